@@ -1,0 +1,67 @@
+/**
+ * A workload account (dev, test, prod, ...): its VPC, flow logs, and its attachment to the hub
+ * transit gateway. The hub-side half of the attachment (acceptance, association, propagation) is in
+ * this same stack through an aliased provider for the hub account, so one apply wires an environment
+ * end to end and destroying an environment removes its hub-side records with it.
+ */
+import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
+import { Fn } from "cdktf";
+import type { Construct } from "constructs";
+import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
+import { LogsKmsKey } from "../modules/encryption/index.js";
+import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
+import { WorkloadVpc } from "../modules/vpc/index.js";
+import { AccountStack } from "./account-stack.js";
+import { segmentRouting } from "./segments.js";
+
+/** Stack of one workload account. Depends on the network hub stack. */
+export class WorkloadStack extends AccountStack {
+  readonly vpc: WorkloadVpc;
+  readonly spoke: TransitGatewaySpoke;
+
+  constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
+    super(scope, { target: env, state: model.state, tags: model.organization.tags, landingZone: model.organization.name, environment: env.name });
+    const hubProvider = this.accountProvider("hub", model.networkHub);
+
+    // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.
+    const azs = new DataAwsAvailabilityZones(this, "availability-zones", {
+      state: "available",
+      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    });
+    const logsKey = new LogsKmsKey(this, "logs-key", {
+      accountId: env.accountId,
+      region: env.region,
+      partition: env.partition,
+      aliasName: `${env.vpc.name}-logs`,
+    });
+    this.vpc = new WorkloadVpc(this, "vpc", {
+      name: env.vpc.name,
+      cidrBlock: env.vpc.cidr,
+      availabilityZones: Array.from({ length: env.vpc.azCount }, (_, i) => Fn.element(azs.names, i)),
+      subnetCidrs: env.vpc.subnets,
+      natGateways: env.vpc.natGateways,
+      flowLogs: {
+        retentionDays: env.vpc.flowLogRetentionDays,
+        kmsKeyArn: logsKey.keyArn,
+        accountId: env.accountId,
+        region: env.region,
+        partition: env.partition,
+      },
+    });
+
+    const routing = segmentRouting(env.segment);
+    const names = model.networkHub.transitGateway.routeTableNames;
+    this.spoke = new TransitGatewaySpoke(this, "transit-gateway-spoke", {
+      hubProvider,
+      transitGatewayName: model.networkHub.transitGateway.name,
+      ...(model.organization.ramSharingWithAwsOrganization ? {} : { acceptResourceShareName: model.networkHub.transitGateway.resourceShareName }),
+      name: env.vpc.name,
+      vpcId: this.vpc.vpcId,
+      subnetIds: this.vpc.subnetIds.transit,
+      associateWithRouteTable: names[routing.associateWith],
+      propagateToRouteTables: routing.propagateTo.map((s) => names[s]),
+      routeTableIds: [...this.vpc.routeTableIds.privateApp, ...this.vpc.routeTableIds.privateData],
+      destinationCidrs: model.networkHub.onPremises.cidrs,
+    });
+  }
+}

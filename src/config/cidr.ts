@@ -1,0 +1,56 @@
+/**
+ * IPv4 CIDR helpers on top of the `ip-address` library. Only the questions the validators and the
+ * subnet planner ask; the arithmetic itself is the library's.
+ */
+import { Address4 } from "ip-address";
+
+/** A parsed IPv4 CIDR block: first and last address as integers, and the prefix length. */
+export interface Cidr {
+  /** The text as written. */
+  readonly text: string;
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly prefixLength: number;
+  /** The network address, `a.b.c.d/n`, with host bits cleared. */
+  readonly network: string;
+}
+
+/** Parses `a.b.c.d/n`. Throws `Error` when the text is not an IPv4 CIDR (the schema rejects those first). */
+export function parseCidr(text: string): Cidr {
+  const a = new Address4(text);
+  const start = a.startAddress();
+  return { text, first: start.bigInt(), last: a.endAddress().bigInt(), prefixLength: a.subnetMask, network: `${start.address}/${a.subnetMask}` };
+}
+
+/** True when the address part has bits set beyond the prefix (`10.0.1.0/16`). */
+export function hasHostBits(c: Cidr): boolean {
+  return c.network !== c.text;
+}
+
+/** True when the two blocks share at least one address. */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function contains(outer: Cidr, inner: Cidr): boolean {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
+/** The private address blocks of RFC 1918. */
+export const RFC1918: readonly Cidr[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map(parseCidr);
+
+/** True when `c` lies inside one RFC 1918 block. */
+export function isRfc1918(c: Cidr): boolean {
+  return RFC1918.some((r) => contains(r, c));
+}
+
+/** Number of addresses in a block of the given prefix length. */
+export function blockSize(prefixLength: number): bigint {
+  return 1n << BigInt(32 - prefixLength);
+}
+
+/** The CIDR text of the block of `prefixLength` that starts `offset` addresses after `base.first`. */
+export function blockAt(base: Cidr, offset: bigint, prefixLength: number): string {
+  return `${Address4.fromBigInt(base.first + offset).address}/${prefixLength}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Loads a config folder: reads every YAML file with positions, checks shapes (stage 1), checks meaning
+ * across fields and files (stage 2), and returns the typed model. Reports every problem in one
+ * {@link ConfigError}.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { buildModel, type LandingZoneModel } from "./model.js";
+import { ConfigError, type Problem } from "./problems.js";
+import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema.js";
+import { checkShape } from "./shape.js";
+import { readYamlFile } from "./source.js";
+import { validateSemantics, type Located } from "./validate/index.js";
+
+/** Name of the organization-wide file inside the config folder. Every other `*.yaml` is an environment. */
+export const SHARED_FILE = "shared.yaml";
+/** Config folder used when neither `--config` nor `LZ_CONFIG_DIR` is given. */
+export const DEFAULT_CONFIG_DIR = "environments";
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : p;
+}
+
+/**
+ * Loads and validates the config in `dir`.
+ * @param dir config folder. @default "environments"
+ * @returns the typed model.
+ * @throws ConfigError listing every problem, each as `file:line:col path: message`.
+ */
+export function loadConfig(dir: string = DEFAULT_CONFIG_DIR): LandingZoneModel {
+  const abs = resolve(dir);
+  const folder = displayPath(abs);
+  const folderProblem = (message: string): Problem => ({ file: folder, line: 1, col: 1, path: "(folder)", message });
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new ConfigError([folderProblem(`config folder not found. Pass --config DIR or set LZ_CONFIG_DIR to a folder holding ${SHARED_FILE} and one YAML file per environment.`)]);
+  }
+  const names = readdirSync(abs).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const problems: Problem[] = [];
+  if (!names.includes(SHARED_FILE)) problems.push(folderProblem(`${SHARED_FILE} is missing. Add it with the organization: and networkHub: sections (see the shipped environments/${SHARED_FILE}).`));
+  if (names.filter((n) => n !== SHARED_FILE).length === 0) problems.push(folderProblem(`no environment files. Add one YAML file per workload environment, for example dev.yaml.`));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  let shared: Located<SharedFile> | undefined;
+  const environments: Located<EnvironmentFile>[] = [];
+  for (const name of names) {
+    const read = readYamlFile(join(abs, name), displayPath(join(abs, name)));
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    if (name === SHARED_FILE) {
+      const r = checkShape(SharedFileSchema, read.source);
+      if (r.ok) shared = { source: read.source, value: r.value };
+      else problems.push(...r.problems);
+    } else {
+      const r = checkShape(EnvironmentFileSchema, read.source);
+      if (r.ok) environments.push({ source: read.source, value: r.value });
+      else problems.push(...r.problems);
+    }
+  }
+  // Stage 2 also runs over the files that passed stage 1, so one run reports as much as it can.
+  if (shared) problems.push(...validateSemantics({ shared, environments }));
+  if (problems.length > 0 || !shared) throw new ConfigError(problems);
+  return buildModel(shared.value, environments.map((e) => e.value));
+}

@@ -1,0 +1,145 @@
+/**
+ * The typed model that the account stacks consume: the validated config plus everything derived from
+ * it (stack names, state keys, role ARNs, resource names, subnet plans). Nothing downstream reads YAML
+ * or re-derives these values.
+ */
+import { AWS_REGIONS } from "./aws-regions.js";
+import type { EnvironmentFile, SharedFile } from "./schema.js";
+import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
+
+/** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
+export const SEGMENTS = ["prod", "nonprod", "onprem"] as const;
+/** A routing segment. */
+export type Segment = (typeof SEGMENTS)[number];
+
+/** Where and as whom a stack deploys, and where its state lives. */
+export interface AccountTarget {
+  /** Terraform stack name, also the folder under `cdktf.out/stacks/`. */
+  readonly stackName: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** ARN partition of the Region (`aws`, `aws-cn`, `aws-us-gov`). */
+  readonly partition: string;
+  /** Role Terraform assumes in the account: `arn:<partition>:iam::<accountId>:role/<deployRoleName>`. */
+  readonly deployRoleArn: string;
+  /** S3 key of this stack's state: `<keyPrefix>/<accountId>/<stackName>.tfstate`; unique per stack. */
+  readonly stateKey: string;
+}
+
+/** The Terraform S3 backend shared by every stack. */
+export interface StateBackend {
+  readonly bucket: string;
+  readonly region: string;
+  readonly kmsKeyArn: string;
+}
+
+/** The network hub account. */
+export interface NetworkHubModel extends AccountTarget {
+  readonly transitGateway: {
+    /** Name tag of the transit gateway; workload stacks look the gateway up by it. */
+    readonly name: string;
+    readonly amazonSideAsn: number;
+    /** Name tag of the route table of each segment. */
+    readonly routeTableNames: Readonly<Record<Segment, string>>;
+    /** Name of the RAM resource share that shares the gateway with the workload accounts. */
+    readonly resourceShareName: string;
+  };
+  readonly onPremises: { readonly cidrs: readonly string[]; readonly bgpAsn: number };
+}
+
+/** One workload environment (dev, test, prod, ...). */
+export interface WorkloadModel extends AccountTarget {
+  readonly name: string;
+  readonly segment: Exclude<Segment, "onprem">;
+  readonly vpc: {
+    readonly name: string;
+    readonly cidr: string;
+    readonly azCount: number;
+    readonly natGateways: "one-per-az" | "single";
+    readonly flowLogRetentionDays: number;
+    /** Subnet CIDRs per tier, index = AZ index. */
+    readonly subnets: SubnetPlan;
+  };
+}
+
+/** The whole landing zone. */
+export interface LandingZoneModel {
+  readonly organization: {
+    readonly name: string;
+    readonly homeRegion: string;
+    /** Tags for every resource (provider default_tags), before the per-stack tags are added. */
+    readonly tags: Readonly<Record<string, string>>;
+    readonly deployRoleName: string;
+    readonly ramSharingWithAwsOrganization: boolean;
+    readonly github: { readonly repository: string; readonly planRoleName: string; readonly applyRoleName: string };
+  };
+  readonly state: StateBackend;
+  readonly networkHub: NetworkHubModel;
+  /** Workload environments, sorted by name. */
+  readonly environments: readonly WorkloadModel[];
+}
+
+/** Stack name of the network hub. */
+export const NETWORK_HUB_STACK = "network-hub";
+
+/**
+ * Builds the model from validated files. Call only after stage 1 and 2 passed: it throws `Error` on
+ * input those stages reject (an unknown Region, a subnet plan that does not fit).
+ */
+export function buildModel(shared: SharedFile, environments: readonly EnvironmentFile[]): LandingZoneModel {
+  const org = shared.organization;
+  const target = (stackName: string, accountId: string, region: string): AccountTarget => {
+    const info = AWS_REGIONS[region];
+    if (!info) throw new Error(`unknown Region ${region}`);
+    return {
+      stackName,
+      accountId,
+      region,
+      partition: info.partition,
+      deployRoleArn: `arn:${info.partition}:iam::${accountId}:role/${org.deployRoleName}`,
+      stateKey: `${org.state.keyPrefix}/${accountId}/${stackName}.tfstate`,
+    };
+  };
+  const hub = shared.networkHub;
+  const tgwName = `${org.name}-tgw`;
+  return {
+    organization: {
+      name: org.name,
+      homeRegion: org.homeRegion,
+      tags: org.tags,
+      deployRoleName: org.deployRoleName,
+      ramSharingWithAwsOrganization: org.ramSharingWithAwsOrganization,
+      github: org.github,
+    },
+    state: { bucket: org.state.bucket, region: org.state.region, kmsKeyArn: org.state.kmsKeyArn },
+    networkHub: {
+      ...target(NETWORK_HUB_STACK, hub.accountId, hub.region),
+      transitGateway: {
+        name: tgwName,
+        amazonSideAsn: hub.transitGateway.amazonSideAsn,
+        routeTableNames: { prod: `${tgwName}-prod`, nonprod: `${tgwName}-nonprod`, onprem: `${tgwName}-onprem` },
+        resourceShareName: `${tgwName}-share`,
+      },
+      onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
+    },
+    environments: [...environments]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((env) => {
+        const plan = planSubnets(env.vpc.cidr, env.vpc.subnetPrefixLengths, env.vpc.azCount);
+        if (!plan.fits) throw new Error(`subnet plan of ${env.name} does not fit`);
+        return {
+          ...target(`workload-${env.name}`, env.accountId, env.region),
+          name: env.name,
+          segment: env.segment,
+          vpc: {
+            name: `${org.name}-${env.name}`,
+            cidr: env.vpc.cidr,
+            azCount: env.vpc.azCount,
+            natGateways: env.vpc.natGateways,
+            flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
+            subnets: plan.plan,
+          },
+        };
+      }),
+  };
+}

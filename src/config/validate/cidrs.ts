@@ -1,0 +1,77 @@
+/**
+ * Addressing: every CIDR is a network address, VPCs are RFC 1918 blocks of a size AWS allows, no VPC
+ * overlaps another VPC or an on-prem range, on-prem ranges do not overlap each other, and the subnet
+ * plan fits inside each VPC.
+ *
+ * VPC sizes: "VPC CIDR blocks" in the Amazon VPC User Guide (/16 to /28),
+ * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html.
+ */
+import { hasHostBits, isRfc1918, overlaps, parseCidr, type Cidr } from "../cidr.js";
+import type { Problem } from "../problems.js";
+import type { SourceFile } from "../source.js";
+import { planSubnets } from "../subnet-plan.js";
+import type { Validator } from "./context.js";
+
+interface Block {
+  readonly cidr: Cidr;
+  readonly owner: string;
+  readonly source: SourceFile;
+  readonly path: readonly PropertyKey[];
+}
+
+/** Parses one written CIDR, reporting host bits; returns undefined when it cannot be used further. */
+function networkBlock(source: SourceFile, path: readonly PropertyKey[], text: string, owner: string, problems: Problem[]): Block | undefined {
+  const cidr = parseCidr(text);
+  if (hasHostBits(cidr)) {
+    problems.push(source.problem(path, `${text} has host bits set. Write the network address ${cidr.network}, or a different prefix length.`));
+    return undefined;
+  }
+  return { cidr, owner, source, path };
+}
+
+/** @see Validator */
+export const validateCidrs: Validator = (config) => {
+  const problems: Problem[] = [];
+  const { shared, environments } = config;
+  const onPrem: Block[] = [];
+  shared.value.networkHub.onPremises.cidrs.forEach((text, i) => {
+    const path = ["networkHub", "onPremises", "cidrs", i];
+    const block = networkBlock(shared.source, path, text, `on-prem range ${text}`, problems);
+    if (!block) return;
+    const clash = onPrem.find((o) => overlaps(o.cidr, block.cidr));
+    if (clash) problems.push(shared.source.problem(path, `${text} overlaps ${clash.owner}. List each on-prem range once; remove the narrower block.`));
+    else onPrem.push(block);
+  });
+  const vpcs: Block[] = [];
+  for (const env of environments) {
+    const { vpc, name } = env.value;
+    const path = ["vpc", "cidr"];
+    const block = networkBlock(env.source, path, vpc.cidr, `the ${name} VPC (${vpc.cidr}, ${env.source.file})`, problems);
+    if (!block) continue;
+    if (!isRfc1918(block.cidr)) {
+      problems.push(env.source.problem(path, `${vpc.cidr} is not an RFC 1918 private block. Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.`));
+      continue;
+    }
+    if (block.cidr.prefixLength < 16 || block.cidr.prefixLength > 28) {
+      problems.push(env.source.problem(path, `a VPC CIDR must be between /16 and /28, got /${block.cidr.prefixLength}. Write a /16 to /28 block.`));
+      continue;
+    }
+    const clash = [...vpcs, ...onPrem].find((o) => overlaps(o.cidr, block.cidr));
+    if (clash) {
+      problems.push(env.source.problem(path, `${vpc.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range.`));
+      continue;
+    }
+    vpcs.push(block);
+    const result = planSubnets(vpc.cidr, vpc.subnetPrefixLengths, vpc.azCount);
+    if (!result.fits) {
+      const sizes = Object.entries(vpc.subnetPrefixLengths).map(([t, p]) => `${t} /${p}`).join(", ");
+      problems.push(
+        env.source.problem(
+          path,
+          `the subnet plan (3 AZ slots of ${sizes}) needs ${result.neededAddresses} addresses but ${vpc.cidr} has ${result.availableAddresses}. Use a /${result.smallestPrefixLength} or larger VPC, or larger prefix lengths in vpc.subnetPrefixLengths.`,
+        ),
+      );
+    }
+  }
+  return problems;
+};

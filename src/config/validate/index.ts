@@ -1,0 +1,18 @@
+/** Stage 2 of validation: one validator per area, all run, all problems collected. */
+import type { Problem } from "../problems.js";
+import { validateAccounts } from "./accounts.js";
+import { validateAsns } from "./asns.js";
+import { validateCidrs } from "./cidrs.js";
+import type { ParsedConfig, Validator } from "./context.js";
+import { validateRegions } from "./regions.js";
+
+export type { Located, ParsedConfig, Validator } from "./context.js";
+export { isPrivateAsn } from "./asns.js";
+
+/** Every semantic validator, in reporting order. */
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns];
+
+/** Runs every validator and returns all problems (empty when the config is valid). */
+export function validateSemantics(config: ParsedConfig): Problem[] {
+  return VALIDATORS.flatMap((v) => v(config));
+}

@@ -1,0 +1,1 @@
+export { LogsKmsKey, type LogsKmsKeyProps } from "./logs-key.js";

@@ -1,0 +1,3 @@
+export * from "./encryption/index.js";
+export * from "./transit-gateway/index.js";
+export * from "./vpc/index.js";

@@ -1,0 +1,88 @@
+/**
+ * VPC flow logs (traffic type ALL) to a KMS-encrypted CloudWatch log group, with the IAM role the
+ * flow-log service assumes to write there.
+ *
+ * Follows "Publish flow logs to CloudWatch Logs"
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-cwl.html); the trust policy is scoped with
+ * `aws:SourceAccount` and `aws:SourceArn` against the confused-deputy problem.
+ */
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Construct } from "constructs";
+
+/** Props of {@link VpcFlowLogs}. */
+export interface VpcFlowLogsProps {
+  readonly vpcId: string;
+  /** Log group name, for example `/aws/vpc/flow-logs/acme-prod`. */
+  readonly logGroupName: string;
+  /** CloudWatch Logs retention in days (one of the values PutRetentionPolicy accepts). */
+  readonly retentionDays: number;
+  /** KMS key ARN that encrypts the log group. */
+  readonly kmsKeyArn: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** @default "aws" */
+  readonly partition?: string;
+  /** Seconds over which packets are aggregated into a record: 60 or 600. @default 60 */
+  readonly maxAggregationIntervalSeconds?: 60 | 600;
+}
+
+/** Flow log of a whole VPC, all traffic, into an encrypted log group with retention. */
+export class VpcFlowLogs extends Construct {
+  readonly logGroupArn: string;
+  readonly flowLogId: string;
+
+  constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
+    super(scope, id);
+    const partition = props.partition ?? "aws";
+    const group = new CloudwatchLogGroup(this, "log-group", {
+      name: props.logGroupName,
+      retentionInDays: props.retentionDays,
+      kmsKeyId: props.kmsKeyArn,
+    });
+    const role = new IamRole(this, "role", {
+      namePrefix: "vpc-flow-logs-",
+      description: `Lets VPC Flow Logs write to ${props.logGroupName}`,
+      assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: {
+              StringEquals: { "aws:SourceAccount": props.accountId },
+              ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${props.region}:${props.accountId}:vpc-flow-log/*` },
+            },
+          },
+        ],
+      }),
+    });
+    new IamRolePolicy(this, "role-policy", {
+      role: role.name,
+      name: "write-flow-logs",
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+            Resource: [group.arn, `${group.arn}:*`],
+          },
+        ],
+      }),
+    });
+    const flowLog = new FlowLog(this, "flow-log", {
+      vpcId: props.vpcId,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: group.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: props.maxAggregationIntervalSeconds ?? 60,
+    });
+    this.logGroupArn = group.arn;
+    this.flowLogId = flowLog.id;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The workload VPC: four subnet tiers repeated in every AZ, an internet gateway, NAT gateways, one
+ * route table per tier and AZ, a closed default security group, a network ACL on the data tier, and
+ * flow logs.
+ *
+ * Routing per tier (transit gateway routes are added by `TransitGatewaySpoke`):
+ * - public: 0.0.0.0/0 → internet gateway;
+ * - privateApp: 0.0.0.0/0 → the AZ's NAT gateway (or the single one);
+ * - privateData: no internet route at all;
+ * - transit: local only; it holds the transit gateway attachment ENIs
+ *   (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html: a small dedicated subnet per AZ).
+ */
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { NetworkAcl, type NetworkAclEgress, type NetworkAclIngress } from "@cdktf/provider-aws/lib/network-acl";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Construct } from "constructs";
+import { VpcFlowLogs } from "./flow-logs.js";
+
+/** The subnet tiers of a workload VPC. */
+export const WORKLOAD_SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
+/** One subnet tier. */
+export type WorkloadSubnetTier = (typeof WORKLOAD_SUBNET_TIERS)[number];
+
+const TIER_IDS: Readonly<Record<WorkloadSubnetTier, string>> = {
+  public: "public",
+  privateApp: "private-app",
+  privateData: "private-data",
+  transit: "transit",
+};
+
+/** Props of {@link WorkloadVpc}. */
+export interface WorkloadVpcProps {
+  /** Name tag prefix, for example `acme-prod`. */
+  readonly name: string;
+  /** VPC IPv4 CIDR. Changing it replaces the VPC. */
+  readonly cidrBlock: string;
+  /** AZ names (or tokens), one per AZ used; index i pairs with index i of every tier's CIDR list. */
+  readonly availabilityZones: readonly string[];
+  /** Subnet CIDRs per tier, one per AZ, same length as `availabilityZones`. */
+  readonly subnetCidrs: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
+  /** `one-per-az`: a NAT gateway in each AZ's public subnet. `single`: one NAT gateway in the first AZ. */
+  readonly natGateways: "one-per-az" | "single";
+  /** Flow-log settings (traffic type ALL). */
+  readonly flowLogs: {
+    readonly retentionDays: number;
+    readonly kmsKeyArn: string;
+    readonly accountId: string;
+    readonly region: string;
+    /** @default "aws" */
+    readonly partition?: string;
+  };
+}
+
+/**
+ * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists do not match the AZ list
+ * (a stage-3 invariant: the config layer never produces that).
+ */
+export class WorkloadVpc extends Construct {
+  readonly vpcId: string;
+  readonly cidrBlock: string;
+  /** Subnet ids per tier, index = AZ index. */
+  readonly subnetIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
+  /** Route table ids per tier, index = AZ index. */
+  readonly routeTableIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
+  readonly natGatewayIds: readonly string[];
+  readonly flowLogGroupArn: string;
+
+  constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
+    super(scope, id);
+    const azs = props.availabilityZones;
+    for (const tier of WORKLOAD_SUBNET_TIERS) {
+      if (props.subnetCidrs[tier].length !== azs.length) {
+        throw new Error(`WorkloadVpc ${props.name}: tier ${tier} has ${props.subnetCidrs[tier].length} CIDRs for ${azs.length} AZs`);
+      }
+    }
+    const vpc = new Vpc(this, "vpc", {
+      cidrBlock: props.cidrBlock,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      tags: { Name: props.name },
+    });
+    this.vpcId = vpc.id;
+    this.cidrBlock = props.cidrBlock;
+
+    // Adopting the default security group removes all its rules; nothing may use it.
+    new DefaultSecurityGroup(this, "default-security-group", { vpcId: vpc.id, tags: { Name: `${props.name}-default-closed` } });
+
+    const subnets = {} as Record<WorkloadSubnetTier, Subnet[]>;
+    const routeTables = {} as Record<WorkloadSubnetTier, RouteTable[]>;
+    for (const tier of WORKLOAD_SUBNET_TIERS) {
+      const tierId = TIER_IDS[tier];
+      subnets[tier] = [];
+      routeTables[tier] = [];
+      azs.forEach((az, i) => {
+        const subnet = new Subnet(this, `${tierId}-subnet-${i}`, {
+          vpcId: vpc.id,
+          cidrBlock: props.subnetCidrs[tier][i]!,
+          availabilityZone: az,
+          mapPublicIpOnLaunch: false,
+          tags: { Name: `${props.name}-${tierId}-${i}`, Tier: tierId },
+        });
+        const table = new RouteTable(this, `${tierId}-route-table-${i}`, {
+          vpcId: vpc.id,
+          tags: { Name: `${props.name}-${tierId}-${i}`, Tier: tierId },
+        });
+        new RouteTableAssociation(this, `${tierId}-route-table-association-${i}`, { subnetId: subnet.id, routeTableId: table.id });
+        subnets[tier].push(subnet);
+        routeTables[tier].push(table);
+      });
+    }
+
+    const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
+    routeTables.public.forEach((table, i) => {
+      new Route(this, `public-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+    });
+
+    const natCount = props.natGateways === "single" ? 1 : azs.length;
+    const nats: NatGateway[] = [];
+    for (let i = 0; i < natCount; i++) {
+      const eip = new Eip(this, `nat-eip-${i}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${i}` } });
+      nats.push(
+        new NatGateway(this, `nat-gateway-${i}`, {
+          allocationId: eip.allocationId,
+          subnetId: subnets.public[i]!.id,
+          connectivityType: "public",
+          tags: { Name: `${props.name}-nat-${i}` },
+          dependsOn: [igw],
+        }),
+      );
+    }
+    routeTables.privateApp.forEach((table, i) => {
+      const nat = nats[props.natGateways === "single" ? 0 : i]!;
+      new Route(this, `private-app-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id });
+    });
+
+    new NetworkAcl(this, "private-data-network-acl", {
+      vpcId: vpc.id,
+      subnetIds: subnets.privateData.map((s) => s.id),
+      ...dataTierAclRules(props.cidrBlock, props.subnetCidrs.privateApp, props.subnetCidrs.privateData),
+      tags: { Name: `${props.name}-private-data` },
+    });
+
+    const flowLogs = new VpcFlowLogs(this, "flow-logs", {
+      vpcId: vpc.id,
+      logGroupName: `/aws/vpc/flow-logs/${props.name}`,
+      retentionDays: props.flowLogs.retentionDays,
+      kmsKeyArn: props.flowLogs.kmsKeyArn,
+      accountId: props.flowLogs.accountId,
+      region: props.flowLogs.region,
+      partition: props.flowLogs.partition ?? "aws",
+    });
+
+    this.subnetIds = mapTiers((t) => subnets[t].map((s) => s.id));
+    this.routeTableIds = mapTiers((t) => routeTables[t].map((r) => r.id));
+    this.natGatewayIds = nats.map((n) => n.id);
+    this.flowLogGroupArn = flowLogs.logGroupArn;
+  }
+}
+
+function mapTiers<T>(f: (tier: WorkloadSubnetTier) => T): Record<WorkloadSubnetTier, T> {
+  return Object.fromEntries(WORKLOAD_SUBNET_TIERS.map((t) => [t, f(t)])) as Record<WorkloadSubnetTier, T>;
+}
+
+/**
+ * Rules of the data-tier network ACL. Network ACLs are stateless
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html), so return traffic is
+ * allowed explicitly. Inbound: everything from the app-tier subnets and from the data-tier subnets
+ * themselves (replication between database and cache nodes), and TCP ephemeral ports from the VPC
+ * (replies to connections the data tier opened). Outbound: the VPC only. Everything else, on-prem
+ * included, hits the implicit deny.
+ */
+export function dataTierAclRules(
+  vpcCidr: string,
+  appCidrs: readonly string[],
+  dataCidrs: readonly string[],
+): { ingress: NetworkAclIngress[]; egress: NetworkAclEgress[] } {
+  const allowAll = (ruleNo: number, cidrBlock: string) => ({ ruleNo, action: "allow", protocol: "-1", cidrBlock, fromPort: 0, toPort: 0 });
+  return {
+    ingress: [
+      ...appCidrs.map((c, i) => allowAll(100 + i, c)),
+      ...dataCidrs.map((c, i) => allowAll(200 + i, c)),
+      { ruleNo: 300, action: "allow", protocol: "tcp", cidrBlock: vpcCidr, fromPort: 1024, toPort: 65535 },
+    ],
+    egress: [allowAll(100, vpcCidr)],
+  };
+}
