@@ -69,7 +69,7 @@ export function checkShape<S extends z.ZodType>(
     const actual = valueAt(source.data, path);
     const sub = schemaAt(json, path);
     const description = sub?.description ? ` (${sentence(sub.description).replace(/\.$/, "")})` : "";
-    if (issue.code === "invalid_type" && actual === undefined) {
+    if (actual === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       const key = String(path[path.length - 1] ?? "value");
       problems.push(source.problem(path, `required key "${key}" is missing${description}. Add ${key}: under this mapping.`));
       continue;

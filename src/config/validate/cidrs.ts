@@ -6,7 +6,7 @@
  * VPC sizes: "VPC CIDR blocks" in the Amazon VPC User Guide (/16 to /28),
  * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html.
  */
-import { hasHostBits, isRfc1918, overlaps, parseCidr, type Cidr } from "../cidr.js";
+import { blockAt, blockSize, contains, hasHostBits, isRfc1918, overlaps, parseCidr, RFC1918, type Cidr } from "../cidr.js";
 import type { Problem } from "../problems.js";
 import type { SourceFile } from "../source.js";
 import { planSubnets } from "../subnet-plan.js";
@@ -27,6 +27,17 @@ function networkBlock(source: SourceFile, path: readonly PropertyKey[], text: st
     return undefined;
   }
   return { cidr, owner, source, path };
+}
+
+/** The first block of `prefixLength` inside the RFC 1918 block holding `near` that overlaps none of `taken`. */
+export function firstFreeBlock(near: Cidr, prefixLength: number, taken: readonly Cidr[]): string | undefined {
+  const space = RFC1918.find((r) => contains(r, near)) ?? RFC1918[0]!;
+  const size = blockSize(prefixLength);
+  for (let offset = 0n; offset + size <= blockSize(space.prefixLength); offset += size) {
+    const candidate = parseCidr(blockAt(space, offset, prefixLength));
+    if (!taken.some((t) => overlaps(t, candidate))) return candidate.text;
+  }
+  return undefined;
 }
 
 /** @see Validator */
@@ -58,7 +69,11 @@ export const validateCidrs: Validator = (config) => {
     }
     const clash = [...vpcs, ...onPrem].find((o) => overlaps(o.cidr, block.cidr));
     if (clash) {
-      problems.push(env.source.problem(path, `${vpc.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range.`));
+      const taken = [...onPrem.map((o) => o.cidr), ...environments.filter((e) => e !== env).map((e) => parseCidr(e.value.vpc.cidr))];
+      const free = firstFreeBlock(block.cidr, block.cidr.prefixLength, taken);
+      problems.push(
+        env.source.problem(path, `${vpc.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range${free ? `, for example ${free}` : ""}.`),
+      );
       continue;
     }
     vpcs.push(block);

@@ -1,0 +1,65 @@
+/**
+ * Temporary config folders for tests: the shipped config with some files edited, or files given whole.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, loadConfig, type Problem } from "../../src/config/index.js";
+
+/** The shipped config folder. */
+export const SHIPPED_DIR = "environments";
+
+const created: string[] = [];
+
+/**
+ * Copies the shipped config into a new temp folder and applies `edits`: file name → new text, a function
+ * of the old text, or `null` to delete the file. Returns the folder.
+ */
+export function shippedWith(edits: Record<string, string | ((old: string) => string) | null> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "lz-config-"));
+  created.push(dir);
+  for (const name of readdirSync(SHIPPED_DIR)) writeFileSync(join(dir, name), readFileSync(join(SHIPPED_DIR, name)));
+  for (const [name, edit] of Object.entries(edits)) {
+    const path = join(dir, name);
+    if (edit === null) rmSync(path);
+    else if (typeof edit === "string") writeFileSync(path, edit);
+    else writeFileSync(path, edit(readFileSync(path, "utf8")));
+  }
+  return dir;
+}
+
+/** Replaces `from` by `to` in a text, failing loudly when `from` is absent (so edits cannot silently miss). */
+export function replace(from: string | RegExp, to: string): (old: string) => string {
+  return (old) => {
+    const next = old.replace(from, to);
+    if (next === old) throw new Error(`test edit did not apply: ${String(from)} not found`);
+    return next;
+  };
+}
+
+/** Loads `dir` expecting a ConfigError; returns its lines with `dir/` shown as `<dir>/`. */
+export function problemsOf(dir: string): string[] {
+  try {
+    loadConfig(dir);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message.split("\n").slice(1).map((l) => l.split(`${dir}/`).join("<dir>/"));
+    throw e;
+  }
+  throw new Error(`expected ${dir} to be rejected, but it loaded`);
+}
+
+/** The structured problems of `dir` (see {@link problemsOf}). */
+export function structuredProblemsOf(dir: string): readonly Problem[] {
+  try {
+    loadConfig(dir);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error(`expected ${dir} to be rejected, but it loaded`);
+}
+
+/** Removes every folder made by {@link shippedWith}. Call from afterAll. */
+export function cleanupConfigDirs(): void {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
+}
