@@ -1,25 +1,31 @@
 /**
  * Reads the config, builds the stacks, synthesizes. Nothing else.
  *
+ * Usage: `tsx main.ts [--config DIR]` (what `npm run synth` and `cdktf synth` run).
  * Config folder: `--config DIR`, else `LZ_CONFIG_DIR`, else `environments/`. On any config problem it
  * prints every problem as `file:line:col path: message`, writes nothing, and exits 1.
  */
-import { ConfigError, DEFAULT_CONFIG_DIR, loadConfig } from "./src/config/index.js";
+import { parseArgs } from "node:util";
 import { synthesize } from "./src/app.js";
+import { ConfigError, DEFAULT_CONFIG_DIR, loadConfig } from "./src/config/index.js";
 
-function configDir(argv: readonly string[]): string {
-  const i = argv.indexOf("--config");
-  if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith("--config="));
-  if (eq) return eq.slice("--config=".length);
-  return process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR;
+function fail(message: string, code: number): void {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = code;
 }
 
+let configDir: string | undefined;
 try {
-  const model = loadConfig(configDir(process.argv.slice(2)));
-  synthesize(model);
+  configDir = parseArgs({ options: { config: { type: "string" } }, strict: true }).values.config;
 } catch (e) {
-  if (!(e instanceof ConfigError)) throw e;
-  process.stderr.write(`${e.message}\nNothing was synthesized; cdktf.out is unchanged.\n`);
-  process.exitCode = 1;
+  fail(`${(e as Error).message}\nUsage: tsx main.ts [--config DIR]`, 2);
+}
+
+if (process.exitCode === undefined) {
+  try {
+    synthesize(loadConfig(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR)));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    fail(`${e.message}\nNothing was synthesized; cdktf.out is unchanged.`, 1);
+  }
 }
