@@ -5,52 +5,61 @@
  * classes, so a move from cdktf to its fork (CDK Terrain) touches them alone.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { S3Backend, TerraformStack } from "cdktf";
+import { S3Backend, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import type { AccountTarget, StateBackend } from "../config/index.js";
+import type { AccountTarget, LandingZoneModel } from "../config/index.js";
 
 /** Tool name in the `ManagedBy` default tag. */
 export const MANAGED_BY = "landing-zone/cdktf";
-
-/** Props of {@link AccountStack}. */
-export interface AccountStackProps {
-  /** The account this stack deploys into; `target.stackName` is the stack's name. */
-  readonly target: AccountTarget;
-  readonly state: StateBackend;
-  /** Tags on every resource (provider `default_tags`), merged with LandingZone/Environment/ManagedBy. */
-  readonly tags: Readonly<Record<string, string>>;
-  /** Organization name, for the `LandingZone` tag. */
-  readonly landingZone: string;
-  /** Value of the `Environment` tag. */
-  readonly environment: string;
-}
 
 /**
  * A stack for one account: the default AWS provider assumes the account's deploy role, and state is
  * kept in the shared S3 bucket under the stack's own key, encrypted and locked with S3-native lock files.
  */
 export class AccountStack extends TerraformStack {
-  /** The default provider, acting in {@link AccountStackProps.target}. */
+  /** The account this stack deploys into. */
+  readonly target: AccountTarget;
+  /** The default provider, acting in {@link target}. */
   readonly provider: AwsProvider;
-  protected readonly props: AccountStackProps;
+  /** Provider default tags: `organization.tags` plus LandingZone, Environment and ManagedBy. */
+  private readonly defaultTags: Readonly<Record<string, string>>;
+  /**
+   * Name of the role every provider of this stack assumes in its account. Defaults to the deploy role;
+   * pull-request plans set `TF_VAR_assume_role_name` to the read-only plan role, so a plan never holds
+   * write credentials.
+   */
+  private readonly assumeRoleName: TerraformVariable;
 
-  constructor(scope: Construct, props: AccountStackProps) {
-    super(scope, props.target.stackName);
-    this.props = props;
-    this.provider = this.accountProvider("aws", props.target);
+  /**
+   * @param model the landing zone: state backend, organization tags and deploy role name come from it.
+   * @param target the account; `target.stackName` names the stack.
+   * @param environment value of the `Environment` tag (the environment name, or `network-hub`).
+   */
+  constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string) {
+    super(scope, target.stackName);
+    this.target = target;
+    this.defaultTags = { ...model.organization.tags, LandingZone: model.organization.name, Environment: environment, ManagedBy: MANAGED_BY };
+    this.assumeRoleName = new TerraformVariable(this, "assume_role_name", {
+      type: "string",
+      default: model.organization.deployRoleName,
+      description: "IAM role assumed in every account of this stack. Default: the deploy role. CI plans pass the read-only plan role.",
+      nullable: false,
+    });
+    this.provider = this.accountProvider("aws", target);
     new S3Backend(this, {
-      bucket: props.state.bucket,
-      key: props.target.stateKey,
-      region: props.state.region,
+      bucket: model.state.bucket,
+      key: target.stateKey,
+      region: model.state.region,
       encrypt: true,
-      kmsKeyId: props.state.kmsKeyArn,
+      kmsKeyId: model.state.kmsKeyArn,
     });
     // S3-native state locking (Terraform >= 1.10). cdktf 0.21's S3Backend has no typed field for it.
     this.addOverride("terraform.backend.s3.use_lockfile", true);
   }
 
   /**
-   * An AWS provider that assumes `target.deployRoleArn` in `target.region`. `alias` "aws" is the
+   * An AWS provider for `target.accountId` in `target.region`, assuming the role named by the
+   * `assume_role_name` variable there (`target.deployRoleArn` by default). `alias` "aws" is the
    * default provider; any other value makes an aliased one (for example "hub").
    */
   protected accountProvider(alias: string, target: AccountTarget): AwsProvider {
@@ -58,17 +67,13 @@ export class AccountStack extends TerraformStack {
       ...(alias === "aws" ? {} : { alias }),
       region: target.region,
       allowedAccountIds: [target.accountId],
-      assumeRole: [{ roleArn: target.deployRoleArn, sessionName: `landing-zone-${this.props.target.stackName}` }],
-      defaultTags: [
+      assumeRole: [
         {
-          tags: {
-            ...this.props.tags,
-            LandingZone: this.props.landingZone,
-            Environment: this.props.environment,
-            ManagedBy: MANAGED_BY,
-          },
+          roleArn: `arn:${target.partition}:iam::${target.accountId}:role/${this.assumeRoleName.stringValue}`,
+          sessionName: `landing-zone-${this.target.stackName}`,
         },
       ],
+      defaultTags: [{ tags: { ...this.defaultTags } }],
     });
   }
 }

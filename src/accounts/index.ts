@@ -1,4 +1,4 @@
-export { AccountStack, MANAGED_BY, type AccountStackProps } from "./account-stack.js";
+export { AccountStack, MANAGED_BY } from "./account-stack.js";
 export { buildLandingZone } from "./landing-zone.js";
 export { NetworkHubStack } from "./network-hub-stack.js";
 export { segmentRouting, type SegmentRouting } from "./segments.js";

@@ -13,7 +13,7 @@ export class NetworkHubStack extends AccountStack {
 
   constructor(scope: Construct, model: LandingZoneModel) {
     const hub = model.networkHub;
-    super(scope, { target: hub, state: model.state, tags: model.organization.tags, landingZone: model.organization.name, environment: "network-hub" });
+    super(scope, model, hub, "network-hub");
     this.transitGateway = new TransitGatewayHub(this, "transit-gateway", {
       name: hub.transitGateway.name,
       amazonSideAsn: hub.transitGateway.amazonSideAsn,

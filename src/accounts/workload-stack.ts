@@ -20,7 +20,7 @@ export class WorkloadStack extends AccountStack {
   readonly spoke: TransitGatewaySpoke;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
-    super(scope, { target: env, state: model.state, tags: model.organization.tags, landingZone: model.organization.name, environment: env.name });
+    super(scope, model, env, env.name);
     const hubProvider = this.accountProvider("hub", model.networkHub);
 
     // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.

@@ -44,18 +44,20 @@ describe("synthesis of the shipped config", () => {
     expect(backendOf(stacks["workload-prod"]!).key).toBe("landing-zone/444444444444/workload-prod.tfstate");
   });
 
-  it("assumes the deploy role of the stack's own account, and pins the account id", () => {
+  it("assumes a role in the stack's own account, the deploy role unless a plan overrides it, and pins the account id", () => {
     const ids: Record<string, string> = { "network-hub": "111111111111", "workload-dev": "222222222222", "workload-test": "333333333333", "workload-prod": "444444444444" };
     for (const name of order) {
       const main = providersOf(stacks[name]!).find((p) => !p.alias)!;
-      expect(main.assume_role[0]!.role_arn).toBe(`arn:aws:iam::${ids[name]}:role/LandingZoneDeploy`);
+      expect(main.assume_role[0]!.role_arn).toBe(`arn:aws:iam::${ids[name]}:role/\${var.assume_role_name}`);
       expect(main.allowed_account_ids).toEqual([ids[name]]);
+      expect((stacks[name]!.variable as Record<string, { default: string }>).assume_role_name!.default).toBe("LandingZoneDeploy");
     }
   });
 
   it("gives workload stacks a second provider for the hub account", () => {
     const hub = providersOf(stacks["workload-prod"]!).find((p) => p.alias === "hub")!;
-    expect(hub.assume_role[0]!.role_arn).toBe("arn:aws:iam::111111111111:role/LandingZoneDeploy");
+    expect(hub.assume_role[0]!.role_arn).toBe("arn:aws:iam::111111111111:role/\${var.assume_role_name}");
+    expect(hub.allowed_account_ids).toEqual(["111111111111"]);
   });
 
   it("tags every resource with the landing zone, environment and tool through default_tags", () => {
