@@ -1,0 +1,91 @@
+/**
+ * The real Terraform, offline, on every stack synthesized from the shipped config: `init`, `validate`, and a
+ * mocked `apply` through `terraform test` with `mock_provider`. Skips (with the reason printed) when Terraform or
+ * the provider mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, it } from "vitest";
+import { synthesize } from "../../src/app.js";
+import { loadConfig } from "../../src/config/index.js";
+import { SHIPPED_DIR } from "../support/config-dir.js";
+import {
+  awsProviderVersion,
+  DEFAULT_TIMEOUT_MS,
+  mockApplyPassed,
+  mockDefaultProblems,
+  probeTerraform,
+  readManifest,
+  TerraformCli,
+  writeMockApplyTest,
+  type ProviderSchemas,
+  type SynthesizedStack,
+  type TerraformFound,
+  type TerraformResult,
+} from "../support/terraform.js";
+
+const probe = probeTerraform();
+if (!probe.ok) console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
+
+describe.skipIf(!probe.ok)(`the shipped config under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`, () => {
+  if (probe.ok) terraformChecks(probe);
+  else it("runs init, validate and a mocked apply on every synthesized stack", () => {});
+});
+
+function terraformChecks(terraform: TerraformFound): void {
+  const cli = new TerraformCli(terraform);
+  // Synthesized while collecting (synthesize is synchronous), so that each stack gets its own tests.
+  const outdir = mkdtempSync(join(tmpdir(), "lz-tf-synth-"));
+  synthesize(loadConfig(SHIPPED_DIR), outdir);
+  const stacks = new Map(readManifest(outdir).map((s) => [s.name, s]));
+  const names = [...stacks.keys()];
+  const options = { timeout: DEFAULT_TIMEOUT_MS };
+
+  afterAll(() => {
+    cli.dispose();
+    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  // One init per stack, shared by its validate and mocked-apply tests. The mock file is written first, so
+  // `terraform validate` checks it too.
+  const inits = new Map<string, Promise<TerraformResult>>();
+  const initialized = (stack: SynthesizedStack): Promise<TerraformResult> => {
+    if (!inits.has(stack.name)) {
+      writeMockApplyTest(stack);
+      inits.set(stack.name, cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-no-color"]));
+    }
+    return inits.get(stack.name)!;
+  };
+  const stack = (name: string): SynthesizedStack => stacks.get(name)!;
+
+  it("synthesizes at least one stack to check", ({ expect }) => {
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  it.concurrent.for(names)("stack %s passes terraform validate", options, async (name, { expect }) => {
+    const init = await initialized(stack(name));
+    expect(init.ok, init.output).toBe(true);
+    const validate = await cli.run(stack(name).dir, ["validate", "-no-color"]);
+    expect(validate.ok, validate.output).toBe(true);
+  });
+
+  it.concurrent.for(names)("stack %s applies against mocked providers under terraform test", options, async (name, { expect }) => {
+    const init = await initialized(stack(name));
+    expect(init.ok, init.output).toBe(true);
+    const test = await cli.run(stack(name).dir, ["test", "-no-color"]);
+    expect(mockApplyPassed(test), test.output).toBe(true);
+  });
+
+  it.concurrent(`the mock defaults name only computed attributes of hashicorp/aws ${awsProviderVersion()}`, options, async ({ expect }) => {
+    const dir = join(outdir, "provider-schema");
+    mkdirSync(dir);
+    const version = awsProviderVersion();
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version } } } }));
+    const init = await cli.run(dir, ["init", "-input=false", "-no-color"]);
+    expect(init.ok, init.output).toBe(true);
+    const schema = await cli.run(dir, ["providers", "schema", "-json"]);
+    expect(schema.ok, schema.output).toBe(true);
+    expect(mockDefaultProblems(JSON.parse(schema.stdout) as ProviderSchemas)).toEqual([]);
+  });
+}
