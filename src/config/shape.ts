@@ -41,7 +41,10 @@ function typeName(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+/** A field description as help text: "@default X" becomes "default X", without a final period. */
+const fieldHelp = (description: string) => description.replace(/\.?\s*@default (.+)$/, "; default $1").replace(/\.$/, "");
+
+const WRITE_A: Readonly<Record<string, string>> = { boolean: "Write true or false", number: "Write a number", int: "Write a whole number", string: "Write a text value" };
 
 /**
  * Validates `source.data` against `schema`. Returns the parsed value, or the problems found.
@@ -68,7 +71,7 @@ export function checkShape<S extends z.ZodType>(
     }
     const actual = valueAt(source.data, path);
     const sub = schemaAt(json, path);
-    const description = sub?.description ? ` (${sentence(sub.description).replace(/\.$/, "")})` : "";
+    const description = sub?.description ? ` (${fieldHelp(sub.description)})` : "";
     if (actual === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       const key = String(path[path.length - 1] ?? "value");
       problems.push(source.problem(path, `required key "${key}" is missing${description}. Add ${key}: under this mapping.`));
@@ -89,9 +92,15 @@ export function checkShape<S extends z.ZodType>(
       );
       continue;
     }
-    // Custom messages written in the schema already say what to write; zod's defaults get the value added.
+    // Messages written in the schema say what to write; zod's generic ones are replaced or get the field's help.
     const got = actual === undefined ? "" : ` (got ${typeName(actual)})`;
-    problems.push(source.problem(path, `${sentence(issue.message).replace(/\.$/, "")}${got}.${/Write|Add|List/.test(issue.message) ? "" : ` See the field description${description || " in schema/"}.`}`));
+    if (/\b(Write|Add|List|Use)\b/.test(issue.message)) {
+      problems.push(source.problem(path, `${issue.message.replace(/\.$/, "")}${got}.`));
+    } else if (issue.code === "invalid_type") {
+      problems.push(source.problem(path, `expected ${issue.expected}, got ${typeName(actual)}. ${WRITE_A[issue.expected] ?? `Write ${issue.expected}`}${description}.`));
+    } else {
+      problems.push(source.problem(path, `${issue.message.replace(/\.$/, "")}${got}.${description ? ` Expected${description}.` : ""}`));
+    }
   }
   return { ok: false, problems };
 }

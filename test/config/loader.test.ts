@@ -109,6 +109,13 @@ describe("shape errors", () => {
     expect(line).toMatch(/^<dir>\/dev\.yaml:13:20 vpc\.flowLogs\.retentionDays: CloudWatch Logs accepts only these retention periods \(days\): 1, 3, 5, 7, 14, 30,/);
   });
 
+  it("rejects a value of the wrong type with the field's help and default", () => {
+    const dir = shippedWith({ "shared.yaml": replace("ramSharingWithAwsOrganization: false", "ramSharingWithAwsOrganization: nope") });
+    expect(problemsOf(dir)).toEqual([
+      '<dir>/shared.yaml:15:34 organization.ramSharingWithAwsOrganization: expected boolean, got string "nope". Write true or false (true when RAM sharing with AWS Organizations is enabled, so shares are accepted automatically. false: each workload stack accepts the transit gateway share; default false).',
+    ]);
+  });
+
   it("rejects a malformed CIDR", () => {
     const dir = shippedWith({ "dev.yaml": replace("10.10.0.0/16", "10.10.0.0/33") });
     expect(problemsOf(dir)).toEqual(["<dir>/dev.yaml:9:9 vpc.cidr: Write an IPv4 CIDR block such as 10.20.0.0/16 (got string \"10.10.0.0/33\")."]);

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadConfig, type Problem } from "../../src/config/index.js";
+import { ConfigError, formatProblem, loadConfig, type Problem } from "../../src/config/index.js";
 
 /** The shipped config folder. */
 export const SHIPPED_DIR = "environments";
@@ -37,18 +37,7 @@ export function replace(from: string | RegExp, to: string): (old: string) => str
   };
 }
 
-/** Loads `dir` expecting a ConfigError; returns its lines with `dir/` shown as `<dir>/`. */
-export function problemsOf(dir: string): string[] {
-  try {
-    loadConfig(dir);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split("\n").slice(1).map((l) => l.split(`${dir}/`).join("<dir>/"));
-    throw e;
-  }
-  throw new Error(`expected ${dir} to be rejected, but it loaded`);
-}
-
-/** The structured problems of `dir` (see {@link problemsOf}). */
+/** Loads `dir` expecting a ConfigError and returns its problems; throws when the config loads. */
 export function structuredProblemsOf(dir: string): readonly Problem[] {
   try {
     loadConfig(dir);
@@ -57,6 +46,11 @@ export function structuredProblemsOf(dir: string): readonly Problem[] {
     throw e;
   }
   throw new Error(`expected ${dir} to be rejected, but it loaded`);
+}
+
+/** The problems of `dir` as printed lines (`file:line:col path: message`), with `dir/` shown as `<dir>/`. */
+export function problemsOf(dir: string): string[] {
+  return structuredProblemsOf(dir).map((p) => formatProblem(p).split(`${dir}/`).join("<dir>/"));
 }
 
 /** Removes every folder made by {@link shippedWith}. Call from afterAll. */
