@@ -77,6 +77,10 @@ export interface LandingZoneModel {
   readonly networkHub: NetworkHubModel;
   /** Workload environments, sorted by name. */
   readonly environments: readonly WorkloadModel[];
+  /** Accepted destroys/replaces of stateful resources, checked by `lz plan-guard`. */
+  readonly planGuard: {
+    readonly allow: readonly { readonly stack: string; readonly address: string; readonly actions: readonly ("delete" | "replace")[]; readonly reason: string }[];
+  };
 }
 
 /** Stack name of the network hub. */
@@ -122,6 +126,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
     },
+    planGuard: { allow: shared.planGuard.allow.map((a) => ({ ...a, actions: [...a.actions] })) },
     environments: [...environments]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((env) => {

@@ -190,6 +190,29 @@ describe("semantic errors", () => {
   });
 });
 
+describe("plan-guard exceptions", () => {
+  const withAllow = (entries: string) => shippedWith({ "shared.yaml": (t) => `${t}\nplanGuard:\n  allow:\n${entries}` });
+
+  it("accepts an exception with a reason, defaulting to both delete and replace", () => {
+    const model = loadConfig(withAllow('    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: "dev database is rebuilt nightly from fixtures"\n'));
+    expect(model.planGuard.allow).toEqual([
+      { stack: "workload-dev", address: "aws_db_instance.primary", actions: ["delete", "replace"], reason: "dev database is rebuilt nightly from fixtures" },
+    ]);
+  });
+
+  it("rejects an exception without a real reason", () => {
+    expect(problemsOf(withAllow("    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: ok\n"))).toEqual([
+      "<dir>/shared.yaml:42:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource's data is acceptable (got string \"ok\").",
+    ]);
+  });
+
+  it("rejects an exception for a stack that does not exist", () => {
+    expect(problemsOf(withAllow("    - stack: workload-prd\n      address: aws_db_instance.primary\n      reason: replacing the engine on purpose\n"))).toEqual([
+      '<dir>/shared.yaml:40:14 planGuard.allow[0].stack: no stack named "workload-prd". Did you mean workload-prod? Write one of: network-hub, workload-dev, workload-prod, workload-test.',
+    ]);
+  });
+});
+
 describe("files that are not valid YAML config", () => {
   it("rejects malformed YAML at its position", () => {
     const dir = shippedWith({ "dev.yaml": replace("vpc:\n", "vpc: [\n") });

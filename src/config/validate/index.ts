@@ -4,13 +4,14 @@ import { validateAccounts } from "./accounts.js";
 import { validateAsns } from "./asns.js";
 import { validateCidrs } from "./cidrs.js";
 import type { ParsedConfig, Validator } from "./context.js";
+import { validatePlanGuard } from "./plan-guard.js";
 import { validateRegions } from "./regions.js";
 
 export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {
