@@ -1,0 +1,21 @@
+/**
+ * Plan guard: reads `terraform show -json <planfile>` for one stack and blocks deletes and replaces of
+ * stateful resources that `planGuard.allow` does not accept. Pure functions; reading files and setting
+ * the exit code belong to the CLI.
+ *
+ * Format followed: https://developer.hashicorp.com/terraform/internals/json-format
+ */
+export {
+  evaluatePlan,
+  parsePlanJson,
+  PLAN_JSON_FORMAT_URL,
+  PlanFormatError,
+  type GuardedAction,
+  type PlanChangeCounts,
+  type PlanGuardAllowedFinding,
+  type PlanGuardAllowEntry,
+  type PlanGuardFinding,
+  type PlanGuardReport,
+} from "./evaluate.js";
+export { describeCause, renderReport, type RenderOptions } from "./format.js";
+export { STATEFUL_RESOURCE_TYPES, statefulReason } from "./stateful.js";
