@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type LandingZoneModel } from "../../src/config/index.js";
 import { githubMatrix, selectStacks, StackManifestError, stackMatrix, type CdktfManifest } from "../../src/pipeline/stacks.js";
@@ -175,48 +174,5 @@ describe("src/pipeline/stacks.ts", () => {
     const offenders = files.filter((f) => /from\s+["'](cdktf|constructs|@cdktf\/[^"']+)["']/.test(readFileSync(f, "utf8")));
     expect(files.length).toBeGreaterThan(1);
     expect(offenders).toEqual([]);
-  });
-});
-
-describe("scripts/stacks.ts", () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", join("scripts", "stacks.ts"), ...args], {
-      encoding: "utf8",
-      env: { ...process.env, LZ_CONFIG_DIR: "" },
-    });
-
-  it("prints the whole matrix as one line of JSON with --json", () => {
-    const r = run("--json");
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
-    expect(r.stdout.trimEnd()).not.toContain("\n");
-    expect(JSON.parse(r.stdout)).toEqual({ include: stackMatrix(model) });
-  });
-
-  it("selects the workloads with --only workloads", () => {
-    const r = run("--json", "--only", "workloads");
-    expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as { include: { stack: string }[] }).include.map((e) => e.stack)).toEqual(["workload-dev", "workload-prod", "workload-test"]);
-  });
-
-  it("prints a readable list in deploy order without --json", () => {
-    const r = run();
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Stacks in deploy order:\n 1\. network-hub .* first\n/);
-    expect(r.stdout).toContain(" 3. workload-prod  account 444444444444  eu-west-1  environment prod  after network-hub\n");
-  });
-
-  it("rejects a config with problems: prints them without a stack trace and exits 1", () => {
-    const r = run("--config", "test/fixtures/many-mistakes", "--json");
-    expect(r.status).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^config has \d+ problems:\ntest\/fixtures\/many-mistakes\//);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  it("rejects an unknown --only value with exit status 2", () => {
-    const r = run("--only", "hub");
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--only must be one of all, network, workloads, not "hub".');
   });
 });

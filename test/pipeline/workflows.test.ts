@@ -48,8 +48,8 @@ function commandLines(job: Job): string[] {
 
 /**
  * The matrix a job runs: `strategy.matrix` must be `${{ fromJSON(needs.<job>.outputs.<output>) }}`,
- * and that output must come from a step of `<job>` that runs the stacks script. Returns that step's
- * script text.
+ * and that output must come from a step of `<job>` that runs `lz stacks --json`. Returns that
+ * command line.
  */
 function matrixScript(wf: Workflow, jobName: string): string {
   const matrix = String(wf.jobs[jobName]?.strategy?.matrix);
@@ -63,13 +63,14 @@ function matrixScript(wf: Workflow, jobName: string): string {
   expect(s, `${producer}.outputs.${output} is ${ref}`).not.toBeNull();
   const step = wf.jobs[producer!]!.steps.find((st) => st.id === s![1]);
   expect(step?.run, `no step with id ${s![1]} in ${producer}`).toBeDefined();
-  // The step writes this very output from the stacks script's JSON.
+  // The step writes this very output from the JSON of `lz stacks`.
   const line = step!.run!.split("\n").find((l) => l.includes(`${s![2]}=`) && l.includes("GITHUB_OUTPUT"));
   expect(line, `step ${s![1]} does not write ${s![2]} to $GITHUB_OUTPUT`).toBeDefined();
   const variable = /=\$([\w]+)"?\s*>>/.exec(line!)?.[1];
   const source = step!.run!.split("\n").find((l) => l.trim().startsWith(`${variable}="$(`));
   expect(source, `step ${s![1]} does not compute $${variable}`).toBeDefined();
-  expect(source).toContain("npm run --silent stacks -- --json");
+  // `--no`: npx runs the repository's own bin (package.json "bin") and never downloads a package named lz.
+  expect(source).toContain("npx --no lz stacks --json");
   return source!;
 }
 
@@ -136,7 +137,7 @@ describe("pull-request.yml", () => {
     expect(Object.keys(wf.on)).toEqual(["pull_request"]);
   });
 
-  it("plans one job per stack from the stacks script's matrix, without stopping the others on a failure", () => {
+  it("plans one job per stack from the lz stacks matrix, without stopping the others on a failure", () => {
     const script = matrixScript(wf, "plan");
     expect(script).not.toContain("--only");
     expect(plan.strategy?.["fail-fast"]).toBe(false);
@@ -173,11 +174,11 @@ describe("main.yml", () => {
     expect(wf.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
   });
 
-  it("applies the network hub from the stacks script's network matrix", () => {
+  it("applies the network hub from the lz stacks network matrix", () => {
     expect(matrixScript(wf, "apply-network")).toContain("--only network");
   });
 
-  it("applies the workloads after the network hub, from the stacks script's workloads matrix", () => {
+  it("applies the workloads after the network hub, from the lz stacks workloads matrix", () => {
     expect(matrixScript(wf, "apply-workloads")).toContain("--only workloads");
     expect([workloads.needs].flat()).toContain("apply-network");
   });

@@ -1,0 +1,77 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/config/index.js";
+import { cleanupConfigDirs, replace, shippedWith, structuredProblemsOf } from "../support/config-dir.js";
+import { lz, STACK_FRAME } from "./lz.js";
+
+afterAll(cleanupConfigDirs);
+
+const SHIPPED_STACKS = ["network-hub", "workload-dev", "workload-prod", "workload-test"];
+
+describe("lz validate on the shipped config", () => {
+  it("prints one OK line with the stack count and exits 0", () => {
+    const r = lz(["validate"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("OK environments: 4 stacks (network-hub, workload-dev, workload-prod, workload-test)\n");
+  });
+
+  it("prints ok:true with the stacks as one line of JSON with --format json", () => {
+    const r = lz(["validate", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trimEnd()).not.toContain("\n");
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, config: "environments", stacks: SHIPPED_STACKS, problems: [] });
+  });
+
+  it("reads the folder from LZ_CONFIG_DIR when --config is not given", () => {
+    const r = lz(["validate"], { env: { LZ_CONFIG_DIR: "test/fixtures/minimal" } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("OK test/fixtures/minimal: 2 stacks (network-hub, workload-app)\n");
+  });
+});
+
+describe("lz validate on a broken copy of the shipped config", () => {
+  const broken = shippedWith({
+    "prod.yaml": replace("azCount: 3", "azCuont: 3"),
+    "test.yaml": replace("10.20.0.0/16", "10.10.0.0/16"),
+  });
+  const expected = () => structuredProblemsOf(broken);
+
+  it("rejects it in text: every problem on stderr as file:line:col path: message, nothing on stdout, exit 1", () => {
+    const r = lz(["validate", "--config", broken]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`config has 2 problems:\n${expected().map(formatProblem).join("\n")}\n`);
+    expect(r.stderr).toContain(`${broken}/prod.yaml:10:3 vpc.azCuont: unknown key "azCuont". Did you mean azCount?\n`);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("rejects it in JSON: ok:false and every problem with file, line, col, path and message on stdout, exit 1", () => {
+    const r = lz(["validate", "--config", broken, "--format", "json"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout) as { ok: boolean; problems: unknown[] };
+    expect(report).toEqual({ ok: false, config: broken, problems: expected().map((p) => ({ ...p })) });
+    expect(report.problems[0]).toEqual({
+      file: `${broken}/prod.yaml`,
+      line: 10,
+      col: 3,
+      path: "vpc.azCuont",
+      message: 'unknown key "azCuont". Did you mean azCount?',
+    });
+  });
+
+  it("rejects a missing config folder with exit 1 and a hint, without a stack trace", () => {
+    const r = lz(["validate", "--config", "no/such/dir"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("no/such/dir:1:1 (folder): config folder not found. Pass --config DIR or set LZ_CONFIG_DIR");
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("rejects an unknown --format with exit 2", () => {
+    const r = lz(["validate", "--format", "yaml"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.");
+  });
+});
