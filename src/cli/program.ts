@@ -9,6 +9,7 @@ import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json";
 import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
+import { definePlanGuard } from "./commands/plan-guard.js";
 import { defineSchema } from "./commands/schema.js";
 import { defineStacks } from "./commands/stacks.js";
 import { defineSynth } from "./commands/synth.js";
@@ -22,6 +23,7 @@ const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["synth", defineSynth],
   ["stacks", defineStacks],
   ["schema", defineSchema],
+  ["plan-guard", definePlanGuard],
 ];
 
 /** Builds the program. Commander never exits the process: {@link runCli} maps its errors to exit codes. */
@@ -43,7 +45,7 @@ export function createProgram(ctx: Context): Command {
       .showHelpAfterError(`(run "${name} --help" for usage)`);
 
   const program = configure(new Command("lz"), "lz")
-    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks")
+    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss")
     .version(packageJson.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .helpCommand("help [command]", "show help for a command")
@@ -56,7 +58,8 @@ Environment: LZ_CONFIG_DIR (config folder), CDKTF_OUTDIR (synth output), NO_COLO
 Examples:
   $ lz validate
   $ lz synth
-  $ lz stacks --json`,
+  $ lz stacks --json
+  $ terraform show -json tfplan | lz plan-guard --stack workload-prod`,
     );
   for (const [name, define] of COMMANDS) define(configure(program.command(name), `lz ${name}`), ctx);
   return program;

@@ -1,0 +1,57 @@
+/**
+ * `lz plan-guard`: reads one stack's `terraform show -json` plan, prints a summary of creates, updates,
+ * replaces and deletes, and fails when the plan deletes or replaces a stateful resource (databases,
+ * caches, KMS keys, buckets, the transit gateway, ...) that `planGuard.allow` in shared.yaml does not
+ * accept. See src/plan-guard/ for the rules.
+ */
+import { readFileSync } from "node:fs";
+import { Option, type Command } from "commander";
+import { loadConfig } from "../../config/index.js";
+import { stackMatrix } from "../../pipeline/stacks.js";
+import { evaluatePlan, parsePlanJson, PlanFormatError, renderReport } from "../../plan-guard/index.js";
+import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from "../errors.js";
+
+type Format = "text" | "markdown" | "json";
+
+function readPlanText(file: string): string {
+  try {
+    return readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (e) {
+    throw new CliError(`${file === "-" ? "stdin" : file}: cannot read the plan (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Write it with: terraform show -json tfplan > plan.json`);
+  }
+}
+
+export function definePlanGuard(cmd: Command, ctx: Context): void {
+  cmd
+    .description("summarize a stack's plan and fail when it deletes or replaces a stateful resource")
+    .requiredOption("--stack <name>", "the stack the plan belongs to, for example workload-prod")
+    .option("--plan <file>", 'the output of terraform show -json <planfile>; "-" reads stdin', "-")
+    .option("--config <dir>", CONFIG_OPTION_HELP)
+    .addOption(new Option("--format <format>", "text, markdown (for $GITHUB_STEP_SUMMARY) or json").choices(["text", "markdown", "json"]).default("text"))
+    .addHelpText(
+      "after",
+      `
+Exit status: 0 nothing guarded would be lost, 1 a guarded delete or replace (or an unreadable plan or
+config), 2 bad command line. Accept a change on purpose with an entry under planGuard.allow in
+shared.yaml: stack, address, actions and a reason of at least 10 characters.
+
+Examples:
+  $ terraform -chdir=cdktf.out/stacks/workload-prod show -json tfplan | lz plan-guard --stack workload-prod
+  $ lz plan-guard --stack workload-prod --plan plan.json --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+    )
+    .action((opts: { stack: string; plan: string; config?: string; format: Format }) => {
+      const model = loadConfig(configDir(opts.config, ctx.io.env));
+      const stacks = stackMatrix(model).map((e) => e.stack);
+      if (!stacks.includes(opts.stack)) throw new CliError(`--stack ${opts.stack}: no such stack. Write one of: ${stacks.join(", ")}.`, EXIT_USAGE);
+      let report;
+      try {
+        report = evaluatePlan(parsePlanJson(readPlanText(opts.plan)), opts.stack, model.planGuard.allow);
+      } catch (e) {
+        if (e instanceof PlanFormatError) throw new CliError(`${opts.plan === "-" ? "stdin" : opts.plan}: ${e.message}`);
+        throw e;
+      }
+      ctx.io.stdout.write(opts.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { markdown: opts.format === "markdown" }));
+      if (!report.ok) throw new CliError("", EXIT_FAILURE);
+    });
+}
