@@ -1,7 +1,7 @@
 /**
  * Reads the config, builds the stacks, synthesizes. Nothing else.
  *
- * Usage: `tsx main.ts [--config DIR]` (what `npm run synth` and `cdktf synth` run).
+ * Usage: `tsx main.ts [--config DIR]`; `npm run synth` and `cdktf synth` run it bundled, through scripts/synth.mjs.
  * Config folder: `--config DIR`, else `LZ_CONFIG_DIR`, else `environments/`. On any config problem it
  * prints every problem as `file:line:col path: message`, writes nothing, and exits 1.
  */

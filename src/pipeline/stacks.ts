@@ -1,6 +1,6 @@
 /**
  * The CI/CD view of the landing zone: which Terraform stacks exist, in which order they deploy, into
- * which account and Region, and as which GitHub OIDC role. `scripts/stacks.ts` prints it as a GitHub
+ * which account and Region, and as which GitHub OIDC role. `lz stacks` prints it as a GitHub
  * Actions `strategy.matrix`, and the workflows in `.github/workflows/` plan and apply one stack per
  * matrix entry.
  *
