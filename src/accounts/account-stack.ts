@@ -8,6 +8,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Backend, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import type { AccountTarget, LandingZoneModel } from "../config/index.js";
+import { AccountKeys } from "../modules/encryption/index.js";
+import { AlertTopic } from "../modules/observability/index.js";
 
 /** Tool name in the `ManagedBy` default tag. */
 export const MANAGED_BY = "landing-zone/cdktf";
@@ -15,12 +17,17 @@ export const MANAGED_BY = "landing-zone/cdktf";
 /**
  * A stack for one account: the default AWS provider assumes the account's deploy role, and state is
  * kept in the shared S3 bucket under the stack's own key, encrypted and locked with S3-native lock files.
+ * Every account stack also owns the account's purpose KMS keys and its alert topic.
  */
 export class AccountStack extends TerraformStack {
   /** The account this stack deploys into. */
   readonly target: AccountTarget;
   /** The default provider, acting in {@link target}. */
   readonly provider: AwsProvider;
+  /** The account's KMS keys: `logs`, `data`, `secrets` (prevent_destroy where `target.protectData`). */
+  readonly keys: AccountKeys;
+  /** The account's KMS-encrypted SNS alert topic (`<namePrefix>-alerts`); every alarm and finding rule notifies it. */
+  readonly alerts: AlertTopic;
   /** Provider default tags: `organization.tags` plus LandingZone, Environment and ManagedBy. */
   private readonly defaultTags: Readonly<Record<string, string>>;
   /**
@@ -55,6 +62,15 @@ export class AccountStack extends TerraformStack {
     });
     // S3-native state locking (Terraform >= 1.10). cdktf 0.21's S3Backend has no typed field for it.
     this.addOverride("terraform.backend.s3.use_lockfile", true);
+
+    const account = { accountId: target.accountId, region: target.region, partition: target.partition };
+    this.keys = new AccountKeys(this, "keys", { ...account, namePrefix: target.namePrefix, preventDestroy: target.protectData });
+    this.alerts = new AlertTopic(this, "alerts", {
+      ...account,
+      name: `${target.namePrefix}-alerts`,
+      kmsKeyArn: this.keys.logs.keyArn,
+      emails: target.alertEmails,
+    });
   }
 
   /**

@@ -8,7 +8,6 @@ import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-avail
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
-import { LogsKmsKey } from "../modules/encryption/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
@@ -28,12 +27,6 @@ export class WorkloadStack extends AccountStack {
       state: "available",
       filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
     });
-    const logsKey = new LogsKmsKey(this, "logs-key", {
-      accountId: env.accountId,
-      region: env.region,
-      partition: env.partition,
-      aliasName: `${env.vpc.name}-logs`,
-    });
     this.vpc = new WorkloadVpc(this, "vpc", {
       name: env.vpc.name,
       cidrBlock: env.vpc.cidr,
@@ -42,7 +35,7 @@ export class WorkloadStack extends AccountStack {
       natGateways: env.vpc.natGateways,
       flowLogs: {
         retentionDays: env.vpc.flowLogRetentionDays,
-        kmsKeyArn: logsKey.keyArn,
+        kmsKeyArn: this.keys.logs.keyArn,
         accountId: env.accountId,
         region: env.region,
         partition: env.partition,

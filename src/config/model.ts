@@ -24,6 +24,15 @@ export interface AccountTarget {
   readonly deployRoleArn: string;
   /** S3 key of this stack's state: `<keyPrefix>/<accountId>/<stackName>.tfstate`; unique per stack. */
   readonly stateKey: string;
+  /** Prefix of the account's resource names: `<organization>-<environment>` or `<organization>-network-hub`. */
+  readonly namePrefix: string;
+  /**
+   * Whether data-bearing resources (KMS keys, databases, caches, data buckets) carry
+   * `lifecycle.prevent_destroy` and deletion protection: true for the hub and the prod segment.
+   */
+  readonly protectData: boolean;
+  /** Email addresses subscribed to the account's alert topic. @default [] */
+  readonly alertEmails: readonly string[];
 }
 
 /** The Terraform S3 backend shared by every stack. */
@@ -92,7 +101,12 @@ export const NETWORK_HUB_STACK = "network-hub";
  */
 export function buildModel(shared: SharedFile, environments: readonly EnvironmentFile[]): LandingZoneModel {
   const org = shared.organization;
-  const target = (stackName: string, accountId: string, region: string): AccountTarget => {
+  const target = (
+    stackName: string,
+    accountId: string,
+    region: string,
+    extra: { namePrefix: string; protectData: boolean; alertEmails: readonly string[] },
+  ): AccountTarget => {
     const info = AWS_REGIONS[region];
     if (!info) throw new Error(`unknown Region ${region}`);
     return {
@@ -102,6 +116,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       partition: info.partition,
       deployRoleArn: `arn:${info.partition}:iam::${accountId}:role/${org.deployRoleName}`,
       stateKey: `${org.state.keyPrefix}/${accountId}/${stackName}.tfstate`,
+      ...extra,
     };
   };
   const hub = shared.networkHub;
@@ -117,7 +132,11 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
     },
     state: { bucket: org.state.bucket, region: org.state.region, kmsKeyArn: org.state.kmsKeyArn },
     networkHub: {
-      ...target(NETWORK_HUB_STACK, hub.accountId, hub.region),
+      ...target(NETWORK_HUB_STACK, hub.accountId, hub.region, {
+        namePrefix: `${org.name}-${NETWORK_HUB_STACK}`,
+        protectData: true,
+        alertEmails: [...hub.alerts.emails],
+      }),
       transitGateway: {
         name: tgwName,
         amazonSideAsn: hub.transitGateway.amazonSideAsn,
@@ -133,7 +152,11 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         const plan = planSubnets(env.vpc.cidr, env.vpc.subnetPrefixLengths, env.vpc.azCount);
         if (!plan.fits) throw new Error(`subnet plan of ${env.name} does not fit`);
         return {
-          ...target(`workload-${env.name}`, env.accountId, env.region),
+          ...target(`workload-${env.name}`, env.accountId, env.region, {
+            namePrefix: `${org.name}-${env.name}`,
+            protectData: env.segment === "prod",
+            alertEmails: [...env.alerts.emails],
+          }),
           name: env.name,
           segment: env.segment,
           vpc: {

@@ -182,6 +182,16 @@ export const OnPremises = z
   })
   .meta({ description: "The on-premises network." });
 
+/** Where an account's alarms and security findings are sent. */
+export const AlertSettings = z
+  .strictObject({
+    emails: z
+      .array(z.email({ error: "Write an email address, for example platform-alerts@example.com." }))
+      .default([])
+      .meta({ description: "Email addresses subscribed to the account's alert topic; each must confirm once. @default []" }),
+  })
+  .meta({ description: "Alerts: a KMS-encrypted SNS topic per account that alarms and findings publish to." });
+
 /** The network hub account: transit gateway and on-prem reachability. */
 export const NetworkHub = z
   .strictObject({
@@ -193,6 +203,7 @@ export const NetworkHub = z
       })
       .meta({ description: "The hub transit gateway." }),
     onPremises: OnPremises,
+    alerts: AlertSettings.default({ emails: [] }),
   })
   .meta({ description: "The network hub account." });
 
@@ -242,6 +253,7 @@ export const EnvironmentFileSchema = z
       .enum(["prod", "nonprod"], { error: "Write segment: prod or segment: nonprod." })
       .meta({ description: "Routing segment. prod and nonprod never reach each other through the transit gateway." }),
     vpc: WorkloadVpc,
+    alerts: AlertSettings.default({ emails: [] }),
   })
   .meta({ title: "Landing zone environment", description: "One workload account: its VPC and routing segment." });
 

@@ -1,3 +1,4 @@
 export * from "./encryption/index.js";
 export * from "./transit-gateway/index.js";
 export * from "./vpc/index.js";
+export * from "./observability/index.js";

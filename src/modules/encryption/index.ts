@@ -1,1 +1,1 @@
-export { LogsKmsKey, type LogsKmsKeyProps } from "./logs-key.js";
+export { AccountKeys, PurposeKmsKey, type AccountKeysProps, type KeyPolicyStatement, type PurposeKmsKeyProps } from "./purpose-key.js";

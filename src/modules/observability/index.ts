@@ -1,0 +1,1 @@
+export { AlertTopic, type AlertTopicProps } from "./alert-topic.js";
