@@ -191,7 +191,8 @@ describe("semantic errors", () => {
 });
 
 describe("plan-guard exceptions", () => {
-  const withAllow = (entries: string) => shippedWith({ "shared.yaml": (t) => `${t}\nplanGuard:\n  allow:\n${entries}` });
+  // Right after the networkHub block, so blocks appended to shared.yaml later do not move the reported lines.
+  const withAllow = (entries: string) => shippedWith({ "shared.yaml": replace("    bgpAsn: 65010\n", `    bgpAsn: 65010\n\nplanGuard:\n  allow:\n${entries}`) });
 
   it("accepts an exception with a reason, defaulting to both delete and replace", () => {
     const model = loadConfig(withAllow('    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: "dev database is rebuilt nightly from fixtures"\n'));
