@@ -33,7 +33,7 @@ describe("main.ts", () => {
     const out = join(scratch, "good");
     const r = run(process.execPath, ["--import", "tsx", "main.ts"], { CDKTF_OUTDIR: out });
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["network-hub", "workload-dev", "workload-prod", "workload-test"]);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["bootstrap", "network-hub", "workload-dev", "workload-prod", "workload-test"]);
   });
 
   it("rejects an invalid config with exit 1, every problem, no stack trace, and the earlier output untouched", () => {

@@ -9,6 +9,7 @@ import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json";
 import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
+import { defineDiagram } from "./commands/diagram.js";
 import { definePlanGuard } from "./commands/plan-guard.js";
 import { defineSchema } from "./commands/schema.js";
 import { defineStacks } from "./commands/stacks.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["stacks", defineStacks],
   ["schema", defineSchema],
   ["plan-guard", definePlanGuard],
+  ["diagram", defineDiagram],
 ];
 
 /** Builds the program. Commander never exits the process: {@link runCli} maps its errors to exit codes. */
@@ -45,7 +47,7 @@ export function createProgram(ctx: Context): Command {
       .showHelpAfterError(`(run "${name} --help" for usage)`);
 
   const program = configure(new Command("lz"), "lz")
-    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss")
+    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology")
     .version(packageJson.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .helpCommand("help [command]", "show help for a command")
@@ -59,6 +61,7 @@ Examples:
   $ lz validate
   $ lz synth
   $ lz stacks --json
+  $ lz diagram --out docs/topology.svg
   $ terraform show -json tfplan | lz plan-guard --stack workload-prod`,
     );
   for (const [name, define] of COMMANDS) define(configure(program.command(name), `lz ${name}`), ctx);

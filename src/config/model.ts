@@ -71,6 +71,40 @@ export interface WorkloadModel extends AccountTarget {
   };
 }
 
+/**
+ * The bootstrap stack: applied by hand, once, by an administrator (see README "Day 0"). It creates the state
+ * bucket and key in the state account, and in every landing-zone account the GitHub OIDC provider and the
+ * plan, apply and deploy roles. Present only when `shared.yaml` has a `bootstrap` block.
+ */
+export interface BootstrapModel {
+  /** Stack name and folder under `cdktf.out/stacks/`: always {@link BOOTSTRAP_STACK}. */
+  readonly stackName: string;
+  /** Role the administrator's credentials assume in every account, for example `OrganizationAccountAccessRole`. */
+  readonly adminRoleName: string;
+  /** Where the bootstrap stack's own state lives: a local file on day 0, the state bucket afterwards. */
+  readonly backend: "local" | "s3";
+  /**
+   * S3 key of the bootstrap state once migrated: `<keyPrefix>/bootstrap.tfstate`, outside every account's
+   * `<keyPrefix>/<accountId>/` prefix, so no pipeline role can read or write it.
+   */
+  readonly stateKey: string;
+  /** Managed policies of the deploy role in every account, each with the reason it is needed. */
+  readonly deployRolePolicies: readonly { readonly arn: string; readonly reason: string }[];
+  /** The account that holds the state bucket and its KMS key: the account in `organization.state.kmsKeyArn`. */
+  readonly stateAccountId: string;
+  /** ARN partition of the state Region. */
+  readonly statePartition: string;
+  /**
+   * Alias name (without `alias/`) of the state key when `state.kmsKeyArn` is an alias ARN: the bootstrap
+   * creates the key and this alias. Undefined when `kmsKeyArn` names a key (`key/<id>`): the key exists
+   * already and the bootstrap only uses it.
+   */
+  readonly stateKmsAliasName: string | undefined;
+}
+
+/** Stack name of the bootstrap stack; it is applied by hand and never part of the pipeline matrix. */
+export const BOOTSTRAP_STACK = "bootstrap";
+
 /** The whole landing zone. */
 export interface LandingZoneModel {
   readonly organization: {
@@ -86,6 +120,8 @@ export interface LandingZoneModel {
   readonly networkHub: NetworkHubModel;
   /** Workload environments, sorted by name. */
   readonly environments: readonly WorkloadModel[];
+  /** The bootstrap stack, when `shared.yaml` has a `bootstrap` block. */
+  readonly bootstrap?: BootstrapModel;
   /** Accepted destroys/replaces of stateful resources, checked by `lz plan-guard`. */
   readonly planGuard: {
     readonly allow: readonly { readonly stack: string; readonly address: string; readonly actions: readonly ("delete" | "replace")[]; readonly reason: string }[];
@@ -145,6 +181,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
     },
+    ...(shared.bootstrap ? { bootstrap: bootstrapModel(shared) } : {}),
     planGuard: { allow: shared.planGuard.allow.map((a) => ({ ...a, actions: [...a.actions] })) },
     environments: [...environments]
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -169,5 +206,23 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
           },
         };
       }),
+  };
+}
+
+/** The bootstrap part of the model; the state account and key alias are read from `state.kmsKeyArn`. */
+function bootstrapModel(shared: SharedFile): BootstrapModel {
+  const bootstrap = shared.bootstrap!;
+  const state = shared.organization.state;
+  // arn:<partition>:kms:<region>:<account>:(key|alias)/<name>, as the schema's regex guarantees.
+  const [, partition = "aws", , , accountId = "", resource = ""] = state.kmsKeyArn.split(":");
+  return {
+    stackName: BOOTSTRAP_STACK,
+    adminRoleName: bootstrap.adminRoleName,
+    backend: bootstrap.backend,
+    stateKey: `${state.keyPrefix}/${BOOTSTRAP_STACK}.tfstate`,
+    deployRolePolicies: bootstrap.deployRolePolicies.map((p) => ({ ...p })),
+    stateAccountId: accountId,
+    statePartition: partition,
+    stateKmsAliasName: resource.startsWith("alias/") ? resource.slice("alias/".length) : undefined,
   };
 }

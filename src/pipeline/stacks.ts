@@ -7,7 +7,7 @@
  * Pure and fast on purpose: it reads only the typed model and never imports cdktf or the AWS provider,
  * so the pipeline can compute its matrix without loading the construct libraries.
  */
-import { NETWORK_HUB_STACK, type AccountTarget, type LandingZoneModel } from "../config/model.js";
+import { BOOTSTRAP_STACK, NETWORK_HUB_STACK, type AccountTarget, type LandingZoneModel } from "../config/model.js";
 
 /** Folder that `npm run synth` writes; each stack is synthesized into `<CDKTF_OUT>/stacks/<stack>`. */
 export const CDKTF_OUT = "cdktf.out";
@@ -106,8 +106,10 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * gateway and resource share).
  *
  * @param model the loaded config (`loadConfig`).
+ * The `bootstrap` stack is never an entry: an administrator applies it by hand (README "Day 0").
+ *
  * @param manifest the parsed `cdktf.out/manifest.json`. When given, its stacks must be exactly the
- *   model's stacks, with the same dependencies.
+ *   model's stacks, with the same dependencies (plus `bootstrap` when the model has a bootstrap block).
  * @returns one {@link StackEntry} per stack; a new array on every call.
  * @throws StackManifestError (an `Error`) when `manifest` is given and has no `stacks` object, lacks a
  *   stack of the model, has a stack the model does not, or records different dependencies for a stack.
@@ -117,17 +119,17 @@ export function stackMatrix(model: LandingZoneModel, manifest?: CdktfManifest): 
   const hub = model.networkHub;
   const workloads = [...model.environments].sort((a, b) => byCodePoint(a.stackName, b.stackName));
   const entries = [entry(model, hub, hub.stackName, []), ...workloads.map((w) => entry(model, w, w.name, [hub.stackName]))];
-  if (manifest !== undefined) checkManifest(entries, manifest);
+  if (manifest !== undefined) checkManifest(entries, manifest, model.bootstrap ? [BOOTSTRAP_STACK] : []);
   return entries;
 }
 
-function checkManifest(entries: readonly StackEntry[], manifest: CdktfManifest): void {
+function checkManifest(entries: readonly StackEntry[], manifest: CdktfManifest, handApplied: readonly string[]): void {
   const stacks: unknown = (manifest as { stacks?: unknown } | null)?.stacks;
   if (typeof stacks !== "object" || stacks === null || Array.isArray(stacks)) {
     throw new StackManifestError(["it has no `stacks` object"]);
   }
   const inManifest = stacks as Readonly<Record<string, ManifestStack>>;
-  const expected = new Set(entries.map((e) => e.stack));
+  const expected = new Set([...entries.map((e) => e.stack), ...handApplied]);
   const differences: string[] = [];
   for (const e of entries) {
     if (!Object.hasOwn(inManifest, e.stack)) differences.push(`stack ${e.stack} is in the config but not in the manifest`);

@@ -11,7 +11,7 @@ afterAll(() => {
   cleanupConfigDirs();
 });
 
-const SHIPPED_STACKS = ["network-hub", "workload-dev", "workload-prod", "workload-test"];
+const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-prod", "workload-test"];
 
 /** A folder of its own holding `out`, an earlier output (one file from a fixture and a manifest). */
 function earlierOutput(name: string): { parent: string; out: string } {
@@ -42,7 +42,7 @@ describe("lz synth", () => {
     const counts = SHIPPED_STACKS.map((s) => countsOf(out, s));
     for (const [resources] of counts) expect(resources).toBeGreaterThan(0);
     const [header, ...rows] = r.stdout.trimEnd().split("\n");
-    expect(header).toBe(`Synthesized 4 stacks into ${out}, in deploy order:`);
+    expect(header).toBe(`Synthesized 5 stacks into ${out}, in deploy order:`);
     const parsed = rows.map((l) => /^ {2}(\S+)\s+(\d+) resources?\s+(\d+) data sources?$/.exec(l)?.slice(1));
     expect(parsed).toEqual([
       ...SHIPPED_STACKS.map((s, i) => [s, String(counts[i]![0]), String(counts[i]![1])]),

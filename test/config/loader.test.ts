@@ -191,7 +191,8 @@ describe("semantic errors", () => {
 });
 
 describe("plan-guard exceptions", () => {
-  const withAllow = (entries: string) => shippedWith({ "shared.yaml": (t) => `${t}\nplanGuard:\n  allow:\n${entries}` });
+  // Right after the networkHub block, so blocks appended to shared.yaml later do not move the reported lines.
+  const withAllow = (entries: string) => shippedWith({ "shared.yaml": replace("\norganization:\n", `\nplanGuard:\n  allow:\n${entries}\norganization:\n`) });
 
   it("accepts an exception with a reason, defaulting to both delete and replace", () => {
     const model = loadConfig(withAllow('    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: "dev database is rebuilt nightly from fixtures"\n'));
@@ -202,13 +203,13 @@ describe("plan-guard exceptions", () => {
 
   it("rejects an exception without a real reason", () => {
     expect(problemsOf(withAllow("    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: ok\n"))).toEqual([
-      "<dir>/shared.yaml:45:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource's data is acceptable (got string \"ok\").",
+      "<dir>/shared.yaml:10:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource's data is acceptable (got string \"ok\").",
     ]);
   });
 
   it("rejects an exception for a stack that does not exist", () => {
     expect(problemsOf(withAllow("    - stack: workload-prd\n      address: aws_db_instance.primary\n      reason: replacing the engine on purpose\n"))).toEqual([
-      '<dir>/shared.yaml:43:14 planGuard.allow[0].stack: no stack named "workload-prd". Did you mean workload-prod? Write one of: network-hub, workload-dev, workload-prod, workload-test.',
+      '<dir>/shared.yaml:8:14 planGuard.allow[0].stack: no stack named "workload-prd". Did you mean workload-prod? Write one of: network-hub, workload-dev, workload-prod, workload-test.',
     ]);
   });
 });

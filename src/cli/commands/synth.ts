@@ -114,7 +114,8 @@ Examples:
         if (!(e instanceof ConfigError)) throw e;
         throw new CliError(`${renderConfigError(e, ctx.err)}\n${unchanged}`);
       }
-      const order = stackMatrix(model).map((e) => e.stack);
+      // The bootstrap stack (applied by hand) is listed first, then the pipeline's stacks in deploy order.
+      const order = [...(model.bootstrap ? [model.bootstrap.stackName] : []), ...stackMatrix(model).map((e) => e.stack)];
 
       const staged = StagedOutput.begin(out);
       let stacks: readonly string[] = [];

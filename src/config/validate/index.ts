@@ -2,6 +2,7 @@
 import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
 import { validateAsns } from "./asns.js";
+import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
@@ -11,7 +12,7 @@ export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {

@@ -1,0 +1,47 @@
+/**
+ * `lz diagram`: the topology of the config (accounts, VPC tiers per AZ, the Transit Gateway's route tables
+ * and which attachments associate and propagate to each, on-prem) as SVG, DOT or Mermaid. See
+ * src/diagram/. Graphviz (WebAssembly) is loaded only when SVG is asked for.
+ */
+import { writeFileSync } from "node:fs";
+import { Option, type Command } from "commander";
+import { loadConfig } from "../../config/index.js";
+import { DIAGRAM_FORMATS, renderDiagram, type DiagramFormat } from "../../diagram/index.js";
+import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
+
+/** Where the README's diagram lives; `lz diagram --out docs/topology.svg` regenerates it. */
+export const TOPOLOGY_SVG = "docs/topology.svg";
+
+export function defineDiagram(cmd: Command, ctx: Context): void {
+  cmd
+    .description("draw the network topology of the config as SVG, Graphviz DOT or Mermaid")
+    .option("--config <dir>", CONFIG_OPTION_HELP)
+    .addOption(new Option("--format <format>", "output format").choices([...DIAGRAM_FORMATS]).default("svg"))
+    .option("--out <file>", "write to this file instead of stdout")
+    .addHelpText(
+      "after",
+      `
+Accounts are frames; each VPC shows one box per subnet tier listing its subnet in every AZ; the Transit
+Gateway shows its route tables, with a solid arrow from each attachment to the table it is associated
+with and dotted arrows to the tables it propagates into. SVG is rendered with Graphviz compiled to
+WebAssembly (no native install); the same config always gives the same bytes.
+
+Exit status: 0 drawn, 1 config problem or unwritable file, 2 bad command line.
+
+Examples:
+  $ lz diagram
+  $ lz diagram --out ${TOPOLOGY_SVG}          # the README's picture
+  $ lz diagram --format mermaid > topology.mmd
+  $ lz diagram --format dot | dot -Tpng > topology.png`,
+    )
+    .action(async (opts: { config?: string; format: DiagramFormat; out?: string }) => {
+      const model = loadConfig(configDir(opts.config, ctx.io.env));
+      const text = await renderDiagram(model, opts.format);
+      if (opts.out === undefined) {
+        ctx.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+        return;
+      }
+      writeFileSync(opts.out, text);
+      ctx.io.stdout.write(`wrote ${opts.out} (${opts.format})\n`);
+    });
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
+import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+
+afterAll(cleanupConfigDirs);
+
+/** 1-based line of the first line of the shipped shared.yaml that starts with `prefix` (after indentation). */
+const lineOf = (prefix: string): number => readFileSync("environments/shared.yaml", "utf8").split("\n").findIndex((l) => l.trimStart().startsWith(prefix)) + 1;
+
+describe("the bootstrap block", () => {
+  it("derives the state account and the key alias to create from organization.state.kmsKeyArn", () => {
+    expect(loadConfig("environments").bootstrap).toEqual({
+      stackName: "bootstrap",
+      adminRoleName: "OrganizationAccountAccessRole",
+      backend: "local",
+      stateKey: "landing-zone/bootstrap.tfstate",
+      deployRolePolicies: [{ arn: "arn:aws:iam::aws:policy/AdministratorAccess", reason: expect.stringMatching(/^The stacks create VPCs/) }],
+      stateAccountId: "111111111111",
+      statePartition: "aws",
+      stateKmsAliasName: "landing-zone-tfstate",
+    });
+  });
+
+  it("rejects an administrator role that is also a role the bootstrap creates", () => {
+    const dir = shippedWith({ "shared.yaml": replace("adminRoleName: OrganizationAccountAccessRole", "adminRoleName: LandingZoneDeploy") });
+    expect(problemsOf(dir)).toEqual([
+      `<dir>/shared.yaml:${lineOf("adminRoleName:")}:18 bootstrap.adminRoleName: LandingZoneDeploy is also organization.deployRoleName, a role the bootstrap creates. Name the administrator's existing role (for example OrganizationAccountAccessRole), or rename organization.deployRoleName.`,
+    ]);
+  });
+
+  it("rejects a plan role named like the apply role", () => {
+    const dir = shippedWith({ "shared.yaml": replace("planRoleName: landing-zone-github-plan", "planRoleName: landing-zone-github-apply") });
+    expect(problemsOf(dir)).toEqual([
+      `<dir>/shared.yaml:24:20 organization.github.applyRoleName: landing-zone-github-apply is also organization.github.planRoleName. Give the deploy, plan and apply roles different names: each has its own trust and rights.`,
+    ]);
+  });
+
+  it("rejects a deploy role policy without a reason, and an empty policy list", () => {
+    const noReason = shippedWith({ "shared.yaml": (t) => t.replace(/      reason: >-\n(        .*\n)+/, "      reason: because\n") });
+    expect(problemsOf(noReason)).toEqual([
+      `<dir>/shared.yaml:${lineOf("deployRolePolicies:") + 2}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string \"because\").`,
+    ]);
+    const empty = shippedWith({ "shared.yaml": (t) => t.replace(/  deployRolePolicies:\n(    .*\n|      .*\n)+/, "  deployRolePolicies: []\n") });
+    expect(problemsOf(empty)).toEqual([
+      `<dir>/shared.yaml:${lineOf("deployRolePolicies:")}:23 bootstrap.deployRolePolicies: List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess (got a list).`,
+    ]);
+  });
+});
