@@ -1,6 +1,7 @@
 /** Stage 2 of validation: one validator per area, all run, all problems collected. */
 import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
+import { validateApp } from "./app.js";
 import { validateAsns } from "./asns.js";
 import { validateCidrs } from "./cidrs.js";
 import type { ParsedConfig, Validator } from "./context.js";
@@ -11,7 +12,7 @@ export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateApp];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {
