@@ -76,12 +76,13 @@ export class AccountStack extends TerraformStack {
   /**
    * An AWS provider for `target.accountId` in `target.region`, assuming the role named by the
    * `assume_role_name` variable there (`target.deployRoleArn` by default). `alias` "aws" is the
-   * default provider; any other value makes an aliased one (for example "hub").
+   * default provider; any other value makes an aliased one (for example "hub"). `region` overrides
+   * `target.region` (for example us-east-1 for CloudFront certificates and web ACLs).
    */
-  protected accountProvider(alias: string, target: AccountTarget): AwsProvider {
+  protected accountProvider(alias: string, target: AccountTarget, region: string = target.region): AwsProvider {
     return new AwsProvider(this, alias === "aws" ? "aws" : `aws-${alias}`, {
       ...(alias === "aws" ? {} : { alias }),
-      region: target.region,
+      region,
       allowedAccountIds: [target.accountId],
       assumeRole: [
         {

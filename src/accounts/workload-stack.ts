@@ -11,12 +11,15 @@ import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
+import { AppTier } from "./app-tier.js";
 import { segmentRouting } from "./segments.js";
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
   readonly vpc: WorkloadVpc;
   readonly spoke: TransitGatewaySpoke;
+  /** The application tier (edge, ALB, services, database, cache, buckets), when the environment has `app:`. */
+  readonly app?: AppTier;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name);
@@ -56,5 +59,9 @@ export class WorkloadStack extends AccountStack {
       routeTableIds: [...this.vpc.routeTableIds.privateApp, ...this.vpc.routeTableIds.privateData],
       destinationCidrs: model.networkHub.onPremises.cidrs,
     });
+
+    if (env.app) {
+      this.app = new AppTier(this, "app", { env, app: env.app, keys: this.keys, alertTopicArn: this.alerts.topicArn, vpc: this.vpc, providerIn: (alias, region) => this.accountProvider(alias, env, region) });
+    }
   }
 }

@@ -4,3 +4,5 @@ export { BOOTSTRAP_STACK, NETWORK_HUB_STACK, SEGMENTS, type AccountTarget, type 
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
 export { EnvironmentFileSchema, SharedFileSchema, SUBNET_TIERS, type EnvironmentFile, type SharedFile, type SubnetTier } from "./schema.js";
 export type { SubnetPlan } from "./subnet-plan.js";
+export type { AppModel, AppServiceModel, DeploymentStyle } from "./app-model.js";
+export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./app-schema.js";

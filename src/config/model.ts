@@ -3,6 +3,7 @@
  * it (stack names, state keys, role ARNs, resource names, subnet plans). Nothing downstream reads YAML
  * or re-derives these values.
  */
+import { buildAppModel, type AppModel } from "./app-model.js";
 import { AWS_REGIONS } from "./aws-regions.js";
 import type { EnvironmentFile, SharedFile } from "./schema.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
@@ -69,6 +70,8 @@ export interface WorkloadModel extends AccountTarget {
     /** Subnet CIDRs per tier, index = AZ index. */
     readonly subnets: SubnetPlan;
   };
+  /** The application tier (CloudFront, WAF, ALB, Fargate, RDS, Redis, S3); absent when the file has no `app:`. */
+  readonly app?: AppModel;
 }
 
 /**
@@ -204,6 +207,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             subnets: plan.plan,
           },
+          ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),
         };
       }),
   };

@@ -12,6 +12,7 @@
  * live in `src/config/validate/`.
  */
 import { z } from "zod";
+import { AppSettings } from "./app-schema.js";
 
 const ACCOUNT_ID_HINT = 'Write the 12-digit AWS account id in quotes, for example accountId: "123456789012" (unquoted, YAML reads a number and drops leading zeros).';
 
@@ -301,6 +302,7 @@ export const EnvironmentFileSchema = z
       .meta({ description: "Routing segment. prod and nonprod never reach each other through the transit gateway." }),
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
+    app: AppSettings.optional().meta({ description: "The application tier (see src/config/app-schema.ts). Omit it for an account without an app." }),
   })
   .meta({ title: "Landing zone environment", description: "One workload account: its VPC and routing segment." });
 

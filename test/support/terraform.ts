@@ -205,9 +205,15 @@ const ALB = "app/mock/0123456789abcdef";
  * every entry names a computed attribute of the bound provider (Terraform silently ignores unknown ones).
  */
 export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  aws_acm_certificate: { arn: arn("acm", `certificate/${UUID}`) },
+  aws_acm_certificate: {
+    arn: arn("acm", `certificate/${UUID}`),
+    domain_validation_options: [
+      { domain_name: "www.example.com", resource_record_name: "_0123456789abcdef.www.example.com.", resource_record_type: "CNAME", resource_record_value: "_0123456789abcdef.acm-validations.aws." },
+    ],
+  },
   aws_backup_plan: { arn: arn("backup", "backup-plan:mock") },
   aws_backup_vault: { arn: arn("backup", "backup-vault:mock") },
+  aws_cloudfront_distribution: { arn: arn("cloudfront", "distribution/EMOCKMOCKMOCK", ""), domain_name: "d111111abcdef8.cloudfront.net", hosted_zone_id: "Z2FDTNDATAQYW2" },
   aws_cloudtrail: { arn: arn("cloudtrail", "trail/mock") },
   aws_cloudwatch_event_bus: { arn: arn("events", "event-bus/mock") },
   aws_cloudwatch_event_rule: { arn: arn("events", "rule/mock") },
@@ -277,6 +283,7 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_region: { name: REGION },
   aws_route53_zone: { arn: "arn:aws:route53:::hostedzone/Z0123456789MOCK" },
   aws_s3_bucket: { arn: "arn:aws:s3:::mock-bucket" },
+  aws_secretsmanager_random_password: { random_password: "MockRandomPassword0123456789abcdefghijABCDEFGHIJ" },
   aws_secretsmanager_secret: { arn: arn("secretsmanager", "secret:mock-AbCdEf") },
   aws_sns_topic: { arn: arn("sns", "mock") },
   aws_ssm_parameter: { arn: arn("ssm", "parameter/mock") },

@@ -1,6 +1,7 @@
 /** Stage 2 of validation: one validator per area, all run, all problems collected. */
 import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
+import { validateApp } from "./app.js";
 import { validateAsns } from "./asns.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
@@ -12,7 +13,7 @@ export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap, validateApp];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {

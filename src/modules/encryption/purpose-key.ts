@@ -11,7 +11,7 @@
  */
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { Lazy, type TerraformResourceLifecycle } from "cdktf";
+import { Lazy, type TerraformProvider, type TerraformResourceLifecycle } from "cdktf";
 import { Construct } from "constructs";
 
 /** One statement of a KMS key policy (IAM policy grammar). */
@@ -39,6 +39,8 @@ export interface PurposeKmsKeyProps {
   readonly deletionWindowDays?: number;
   /** Add `lifecycle.prevent_destroy`: a plan that would delete the key fails. @default false */
   readonly preventDestroy?: boolean;
+  /** Provider of another Region (a key used by replicas there). @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** A symmetric KMS key with rotation on, an alias, and a key policy that statements can be added to until synthesis. */
@@ -71,8 +73,9 @@ export class PurposeKmsKey extends Construct {
       policy: Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements }) }),
       tags: { Name: props.aliasName },
       ...(lifecycle ? { lifecycle } : {}),
+      ...(props.provider ? { provider: props.provider } : {}),
     });
-    new KmsAlias(this, "alias", { name: `alias/${props.aliasName}`, targetKeyId: this.key.keyId });
+    new KmsAlias(this, "alias", { name: `alias/${props.aliasName}`, targetKeyId: this.key.keyId, ...(props.provider ? { provider: props.provider } : {}) });
     this.keyArn = this.key.arn;
     this.keyId = this.key.keyId;
   }

@@ -1,0 +1,154 @@
+/**
+ * The typed model of one environment's application tier (`WorkloadModel.app`): the validated `app:`
+ * block with every name derived once (buckets, load balancer, target groups, database and cache ids), so
+ * stacks, the cost estimate and the diagram read the same values.
+ */
+import { createHash } from "node:crypto";
+import type { AppFile } from "./app-schema.js";
+
+/** How a service is released. See `AppService.deployment` in app-schema.ts. */
+export type DeploymentStyle = "rolling" | "blue-green";
+
+/** One service of the app tier. */
+export interface AppServiceModel {
+  readonly name: string;
+  /** Runtime label, for example `nodejs22`. */
+  readonly runtime: string;
+  readonly ecrRepository: string;
+  readonly imageTag: string;
+  readonly containerPort: number;
+  readonly healthCheckPath: string;
+  /** Fargate CPU units (1024 = 1 vCPU). */
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  /** Non-root `uid[:gid]` or user name. */
+  readonly user: string;
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+  readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
+  readonly pathPatterns: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  /** Variable name → Secrets Manager or SSM parameter ARN. */
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly deployment: DeploymentStyle;
+  /** ALB listener rule priority, from the service's position in the list: 100, 110, 120, ... */
+  readonly rulePriority: number;
+  /** ECS service name and task family: `<namePrefix>-<name>`. */
+  readonly fullName: string;
+  /** Target group name(s), at most 32 characters: one for rolling, blue and green for blue-green. */
+  readonly targetGroupNames: readonly string[];
+}
+
+/** The application tier of one environment, after defaults and with derived names. */
+export interface AppModel {
+  /** `<organization>-<environment>`, the prefix of every name below. */
+  readonly namePrefix: string;
+  /** Custom domain; absent means the CloudFront default certificate and a plain-HTTP origin hop (see README). */
+  readonly domain?: {
+    readonly hostedZoneName: string;
+    /** Name users browse to: `<recordName>.<hostedZoneName>` (CloudFront alias, us-east-1 certificate). */
+    readonly siteName: string;
+    /** Name CloudFront uses for the ALB origin: `origin-<recordName>.<hostedZoneName>` (regional certificate). */
+    readonly originName: string;
+  };
+  readonly services: readonly AppServiceModel[];
+  readonly database: {
+    readonly engineVersion: string;
+    readonly instanceClass: string;
+    readonly allocatedStorageGiB: number;
+    readonly maxAllocatedStorageGiB: number;
+    readonly multiAz: boolean;
+    readonly readReplicas: number;
+    readonly backupRetentionDays: number;
+    readonly backupWindow: string;
+    readonly maintenanceWindow: string;
+    readonly deletionProtection: boolean;
+    readonly databaseName: string;
+    /** RDS identifier of the primary; replicas are `<identifier>-replica-<n>` (n from 1). */
+    readonly identifier: string;
+  };
+  readonly cache: {
+    readonly nodeType: string;
+    readonly replicas: number;
+    readonly multiAz: boolean;
+    readonly snapshotRetentionDays: number;
+    /** ElastiCache replication group id (at most 40 characters). */
+    readonly replicationGroupId: string;
+  };
+  readonly waf: {
+    readonly ratePerFiveMinutes: number;
+    readonly managedRuleGroups: readonly string[];
+    readonly blockedCountries: readonly string[];
+  };
+  /** Shield Advanced protections on; false when the file does not say (the validator requires it in prod). */
+  readonly shieldAdvanced: boolean;
+  /** Region receiving bucket replicas, when the environment has a backup copy. */
+  readonly backupCopy?: { readonly region: string };
+  /** Retention of container, WAF and database log groups, in days. */
+  readonly logRetentionDays: number;
+  /** S3 bucket names (globally unique: they include the account id). */
+  readonly buckets: {
+    readonly frontend: string;
+    readonly data: string;
+    readonly albLogs: string;
+    readonly cloudFrontLogs: string;
+    /** Replica bucket names in the backup Region, when `backupCopy` is set. */
+    readonly frontendReplica?: string;
+    readonly dataReplica?: string;
+  };
+  /** Application load balancer name (at most 32 characters). */
+  readonly loadBalancerName: string;
+}
+
+/**
+ * `parts` joined with `-`; when longer than `max`, cut and ended with a 6-character hash of the full name,
+ * so names stay unique and within AWS limits (ALB and target groups: 32, ElastiCache: 40).
+ */
+export function boundedName(parts: readonly string[], max: number): string {
+  const full = parts.join("-");
+  if (full.length <= max) return full;
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, 6);
+  return `${full.slice(0, max - 7).replace(/-+$/, "")}-${hash}`;
+}
+
+/** Builds the app model of an environment from its parsed `app:` block. */
+export function buildAppModel(app: AppFile, namePrefix: string, accountId: string): AppModel {
+  const bucket = (purpose: string) => `${namePrefix}-${accountId}-${purpose}`;
+  return {
+    namePrefix,
+    ...(app.domain
+      ? {
+          domain: {
+            hostedZoneName: app.domain.hostedZoneName,
+            siteName: `${app.domain.recordName}.${app.domain.hostedZoneName}`,
+            originName: `origin-${app.domain.recordName}.${app.domain.hostedZoneName}`,
+          },
+        }
+      : {}),
+    services: app.services.map((s, i) => ({
+      ...s,
+      autoscaling: { ...s.autoscaling },
+      pathPatterns: [...s.pathPatterns],
+      environment: { ...s.environment },
+      secrets: { ...s.secrets },
+      rulePriority: 100 + i * 10,
+      fullName: `${namePrefix}-${s.name}`,
+      targetGroupNames: s.deployment === "blue-green" ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32)) : [boundedName([namePrefix, s.name], 32)],
+    })),
+    database: { ...app.database, identifier: `${namePrefix}-mysql` },
+    cache: { ...app.cache, replicationGroupId: boundedName([namePrefix, "redis"], 40) },
+    waf: { ratePerFiveMinutes: app.waf.ratePerFiveMinutes, managedRuleGroups: [...app.waf.managedRuleGroups], blockedCountries: [...app.waf.blockedCountries] },
+    shieldAdvanced: app.shieldAdvanced ?? false,
+    ...(app.backupCopy ? { backupCopy: { region: app.backupCopy.region } } : {}),
+    logRetentionDays: app.logRetentionDays,
+    buckets: {
+      frontend: bucket("frontend"),
+      data: bucket("data"),
+      albLogs: bucket("alb-logs"),
+      cloudFrontLogs: bucket("cf-logs"),
+      ...(app.backupCopy ? { frontendReplica: bucket("frontend-replica"), dataReplica: bucket("data-replica") } : {}),
+    },
+    loadBalancerName: boundedName([namePrefix, "alb"], 32),
+  };
+}

@@ -1,0 +1,316 @@
+/**
+ * The `app:` block of an environment file: the application tier (CloudFront + WAF + Shield → ALB →
+ * ECS Fargate → RDS MySQL + ElastiCache Redis, and an S3 frontend).
+ *
+ * Kept apart from `schema.ts`, which only references {@link AppSettings}, so the area stays readable.
+ * This file must not import `schema.ts` (schema.ts imports it, and the cycle would break whichever file
+ * loads second), so it keeps its own copy of the CloudWatch retention values; a test checks the copies agree.
+ *
+ * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
+ * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs
+ * Multi-AZ and at least 7 backup days, a cache with Multi-AZ needs a replica, unique service names and
+ * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`.
+ */
+import { z } from "zod";
+
+/** CloudWatch Logs retention values (days) the PutRetentionPolicy API accepts; equal to `CLOUDWATCH_RETENTION_DAYS` in schema.ts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Fargate documentation page with the cpu/memory table that {@link FARGATE_MEMORY_MIB} encodes. */
+export const FARGATE_SIZES_DOC = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
+
+const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
+
+/**
+ * Task sizes Fargate accepts (Linux): CPU units (1024 = 1 vCPU) → the memory values allowed with it, in MiB.
+ * From "Task CPU and memory", {@link FARGATE_SIZES_DOC}. 8192 and 16384 CPU units need platform version 1.4.0 or
+ * later (the default `LATEST`).
+ */
+export const FARGATE_MEMORY_MIB: Readonly<Record<number, readonly number[]>> = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+};
+
+/** The CPU values of {@link FARGATE_MEMORY_MIB}. */
+export const FARGATE_CPU_UNITS = Object.keys(FARGATE_MEMORY_MIB).map(Number);
+
+/** "a, b or c" */
+const orList = (values: readonly (string | number)[]) => (values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`);
+
+/** AWS WAF managed rule groups the `waf.managedRuleGroups` list may name (vendor AWS). */
+export const WAF_MANAGED_RULE_GROUPS = [
+  "AWSManagedRulesCommonRuleSet",
+  "AWSManagedRulesKnownBadInputsRuleSet",
+  "AWSManagedRulesSQLiRuleSet",
+  "AWSManagedRulesAmazonIpReputationList",
+  "AWSManagedRulesAnonymousIpList",
+  "AWSManagedRulesLinuxRuleSet",
+  "AWSManagedRulesUnixRuleSet",
+  "AWSManagedRulesBotControlRuleSet",
+] as const;
+
+/** The default managed rule groups: Common, KnownBadInputs, SQLi and the Amazon IP reputation list. */
+export const DEFAULT_WAF_RULE_GROUPS = [
+  "AWSManagedRulesCommonRuleSet",
+  "AWSManagedRulesKnownBadInputsRuleSet",
+  "AWSManagedRulesSQLiRuleSet",
+  "AWSManagedRulesAmazonIpReputationList",
+] as const;
+
+const SECRET_ARN_HINT =
+  "Write the ARN of a Secrets Manager secret (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter (arn:aws:ssm:<region>:<account>:parameter/<name>); never the secret value itself.";
+
+/** A reference to a secret: a Secrets Manager secret ARN (optionally with `:json-key::`) or an SSM parameter ARN. */
+export const SecretArn = z
+  .string({ error: SECRET_ARN_HINT })
+  .regex(/^arn:aws(-cn|-us-gov)?:(secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(:[\w.-]*:[\w-]*:[\w-]*)?|ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+)$/, {
+    error: SECRET_ARN_HINT,
+  })
+  .meta({ description: "ARN of a Secrets Manager secret or SSM parameter; ECS injects its value at task start." });
+
+const ENV_NAME_HINT = "Write an environment variable name: a letter or _, then letters, digits or _, for example DB_NAME.";
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV_NAME_HINT });
+
+const retentionDays = (dflt: number, what: string) =>
+  z
+    .int()
+    .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+      error: `CloudWatch Logs accepts only these retention periods (days): ${LOG_RETENTION_DAYS.join(", ")}. Write one of them.`,
+    })
+    .default(dflt)
+    .meta({ description: `${what} retention in days (a CloudWatch Logs retention value). @default ${dflt}` });
+
+/** Target-tracking autoscaling of one service. At least one target. */
+export const ServiceAutoscaling = z
+  .strictObject({
+    cpuPercent: z
+      .int({ error: "Write cpuPercent as a whole number of percent, for example 60." })
+      .min(10, { error: "Write a cpuPercent of at least 10." })
+      .max(90, { error: "Write a cpuPercent of at most 90, so tasks scale out before they saturate." })
+      .optional()
+      .meta({ description: "Target average CPU utilization of the service's tasks, in percent (ECSServiceAverageCPUUtilization)." }),
+    requestsPerTarget: z
+      .int({ error: "Write requestsPerTarget as a whole number, for example 1000." })
+      .min(1, { error: "Write a requestsPerTarget of at least 1." })
+      .optional()
+      .meta({ description: "Target ALB requests per task per minute (ALBRequestCountPerTarget)." }),
+  })
+  .refine((a) => a.cpuPercent !== undefined || a.requestsPerTarget !== undefined, {
+    error: "Write at least one target: cpuPercent, requestsPerTarget or both.",
+  })
+  .meta({ description: "Target-tracking autoscaling between minCount and maxCount." });
+
+/** One containerized service: an ECR repository, a Fargate task definition, an ECS service and its ALB routing. */
+export const AppService = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,18}[a-z0-9]$/, { error: "Write a short lowercase service name (2-20 characters, a-z 0-9 -), for example api." })
+      .meta({ description: "Service name; part of the ECS service, task family, ECR repository and log group names." }),
+    runtime: z
+      .string()
+      .regex(/^[a-z][a-z0-9.-]{1,30}$/, { error: "Write a short runtime label such as nodejs22 or python3.12." })
+      .meta({ description: "Runtime label (documentation and the Runtime tag), for example nodejs22 or python3.12." }),
+    ecrRepository: z
+      .string()
+      .regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
+        error: "Write an ECR repository name: lowercase letters, digits and . _ - /, for example acme/api.",
+      })
+      .meta({ description: "Name of the ECR repository this stack creates for the service (scan on push, immutable tags, KMS)." }),
+    imageTag: z
+      .string()
+      .regex(/^[\w][\w.-]{0,127}$/, { error: "Write an image tag such as 1.4.2 or a git SHA (tags are immutable, so never latest)." })
+      .refine((t) => t !== "latest", { error: "Write a version or git SHA as imageTag; the repositories use immutable tags, so latest cannot move." })
+      .meta({ description: "Image tag to deploy. Repositories are immutable: every release pushes a new tag." }),
+    containerPort: z
+      .int({ error: "Write the container port as a whole number, for example 8080." })
+      .min(1024, { error: "Write a containerPort of 1024 or more: the container runs as a non-root user, which cannot bind lower ports." })
+      .max(65535, { error: "Write a containerPort of at most 65535." })
+      .meta({ description: "Port the container listens on (≥ 1024, the task runs as a non-root user)." }),
+    healthCheckPath: z
+      .string()
+      .regex(/^\/[\w./-]*$/, { error: "Write a health-check path starting with /, for example /health." })
+      .default("/health")
+      .meta({ description: "Path the ALB target group polls; 200-399 is healthy. @default /health" }),
+    cpu: z
+      .int({ error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).` })
+      .refine((v) => FARGATE_CPU_UNITS.includes(v), { error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).` })
+      .meta({ description: `Task CPU units (1024 = 1 vCPU): ${FARGATE_CPU_UNITS.join(", ")}. See ${FARGATE_SIZES_DOC}` }),
+    memoryMiB: z
+      .int({ error: "Write memoryMiB as a whole number of MiB, for example 512." })
+      .meta({ description: "Task memory in MiB; must be a value Fargate allows for the cpu (for cpu 256: 512, 1024 or 2048)." }),
+    user: z
+      .string()
+      .regex(/^(?!0(:|$)|root(:|$))[\w.-]+(:[\w.-]+)?$/, { error: 'Write a non-root user as uid[:gid] or name, for example "1000:1000"; root and uid 0 are not allowed.' })
+      .default("1000:1000")
+      .meta({ description: "User the container runs as (uid[:gid] or name from the image); never root. @default 1000:1000" }),
+    desiredCount: z.int().min(0).default(2).meta({ description: "Tasks started when the service is created; autoscaling adjusts it afterwards. @default 2" }),
+    minCount: z.int().min(0).default(2).meta({ description: "Fewest tasks autoscaling keeps. @default 2" }),
+    maxCount: z.int().min(1).max(1000).default(6).meta({ description: "Most tasks autoscaling starts. @default 6" }),
+    autoscaling: ServiceAutoscaling.default({ cpuPercent: 60 }),
+    pathPatterns: z
+      .array(z.string().regex(/^\/[\w./*?-]*$/, { error: "Write a path pattern starting with /, for example /api/*." }))
+      .min(1, { error: "List at least one path pattern, for example pathPatterns: [/api/*]." })
+      .max(4, {
+        error:
+          "List at most 4 path patterns: an ALB rule holds at most 5 condition values and the secret-header check takes one (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).",
+      })
+      .meta({ description: "Paths CloudFront sends to the ALB and the ALB forwards to this service, for example [/api/*]." }),
+    environment: z
+      .record(envName, z.string().max(4096))
+      .default({})
+      .meta({ description: "Non-secret environment variables. Secrets go in secrets:, by ARN. @default {}" }),
+    secrets: z
+      .record(envName, SecretArn)
+      .default({})
+      .meta({ description: "Environment variables filled from Secrets Manager or SSM at task start: NAME: <ARN>. @default {}" }),
+    deployment: z
+      .enum(["rolling", "blue-green"], { error: "Write deployment: rolling or deployment: blue-green." })
+      .default("rolling")
+      .meta({
+        description:
+          "rolling: ECS rolling update with the deployment circuit breaker and rollback. blue-green: CodeDeploy shifts traffic between two target groups and rolls back on alarms. @default rolling",
+      }),
+  })
+  .superRefine((s, ctx) => {
+    const allowed = FARGATE_MEMORY_MIB[s.cpu];
+    if (allowed && !allowed.includes(s.memoryMiB)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["memoryMiB"],
+        message: `Fargate does not run ${s.cpu} CPU units with ${s.memoryMiB} MiB. Write memoryMiB: ${orList(allowed)} for cpu: ${s.cpu} (${FARGATE_SIZES_DOC})`,
+      });
+    }
+    if (s.minCount > s.maxCount) {
+      ctx.addIssue({ code: "custom", path: ["minCount"], message: `minCount ${s.minCount} is above maxCount ${s.maxCount}. Write a minCount of at most ${s.maxCount}` });
+    }
+    if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["desiredCount"],
+        message: `desiredCount ${s.desiredCount} is outside minCount..maxCount (${s.minCount}..${s.maxCount}). Write a desiredCount between them`,
+      });
+    }
+  })
+  .meta({ description: "One containerized service behind the ALB." });
+
+/** The RDS for MySQL database: a primary (Multi-AZ) and read replicas. */
+export const AppDatabase = z
+  .strictObject({
+    engineVersion: z
+      .string()
+      .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.40".' })
+      .default("8.0")
+      .meta({ description: 'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x". @default "8.0"' }),
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an RDS instance class such as db.t4g.micro or db.r6g.large." })
+      .default("db.r6g.large")
+      .meta({ description: "Instance class of the primary and of each replica. @default db.r6g.large" }),
+    allocatedStorageGiB: z.int().min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." }).max(65536).default(100).meta({ description: "Initial storage in GiB (gp3). @default 100" }),
+    maxAllocatedStorageGiB: z.int().min(20).max(65536).default(500).meta({ description: "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. @default 500" }),
+    multiAz: z.boolean().default(true).meta({ description: "A synchronous standby in another AZ (required in prod). @default true" }),
+    readReplicas: z.int().min(0).max(5, { error: "Write readReplicas between 0 and 5 (RDS for MySQL allows up to 15, but 5 keeps replication lag visible)." }).default(1).meta({ description: "Asynchronous read replicas (replicate_source_db). @default 1" }),
+    backupRetentionDays: z.int().min(1, { error: "Write backupRetentionDays of at least 1: read replicas need automated backups on the primary." }).max(35, { error: "Write backupRetentionDays of at most 35 (the RDS maximum)." }).default(14).meta({ description: "Automated backup retention in days (1-35; at least 7 in prod). @default 14" }),
+    backupWindow: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: 'Write the backup window in UTC as "hh:mm-hh:mm", for example "02:00-03:00".' })
+      .default("02:00-03:00")
+      .meta({ description: 'Daily backup window, UTC, "hh:mm-hh:mm" (at least 30 minutes, not overlapping the maintenance window). @default 02:00-03:00' }),
+    maintenanceWindow: z
+      .string()
+      .regex(/^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/, {
+        error: 'Write the maintenance window in UTC as "ddd:hh:mm-ddd:hh:mm", for example "sun:03:30-sun:04:30".',
+      })
+      .default("sun:03:30-sun:04:30")
+      .meta({ description: 'Weekly maintenance window, UTC, "ddd:hh:mm-ddd:hh:mm". @default sun:03:30-sun:04:30' }),
+    deletionProtection: z.boolean().default(true).meta({ description: "RDS deletion protection and a final snapshot on delete (required in prod). @default true" }),
+    databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: "Write a MySQL database name: a letter, then letters, digits or _." }).default("app").meta({ description: "Initial database created on the primary. @default app" }),
+  })
+  .meta({ description: "RDS for MySQL 8.0: primary with optional Multi-AZ standby, and read replicas." });
+
+/** The ElastiCache for Redis replication group. */
+export const AppCache = z
+  .strictObject({
+    nodeType: z
+      .string()
+      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an ElastiCache node type such as cache.t4g.micro or cache.r7g.large." })
+      .default("cache.r7g.large")
+      .meta({ description: "Node type of every node. @default cache.r7g.large" }),
+    replicas: z.int().min(0).max(5, { error: "Write replicas between 0 and 5 (ElastiCache allows at most 5 replicas per shard)." }).default(1).meta({ description: "Read replicas next to the primary node. @default 1" }),
+    multiAz: z.boolean().default(true).meta({ description: "Automatic failover and Multi-AZ; needs replicas ≥ 1. @default true" }),
+    snapshotRetentionDays: z.int().min(0).max(35).default(7).meta({ description: "Daily snapshots kept, in days; 0 turns snapshots off. @default 7" }),
+  })
+  .meta({ description: "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit, with an AUTH token from Secrets Manager." });
+
+/** The two web ACLs (CloudFront scope and regional on the ALB). */
+export const AppWaf = z
+  .strictObject({
+    ratePerFiveMinutes: z
+      .int({ error: "Write ratePerFiveMinutes as a whole number of requests, for example 2000." })
+      .min(10, { error: "Write a ratePerFiveMinutes of at least 10 (the AWS WAF minimum)." })
+      .max(2_000_000_000)
+      .default(2000)
+      .meta({ description: "Requests per 5 minutes from one IP before the rate-based rule blocks it. @default 2000" }),
+    managedRuleGroups: z
+      .array(z.enum(WAF_MANAGED_RULE_GROUPS))
+      .default([...DEFAULT_WAF_RULE_GROUPS])
+      .meta({ description: `AWS managed rule groups, in evaluation order. @default [${DEFAULT_WAF_RULE_GROUPS.join(", ")}]` }),
+    blockedCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, { error: "Write an ISO 3166-1 alpha-2 country code in capitals, for example RU." }))
+      .default([])
+      .meta({ description: "Countries (ISO 3166-1 alpha-2) blocked at CloudFront. @default [] (no geo block)" }),
+  })
+  .meta({ description: "AWS WAF on CloudFront (CLOUDFRONT scope, us-east-1) and on the ALB (REGIONAL)." });
+
+/** The optional custom domain. */
+export const AppDomain = z
+  .strictObject({
+    hostedZoneName: z
+      .string()
+      .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "Write a DNS zone name without a trailing dot, for example acme.example." })
+      .meta({ description: "Existing public Route 53 hosted zone in this account." }),
+    recordName: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: "Write one DNS label, for example www." })
+      .meta({ description: "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB." }),
+  })
+  .meta({ description: "Custom domain: ACM certificates (us-east-1 for CloudFront, the stack's Region for the ALB) and Route 53 alias records." });
+
+/** Root of the `app:` block. */
+export const AppSettings = z
+  .strictObject({
+    domain: AppDomain.optional(),
+    services: z.array(AppService).min(1, { error: "List at least one service under services:." }).meta({ description: "Containerized services on ECS Fargate." }),
+    database: AppDatabase.default(AppDatabase.parse({})),
+    cache: AppCache.default(AppCache.parse({})),
+    waf: AppWaf.default(AppWaf.parse({})),
+    shieldAdvanced: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Shield Advanced protection of the distribution and the ALB. A paid subscription (USD 3,000/month per organization plus data transfer), so it is off unless written; prod must write it explicitly.",
+      }),
+    backupCopy: z
+      .strictObject({
+        region: z
+          .string()
+          .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "Write an AWS Region code such as eu-central-1." })
+          .meta({ description: "Region that receives replicas of the frontend and data buckets; not the environment's own Region." }),
+      })
+      .optional()
+      .meta({ description: "Cross-Region copy of the frontend and data buckets (S3 replication to KMS-encrypted, versioned replicas)." }),
+    logRetentionDays: retentionDays(365, "Container, WAF and database log"),
+  })
+  .meta({ description: "The application tier: CloudFront, WAF, ALB, ECS Fargate services, RDS MySQL, Redis and S3." });
+
+/** The parsed `app:` block, after defaults. */
+export type AppFile = z.output<typeof AppSettings>;

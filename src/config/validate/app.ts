@@ -1,0 +1,74 @@
+/**
+ * The application tier (`app:`): rules across fields that the shape check cannot express.
+ *
+ * - service names, ECR repositories and path patterns are unique in the environment (the ALB would route a
+ *   path to the first matching rule only), and a variable is not both in `environment` and `secrets`;
+ * - prod-segment environments keep data safe: `database.multiAz`, `database.deletionProtection`,
+ *   `database.backupRetentionDays >= 7`, and an explicit `shieldAdvanced` (a paid subscription, so the
+ *   choice is written down);
+ * - `cache.multiAz` needs at least one replica (ElastiCache fails over only to a replica,
+ *   https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html);
+ * - `database.maxAllocatedStorageGiB` is not below `allocatedStorageGiB`;
+ * - `backupCopy.region` is a real Region other than the environment's own;
+ * - derived bucket names fit S3's 63-character limit.
+ */
+import { AWS_REGION_NAMES, AWS_REGIONS } from "../aws-regions.js";
+import { closest, type Problem } from "../problems.js";
+import type { Validator } from "./context.js";
+
+/** @see Validator */
+export const validateApp: Validator = (config) => {
+  const problems: Problem[] = [];
+  const org = config.shared.value.organization.name;
+  for (const env of config.environments) {
+    const { app, segment, region, accountId, name } = env.value;
+    if (!app) continue;
+    const at = (path: readonly PropertyKey[], message: string) => problems.push(env.source.problem(["app", ...path], message));
+    const seen = { name: new Map<string, number>(), repo: new Map<string, number>(), path: new Map<string, string>() };
+    app.services.forEach((s, i) => {
+      const first = seen.name.get(s.name);
+      if (first !== undefined) at(["services", i, "name"], `service name "${s.name}" is already used by services[${first}]. Give each service its own name.`);
+      else seen.name.set(s.name, i);
+      const repo = seen.repo.get(s.ecrRepository);
+      if (repo !== undefined) at(["services", i, "ecrRepository"], `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`);
+      else seen.repo.set(s.ecrRepository, i);
+      s.pathPatterns.forEach((p, j) => {
+        const owner = seen.path.get(p);
+        if (owner !== undefined) at(["services", i, "pathPatterns", j], `path pattern ${p} is already routed to service ${owner}; the ALB sends it to the first matching rule only. Remove it or make it more specific.`);
+        else seen.path.set(p, s.name);
+      });
+      for (const key of Object.keys(s.secrets)) {
+        if (key in s.environment) at(["services", i, "secrets", key], `${key} is also set in environment. Keep it in secrets only.`);
+      }
+    });
+    const db = app.database;
+    if (db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
+      at(["database", "maxAllocatedStorageGiB"], `${db.maxAllocatedStorageGiB} GiB is below allocatedStorageGiB (${db.allocatedStorageGiB}). Write at least ${db.allocatedStorageGiB}; equal turns storage autoscaling off.`);
+    }
+    if (app.cache.multiAz && app.cache.replicas < 1) {
+      at(["cache", "multiAz"], "Multi-AZ with automatic failover needs at least one replica. Write replicas: 1 or more, or multiAz: false.");
+    }
+    if (segment === "prod") {
+      if (!db.multiAz) at(["database", "multiAz"], "a prod-segment database must have a Multi-AZ standby. Write multiAz: true.");
+      if (!db.deletionProtection) at(["database", "deletionProtection"], "a prod-segment database must be protected from deletion. Write deletionProtection: true.");
+      if (db.backupRetentionDays < 7) at(["database", "backupRetentionDays"], `prod keeps backups at least 7 days, got ${db.backupRetentionDays}. Write backupRetentionDays: 7 or more.`);
+      if (app.shieldAdvanced === undefined) {
+        at([], "a prod-segment app must say whether it uses Shield Advanced (a paid subscription, USD 3,000/month per organization). Write shieldAdvanced: true or shieldAdvanced: false under app:.");
+      }
+    }
+    if (app.backupCopy) {
+      const r = app.backupCopy.region;
+      if (!AWS_REGIONS[r]) {
+        const guess = closest(r, AWS_REGION_NAMES);
+        at(["backupCopy", "region"], `"${r}" is not an AWS Region. ${guess ? `Did you mean ${guess}?` : `Write one of: ${AWS_REGION_NAMES.join(", ")}.`}`);
+      } else if (r === region) {
+        at(["backupCopy", "region"], `the backup copy must be in another Region than the environment (${region}). Write a different Region, for example ${region === "eu-central-1" ? "eu-west-1" : "eu-central-1"}.`);
+      }
+    }
+    const longest = `${org}-${name}-${accountId}-frontend-replica`;
+    if (longest.length > 63) {
+      at([], `bucket names such as ${longest} exceed S3's 63 characters. Shorten the organization or environment name.`);
+    }
+  }
+  return problems;
+};

@@ -1,0 +1,301 @@
+/**
+ * One containerized service on ECS Fargate: its ECR repository, log group, IAM roles, task definition,
+ * security group, target group(s), ECS service and target-tracking autoscaling.
+ *
+ * - Task size: `cpu`/`memoryMiB` must be a Fargate combination ("Task CPU and memory",
+ *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size);
+ *   the config layer checks it, the construct trusts it.
+ * - The container runs as `user` (non-root) with a read-only root filesystem; `/tmp` is a writable task volume.
+ * - Secrets are injected by ECS from Secrets Manager or SSM (`secrets`, `valueFrom`), never as plain
+ *   environment values. The execution role may read exactly those ARNs; the task role gets only the
+ *   statements passed in.
+ * - The service runs in private subnets without public IPs; its security group admits the container port
+ *   only from the ALB's security group.
+ * - `rolling`: ECS deployment controller with the circuit breaker and automatic rollback.
+ *   `blue-green`: `CODE_DEPLOY` controller and two target groups (see `BlueGreenDeployment`); Terraform
+ *   then ignores the task definition and load balancer of the service, which CodeDeploy owns.
+ */
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+
+/** One IAM policy statement. */
+export interface IamStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+/** Props of {@link FargateService}. */
+export interface FargateServiceProps {
+  /** Full name, for example `acme-prod-api`: ECS service, task family, role and log group names. */
+  readonly name: string;
+  /** Runtime label, for the `Runtime` tag. */
+  readonly runtime: string;
+  readonly ecrRepositoryName: string;
+  readonly imageTag: string;
+  readonly containerPort: number;
+  readonly healthCheckPath: string;
+  /** Fargate CPU units (1024 = 1 vCPU). */
+  readonly cpu: number;
+  /** Task memory, MiB. */
+  readonly memoryMiB: number;
+  /** Non-root user, `uid[:gid]` or a name from the image. */
+  readonly user: string;
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+  /** Target-tracking targets; at least one. */
+  readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
+  /** Plain environment variables. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Variable name → Secrets Manager secret ARN or SSM parameter ARN. */
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly deployment: "rolling" | "blue-green";
+  /** Target group names: one for rolling, two (blue, green) for blue-green; at most 32 characters each. */
+  readonly targetGroupNames: readonly string[];
+  readonly clusterArn: string;
+  readonly clusterName: string;
+  readonly vpcId: string;
+  /** Private app subnet ids. */
+  readonly subnetIds: readonly string[];
+  readonly albSecurityGroupId: string;
+  /** ALB `arn_suffix`, for the request-count scaling metric. */
+  readonly albArnSuffix: string;
+  /** KMS key of the log group (its policy must admit CloudWatch Logs). */
+  readonly logKmsKeyArn: string;
+  /** Log retention, days. */
+  readonly logRetentionDays: number;
+  /** KMS key of the ECR repository. */
+  readonly ecrKmsKeyArn: string;
+  /** KMS key(s) encrypting the injected secrets; the execution role may decrypt through Secrets Manager and SSM only. */
+  readonly secretsKmsKeyArns: readonly string[];
+  /** Statements of the task role (what the application itself may do). @default none */
+  readonly taskPolicyStatements?: readonly IamStatement[];
+  /** CIDR the service may reach on `egressPorts` (the VPC: database, cache). */
+  readonly vpcCidr: string;
+  /** TCP ports the tasks may open inside the VPC. @default [3306, 6379] */
+  readonly egressPorts?: readonly number[];
+  readonly accountId: string;
+  readonly region: string;
+  /** @default "aws" */
+  readonly partition?: string;
+}
+
+/** ECR repository, task definition, ECS service, autoscaling and target groups of one service. */
+export class FargateService extends Construct {
+  /** ECS service name: the `ServiceName` dimension of ECS metrics. */
+  readonly serviceName: string;
+  readonly securityGroupId: string;
+  readonly repositoryUrl: string;
+  readonly repositoryArn: string;
+  readonly taskRoleArn: string;
+  readonly executionRoleArn: string;
+  readonly logGroupName: string;
+  /** Target group ARNs: [the only one] for rolling, [blue, green] for blue-green. */
+  readonly targetGroupArns: readonly string[];
+  /** Target group `arn_suffix`es (the `TargetGroup` dimension of ALB metrics), same order. */
+  readonly targetGroupArnSuffixes: readonly string[];
+  readonly targetGroupNames: readonly string[];
+  readonly taskDefinitionArn: string;
+
+  constructor(scope: Construct, id: string, props: FargateServiceProps) {
+    super(scope, id);
+    const expected = props.deployment === "blue-green" ? 2 : 1;
+    if (props.targetGroupNames.length !== expected) throw new Error(`FargateService ${props.name}: ${props.deployment} needs ${expected} target group name(s)`);
+    const tags = { Name: props.name, Runtime: props.runtime };
+
+    const repo = new EcrRepository(this, "repository", {
+      name: props.ecrRepositoryName,
+      imageTagMutability: "IMMUTABLE",
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: props.ecrKmsKeyArn }],
+      tags,
+    });
+    new EcrLifecyclePolicy(this, "repository-lifecycle", {
+      repository: repo.name,
+      policy: JSON.stringify({
+        rules: [
+          { rulePriority: 1, description: "Expire untagged images after 7 days", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 }, action: { type: "expire" } },
+          { rulePriority: 2, description: "Keep the 50 most recent images", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 50 }, action: { type: "expire" } },
+        ],
+      }),
+    });
+
+    this.logGroupName = `/ecs/${props.name}`;
+    const logGroup = new CloudwatchLogGroup(this, "log-group", { name: this.logGroupName, retentionInDays: props.logRetentionDays, kmsKeyId: props.logKmsKeyArn });
+
+    const assume = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "ecs-tasks.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+        },
+      ],
+    });
+    const execution = new IamRole(this, "execution-role", { name: `${props.name}-execution`, assumeRolePolicy: assume, tags });
+    const secretArns = Object.values(props.secrets);
+    const smArns = secretArns.filter((a) => a.includes(":secretsmanager:")).map((a) => a.replace(/^(arn:[^:]+:secretsmanager:[^:]+:\d+:secret:[^:]+).*$/, "$1"));
+    const ssmArns = secretArns.filter((a) => a.includes(":ssm:"));
+    const executionStatements: IamStatement[] = [
+      { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      { Sid: "PullImage", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: repo.arn },
+      { Sid: "DecryptImage", Effect: "Allow", Action: "kms:Decrypt", Resource: props.ecrKmsKeyArn },
+      { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
+      ...(smArns.length > 0 ? [{ Sid: "ReadSecrets", Effect: "Allow" as const, Action: "secretsmanager:GetSecretValue", Resource: smArns }] : []),
+      ...(ssmArns.length > 0 ? [{ Sid: "ReadParameters", Effect: "Allow" as const, Action: "ssm:GetParameters", Resource: ssmArns }] : []),
+      ...(secretArns.length > 0
+        ? [
+            {
+              Sid: "DecryptSecrets",
+              Effect: "Allow" as const,
+              Action: "kms:Decrypt",
+              Resource: [...props.secretsKmsKeyArns],
+              Condition: { StringEquals: { "kms:ViaService": [`secretsmanager.${props.region}.amazonaws.com`, `ssm.${props.region}.amazonaws.com`] } },
+            },
+          ]
+        : []),
+    ];
+    new IamRolePolicy(this, "execution-policy", { role: execution.name, name: "pull-log-secrets", policy: JSON.stringify({ Version: "2012-10-17", Statement: executionStatements }) });
+
+    const task = new IamRole(this, "task-role", { name: `${props.name}-task`, assumeRolePolicy: assume, tags });
+    if ((props.taskPolicyStatements ?? []).length > 0) {
+      new IamRolePolicy(this, "task-policy", { role: task.name, name: "app", policy: JSON.stringify({ Version: "2012-10-17", Statement: props.taskPolicyStatements }) });
+    }
+
+    const container = {
+      name: "app",
+      image: `${repo.repositoryUrl}:${props.imageTag}`,
+      essential: true,
+      user: props.user,
+      readonlyRootFilesystem: true,
+      portMappings: [{ containerPort: props.containerPort, protocol: "tcp" }],
+      environment: Object.entries(props.environment).map(([name, value]) => ({ name, value })),
+      secrets: Object.entries(props.secrets).map(([name, valueFrom]) => ({ name, valueFrom })),
+      mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
+      linuxParameters: { initProcessEnabled: true },
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: { "awslogs-group": this.logGroupName, "awslogs-region": props.region, "awslogs-stream-prefix": "app" },
+      },
+    };
+    const taskDefinition = new EcsTaskDefinition(this, "task-definition", {
+      family: props.name,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: String(props.cpu),
+      memory: String(props.memoryMiB),
+      executionRoleArn: execution.arn,
+      taskRoleArn: task.arn,
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+      volume: [{ name: "tmp" }],
+      containerDefinitions: JSON.stringify([container]),
+      tags,
+    });
+
+    const sg = new SecurityGroup(this, "security-group", { name: `${props.name}-service`, description: `${props.name}: from the ALB only`, vpcId: props.vpcId, tags });
+    new VpcSecurityGroupIngressRule(this, "ingress-alb", {
+      securityGroupId: sg.id,
+      description: "From the ALB",
+      referencedSecurityGroupId: props.albSecurityGroupId,
+      ipProtocol: "tcp",
+      fromPort: props.containerPort,
+      toPort: props.containerPort,
+    });
+    new VpcSecurityGroupEgressRule(this, "egress-https", {
+      securityGroupId: sg.id,
+      description: "HTTPS to AWS APIs and ECR (through the NAT gateway)",
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+    });
+    for (const port of props.egressPorts ?? [3306, 6379]) {
+      new VpcSecurityGroupEgressRule(this, `egress-vpc-${port}`, { securityGroupId: sg.id, description: `Data tier, port ${port}`, cidrIpv4: props.vpcCidr, ipProtocol: "tcp", fromPort: port, toPort: port });
+    }
+
+    const colors = props.deployment === "blue-green" ? ["blue", "green"] : ["main"];
+    const groups = colors.map(
+      (color, i) =>
+        new LbTargetGroup(this, `target-group-${color}`, {
+          name: props.targetGroupNames[i]!,
+          port: props.containerPort,
+          protocol: "HTTP",
+          targetType: "ip",
+          vpcId: props.vpcId,
+          deregistrationDelay: "30",
+          healthCheck: { enabled: true, path: props.healthCheckPath, matcher: "200-399", interval: 15, healthyThreshold: 2, unhealthyThreshold: 3, timeout: 5 },
+          tags,
+        }),
+    );
+
+    const blueGreen = props.deployment === "blue-green";
+    const service = new EcsService(this, "service", {
+      name: props.name,
+      cluster: props.clusterArn,
+      taskDefinition: taskDefinition.arn,
+      desiredCount: props.desiredCount,
+      launchType: "FARGATE",
+      platformVersion: "LATEST",
+      propagateTags: "SERVICE",
+      enableExecuteCommand: false,
+      healthCheckGracePeriodSeconds: 60,
+      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.id], assignPublicIp: false },
+      loadBalancer: [{ targetGroupArn: groups[0]!.arn, containerName: "app", containerPort: props.containerPort }],
+      deploymentController: { type: blueGreen ? "CODE_DEPLOY" : "ECS" },
+      ...(blueGreen ? {} : { deploymentCircuitBreaker: { enable: true, rollback: true } }),
+      lifecycle: { ignoreChanges: blueGreen ? ["desired_count", "task_definition", "load_balancer"] : ["desired_count"] },
+      tags,
+    });
+
+    const scaling = new AppautoscalingTarget(this, "scaling-target", {
+      serviceNamespace: "ecs",
+      resourceId: `service/${props.clusterName}/${props.name}`,
+      scalableDimension: "ecs:service:DesiredCount",
+      minCapacity: props.minCount,
+      maxCapacity: props.maxCount,
+      dependsOn: [service],
+    });
+    const policy = (key: string, spec: { predefinedMetricType: string; resourceLabel?: string }, target: number) =>
+      new AppautoscalingPolicy(this, `scaling-${key}`, {
+        name: `${props.name}-${key}`,
+        policyType: "TargetTrackingScaling",
+        serviceNamespace: scaling.serviceNamespace,
+        resourceId: scaling.resourceId,
+        scalableDimension: scaling.scalableDimension,
+        targetTrackingScalingPolicyConfiguration: { targetValue: target, predefinedMetricSpecification: spec, scaleInCooldown: 300, scaleOutCooldown: 60 },
+      });
+    if (props.autoscaling.cpuPercent !== undefined) policy("cpu", { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, props.autoscaling.cpuPercent);
+    if (props.autoscaling.requestsPerTarget !== undefined) {
+      // With blue-green the label names the blue group; after a shift to green the metric follows blue until the next apply.
+      policy("requests", { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: `${props.albArnSuffix}/${groups[0]!.arnSuffix}` }, props.autoscaling.requestsPerTarget);
+    }
+
+    this.serviceName = props.name;
+    this.securityGroupId = sg.id;
+    this.repositoryUrl = repo.repositoryUrl;
+    this.repositoryArn = repo.arn;
+    this.taskRoleArn = task.arn;
+    this.executionRoleArn = execution.arn;
+    this.targetGroupArns = groups.map((g) => g.arn);
+    this.targetGroupArnSuffixes = groups.map((g) => g.arnSuffix);
+    this.targetGroupNames = [...props.targetGroupNames];
+    this.taskDefinitionArn = taskDefinition.arn;
+  }
+}

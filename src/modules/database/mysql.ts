@@ -1,0 +1,173 @@
+/**
+ * RDS for MySQL 8.0: a primary in the private data subnets (optionally Multi-AZ, a synchronous standby in
+ * another AZ) and asynchronous read replicas created with `replicate_source_db`.
+ *
+ * - storage encrypted with the given KMS key; Performance Insights encrypted with it too;
+ * - the master password generated and kept by RDS in Secrets Manager (`manage_master_user_password`),
+ *   encrypted with the secrets key; applications connect with IAM database authentication;
+ * - a parameter group with `require_secure_transport = 1` (TLS only);
+ * - enhanced monitoring (60 s) through a dedicated role; error, slow query, audit and general logs
+ *   exported to CloudWatch Logs (audit needs the MariaDB audit plugin option group to produce entries);
+ * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`, deletion protection, a final snapshot and
+ *   `lifecycle.prevent_destroy` when `protect` is set;
+ * - a security group admitting 3306 only from the given security groups.
+ */
+import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+
+/** Log types exported to CloudWatch Logs. */
+export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as const;
+
+/** Props of {@link MysqlDatabase}. */
+export interface MysqlDatabaseProps {
+  /** RDS identifier of the primary; replicas are `<identifier>-replica-<n>`. */
+  readonly identifier: string;
+  /** "8.0" or "8.0.x". */
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly allocatedStorageGiB: number;
+  readonly maxAllocatedStorageGiB: number;
+  readonly multiAz: boolean;
+  /** Number of read replicas (0-5). */
+  readonly readReplicas: number;
+  readonly backupRetentionDays: number;
+  /** "hh:mm-hh:mm", UTC. */
+  readonly backupWindow: string;
+  /** "ddd:hh:mm-ddd:hh:mm", UTC. */
+  readonly maintenanceWindow: string;
+  readonly databaseName: string;
+  /** Deletion protection and a final snapshot. */
+  readonly deletionProtection: boolean;
+  /** `lifecycle.prevent_destroy` on every instance (prod). @default false */
+  readonly preventDestroy?: boolean;
+  readonly vpcId: string;
+  /** Private data subnet ids. */
+  readonly subnetIds: readonly string[];
+  /** Security groups admitted on 3306 (the services); more with `allowFrom`. @default [] */
+  readonly clientSecurityGroupIds?: readonly string[];
+  /** KMS key for storage and Performance Insights. */
+  readonly kmsKeyArn: string;
+  /** KMS key for the RDS-managed master user secret. */
+  readonly secretsKmsKeyArn: string;
+  /** @default "aws" */
+  readonly partition?: string;
+}
+
+/** A MySQL primary, its read replicas, parameter and subnet groups, security group and monitoring role. */
+export class MysqlDatabase extends Construct {
+  /** The primary `aws_db_instance`. */
+  readonly primary: DbInstance;
+  readonly replicas: readonly DbInstance[];
+  /** RDS identifiers (the `DBInstanceIdentifier` metric dimension): primary first. */
+  readonly instanceIdentifiers: readonly string[];
+  readonly endpointAddress: string;
+  readonly replicaEndpointAddresses: readonly string[];
+  /** `DbiResourceId` of the primary, for `rds-db:connect` ARNs. */
+  readonly resourceId: string;
+  readonly securityGroupId: string;
+  /** ARN of the RDS-managed master user secret. */
+  readonly masterUserSecretArn: string;
+  readonly port = 3306;
+
+  constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
+    super(scope, id);
+    const partition = props.partition ?? "aws";
+    const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
+    const sg = new SecurityGroup(this, "security-group", { name: `${props.identifier}`, description: "MySQL: 3306 from the app services only", vpcId: props.vpcId, tags: { Name: props.identifier } });
+    this.securityGroupId = sg.id;
+    (props.clientSecurityGroupIds ?? []).forEach((client, i) => this.allowFrom(`client-${i}`, client));
+    const subnets = new DbSubnetGroup(this, "subnet-group", { name: props.identifier, subnetIds: [...props.subnetIds], tags: { Name: props.identifier } });
+    const family = `mysql${props.engineVersion.split(".").slice(0, 2).join(".")}`;
+    const parameters = new DbParameterGroup(this, "parameter-group", {
+      name: props.identifier,
+      family,
+      description: `${props.identifier}: TLS only`,
+      parameter: [
+        { name: "require_secure_transport", value: "1" },
+        { name: "slow_query_log", value: "1" },
+        { name: "long_query_time", value: "2" },
+      ],
+      lifecycle: { createBeforeDestroy: true },
+    });
+    const monitoring = new IamRole(this, "monitoring-role", {
+      name: `${props.identifier}-monitoring`,
+      assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    });
+    new IamRolePolicyAttachment(this, "monitoring-policy", { role: monitoring.name, policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole` });
+    const common = {
+      instanceClass: props.instanceClass,
+      storageType: "gp3",
+      storageEncrypted: true,
+      kmsKeyId: props.kmsKeyArn,
+      vpcSecurityGroupIds: [sg.id],
+      parameterGroupName: parameters.name,
+      iamDatabaseAuthenticationEnabled: true,
+      performanceInsightsEnabled: true,
+      performanceInsightsKmsKeyId: props.kmsKeyArn,
+      performanceInsightsRetentionPeriod: 7,
+      monitoringInterval: 60,
+      monitoringRoleArn: monitoring.arn,
+      enabledCloudwatchLogsExports: [...MYSQL_LOG_EXPORTS],
+      copyTagsToSnapshot: true,
+      autoMinorVersionUpgrade: true,
+      publiclyAccessible: false,
+      deletionProtection: props.deletionProtection,
+      maintenanceWindow: props.maintenanceWindow,
+      ...lifecycle,
+    };
+    this.primary = new DbInstance(this, "primary", {
+      ...common,
+      identifier: props.identifier,
+      engine: "mysql",
+      engineVersion: props.engineVersion,
+      allocatedStorage: props.allocatedStorageGiB,
+      maxAllocatedStorage: props.maxAllocatedStorageGiB,
+      dbName: props.databaseName,
+      username: "admin",
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: props.secretsKmsKeyArn,
+      multiAz: props.multiAz,
+      dbSubnetGroupName: subnets.name,
+      backupRetentionPeriod: props.backupRetentionDays,
+      backupWindow: props.backupWindow,
+      skipFinalSnapshot: !props.deletionProtection,
+      ...(props.deletionProtection ? { finalSnapshotIdentifier: `${props.identifier}-final` } : {}),
+      tags: { Name: props.identifier, Role: "primary" },
+    });
+    this.replicas = Array.from({ length: props.readReplicas }, (_, i) => {
+      const name = `${props.identifier}-replica-${i + 1}`;
+      return new DbInstance(this, `replica-${i + 1}`, {
+        ...common,
+        identifier: name,
+        replicateSourceDb: this.primary.identifier,
+        multiAz: false,
+        backupRetentionPeriod: 0,
+        skipFinalSnapshot: true,
+        tags: { Name: name, Role: "read-replica" },
+      });
+    });
+    this.instanceIdentifiers = [props.identifier, ...this.replicas.map((_, i) => `${props.identifier}-replica-${i + 1}`)];
+    this.endpointAddress = this.primary.address;
+    this.replicaEndpointAddresses = this.replicas.map((r) => r.address);
+    this.resourceId = this.primary.resourceId;
+    this.masterUserSecretArn = this.primary.masterUserSecret.get(0).secretArn;
+  }
+
+  /** Admits port 3306 from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */
+  allowFrom(key: string, securityGroupId: string): void {
+    new VpcSecurityGroupIngressRule(this, `ingress-${key}`, {
+      securityGroupId: this.securityGroupId,
+      description: `MySQL from ${key}`,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: 3306,
+      toPort: 3306,
+    });
+  }
+}

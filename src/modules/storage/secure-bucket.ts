@@ -1,0 +1,152 @@
+/**
+ * An S3 bucket with the controls every bucket of the app tier carries: versioning, a full public access
+ * block, default encryption, object ownership, a bucket policy that denies plain-HTTP requests, and
+ * optional expiry for log buckets. Statements can be added to the policy until synthesis (CloudFront's
+ * read access needs the distribution ARN, known only after the bucket exists).
+ */
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Lazy, type TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+
+/** One statement of an S3 bucket policy (IAM policy grammar). */
+export interface BucketPolicyStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal: "*" | Readonly<Record<string, string | readonly string[]>>;
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+/** Default encryption of a bucket. */
+export type BucketEncryption =
+  /** SSE-KMS with a customer-managed key and S3 Bucket Keys (fewer KMS calls). */
+  | { readonly kind: "kms"; readonly keyArn: string }
+  /**
+   * SSE-S3 (AES256). The only choice for ALB access logs ("Enable access logs for your ALB": "The only
+   * server-side encryption option that's supported is Amazon S3-managed keys (SSE-S3)",
+   * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+   */
+  | { readonly kind: "sse-s3" };
+
+/** Props of {@link SecureBucket}. */
+export interface SecureBucketProps {
+  /** Globally unique bucket name (3-63 characters). Changing it replaces the bucket. */
+  readonly bucketName: string;
+  readonly encryption: BucketEncryption;
+  /**
+   * Keep ACLs enabled (object ownership `BucketOwnerPreferred`) instead of disabling them
+   * (`BucketOwnerEnforced`). Only for CloudFront standard logs, which are written through ACLs: "the
+   * bucket must have ACLs enabled" (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html#AccessLogsBucketAndFileOwnership).
+   * @default false
+   */
+  readonly aclsEnabled?: boolean;
+  /** Expire current objects after this many days, and noncurrent versions 30 days after they become noncurrent (log buckets). @default no expiry */
+  readonly expireAfterDays?: number;
+  /** `lifecycle.prevent_destroy` on the bucket (data buckets in prod). @default false */
+  readonly preventDestroy?: boolean;
+  /** Provider for a bucket in another Region (replicas). @default the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** A private, versioned, encrypted S3 bucket with a TLS-only policy. */
+export class SecureBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  /** `<bucket>.s3.<region>.amazonaws.com`, for CloudFront origins. */
+  readonly bucketRegionalDomainName: string;
+  /** The versioning resource; replication must depend on it. */
+  readonly versioning: S3BucketVersioningA;
+  private readonly statements: BucketPolicyStatement[];
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const provider = props.provider ? { provider: props.provider } : {};
+    this.bucket = new S3Bucket(this, "bucket", {
+      ...provider,
+      bucket: props.bucketName,
+      tags: { Name: props.bucketName },
+      ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+    this.bucketName = props.bucketName;
+    this.bucketArn = this.bucket.arn;
+    this.bucketRegionalDomainName = this.bucket.bucketRegionalDomainName;
+    const bucket = this.bucket.id;
+    new S3BucketPublicAccessBlock(this, "public-access-block", {
+      ...provider,
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "ownership", {
+      ...provider,
+      bucket,
+      rule: { objectOwnership: props.aclsEnabled ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
+    });
+    this.versioning = new S3BucketVersioningA(this, "versioning", { ...provider, bucket, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      ...provider,
+      bucket,
+      rule: [
+        props.encryption.kind === "kms"
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.keyArn }, bucketKeyEnabled: true }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+      ],
+    });
+    if (props.expireAfterDays !== undefined) {
+      new S3BucketLifecycleConfiguration(this, "lifecycle", {
+        ...provider,
+        bucket,
+        rule: [
+          {
+            id: "expire-logs",
+            status: "Enabled",
+            filter: [{ prefix: "" }],
+            expiration: [{ days: props.expireAfterDays }],
+            noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+            abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+          },
+        ],
+        dependsOn: [this.versioning],
+      });
+    }
+    this.statements = [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ];
+    new S3BucketPolicy(this, "policy", {
+      ...provider,
+      bucket,
+      policy: Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements }) }),
+    });
+  }
+
+  /**
+   * Adds a statement to the bucket policy. Statement ids must be unique.
+   * @throws Error when a statement with the same `Sid` exists.
+   */
+  addToPolicy(statement: BucketPolicyStatement): void {
+    if (this.statements.some((s) => s.Sid === statement.Sid)) throw new Error(`bucket policy of ${this.node.path} already has statement ${statement.Sid}`);
+    this.statements.push(statement);
+  }
+
+  /** The policy statements so far (for tests and policy checks). */
+  get policyStatements(): readonly BucketPolicyStatement[] {
+    return [...this.statements];
+  }
+}
