@@ -10,6 +10,7 @@ import packageJson from "../../package.json";
 import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
 import { definePlanGuard } from "./commands/plan-guard.js";
+import { defineRoutes } from "./commands/routes.js";
 import { defineSchema } from "./commands/schema.js";
 import { defineStacks } from "./commands/stacks.js";
 import { defineSynth } from "./commands/synth.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["stacks", defineStacks],
   ["schema", defineSchema],
   ["plan-guard", definePlanGuard],
+  ["routes", defineRoutes],
 ];
 
 /** Builds the program. Commander never exits the process: {@link runCli} maps its errors to exit codes. */

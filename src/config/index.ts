@@ -4,3 +4,5 @@ export { NETWORK_HUB_STACK, SEGMENTS, type AccountTarget, type LandingZoneModel,
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
 export { EnvironmentFileSchema, SharedFileSchema, SUBNET_TIERS, type EnvironmentFile, type SharedFile, type SubnetTier } from "./schema.js";
 export type { SubnetPlan } from "./subnet-plan.js";
+export { summarizeCidrs, type DirectConnectModel, type HybridModel, type InspectionModel, type OnPremisesAccessModel, type RoutingModel, type StaticRouteModel, type TierAccess, type VpnModel } from "./model-hybrid.js";
+export type { InspectionMode, RoutingIntentSettings } from "./schema.js";

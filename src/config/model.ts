@@ -4,6 +4,7 @@
  * or re-derives these values.
  */
 import { AWS_REGIONS } from "./aws-regions.js";
+import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { EnvironmentFile, SharedFile } from "./schema.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
@@ -54,6 +55,8 @@ export interface NetworkHubModel extends AccountTarget {
     readonly resourceShareName: string;
   };
   readonly onPremises: { readonly cidrs: readonly string[]; readonly bgpAsn: number };
+  /** Direct Connect, VPN and the central inspection VPC; undefined when `networkHub.hybrid` is absent. */
+  readonly hybrid?: HybridModel;
 }
 
 /** One workload environment (dev, test, prod, ...). */
@@ -69,6 +72,10 @@ export interface WorkloadModel extends AccountTarget {
     /** Subnet CIDRs per tier, index = AZ index. */
     readonly subnets: SubnetPlan;
   };
+  /** Network Firewall inspection of this environment's traffic. @default "none" */
+  readonly inspection: InspectionMode;
+  /** Which private tiers on-prem reaches. @default { privateApp: "all", privateData: "none" } */
+  readonly onPremisesAccess: OnPremisesAccessModel;
 }
 
 /** The whole landing zone. */
@@ -90,6 +97,8 @@ export interface LandingZoneModel {
   readonly planGuard: {
     readonly allow: readonly { readonly stack: string; readonly address: string; readonly actions: readonly ("delete" | "replace")[]; readonly reason: string }[];
   };
+  /** Extra static TGW routes and the routing intents (`routing` in shared.yaml). */
+  readonly routing: RoutingModel;
 }
 
 /** Stack name of the network hub. */
@@ -144,8 +153,10 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         resourceShareName: `${tgwName}-share`,
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
+      ...(hub.hybrid ? { hybrid: buildHybrid(org.name, shared, environments) } : {}),
     },
     planGuard: { allow: shared.planGuard.allow.map((a) => ({ ...a, actions: [...a.actions] })) },
+    routing: { staticRoutes: shared.routing.staticRoutes.map((r) => ({ ...r })), intents: shared.routing.intents },
     environments: [...environments]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((env) => {
@@ -166,6 +177,11 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             natGateways: env.vpc.natGateways,
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             subnets: plan.plan,
+          },
+          inspection: env.inspection,
+          onPremisesAccess: {
+            privateApp: typeof env.onPremisesAccess.privateApp === "string" ? env.onPremisesAccess.privateApp : [...env.onPremisesAccess.privateApp],
+            privateData: typeof env.onPremisesAccess.privateData === "string" ? env.onPremisesAccess.privateData : [...env.onPremisesAccess.privateData],
           },
         };
       }),

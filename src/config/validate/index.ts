@@ -3,6 +3,8 @@ import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
 import { validateAsns } from "./asns.js";
 import { validateCidrs } from "./cidrs.js";
+import { validateHybrid } from "./hybrid.js";
+import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
 import { validateRegions } from "./regions.js";
@@ -11,7 +13,7 @@ export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateHybrid, validateRouting];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {
