@@ -1,22 +1,25 @@
 /**
- * Segment isolation on the transit gateway: which route table a VPC attachment is associated with, and
- * which route tables learn its CIDR.
+ * Segment isolation on the transit gateway. The routing decisions themselves (associations, propagations,
+ * static routes, VPC routes) live in `src/routing/plan.ts`, shared with the routing verifier, so the stacks and
+ * `lz routes` cannot drift apart; this module re-exports them for the stacks and names the TGW route tables.
  *
- * A transit gateway forwards a packet using the route table associated with the attachment it arrived
- * on (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html). So a segment can reach
+ * A transit gateway forwards a packet using the route table associated with the attachment it arrived on
+ * (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html). So a segment can reach
  * another only if the other propagates into the segment's table. prod propagates into prod and onprem;
- * nonprod into nonprod and onprem. Neither propagates into the other, so prod and nonprod never reach
- * each other; both are reachable from on-prem.
+ * nonprod into nonprod and onprem (or, when centrally inspected, into its own table and the inspection
+ * table). Neither propagates into the other, so prod and nonprod never reach each other.
  */
-import type { Segment } from "../config/index.js";
+import type { LandingZoneModel } from "../config/index.js";
+import { planRouting, routingInput, segmentRouting, type RoutingPlan, type SegmentRouting, type TgwTableName } from "../routing/plan.js";
 
-/** Association and propagations of a VPC attachment in a workload segment. */
-export interface SegmentRouting {
-  readonly associateWith: Segment;
-  readonly propagateTo: readonly Segment[];
+export { segmentRouting, type SegmentRouting };
+
+/** Name tag of a TGW route table: `<tgw name>-<table>`, for example `acme-tgw-prod`. */
+export function tgwTableName(model: LandingZoneModel, table: TgwTableName): string {
+  return `${model.networkHub.transitGateway.name}-${table}`;
 }
 
-/** Routing of an attachment in `segment`. */
-export function segmentRouting(segment: Exclude<Segment, "onprem">): SegmentRouting {
-  return { associateWith: segment, propagateTo: [segment, "onprem"] };
+/** The routing plan of the model (the same one `lz routes` verifies). */
+export function routingPlanOf(model: LandingZoneModel): RoutingPlan {
+  return planRouting(routingInput(model));
 }

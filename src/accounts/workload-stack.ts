@@ -12,7 +12,8 @@ import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier.js";
-import { segmentRouting } from "./segments.js";
+import { routingPlanOf, tgwTableName } from "./segments.js";
+import { tierOnPremisesCidrs, vpcAttachment } from "../routing/plan.js";
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
@@ -24,6 +25,13 @@ export class WorkloadStack extends AccountStack {
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name);
     const hubProvider = this.accountProvider("hub", model.networkHub);
+
+    // Every routing decision comes from the routing plan, which `lz routes` verifies.
+    const plan = routingPlanOf(model);
+    const vpcPlan = plan.vpcs.find((v) => v.name === env.name)!;
+    const viaTgw = (tier: "privateApp" | "privateData") =>
+      vpcPlan.routeTables[tier]!.map((routes) => routes.filter((r) => r.target.kind === "transit-gateway").map((r) => r.destination));
+    const appDefaultViaTgw = viaTgw("privateApp").some((d) => d.includes("0.0.0.0/0"));
 
     // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.
     const azs = new DataAwsAvailabilityZones(this, "availability-zones", {
@@ -43,10 +51,13 @@ export class WorkloadStack extends AccountStack {
         region: env.region,
         partition: env.partition,
       },
+      ...(appDefaultViaTgw ? { privateAppDefaultRoute: "none" as const } : {}),
+      dataTierOnPremisesCidrs: tierOnPremisesCidrs(env.onPremisesAccess.privateData, model.networkHub.onPremises.cidrs),
     });
 
-    const routing = segmentRouting(env.segment);
-    const names = model.networkHub.transitGateway.routeTableNames;
+    const attachment = vpcAttachment(env.name);
+    const associateWith = plan.tables.find((t) => t.associations.includes(attachment))!.name;
+    const propagateTo = plan.tables.filter((t) => t.propagations.includes(attachment)).map((t) => t.name);
     this.spoke = new TransitGatewaySpoke(this, "transit-gateway-spoke", {
       hubProvider,
       transitGatewayName: model.networkHub.transitGateway.name,
@@ -54,10 +65,12 @@ export class WorkloadStack extends AccountStack {
       name: env.vpc.name,
       vpcId: this.vpc.vpcId,
       subnetIds: this.vpc.subnetIds.transit,
-      associateWithRouteTable: names[routing.associateWith],
-      propagateToRouteTables: routing.propagateTo.map((s) => names[s]),
-      routeTableIds: [...this.vpc.routeTableIds.privateApp, ...this.vpc.routeTableIds.privateData],
-      destinationCidrs: model.networkHub.onPremises.cidrs,
+      associateWithRouteTable: tgwTableName(model, associateWith),
+      propagateToRouteTables: propagateTo.map((t) => tgwTableName(model, t)),
+      routeTables: [
+        ...this.vpc.routeTableIds.privateApp.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateApp")[i]! })),
+        ...this.vpc.routeTableIds.privateData.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateData")[i]! })),
+      ],
     });
 
     if (env.app) {

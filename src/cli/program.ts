@@ -11,6 +11,7 @@ import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
 import { defineDiagram } from "./commands/diagram.js";
 import { definePlanGuard } from "./commands/plan-guard.js";
+import { defineRoutes } from "./commands/routes.js";
 import { defineSchema } from "./commands/schema.js";
 import { defineStacks } from "./commands/stacks.js";
 import { defineSynth } from "./commands/synth.js";
@@ -26,6 +27,7 @@ const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["schema", defineSchema],
   ["plan-guard", definePlanGuard],
   ["diagram", defineDiagram],
+  ["routes", defineRoutes],
 ];
 
 /** Builds the program. Commander never exits the process: {@link runCli} maps its errors to exit codes. */

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
+import { intentProblems } from "./intents.js";
 import { buildModel, type LandingZoneModel } from "./model.js";
 import { ConfigError, type Problem } from "./problems.js";
 import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema.js";
@@ -25,10 +26,12 @@ function displayPath(p: string): string {
 /**
  * Loads and validates the config in `dir`.
  * @param dir config folder. @default "environments"
+ * @param options.verifyIntents prove `routing.intents` with the routing verifier and report violations as
+ *   problems. `lz routes` turns it off to print its own report. @default true
  * @returns the typed model.
  * @throws ConfigError listing every problem, each as `file:line:col path: message`.
  */
-export function loadConfig(dir: string = DEFAULT_CONFIG_DIR): LandingZoneModel {
+export function loadConfig(dir: string = DEFAULT_CONFIG_DIR, options: { readonly verifyIntents?: boolean } = {}): LandingZoneModel {
   const abs = resolve(dir);
   const folder = displayPath(abs);
   const folderProblem = (message: string): Problem => ({ file: folder, line: 1, col: 1, path: "(folder)", message });
@@ -62,5 +65,10 @@ export function loadConfig(dir: string = DEFAULT_CONFIG_DIR): LandingZoneModel {
   // Stage 2 also runs over the files that passed stage 1, so one run reports as much as it can.
   if (shared) problems.push(...validateSemantics({ shared, environments }));
   if (problems.length > 0 || !shared) throw new ConfigError(problems);
-  return buildModel(shared.value, environments.map((e) => e.value));
+  const model = buildModel(shared.value, environments.map((e) => e.value));
+  if (options.verifyIntents !== false) {
+    const violated = intentProblems(model, shared.source);
+    if (violated.length > 0) throw new ConfigError(violated);
+  }
+  return model;
 }

@@ -5,6 +5,7 @@
  */
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { AWS_REGIONS } from "./aws-regions.js";
+import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { EnvironmentFile, SharedFile } from "./schema.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
@@ -55,6 +56,8 @@ export interface NetworkHubModel extends AccountTarget {
     readonly resourceShareName: string;
   };
   readonly onPremises: { readonly cidrs: readonly string[]; readonly bgpAsn: number };
+  /** Direct Connect, VPN and the central inspection VPC; undefined when `networkHub.hybrid` is absent. */
+  readonly hybrid?: HybridModel;
 }
 
 /** One workload environment (dev, test, prod, ...). */
@@ -72,6 +75,10 @@ export interface WorkloadModel extends AccountTarget {
   };
   /** The application tier (CloudFront, WAF, ALB, Fargate, RDS, Redis, S3); absent when the file has no `app:`. */
   readonly app?: AppModel;
+  /** Network Firewall inspection of this environment's traffic. @default "none" */
+  readonly inspection: InspectionMode;
+  /** Which private tiers on-prem reaches. @default { privateApp: "all", privateData: "none" } */
+  readonly onPremisesAccess: OnPremisesAccessModel;
 }
 
 /**
@@ -129,6 +136,8 @@ export interface LandingZoneModel {
   readonly planGuard: {
     readonly allow: readonly { readonly stack: string; readonly address: string; readonly actions: readonly ("delete" | "replace")[]; readonly reason: string }[];
   };
+  /** Extra static TGW routes and the routing intents (`routing` in shared.yaml). */
+  readonly routing: RoutingModel;
 }
 
 /** Stack name of the network hub. */
@@ -183,9 +192,11 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         resourceShareName: `${tgwName}-share`,
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
+      ...(hub.hybrid ? { hybrid: buildHybrid(org.name, shared, environments) } : {}),
     },
     ...(shared.bootstrap ? { bootstrap: bootstrapModel(shared) } : {}),
     planGuard: { allow: shared.planGuard.allow.map((a) => ({ ...a, actions: [...a.actions] })) },
+    routing: { staticRoutes: shared.routing.staticRoutes.map((r) => ({ ...r })), intents: shared.routing.intents },
     environments: [...environments]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((env) => {
@@ -208,6 +219,11 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             subnets: plan.plan,
           },
           ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),
+          inspection: env.inspection,
+          onPremisesAccess: {
+            privateApp: typeof env.onPremisesAccess.privateApp === "string" ? env.onPremisesAccess.privateApp : [...env.onPremisesAccess.privateApp],
+            privateData: typeof env.onPremisesAccess.privateData === "string" ? env.onPremisesAccess.privateData : [...env.onPremisesAccess.privateData],
+          },
         };
       }),
   };

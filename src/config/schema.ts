@@ -193,6 +193,256 @@ export const AlertSettings = z
   })
   .meta({ description: "Alerts: a KMS-encrypted SNS topic per account that alarms and findings publish to." });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Hybrid connectivity, inspection and routing intents (issue 3). Fields are added at the end of NetworkHub, of the
+// environment file and of shared.yaml; see src/config/validate/hybrid.ts and routing.ts for the cross-field rules.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** An IPv4 address `a.b.c.d`. */
+export const Ipv4Address = z
+  .string({ error: "Write an IPv4 address such as 203.0.113.10." })
+  .regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, { error: "Write an IPv4 address such as 203.0.113.10." })
+  .meta({ description: "IPv4 address, a.b.c.d." });
+
+/**
+ * A secret kept in AWS Secrets Manager, by name or ARN. Its value is read at apply time
+ * (`data.aws_secretsmanager_secret_version`) and never written in the YAML or in git.
+ */
+export const SecretReference = z
+  .strictObject({
+    secretsManagerSecretId: z
+      .string()
+      .regex(/^(arn:aws(-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+|[\w/+=.@-]{1,512})$/, {
+        error: "Write a Secrets Manager secret name or ARN, for example acme/network/dx-bgp-auth-key.",
+      })
+      .meta({ description: "Name or ARN of the Secrets Manager secret whose SecretString is the value." }),
+  })
+  .meta({ description: "A value referenced from AWS Secrets Manager; the config never holds the value itself." });
+
+/** Transit virtual interface on an existing Direct Connect connection. */
+export const TransitVirtualInterface = z
+  .strictObject({
+    connectionId: z
+      .string()
+      .regex(/^dx(con|lag)-[a-z0-9]{8,}$/, { error: "Write the id of an existing dedicated or hosted connection (or LAG), for example dxcon-fgabc123." })
+      .meta({ description: "Existing dedicated or hosted Direct Connect connection (dxcon-…) or LAG (dxlag-…) to create the interface on." }),
+    vlan: z
+      .int({ error: "Write the VLAN id as a whole number from 1 to 4094." })
+      .min(1, { error: "A VLAN id is 1 to 4094." })
+      .max(4094, { error: "A VLAN id is 1 to 4094." })
+      .meta({ description: "802.1Q VLAN id, 1-4094 (the one your provider assigned on a hosted connection)." }),
+    customerAsn: Asn.optional().meta({ description: "BGP ASN of the on-prem router on this interface. @default networkHub.onPremises.bgpAsn" }),
+    mtu: z
+      .literal([1500, 8500], { error: "Write mtu: 1500 or mtu: 8500 (jumbo frames)." })
+      .default(8500)
+      .meta({ description: "MTU in bytes: 1500 or 8500 (jumbo frames on a transit VIF). @default 8500" }),
+    bgpAuthKey: SecretReference.meta({ description: "BGP MD5 authentication key, referenced from Secrets Manager." }),
+  })
+  .meta({ description: "A transit virtual interface to the Direct Connect gateway. Changing vlan or connectionId replaces it." });
+
+/** Direct Connect: the gateway, an optional transit VIF, and the association with the transit gateway. */
+export const DirectConnectSettings = z
+  .strictObject({
+    gateway: z
+      .strictObject({
+        amazonSideAsn: Asn.meta({ description: "Amazon-side ASN of the Direct Connect gateway; must differ from the transit gateway's. Changing it replaces the gateway." }),
+      })
+      .meta({ description: "The Direct Connect gateway." }),
+    transitVirtualInterface: TransitVirtualInterface.optional(),
+    allowedPrefixes: z
+      .array(Ipv4Cidr)
+      .min(1, { error: "List at least one prefix, or remove allowedPrefixes to use the default." })
+      .max(200, { error: "AWS accepts at most 200 allowed prefixes on a transit gateway association. Summarize them." })
+      .optional()
+      .meta({
+        description:
+          "Prefixes AWS advertises to on-prem over Direct Connect (at most 200). @default the summarized VPC CIDRs of the environments on-prem may reach",
+      }),
+  })
+  .meta({ description: "AWS Direct Connect: primary path to on-prem." });
+
+const ikePhase = (phase: 1 | 2, minSeconds: number, maxSeconds: number) =>
+  z
+    .strictObject({
+      encryptionAlgorithms: z
+        .array(z.enum(["AES256", "AES256-GCM-16"], { error: "Write AES256 or AES256-GCM-16." }))
+        .min(1)
+        .default(["AES256-GCM-16"])
+        .meta({ description: `Phase ${phase} encryption: AES256 and/or AES256-GCM-16. @default [AES256-GCM-16]` }),
+      integrityAlgorithms: z
+        .array(z.enum(["SHA2-256", "SHA2-384", "SHA2-512"], { error: "Write SHA2-256, SHA2-384 or SHA2-512." }))
+        .min(1)
+        .default(["SHA2-256"])
+        .meta({ description: `Phase ${phase} integrity: SHA2-256, SHA2-384, SHA2-512. @default [SHA2-256]` }),
+      dhGroupNumbers: z
+        .array(z.literal([14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24], { error: "Write a Diffie-Hellman group from 14 to 24." }))
+        .min(1)
+        .default([20])
+        .meta({ description: `Phase ${phase} Diffie-Hellman groups, 14-24. @default [20]` }),
+      lifetimeSeconds: z
+        .int()
+        .min(minSeconds, { error: `AWS accepts a phase ${phase} lifetime of ${minSeconds} to ${maxSeconds} seconds.` })
+        .max(maxSeconds, { error: `AWS accepts a phase ${phase} lifetime of ${minSeconds} to ${maxSeconds} seconds.` })
+        .default(maxSeconds)
+        .meta({ description: `Phase ${phase} lifetime in seconds, ${minSeconds}-${maxSeconds}. @default ${maxSeconds}` }),
+    })
+    .meta({ description: `IKE phase ${phase} proposals of both tunnels.` });
+
+/** One VPN tunnel. */
+export const VpnTunnel = z
+  .strictObject({
+    insideCidr: Ipv4Cidr.meta({ description: "/30 inside 169.254.0.0/16, outside AWS's reserved /30s, distinct from the other tunnel's." }),
+    preSharedKey: SecretReference.optional().meta({ description: "Pre-shared key from Secrets Manager. @default AWS generates one" }),
+  })
+  .meta({ description: "One of the two tunnels of the VPN connection." });
+
+/** Site-to-Site VPN on the transit gateway: the backup path. */
+export const VpnSettings = z
+  .strictObject({
+    customerGateway: z
+      .strictObject({
+        ipAddress: Ipv4Address.meta({ description: "Public IPv4 address of the on-prem VPN device. Changing it replaces the customer gateway." }),
+        bgpAsn: Asn.optional().meta({ description: "BGP ASN of the on-prem VPN device. @default networkHub.onPremises.bgpAsn" }),
+      })
+      .meta({ description: "The on-prem VPN device." }),
+    staticRoutesOnly: z
+      .boolean()
+      .default(false)
+      .meta({ description: "false: BGP (required alongside Direct Connect, so DX-propagated routes win). @default false" }),
+    tunnels: z
+      .tuple([VpnTunnel, VpnTunnel], { error: "List exactly two tunnels." })
+      .meta({ description: "The two tunnels, each with its /30 inside CIDR." }),
+    ikeVersions: z
+      .array(z.literal("ikev2", { error: "Only ikev2 is allowed; IKEv1 is weaker and slower to rekey. Write ikeVersions: [ikev2]." }))
+      .min(1)
+      .default(["ikev2"])
+      .meta({ description: "IKE versions: ikev2 only. @default [ikev2]" }),
+    phase1: ikePhase(1, 900, 28800).default({ encryptionAlgorithms: ["AES256-GCM-16"], integrityAlgorithms: ["SHA2-256"], dhGroupNumbers: [20], lifetimeSeconds: 28800 }),
+    phase2: ikePhase(2, 900, 3600).default({ encryptionAlgorithms: ["AES256-GCM-16"], integrityAlgorithms: ["SHA2-256"], dhGroupNumbers: [20], lifetimeSeconds: 3600 }),
+    dpdTimeoutSeconds: z
+      .int()
+      .min(30, { error: "AWS's minimum dead peer detection timeout is 30 seconds." })
+      .default(30)
+      .meta({ description: "Dead peer detection timeout in seconds, at least 30. @default 30" }),
+    dpdTimeoutAction: z
+      .literal("restart", { error: "Write dpdTimeoutAction: restart, so AWS re-initiates IKE when the peer is lost." })
+      .default("restart")
+      .meta({ description: "What AWS does after a DPD timeout: restart. @default restart" }),
+    logging: z
+      .strictObject({
+        retentionDays: z
+          .int()
+          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
+            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
+          })
+          .default(365)
+          .meta({ description: "Tunnel log retention in days. @default 365" }),
+      })
+      .default({ retentionDays: 365 })
+      .meta({ description: "Tunnel activity logs to a KMS-encrypted CloudWatch log group." }),
+  })
+  .meta({ description: "AWS Site-to-Site VPN attached to the transit gateway: backup path to on-prem." });
+
+/** The central inspection VPC in the hub account. */
+export const InspectionSettings = z
+  .strictObject({
+    vpcCidr: Ipv4Cidr.meta({ description: "Inspection VPC CIDR, /16 to /24, overlapping no other VPC or on-prem range. Changing it replaces the VPC." }),
+    azCount: z
+      .literal([2, 3], { error: "Write azCount: 2 or azCount: 3." })
+      .default(3)
+      .meta({ description: "AZs with a firewall endpoint; at least the azCount of every centrally inspected VPC. @default 3" }),
+    allowedDomains: z
+      .array(z.string().regex(/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "Write a domain such as github.com, or .amazonaws.com for every subdomain." }))
+      .default([])
+      .meta({ description: "Egress domain allow-list (HTTP Host / TLS SNI); a leading dot matches subdomains. @default [] (no egress)" }),
+    suricataRules: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({ description: "Extra Suricata-compatible rules, one per entry, evaluated in strict order after the allow-list. @default []" }),
+    logRetentionDays: z
+      .int()
+      .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
+        error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
+      })
+      .default(365)
+      .meta({ description: "Retention of the FLOW and ALERT log groups, in days. @default 365" }),
+  })
+  .meta({ description: "Central inspection VPC: AWS Network Firewall endpoints per AZ, appliance mode on its TGW attachment, central egress." });
+
+/** Hybrid connectivity and inspection in the hub. */
+export const HybridSettings = z
+  .strictObject({
+    directConnect: DirectConnectSettings.optional(),
+    vpn: VpnSettings.optional(),
+    inspection: InspectionSettings.optional(),
+  })
+  .meta({ description: "Direct Connect (primary), Site-to-Site VPN (backup) and the central inspection VPC." });
+
+/** Names of injected failures: `directconnect-down`, `vpn-tunnel-1-down`, `vpn-tunnel-2-down`, `az-a-down` … `az-c-down`. */
+export const FAILURE_NAME = /^(directconnect-down|vpn-tunnel-[12]-down|az-[abc]-down)$/;
+
+/** A path waypoint an intent may require. */
+export const Waypoint = z.enum(["directconnect", "vpn", "inspection"], { error: "Write directconnect, vpn or inspection." });
+
+/** What an intent expects: `denied`, or `{ via: … }` (every listed waypoint on the path, both ways). */
+export const IntentExpectation = z.union(
+  [
+    z.literal("denied"),
+    z.strictObject({ via: z.union([Waypoint, z.array(Waypoint).min(1)]).meta({ description: "Waypoint(s) the path must cross, forward and back." }) }),
+  ],
+  { error: "Write denied, or via: directconnect | vpn | inspection (or a list of them)." },
+);
+
+const LOCATION =
+  /^(onprem(:(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})?|internet|[a-z][a-z0-9-]*\/(public|privateApp|privateData)(\/[abc])?|(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})$/;
+const LOCATION_HINT = "Write onprem, onprem:<ip>, <env>/<tier>[/<az a|b|c>], an IP address inside a VPC, or internet (to only).";
+
+/** A routing intent, checked by the verifier in the normal state and under every injected failure. */
+export const RoutingIntent = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,62}$/, { error: "Write a short lowercase name, a-z 0-9 -, for example onprem-to-prod-app." })
+      .meta({ description: "Name shown in the report and in errors." }),
+    from: z.string().regex(LOCATION, { error: LOCATION_HINT }).meta({ description: `Source. ${LOCATION_HINT}` }),
+    to: z.string().regex(LOCATION, { error: LOCATION_HINT }).meta({ description: `Destination. ${LOCATION_HINT}` }),
+    expect: IntentExpectation.meta({ description: "Expected outcome in the normal state, and under failures not listed in failures." }),
+    failures: z
+      .record(z.string().regex(FAILURE_NAME, { error: "Write directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down or az-<a|b|c>-down." }), IntentExpectation)
+      .default({})
+      .meta({ description: "Expected outcome under a given failure, when it differs from expect. @default {}" }),
+  })
+  .meta({ description: "A routing intent: from, to, and what is expected." });
+
+/** A static transit gateway route written in the config. */
+export const StaticRouteSettings = z
+  .strictObject({
+    routeTable: z.enum(["prod", "nonprod", "onprem"], { error: "Write prod, nonprod or onprem." }).meta({ description: "Transit gateway route table (segment)." }),
+    destinationCidr: Ipv4Cidr,
+    target: z.enum(["vpn", "blackhole"], { error: "Write vpn or blackhole." }).meta({ description: "vpn: the VPN attachment (not allowed with Direct Connect); blackhole: drop." }),
+  })
+  .meta({ description: "A static TGW route. Static routes beat every propagated route of the same prefix." });
+
+/** Routing: extra static routes and the intents the verifier proves. */
+export const RoutingSettings = z
+  .strictObject({
+    staticRoutes: z.array(StaticRouteSettings).default([]).meta({ description: "Extra static TGW routes. @default []" }),
+    intents: z.array(RoutingIntent).default([]).meta({ description: "Routing intents proven by lz routes, lz validate and synth. @default []" }),
+  })
+  .meta({ description: "Routing intents and extra static routes." });
+
+/** Which tiers of an environment on-prem may reach: `all`, `none`, or a list of on-prem CIDRs. */
+const tierAccess = (tier: string, dflt: "all" | "none") =>
+  z
+    .union([z.enum(["all", "none"]), z.array(Ipv4Cidr).min(1)], { error: "Write all, none, or a list of on-prem CIDRs." })
+    .default(dflt)
+    .meta({ description: `On-prem access to the ${tier} tier: all, none, or only from the listed on-prem CIDRs. @default ${dflt}` });
+
+/** On-prem access to a workload environment, per tier. */
+export const OnPremisesAccess = z
+  .strictObject({ privateApp: tierAccess("privateApp", "all"), privateData: tierAccess("privateData", "none") })
+  .meta({ description: "Which tiers on-prem reaches. The public tier is never routed to on-prem." });
+
 /** The network hub account: transit gateway and on-prem reachability. */
 export const NetworkHub = z
   .strictObject({
@@ -205,6 +455,7 @@ export const NetworkHub = z
       .meta({ description: "The hub transit gateway." }),
     onPremises: OnPremises,
     alerts: AlertSettings.default({ emails: [] }),
+    hybrid: HybridSettings.optional(),
   })
   .meta({ description: "The network hub account." });
 
@@ -285,6 +536,7 @@ export const SharedFileSchema = z
     networkHub: NetworkHub,
     planGuard: PlanGuardSettings.default({ allow: [] }),
     bootstrap: BootstrapSettings.optional(),
+    routing: RoutingSettings.default({ staticRoutes: [], intents: [] }),
   })
   .meta({ title: "Landing zone shared config", description: "environments/shared.yaml: the organization and the network hub." });
 
@@ -303,6 +555,14 @@ export const EnvironmentFileSchema = z
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
     app: AppSettings.optional().meta({ description: "The application tier (see src/config/app-schema.ts). Omit it for an account without an app." }),
+    inspection: z
+      .enum(["central", "per-vpc", "none"], { error: "Write inspection: central, per-vpc or none." })
+      .default("none")
+      .meta({
+        description:
+          "central: inter-segment, on-prem and internet traffic through the hub inspection VPC. per-vpc: a firewall tier in this VPC. none: no Network Firewall. @default none",
+      }),
+    onPremisesAccess: OnPremisesAccess.default({ privateApp: "all", privateData: "none" }),
   })
   .meta({ title: "Landing zone environment", description: "One workload account: its VPC and routing segment." });
 
@@ -312,3 +572,7 @@ export type SharedFile = z.output<typeof SharedFileSchema>;
 export type EnvironmentFile = z.output<typeof EnvironmentFileSchema>;
 /** A subnet tier name. */
 export type SubnetTier = (typeof SUBNET_TIERS)[number];
+/** Inspection mode of an environment. */
+export type InspectionMode = EnvironmentFile["inspection"];
+/** A routing intent as parsed. */
+export type RoutingIntentSettings = z.output<typeof RoutingIntent>;

@@ -91,7 +91,7 @@ describe("synthesis of the shipped config", () => {
   it("builds the transit gateway with a route table per segment in the hub", () => {
     const hub = stacks["network-hub"]!;
     expect(resources(hub, "aws_ec2_transit_gateway")[0]).toMatchObject({ amazon_side_asn: 64512, auto_accept_shared_attachments: "disable" });
-    expect(resources(hub, "aws_ec2_transit_gateway_route_table").map((t) => (t.tags as Record<string, string>).Segment).sort()).toEqual(["nonprod", "onprem", "prod"]);
+    expect(resources(hub, "aws_ec2_transit_gateway_route_table").map((t) => (t.tags as Record<string, string>).Segment).sort()).toEqual(["inspection", "nonprod", "onprem", "prod"]);
     expect(resources(hub, "aws_ram_principal_association").map((p) => p.principal).sort()).toEqual(["222222222222", "333333333333", "444444444444"]);
   });
 
@@ -113,10 +113,10 @@ describe("synthesis of the shipped config", () => {
       };
     };
 
-    it("associates prod with the prod table and propagates it only to prod and onprem", () => {
+    it("associates prod with the prod table and propagates it only to prod and the inspection table (central inspection)", () => {
       expect(segmentWiring("workload-prod")).toEqual({
         associated: ["acme-tgw-prod"],
-        propagated: ["acme-tgw-onprem", "acme-tgw-prod"],
+        propagated: ["acme-tgw-inspection", "acme-tgw-prod"],
         providers: ["aws.hub", "aws.hub", "aws.hub"],
       });
     });
@@ -128,13 +128,78 @@ describe("synthesis of the shipped config", () => {
     });
   });
 
-  it("routes the app and data tiers, and only those, to the on-prem CIDRs through the transit gateway", () => {
+  it("routes prod's app tier to on-prem and everything else through the transit gateway (central inspection), and its data tier only to the DBA range", () => {
     const json = stacks["workload-prod"]!;
     const tgwRoutes = resources(json, "aws_route").filter((r) => r.transit_gateway_id);
-    expect(tgwRoutes).toHaveLength(6 * 2);
+    const byTier = (tier: string) => tgwRoutes.filter((r) => String(r.route_table_id).includes(`vpc_${tier}-route-table-`)).map((r) => r.destination_cidr_block);
+    expect(new Set(byTier("private-app"))).toEqual(new Set(["172.16.0.0/16", "192.168.100.0/22", "0.0.0.0/0"]));
+    expect(byTier("private-app")).toHaveLength(3 * 3);
+    expect(byTier("private-data")).toEqual(["172.16.50.0/24", "172.16.50.0/24", "172.16.50.0/24"]);
+    expect(resources(json, "aws_route").filter((r) => r.nat_gateway_id)).toEqual([]);
+  });
+
+  it("routes dev's app tier to on-prem and to its NAT gateway, and never its data tier", () => {
+    const json = stacks["workload-dev"]!;
+    const tgwRoutes = resources(json, "aws_route").filter((r) => r.transit_gateway_id);
+    expect(tgwRoutes.every((r) => String(r.route_table_id).includes("vpc_private-app-route-table-"))).toBe(true);
     expect(new Set(tgwRoutes.map((r) => r.destination_cidr_block))).toEqual(new Set(["172.16.0.0/16", "192.168.100.0/22"]));
-    const tables = new Set(tgwRoutes.map((r) => String(r.route_table_id).match(/aws_route_table\.vpc_(private-app|private-data)-route-table-\d/)?.[1]));
-    expect(tables).toEqual(new Set(["private-app", "private-data"]));
+    expect(resources(json, "aws_route").filter((r) => r.nat_gateway_id)).toHaveLength(2);
+  });
+
+  describe("hybrid connectivity in the hub", () => {
+    const hub = () => stacks["network-hub"]!;
+    it("attaches the VPN to the TGW with BGP, IKEv2 only and hardened tunnel options, and logs the tunnels", () => {
+      const [vpn] = resources(hub(), "aws_vpn_connection");
+      expect(vpn).toMatchObject({
+        static_routes_only: false,
+        tunnel1_ike_versions: ["ikev2"],
+        tunnel2_ike_versions: ["ikev2"],
+        tunnel1_inside_cidr: "169.254.10.0/30",
+        tunnel2_inside_cidr: "169.254.10.4/30",
+        tunnel1_phase1_encryption_algorithms: ["AES256-GCM-16"],
+        tunnel1_phase1_dh_group_numbers: [20],
+        tunnel1_phase2_lifetime_seconds: 3600,
+        tunnel1_dpd_timeout_action: "restart",
+        tunnel1_dpd_timeout_seconds: 30,
+        lifecycle: { prevent_destroy: true },
+      });
+      expect(vpn!.tunnel1_preshared_key).toBeUndefined();
+      expect((vpn!.tunnel1_log_options as { cloudwatch_log_options: { log_enabled: boolean } }).cloudwatch_log_options.log_enabled).toBe(true);
+      const group = resources(hub(), "aws_cloudwatch_log_group").find((g) => g.name === "/aws/vpn/acme-vpn")!;
+      expect(String(group.kms_key_id)).toMatch(/aws_kms_key\.keys_logs_key/);
+    });
+
+    it("associates the DX gateway with the TGW, advertising the summarized reachable VPCs", () => {
+      expect(resources(hub(), "aws_dx_gateway")[0]).toMatchObject({ amazon_side_asn: "64513", lifecycle: { prevent_destroy: true } });
+      expect(resources(hub(), "aws_dx_gateway_association")[0]!.allowed_prefixes).toEqual(["10.10.0.0/16", "10.20.0.0/16", "10.30.0.0/16"]);
+      expect(resources(hub(), "aws_dx_transit_virtual_interface")[0]).toMatchObject({ vlan: 310, mtu: 8500, bgp_asn: 65010 });
+      expect(resources(hub(), "aws_dx_transit_virtual_interface")[0]!.bgp_auth_key).toMatch(/data\.aws_secretsmanager_secret_version\..+\.secret_string/);
+    });
+
+    it("puts the DX and VPN attachments in the onprem table and propagates them to nonprod and the inspection table, not prod", () => {
+      const tableOf = (ref: unknown) => String(ref).match(/route-table-([a-z]+)_/)![1];
+      const assoc = resources(hub(), "aws_ec2_transit_gateway_route_table_association").map((a) => [String(a.transit_gateway_attachment_id).includes("vpn") ? "vpn" : String(a.transit_gateway_attachment_id).includes("dx_gateway") ? "dx" : "inspection", tableOf(a.transit_gateway_route_table_id)]);
+      expect(assoc.sort()).toEqual([["dx", "onprem"], ["inspection", "inspection"], ["vpn", "onprem"]]);
+      const props = resources(hub(), "aws_ec2_transit_gateway_route_table_propagation").map((p) => tableOf(p.transit_gateway_route_table_id)).sort();
+      expect(props).toEqual(["inspection", "inspection", "nonprod", "nonprod"]);
+      const routes = resources(hub(), "aws_ec2_transit_gateway_route").map((r) => [tableOf(r.transit_gateway_route_table_id), r.destination_cidr_block]);
+      expect(routes.sort()).toEqual([["onprem", "10.30.0.0/16"], ["prod", "0.0.0.0/0"]]);
+    });
+
+    it("enables appliance mode on the inspection attachment and protects the firewall", () => {
+      expect(resources(hub(), "aws_ec2_transit_gateway_vpc_attachment")[0]).toMatchObject({ appliance_mode_support: "enable" });
+      expect(resources(hub(), "aws_networkfirewall_firewall")[0]).toMatchObject({ delete_protection: true, subnet_change_protection: true, firewall_policy_change_protection: true });
+      const policy = resources(hub(), "aws_networkfirewall_firewall_policy")[0]!.firewall_policy as Record<string, unknown>;
+      expect(policy).toMatchObject({ stateless_default_actions: ["aws:forward_to_sfe"], stateful_engine_options: { rule_order: "STRICT_ORDER" } });
+      const logging = resources(hub(), "aws_networkfirewall_logging_configuration")[0]!.logging_configuration as { log_destination_config: { log_type: string }[] };
+      expect(logging.log_destination_config.map((d) => d.log_type)).toEqual(["FLOW", "ALERT"]);
+    });
+
+    it("alarms on DX connection state, VIF BGP status and each VPN tunnel's state to the hub alert topic", () => {
+      const alarms = resources(hub(), "aws_cloudwatch_metric_alarm");
+      expect(alarms.map((a) => a.metric_name).sort()).toEqual(["ConnectionState", "TunnelState", "TunnelState", "VirtualInterfaceBgpStatus"]);
+      expect(alarms.every((a) => String((a.alarm_actions as string[])[0]).includes("aws_sns_topic.alerts_topic"))).toBe(true);
+    });
   });
 
   it("matches the recorded synthesis (a regression net, not the only check)", () => {

@@ -62,8 +62,10 @@ describe("TransitGatewaySpoke", () => {
         subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
         associateWithRouteTable: "acme-tgw-prod",
         propagateToRouteTables: ["acme-tgw-prod", "acme-tgw-onprem"],
-        routeTableIds: ["rtb-app-0", "rtb-data-0"],
-        destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"],
+        routeTables: [
+          { routeTableId: "rtb-app-0", destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"] },
+          { routeTableId: "rtb-data-0", destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"] },
+        ],
         ...over,
       });
     });

@@ -219,6 +219,9 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_cloudwatch_event_rule: { arn: arn("events", "rule/mock") },
   aws_cloudwatch_log_group: { arn: arn("logs", "log-group:mock") },
   aws_dynamodb_table: { arn: arn("dynamodb", "table/mock"), stream_arn: arn("dynamodb", "table/mock/stream/2024-01-01T00:00:00.000") },
+  aws_customer_gateway: { arn: arn("ec2", "customer-gateway/cgw-0123456789abcdef0") },
+  aws_dx_gateway: { owner_account_id: ACCOUNT },
+  aws_dx_transit_virtual_interface: { arn: arn("directconnect", "dxvif/dxvif-mock1234"), aws_device: "EqDC2-mock" },
   aws_ec2_managed_prefix_list: { arn: arn("ec2", "prefix-list/pl-0123456789abcdef0") },
   aws_ec2_transit_gateway: { arn: arn("ec2", "transit-gateway/tgw-0123456789abcdef0") },
   aws_ec2_transit_gateway_route_table: { arn: arn("ec2", "transit-gateway-route-table/tgw-rtb-0123456789abcdef0") },
@@ -240,8 +243,16 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_lb: { arn: arn("elasticloadbalancing", `loadbalancer/${ALB}`), arn_suffix: ALB },
   aws_lb_listener: { arn: arn("elasticloadbalancing", `listener/${ALB}/0123456789abcdef`) },
   aws_lb_target_group: { arn: arn("elasticloadbalancing", "targetgroup/mock/0123456789abcdef"), arn_suffix: "targetgroup/mock/0123456789abcdef" },
-  aws_networkfirewall_firewall: { arn: arn("network-firewall", "firewall/mock") },
+  aws_networkfirewall_firewall: {
+    arn: arn("network-firewall", "firewall/mock"),
+    firewall_status: [
+      {
+        sync_states: ["mock-1a", "mock-1b", "mock-1c"].map((az, i) => ({ availability_zone: az, attachment: [{ endpoint_id: `vpce-0123456789abcdef${i}`, subnet_id: `subnet-0123456789abcdef${i}`, status: "READY" }] })),
+      },
+    ],
+  },
   aws_networkfirewall_firewall_policy: { arn: arn("network-firewall", "firewall-policy/mock") },
+  aws_networkfirewall_rule_group: { arn: arn("network-firewall", "stateful-rulegroup/mock") },
   aws_organizations_account: { arn: arn("organizations", `account/o-mockorgid0/${ACCOUNT}`, "") },
   aws_organizations_organizational_unit: { arn: arn("organizations", "ou/o-mockorgid0/ou-mock-mockmock", "") },
   aws_organizations_policy: { arn: arn("organizations", "policy/o-mockorgid0/service_control_policy/p-mockmock", "") },
@@ -259,6 +270,7 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0") },
   aws_vpc: { arn: arn("ec2", "vpc/vpc-0123456789abcdef0") },
   aws_vpc_ipam_pool: { arn: arn("ec2", "ipam-pool/ipam-pool-0123456789abcdef0", "") },
+  aws_vpn_connection: { arn: arn("ec2", "vpn-connection/vpn-0123456789abcdef0"), tunnel1_address: "198.51.100.1", tunnel2_address: "198.51.100.2", transit_gateway_attachment_id: "tgw-attach-0123456789abcdef1" },
   aws_wafv2_web_acl: { arn: arn("wafv2", `regional/webacl/mock/${UUID}`) },
 };
 
@@ -285,6 +297,7 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_s3_bucket: { arn: "arn:aws:s3:::mock-bucket" },
   aws_secretsmanager_random_password: { random_password: "MockRandomPassword0123456789abcdefghijABCDEFGHIJ" },
   aws_secretsmanager_secret: { arn: arn("secretsmanager", "secret:mock-AbCdEf") },
+  aws_secretsmanager_secret_version: { arn: arn("secretsmanager", "secret:mock-AbCdEf"), secret_string: "MockSecretValue1234" },
   aws_sns_topic: { arn: arn("sns", "mock") },
   aws_ssm_parameter: { arn: arn("ssm", "parameter/mock") },
   aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0") },

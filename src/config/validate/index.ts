@@ -5,6 +5,8 @@ import { validateApp } from "./app.js";
 import { validateAsns } from "./asns.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
+import { validateHybrid } from "./hybrid.js";
+import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
 import { validateRegions } from "./regions.js";
@@ -13,7 +15,7 @@ export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap, validateApp];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap, validateApp, validateHybrid, validateRouting];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {

@@ -40,10 +40,12 @@ export interface TransitGatewaySpokeProps {
   readonly associateWithRouteTable: string;
   /** Name tags of the hub route tables the attachment propagates its CIDR into. */
   readonly propagateToRouteTables: readonly string[];
-  /** VPC route tables that get a route to each of `destinationCidrs` through the gateway. */
-  readonly routeTableIds: readonly string[];
-  /** Destinations routed through the gateway, for example the on-prem CIDRs. */
-  readonly destinationCidrs: readonly string[];
+  /**
+   * VPC route tables and, per table, the destinations it routes through the gateway (for example the on-prem
+   * CIDRs, or 0.0.0.0/0 for egress through central inspection). The i-th table's routes have construct ids
+   * `route-<i>-<destination>`.
+   */
+  readonly routeTables: readonly { readonly routeTableId: string; readonly destinationCidrs: readonly string[] }[];
 }
 
 /** Attachment of one VPC to a shared transit gateway, wired into its segment. */
@@ -110,8 +112,8 @@ export class TransitGatewaySpoke extends Construct {
         transitGatewayRouteTableId: tableId(name),
       });
     }
-    props.routeTableIds.forEach((routeTableId, i) => {
-      for (const cidr of props.destinationCidrs) {
+    props.routeTables.forEach(({ routeTableId, destinationCidrs }, i) => {
+      for (const cidr of destinationCidrs) {
         // Keyed by destination, so reordering the CIDR list changes nothing.
         new Route(this, `route-${i}-${cidr.replace(/[./]/g, "-")}`, {
           routeTableId,

@@ -56,6 +56,13 @@ export interface WorkloadVpcProps {
     /** @default "aws" */
     readonly partition?: string;
   };
+  /**
+   * Next hop of the privateApp tier's 0.0.0.0/0: `nat-gateway` (this VPC's NAT gateways), or `none` when the
+   * caller routes it elsewhere (through the transit gateway to central inspection). @default "nat-gateway"
+   */
+  readonly privateAppDefaultRoute?: "nat-gateway" | "none";
+  /** On-prem CIDRs the data-tier network ACL admits (in and out). @default [] (on-prem never reaches the data tier) */
+  readonly dataTierOnPremisesCidrs?: readonly string[];
 }
 
 /**
@@ -136,6 +143,7 @@ export class WorkloadVpc extends Construct {
       );
     }
     routeTables.privateApp.forEach((table, i) => {
+      if (props.privateAppDefaultRoute === "none") return;
       const nat = nats[props.natGateways === "single" ? 0 : i]!;
       new Route(this, `private-app-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id });
     });
@@ -143,7 +151,7 @@ export class WorkloadVpc extends Construct {
     new NetworkAcl(this, "private-data-network-acl", {
       vpcId: vpc.id,
       subnetIds: subnets.privateData.map((s) => s.id),
-      ...dataTierAclRules(props.cidrBlock, props.subnetCidrs.privateApp, props.subnetCidrs.privateData),
+      ...dataTierAclRules(props.cidrBlock, props.subnetCidrs.privateApp, props.subnetCidrs.privateData, props.dataTierOnPremisesCidrs ?? []),
       tags: { Name: `${props.name}-private-data` },
     });
 
@@ -174,12 +182,13 @@ function mapTiers<T>(f: (tier: WorkloadSubnetTier) => T): Record<WorkloadSubnetT
  * allowed explicitly. Inbound: everything from the app-tier subnets and from the data-tier subnets
  * themselves (replication between database and cache nodes), and TCP ephemeral ports from the VPC
  * (replies to connections the data tier opened). Outbound: the VPC only. Everything else, on-prem
- * included, hits the implicit deny.
+ * included, hits the implicit deny, except the `onPremisesCidrs` admitted in and out (rules 400+).
  */
 export function dataTierAclRules(
   vpcCidr: string,
   appCidrs: readonly string[],
   dataCidrs: readonly string[],
+  onPremisesCidrs: readonly string[] = [],
 ): { ingress: NetworkAclIngress[]; egress: NetworkAclEgress[] } {
   const allowAll = (ruleNo: number, cidrBlock: string) => ({ ruleNo, action: "allow", protocol: "-1", cidrBlock, fromPort: 0, toPort: 0 });
   return {
@@ -187,7 +196,8 @@ export function dataTierAclRules(
       ...appCidrs.map((c, i) => allowAll(100 + i, c)),
       ...dataCidrs.map((c, i) => allowAll(200 + i, c)),
       { ruleNo: 300, action: "allow", protocol: "tcp", cidrBlock: vpcCidr, fromPort: 1024, toPort: 65535 },
+      ...onPremisesCidrs.map((c, i) => allowAll(400 + i, c)),
     ],
-    egress: [allowAll(100, vpcCidr)],
+    egress: [allowAll(100, vpcCidr), ...onPremisesCidrs.map((c, i) => allowAll(400 + i, c))],
   };
 }

@@ -1,0 +1,117 @@
+/**
+ * The hub's hybrid connectivity, built from the routing plan: the Direct Connect gateway (and transit VIF), the
+ * Site-to-Site VPN, the central inspection VPC, and the hub-side associations, propagations and static routes of
+ * their TGW attachments. Workload VPC attachments are wired by their own stacks (workload-stack.ts), from the
+ * same plan.
+ */
+import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
+import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route";
+import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
+import { Ec2TransitGatewayRouteTablePropagation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation";
+import { Fn } from "cdktf";
+import type { LandingZoneModel } from "../config/index.js";
+import { DirectConnectGateway, SiteToSiteVpn } from "../modules/hybrid/index.js";
+import { InspectionVpc, type InspectionRoute, type InspectionTier } from "../modules/inspection/index.js";
+import type { TransitGatewayHub } from "../modules/transit-gateway/index.js";
+import { INSPECTION_ATTACHMENT, type AttachmentId, type RoutingPlan } from "../routing/plan.js";
+import type { AccountStack } from "./account-stack.js";
+
+/** What {@link addHybridConnectivity} built. */
+export interface HubHybrid {
+  readonly directConnect?: DirectConnectGateway;
+  readonly vpn?: SiteToSiteVpn;
+  readonly inspection?: InspectionVpc;
+}
+
+/** Adds DX, VPN and inspection to the hub stack, and wires their attachments as `plan` says. */
+export function addHybridConnectivity(stack: AccountStack, model: LandingZoneModel, tgw: TransitGatewayHub, plan: RoutingPlan): HubHybrid {
+  const hybrid = model.networkHub.hybrid;
+  if (!hybrid) return {};
+  const protect = stack.target.protectData;
+  const dx = hybrid.directConnect
+    ? new DirectConnectGateway(stack, "direct-connect", {
+        name: hybrid.directConnect.gatewayName,
+        amazonSideAsn: hybrid.directConnect.amazonSideAsn,
+        transitGatewayId: tgw.transitGatewayId,
+        allowedPrefixes: hybrid.directConnect.allowedPrefixes,
+        ...(hybrid.directConnect.transitVirtualInterface ? { transitVirtualInterface: hybrid.directConnect.transitVirtualInterface } : {}),
+        alarmTopicArn: stack.alerts.topicArn,
+        preventDestroy: protect,
+      })
+    : undefined;
+  const vpn = hybrid.vpn
+    ? new SiteToSiteVpn(stack, "vpn", {
+        name: hybrid.vpn.name,
+        transitGatewayId: tgw.transitGatewayId,
+        customerGateway: hybrid.vpn.customerGateway,
+        staticRoutesOnly: hybrid.vpn.staticRoutesOnly,
+        tunnels: hybrid.vpn.tunnels,
+        ikeVersions: hybrid.vpn.ikeVersions,
+        phase1: hybrid.vpn.phase1,
+        phase2: hybrid.vpn.phase2,
+        dpdTimeoutSeconds: hybrid.vpn.dpdTimeoutSeconds,
+        dpdTimeoutAction: hybrid.vpn.dpdTimeoutAction,
+        logGroupName: hybrid.vpn.logGroupName,
+        logRetentionDays: hybrid.vpn.logRetentionDays,
+        logKmsKeyArn: stack.keys.logs.keyArn,
+        alarmTopicArn: stack.alerts.topicArn,
+        preventDestroy: protect,
+      })
+    : undefined;
+  const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");
+  let inspection: InspectionVpc | undefined;
+  if (hybrid.inspection && inspectionPlan) {
+    const azs = new DataAwsAvailabilityZones(stack, "availability-zones", { state: "available", filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] });
+    const routes: InspectionRoute[] = [];
+    for (const tier of ["transitGateway", "firewall", "public"] as const satisfies readonly InspectionTier[]) {
+      inspectionPlan.routeTables[tier]!.forEach((table, az) => {
+        for (const r of table) {
+          if (r.target.kind === "local") continue;
+          routes.push({ tier, az, destination: r.destination, target: r.target.kind, ...("az" in r.target ? { targetAz: r.target.az } : {}) });
+        }
+      });
+    }
+    inspection = new InspectionVpc(stack, "inspection", {
+      name: hybrid.inspection.name,
+      cidrBlock: hybrid.inspection.vpcCidr,
+      availabilityZones: Array.from({ length: hybrid.inspection.azCount }, (_, i) => Fn.element(azs.names, i)),
+      subnetCidrs: hybrid.inspection.subnets,
+      transitGatewayId: tgw.transitGatewayId,
+      routes,
+      allowedDomains: hybrid.inspection.allowedDomains,
+      eastWest: { inspectedCidrs: model.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr), onPremisesCidrs: model.networkHub.onPremises.cidrs },
+      suricataRules: hybrid.inspection.suricataRules,
+      logRetentionDays: hybrid.inspection.logRetentionDays,
+      logKmsKeyArn: stack.keys.logs.keyArn,
+      protect,
+    });
+  }
+  const attachmentIds: Partial<Record<AttachmentId, string>> = {
+    ...(dx ? { directconnect: dx.attachmentId } : {}),
+    ...(vpn ? { vpn: vpn.attachmentId } : {}),
+    ...(inspection ? { [INSPECTION_ATTACHMENT]: inspection.attachmentId } : {}),
+  };
+  const hubSide = (id: AttachmentId) => attachmentIds[id];
+  for (const table of plan.tables) {
+    const tableId = tgw.routeTableIds[table.name];
+    if (!tableId) throw new Error(`routing plan uses TGW route table ${table.name}, which the hub does not create`);
+    for (const a of table.associations) {
+      const att = hubSide(a);
+      if (att) new Ec2TransitGatewayRouteTableAssociation(stack, `association-${a.replace(":", "-")}`, { transitGatewayAttachmentId: att, transitGatewayRouteTableId: tableId });
+    }
+    for (const a of table.propagations) {
+      const att = hubSide(a);
+      if (att) new Ec2TransitGatewayRouteTablePropagation(stack, `propagation-${a.replace(":", "-")}-${table.name}`, { transitGatewayAttachmentId: att, transitGatewayRouteTableId: tableId });
+    }
+    for (const r of table.staticRoutes) {
+      const target = r.target === "blackhole" ? undefined : hubSide(r.target);
+      if (r.target !== "blackhole" && !target) throw new Error(`static route ${r.destination} in ${table.name} targets ${r.target}, which the hub does not create`);
+      new Ec2TransitGatewayRoute(stack, `route-${table.name}-${r.destination.replace(/[./]/g, "-")}`, {
+        transitGatewayRouteTableId: tableId,
+        destinationCidrBlock: r.destination,
+        ...(target ? { transitGatewayAttachmentId: target } : { blackhole: true }),
+      });
+    }
+  }
+  return { ...(dx ? { directConnect: dx } : {}), ...(vpn ? { vpn } : {}), ...(inspection ? { inspection } : {}) };
+}

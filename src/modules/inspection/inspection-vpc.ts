@@ -1,0 +1,206 @@
+/**
+ * The central inspection VPC: per AZ a transit gateway subnet, a firewall subnet with an AWS Network Firewall
+ * endpoint, and a public subnet with a NAT gateway (central egress); one route table per tier and AZ; the TGW
+ * attachment with appliance mode on; the firewall, its policy and rule groups, and FLOW + ALERT logs.
+ *
+ * Design: "Deployment models for AWS Network Firewall" and "centralized inspection architecture with AWS Gateway
+ * Load Balancer and AWS Transit Gateway" (https://docs.aws.amazon.com/network-firewall/latest/developerguide/architectures.html).
+ * Appliance mode keeps both directions of a flow on one AZ's endpoint
+ * (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html). Routes are given by the
+ * caller (the routing plan), so the verifier and the synthesized routes are the same data.
+ *
+ * Policy: stateless default `aws:forward_to_sfe` (everything goes to the stateful engine); stateful engine in
+ * strict order with default actions `aws:drop_established` + `aws:alert_established`; rule groups in order: the
+ * east-west pass rules and the extra Suricata rules (one Suricata-compatible group), then the egress domain
+ * allow-list (TLS SNI and HTTP Host).
+ */
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { NetworkfirewallFirewall } from "@cdktf/provider-aws/lib/networkfirewall-firewall";
+import { NetworkfirewallFirewallPolicy } from "@cdktf/provider-aws/lib/networkfirewall-firewall-policy";
+import { NetworkfirewallLoggingConfiguration } from "@cdktf/provider-aws/lib/networkfirewall-logging-configuration";
+import { NetworkfirewallRuleGroup } from "@cdktf/provider-aws/lib/networkfirewall-rule-group";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Fn, TerraformLocal } from "cdktf";
+import { Construct } from "constructs";
+
+/** Subnet tiers of the inspection VPC. */
+export const INSPECTION_TIERS = ["transitGateway", "firewall", "public"] as const;
+/** One tier. */
+export type InspectionTier = (typeof INSPECTION_TIERS)[number];
+const TIER_IDS: Readonly<Record<InspectionTier, string>> = { transitGateway: "tgw", firewall: "firewall", public: "public" };
+
+/** A route of the inspection VPC (local routes are implicit). */
+export interface InspectionRoute {
+  readonly tier: InspectionTier;
+  /** AZ index. */
+  readonly az: number;
+  readonly destination: string;
+  /** Next hop; `firewall-endpoint` and `nat-gateway` are the ones in AZ `targetAz`. */
+  readonly target: "transit-gateway" | "internet-gateway" | "firewall-endpoint" | "nat-gateway";
+  readonly targetAz?: number;
+}
+
+/** Props of {@link InspectionVpc}. */
+export interface InspectionVpcProps {
+  readonly name: string;
+  readonly cidrBlock: string;
+  /** AZ names or tokens; index i pairs with index i of every tier's CIDRs. */
+  readonly availabilityZones: readonly string[];
+  readonly subnetCidrs: Readonly<Record<InspectionTier, readonly string[]>>;
+  readonly transitGatewayId: string;
+  readonly routes: readonly InspectionRoute[];
+  /** Egress domains allowed (`.example.com` matches subdomains). */
+  readonly allowedDomains: readonly string[];
+  /** Private ranges whose traffic to each other the firewall passes (inspected VPCs and on-prem). */
+  readonly eastWest: { readonly inspectedCidrs: readonly string[]; readonly onPremisesCidrs: readonly string[] };
+  /** Extra Suricata rules, evaluated after the east-west pass rule. @default [] */
+  readonly suricataRules?: readonly string[];
+  readonly logRetentionDays: number;
+  readonly logKmsKeyArn: string;
+  /** Delete, subnet-change and policy-change protection, and `prevent_destroy`. @default false */
+  readonly protect?: boolean;
+}
+
+/** The inspection VPC with its firewall and TGW attachment. */
+export class InspectionVpc extends Construct {
+  readonly vpcId: string;
+  /** TGW attachment id (appliance mode on). */
+  readonly attachmentId: string;
+  readonly firewallArn: string;
+
+  constructor(scope: Construct, id: string, props: InspectionVpcProps) {
+    super(scope, id);
+    const azs = props.availabilityZones;
+    const vpc = new Vpc(this, "vpc", { cidrBlock: props.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: props.name } });
+    this.vpcId = vpc.id;
+    const subnets = {} as Record<InspectionTier, Subnet[]>;
+    const tables = {} as Record<InspectionTier, RouteTable[]>;
+    for (const tier of INSPECTION_TIERS) {
+      const t = TIER_IDS[tier];
+      subnets[tier] = azs.map(
+        (az, i) => new Subnet(this, `${t}-subnet-${i}`, { vpcId: vpc.id, cidrBlock: props.subnetCidrs[tier][i]!, availabilityZone: az, tags: { Name: `${props.name}-${t}-${i}`, Tier: t } }),
+      );
+      tables[tier] = azs.map((_, i) => {
+        const table = new RouteTable(this, `${t}-route-table-${i}`, { vpcId: vpc.id, tags: { Name: `${props.name}-${t}-${i}`, Tier: t } });
+        new RouteTableAssociation(this, `${t}-route-table-association-${i}`, { subnetId: subnets[tier][i]!.id, routeTableId: table.id });
+        return table;
+      });
+    }
+    const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
+    const nats = azs.map((_, i) => {
+      const eip = new Eip(this, `nat-eip-${i}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${i}` } });
+      return new NatGateway(this, `nat-gateway-${i}`, { allocationId: eip.allocationId, subnetId: subnets.public[i]!.id, tags: { Name: `${props.name}-nat-${i}` }, dependsOn: [igw] });
+    });
+    const attachment = new Ec2TransitGatewayVpcAttachment(this, "attachment", {
+      transitGatewayId: props.transitGatewayId,
+      vpcId: vpc.id,
+      subnetIds: subnets.transitGateway.map((s) => s.id),
+      applianceModeSupport: "enable",
+      dnsSupport: "enable",
+      transitGatewayDefaultRouteTableAssociation: false,
+      transitGatewayDefaultRouteTablePropagation: false,
+      tags: { Name: props.name },
+    });
+    this.attachmentId = attachment.id;
+
+    const lifecycle = props.protect ? { lifecycle: { preventDestroy: true } } : {};
+    const cidrList = (c: readonly string[]) => `[${c.join(",")}]`;
+    const suricata = [
+      `pass ip ${cidrList(props.eastWest.onPremisesCidrs)} any <> ${cidrList(props.eastWest.inspectedCidrs)} any (msg:"east-west: on-prem <-> inspected VPCs"; sid:1000000; rev:1;)`,
+      ...(props.suricataRules ?? []),
+    ];
+    const suricataGroup = new NetworkfirewallRuleGroup(this, "suricata-rules", {
+      name: `${props.name}-suricata`,
+      type: "STATEFUL",
+      capacity: 1000,
+      ruleGroup: { rulesSource: { rulesString: suricata.join("\n") }, statefulRuleOptions: { ruleOrder: "STRICT_ORDER" } },
+      ...lifecycle,
+    });
+    const homeNet = [...props.eastWest.inspectedCidrs, props.cidrBlock];
+    const domainGroup =
+      props.allowedDomains.length > 0
+        ? new NetworkfirewallRuleGroup(this, "egress-domain-allow-list", {
+            name: `${props.name}-egress-domains`,
+            type: "STATEFUL",
+            capacity: 100,
+            ruleGroup: {
+              ruleVariables: { ipSets: [{ key: "HOME_NET", ipSet: { definition: homeNet } }] },
+              rulesSource: { rulesSourceList: { generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI", "HTTP_HOST"], targets: [...props.allowedDomains] } },
+              statefulRuleOptions: { ruleOrder: "STRICT_ORDER" },
+            },
+            ...lifecycle,
+          })
+        : undefined;
+    const policy = new NetworkfirewallFirewallPolicy(this, "policy", {
+      name: `${props.name}-policy`,
+      firewallPolicy: {
+        statelessDefaultActions: ["aws:forward_to_sfe"],
+        statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
+        statefulEngineOptions: { ruleOrder: "STRICT_ORDER" },
+        statefulDefaultActions: ["aws:drop_established", "aws:alert_established"],
+        statefulRuleGroupReference: [
+          { priority: 100, resourceArn: suricataGroup.arn },
+          ...(domainGroup ? [{ priority: 200, resourceArn: domainGroup.arn }] : []),
+        ],
+      },
+      ...lifecycle,
+    });
+    const firewall = new NetworkfirewallFirewall(this, "firewall", {
+      name: props.name,
+      vpcId: vpc.id,
+      firewallPolicyArn: policy.arn,
+      subnetMapping: subnets.firewall.map((s) => ({ subnetId: s.id })),
+      deleteProtection: props.protect ?? false,
+      subnetChangeProtection: props.protect ?? false,
+      firewallPolicyChangeProtection: props.protect ?? false,
+      tags: { Name: props.name },
+      ...lifecycle,
+    });
+    this.firewallArn = firewall.arn;
+    const logGroup = (type: string) =>
+      new CloudwatchLogGroup(this, `${type}-log-group`, { name: `/aws/network-firewall/${props.name}/${type}`, retentionInDays: props.logRetentionDays, kmsKeyId: props.logKmsKeyArn });
+    const flow = logGroup("flow");
+    const alert = logGroup("alert");
+    new NetworkfirewallLoggingConfiguration(this, "logging", {
+      firewallArn: firewall.arn,
+      loggingConfiguration: {
+        logDestinationConfig: [
+          { logType: "FLOW", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: flow.name } },
+          { logType: "ALERT", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: alert.name } },
+        ],
+      },
+    });
+    // Endpoint id per AZ name, from the firewall's sync states.
+    const endpoints = new TerraformLocal(
+      this,
+      "firewall-endpoint-ids",
+      `\${{ for s in ${firewall.fqn}.firewall_status[0].sync_states : s.availability_zone => s.attachment[0].endpoint_id }}`,
+    );
+    props.routes.forEach((r) => {
+      const table = tables[r.tier][r.az]!;
+      const targetAz = r.targetAz ?? r.az;
+      const target =
+        r.target === "transit-gateway"
+          ? { transitGatewayId: props.transitGatewayId }
+          : r.target === "internet-gateway"
+            ? { gatewayId: igw.id }
+            : r.target === "nat-gateway"
+              ? { natGatewayId: nats[targetAz]!.id }
+              : { vpcEndpointId: Fn.lookup(endpoints.expression, azs[targetAz]!) };
+      new Route(this, `${TIER_IDS[r.tier]}-route-${r.az}-${r.destination.replace(/[./]/g, "-")}`, {
+        routeTableId: table.id,
+        destinationCidrBlock: r.destination,
+        ...target,
+        ...(r.target === "transit-gateway" ? { dependsOn: [attachment] } : {}),
+      });
+    });
+  }
+}

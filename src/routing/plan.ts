@@ -1,0 +1,322 @@
+/**
+ * The routing plan: which transit gateway (TGW) route tables exist, which attachment each table is associated
+ * with, which attachments propagate into it, its static routes, and the routes of every VPC route table.
+ *
+ * This is the single source of routing decisions. The account stacks create exactly these associations,
+ * propagations and routes (src/accounts/*), and the verifier (./verify.ts) evaluates exactly this plan, so the
+ * two cannot drift apart.
+ *
+ * Segments. A TGW forwards a packet with the route table associated with the attachment it arrived on
+ * (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html). prod VPCs propagate into the
+ * prod table, nonprod VPCs into the nonprod table; neither propagates into the other, so prod and nonprod never
+ * reach each other. On-prem (the Direct Connect gateway and VPN attachments, both associated with the onprem
+ * table) propagates into the tables of the segments it may reach.
+ *
+ * Central inspection (one segment, the one whose environments say `inspection: central`): the segment's table
+ * holds a static 0.0.0.0/0 to the inspection VPC attachment and no on-prem routes; the onprem table holds a
+ * static route per inspected VPC CIDR to the inspection attachment; the inspection table (associated with the
+ * inspection attachment) learns the inspected VPCs and on-prem. Appliance mode on the inspection attachment keeps
+ * both directions of a flow in one AZ ("Appliance in a shared services VPC",
+ * https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
+ */
+
+/** Route tables of the TGW. `inspection` exists only with a central inspection VPC. */
+export type TgwTableName = "prod" | "nonprod" | "onprem" | "inspection";
+
+/** A TGW attachment: `vpc:<env>`, `vpc:inspection`, `directconnect` (the DX gateway) or `vpn`. */
+export type AttachmentId = `vpc:${string}` | "directconnect" | "vpn";
+
+/**
+ * How a TGW route was learned, in AWS's order of preference for the same prefix: static, prefix-list
+ * reference, VPC-propagated, Direct Connect gateway-propagated, Connect-propagated, private-IP VPN-propagated,
+ * VPN-propagated ("Route evaluation order",
+ * https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview).
+ */
+export const ROUTE_ORIGINS = ["static", "prefix-list", "vpc", "directconnect", "connect", "private-ip-vpn", "vpn"] as const;
+/** One of {@link ROUTE_ORIGINS}. */
+export type RouteOrigin = (typeof ROUTE_ORIGINS)[number];
+
+/** A static TGW route: to an attachment, or a blackhole (drop). */
+export interface TgwStaticRoute {
+  readonly destination: string;
+  readonly target: AttachmentId | "blackhole";
+}
+
+/** One TGW route table of the plan. */
+export interface TgwTablePlan {
+  readonly name: TgwTableName;
+  /** Attachments associated with this table (each attachment has exactly one table). */
+  readonly associations: readonly AttachmentId[];
+  /** Attachments that propagate their routes into this table. */
+  readonly propagations: readonly AttachmentId[];
+  readonly staticRoutes: readonly TgwStaticRoute[];
+}
+
+/** A TGW attachment and the prefixes it propagates. */
+export interface AttachmentPlan {
+  readonly id: AttachmentId;
+  /** How its propagated routes rank (see {@link ROUTE_ORIGINS}). */
+  readonly origin: Exclude<RouteOrigin, "static" | "prefix-list" | "connect" | "private-ip-vpn">;
+  /** Prefixes it propagates: a VPC's CIDR, or the on-prem prefixes learned over BGP. Empty for a static-only VPN. */
+  readonly propagates: readonly string[];
+  /** Appliance mode: the TGW keeps both directions of a flow on one AZ of this VPC attachment. */
+  readonly applianceMode: boolean;
+  /** AZ indexes the attachment has an ENI in (VPC attachments only). */
+  readonly azs: readonly number[];
+}
+
+/** Next hop of a VPC route. */
+export type VpcTarget =
+  | { readonly kind: "local" }
+  | { readonly kind: "transit-gateway" }
+  | { readonly kind: "internet-gateway" }
+  | { readonly kind: "nat-gateway"; readonly az: number }
+  | { readonly kind: "firewall-endpoint"; readonly az: number };
+
+/** A route of a VPC route table. */
+export interface VpcRoute {
+  readonly destination: string;
+  readonly target: VpcTarget;
+}
+
+/** Tiers of a workload VPC and of the inspection VPC. */
+export type PlanTier = "public" | "privateApp" | "privateData" | "transit" | "firewall" | "transitGateway";
+
+/** A VPC of the plan: its CIDR, subnets per tier and AZ, and a route table per tier and AZ. */
+export interface VpcPlan {
+  /** Environment name, or `inspection`. */
+  readonly name: string;
+  readonly cidr: string;
+  readonly segment?: "prod" | "nonprod";
+  readonly azCount: number;
+  /** Subnet CIDRs per tier, index = AZ index. */
+  readonly subnets: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
+  /** Route table per tier, index = AZ index. */
+  readonly routeTables: Readonly<Partial<Record<PlanTier, readonly (readonly VpcRoute[])[]>>>;
+  /** Source CIDRs the network ACL of a tier admits, for tiers that have one (a missing tier admits everything). */
+  readonly networkAclAdmits: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
+}
+
+/** The whole plan. */
+export interface RoutingPlan {
+  readonly tables: readonly TgwTablePlan[];
+  readonly attachments: readonly AttachmentPlan[];
+  readonly vpcs: readonly VpcPlan[];
+  /** On-prem CIDRs (what on-prem advertises over BGP). */
+  readonly onPremisesCidrs: readonly string[];
+  /** Prefixes AWS advertises to on-prem over Direct Connect (the association's allowed prefixes). */
+  readonly directConnectAdvertises: readonly string[];
+}
+
+/** On-prem access of one tier (see the environment file's `onPremisesAccess`). */
+export type TierAccessInput = "all" | "none" | readonly string[];
+
+/** What the plan is computed from: a structural subset of the config model (`LandingZoneModel` maps onto it with {@link routingInput}). */
+export interface RoutingInput {
+  readonly onPremisesCidrs: readonly string[];
+  readonly directConnect?: { readonly allowedPrefixes: readonly string[] };
+  readonly vpn?: { readonly staticRoutesOnly: boolean };
+  readonly inspection?: { readonly vpcCidr: string; readonly azCount: number; readonly subnets: { readonly transitGateway: readonly string[]; readonly firewall: readonly string[]; readonly public: readonly string[] } };
+  readonly staticRoutes: readonly { readonly routeTable: "prod" | "nonprod" | "onprem"; readonly destinationCidr: string; readonly target: "vpn" | "blackhole" }[];
+  readonly environments: readonly {
+    readonly name: string;
+    readonly segment: "prod" | "nonprod";
+    readonly inspection: "central" | "per-vpc" | "none";
+    readonly vpc: {
+      readonly cidr: string;
+      readonly azCount: number;
+      /** @default "one-per-az" */
+      readonly natGateways?: "one-per-az" | "single";
+      readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>>;
+    };
+    readonly onPremisesAccess: { readonly privateApp: TierAccessInput; readonly privateData: TierAccessInput };
+  }[];
+}
+
+/** The subset of `LandingZoneModel` that {@link routingInput} reads. */
+export interface RoutingModelLike {
+  readonly networkHub: {
+    readonly onPremises: { readonly cidrs: readonly string[] };
+    readonly hybrid?: { readonly directConnect?: RoutingInput["directConnect"]; readonly vpn?: RoutingInput["vpn"]; readonly inspection?: RoutingInput["inspection"] };
+  };
+  readonly routing: { readonly staticRoutes: RoutingInput["staticRoutes"] };
+  readonly environments: RoutingInput["environments"];
+}
+
+/** Maps the config model onto {@link RoutingInput}. */
+export function routingInput(model: RoutingModelLike): RoutingInput {
+  const h = model.networkHub.hybrid;
+  return {
+    onPremisesCidrs: model.networkHub.onPremises.cidrs,
+    ...(h?.directConnect ? { directConnect: h.directConnect } : {}),
+    ...(h?.vpn ? { vpn: h.vpn } : {}),
+    ...(h?.inspection ? { inspection: h.inspection } : {}),
+    staticRoutes: model.routing.staticRoutes,
+    environments: model.environments,
+  };
+}
+
+/** The id of an environment's VPC attachment. */
+export const vpcAttachment = (env: string): AttachmentId => `vpc:${env}`;
+/** The id of the central inspection VPC attachment. */
+export const INSPECTION_ATTACHMENT: AttachmentId = "vpc:inspection";
+
+/** On-prem CIDRs a tier routes to the TGW: all of them, none, or the listed ones. */
+export function tierOnPremisesCidrs(access: TierAccessInput, onPremisesCidrs: readonly string[]): readonly string[] {
+  if (access === "all") return onPremisesCidrs;
+  if (access === "none") return [];
+  return access;
+}
+
+/** The segment whose environments are centrally inspected, if any (the validator allows only one). */
+export function centralSegment(input: RoutingInput): "prod" | "nonprod" | undefined {
+  if (!input.inspection) return undefined;
+  return input.environments.find((e) => e.inspection === "central")?.segment;
+}
+
+/**
+ * The TGW side of the plan: tables, associations, propagations, static routes.
+ * Static routes from the config (`routing.staticRoutes`) are added to their table as written.
+ */
+export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[]; attachments: AttachmentPlan[] } {
+  const central = centralSegment(input);
+  const onPremAttachments: AttachmentId[] = [...(input.directConnect ? (["directconnect"] as const) : []), ...(input.vpn ? (["vpn"] as const) : [])];
+  const tables = new Map<TgwTableName, { associations: AttachmentId[]; propagations: AttachmentId[]; staticRoutes: TgwStaticRoute[] }>();
+  const table = (name: TgwTableName) => {
+    let t = tables.get(name);
+    if (!t) tables.set(name, (t = { associations: [], propagations: [], staticRoutes: [] }));
+    return t;
+  };
+  table("prod");
+  table("nonprod");
+  table("onprem").associations.push(...onPremAttachments);
+  const attachments: AttachmentPlan[] = [];
+  if (input.directConnect) attachments.push({ id: "directconnect", origin: "directconnect", propagates: input.onPremisesCidrs, applianceMode: false, azs: [] });
+  if (input.vpn) attachments.push({ id: "vpn", origin: "vpn", propagates: input.vpn.staticRoutesOnly ? [] : input.onPremisesCidrs, applianceMode: false, azs: [] });
+  if (central && input.inspection) {
+    const insp = table("inspection");
+    insp.associations.push(INSPECTION_ATTACHMENT);
+    insp.propagations.push(...onPremAttachments);
+    table(central).staticRoutes.push({ destination: "0.0.0.0/0", target: INSPECTION_ATTACHMENT });
+    attachments.push({
+      id: INSPECTION_ATTACHMENT,
+      origin: "vpc",
+      propagates: [input.inspection.vpcCidr],
+      applianceMode: true,
+      azs: Array.from({ length: input.inspection.azCount }, (_, i) => i),
+    });
+  }
+  for (const segment of ["prod", "nonprod"] as const) {
+    if (segment !== central) table(segment).propagations.push(...onPremAttachments);
+  }
+  for (const env of input.environments) {
+    const id = vpcAttachment(env.name);
+    const routing = segmentRouting(env.segment, env.inspection === "central" && central !== undefined);
+    table(routing.associateWith).associations.push(id);
+    for (const t of routing.propagateTo) table(t).propagations.push(id);
+    if (routing.inspected) table("onprem").staticRoutes.push({ destination: env.vpc.cidr, target: INSPECTION_ATTACHMENT });
+    attachments.push({ id, origin: "vpc", propagates: [env.vpc.cidr], applianceMode: false, azs: Array.from({ length: env.vpc.azCount }, (_, i) => i) });
+  }
+  for (const r of input.staticRoutes) table(r.routeTable).staticRoutes.push({ destination: r.destinationCidr, target: r.target === "vpn" ? "vpn" : "blackhole" });
+  return { tables: [...tables].map(([name, t]) => ({ name, ...t })), attachments };
+}
+
+/** Association and propagations of a workload VPC attachment. */
+export interface SegmentRouting {
+  readonly associateWith: TgwTableName;
+  readonly propagateTo: readonly TgwTableName[];
+  /** Centrally inspected: the onprem table reaches this VPC through the inspection attachment (a static route). */
+  readonly inspected: boolean;
+}
+
+/**
+ * Routing of a VPC attachment in `segment`: associated with the segment's table; propagated into it and into
+ * onprem, or, when centrally inspected, into the segment's table and the inspection table (on-prem then reaches
+ * the VPC only through the firewall).
+ */
+export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected = false): SegmentRouting {
+  return centrallyInspected
+    ? { associateWith: segment, propagateTo: [segment, "inspection"], inspected: true }
+    : { associateWith: segment, propagateTo: [segment, "onprem"], inspected: false };
+}
+
+/**
+ * Routes of a workload VPC, per tier and AZ. public: local + 0.0.0.0/0 → IGW. privateApp: local, the on-prem
+ * CIDRs it may reach → TGW, 0.0.0.0/0 → the AZ's NAT gateway (or → TGW when centrally inspected: egress through
+ * the inspection VPC). privateData: local, its on-prem CIDRs → TGW. transit: local only.
+ */
+export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environments"][number]): VpcPlan {
+  const natGateways = env.vpc.natGateways ?? "one-per-az";
+  const central = env.inspection === "central" && centralSegment(input) !== undefined;
+  const azs = Array.from({ length: env.vpc.azCount }, (_, i) => i);
+  const local: VpcRoute = { destination: env.vpc.cidr, target: { kind: "local" } };
+  const tgw = (cidrs: readonly string[]): VpcRoute[] => cidrs.map((destination) => ({ destination, target: { kind: "transit-gateway" } }));
+  const app = tierOnPremisesCidrs(env.onPremisesAccess.privateApp, input.onPremisesCidrs);
+  const data = tierOnPremisesCidrs(env.onPremisesAccess.privateData, input.onPremisesCidrs);
+  return {
+    name: env.name,
+    cidr: env.vpc.cidr,
+    segment: env.segment,
+    azCount: env.vpc.azCount,
+    subnets: env.vpc.subnets,
+    routeTables: {
+      public: azs.map(() => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]),
+      privateApp: azs.map((az) => [
+        local,
+        ...tgw(app),
+        central ? { destination: "0.0.0.0/0", target: { kind: "transit-gateway" } } : { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } },
+      ]),
+      privateData: azs.map(() => [local, ...tgw(data)]),
+      transit: azs.map(() => [local]),
+    },
+    networkAclAdmits: { privateData: [...env.vpc.subnets.privateApp.slice(0, env.vpc.azCount), ...env.vpc.subnets.privateData.slice(0, env.vpc.azCount), ...data] },
+  };
+}
+
+/**
+ * Routes of the central inspection VPC, per AZ: TGW subnets → the AZ's firewall endpoint; firewall subnets →
+ * TGW for private destinations (inspected VPCs and on-prem), NAT gateway for the internet; public subnets →
+ * IGW, and back to the AZ's firewall endpoint for the inspected VPCs (so return traffic is inspected in the
+ * same AZ: symmetric flows).
+ */
+export function planInspectionVpc(input: RoutingInput): VpcPlan | undefined {
+  const insp = input.inspection;
+  if (!insp || !centralSegment(input)) return undefined;
+  const inspected = input.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr);
+  const privateDestinations = [...inspected, ...input.onPremisesCidrs];
+  const local: VpcRoute = { destination: insp.vpcCidr, target: { kind: "local" } };
+  const azs = Array.from({ length: insp.azCount }, (_, i) => i);
+  return {
+    name: "inspection",
+    cidr: insp.vpcCidr,
+    azCount: insp.azCount,
+    subnets: { transitGateway: insp.subnets.transitGateway, firewall: insp.subnets.firewall, public: insp.subnets.public },
+    routeTables: {
+      transitGateway: azs.map((az) => [local, { destination: "0.0.0.0/0", target: { kind: "firewall-endpoint", az } }]),
+      firewall: azs.map((az) => [
+        local,
+        ...privateDestinations.map((destination): VpcRoute => ({ destination, target: { kind: "transit-gateway" } })),
+        { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az } },
+      ]),
+      public: azs.map((az) => [
+        local,
+        ...inspected.map((destination): VpcRoute => ({ destination, target: { kind: "firewall-endpoint", az } })),
+        { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } },
+      ]),
+    },
+    networkAclAdmits: {},
+  };
+}
+
+/** The whole routing plan of `input`. */
+export function planRouting(input: RoutingInput): RoutingPlan {
+  const { tables, attachments } = planTransitGateway(input);
+  const inspection = planInspectionVpc(input);
+  return {
+    tables,
+    attachments,
+    vpcs: [...input.environments.map((e) => planWorkloadVpc(input, e)), ...(inspection ? [inspection] : [])],
+    onPremisesCidrs: input.onPremisesCidrs,
+    directConnectAdvertises: input.directConnect?.allowedPrefixes ?? [],
+  };
+}

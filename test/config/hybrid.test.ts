@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
+import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+
+afterAll(cleanupConfigDirs);
+
+describe("hybrid connectivity config", () => {
+  it("defaults the allowed prefixes to the summarized VPCs on-prem may reach, and the VPN's ASN to the on-prem router's", () => {
+    const hybrid = loadConfig("environments").networkHub.hybrid!;
+    expect(hybrid.directConnect!.allowedPrefixes).toEqual(["10.10.0.0/16", "10.20.0.0/16", "10.30.0.0/16"]);
+    expect(hybrid.vpn!.customerGateway.bgpAsn).toBe(65010);
+    expect(hybrid.vpn!.tunnels.map((t) => t.preSharedKeySecretId)).toEqual([undefined, undefined]);
+  });
+
+  it("rejects a static-only VPN next to Direct Connect, a reserved or overlapping inside CIDR, and a DX gateway on the TGW's ASN", () => {
+    const dir = shippedWith({
+      "shared.yaml": (t) =>
+        [
+          replace("amazonSideAsn: 64513", "amazonSideAsn: 64512"),
+          replace("      customerGateway:", "      staticRoutesOnly: true\n      customerGateway:"),
+          replace("169.254.10.0/30", "169.254.5.0/30"),
+          replace("169.254.10.4/30", "169.254.5.0/30"),
+        ].reduce((text, edit) => edit(text), t),
+    });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/shared.yaml:44:24 networkHub.hybrid.directConnect.gateway.amazonSideAsn: ASN 64512 is also the transit gateway's; a Direct Connect gateway needs its own Amazon-side ASN. Choose another private ASN, for example 64513.",
+      "<dir>/shared.yaml:53:25 networkHub.hybrid.vpn.staticRoutesOnly: a static-only VPN needs static TGW routes, and static routes beat the Direct Connect routes of the same prefix, so the backup would carry all traffic. Write staticRoutesOnly: false (BGP).",
+      "<dir>/shared.yaml:57:23 networkHub.hybrid.vpn.tunnels[0].insideCidr: 169.254.5.0/30 is reserved by AWS (169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.169.252/30). Choose another /30, such as 169.254.10.0/30.",
+      "<dir>/shared.yaml:58:23 networkHub.hybrid.vpn.tunnels[1].insideCidr: 169.254.5.0/30 is reserved by AWS (169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.169.252/30). Choose another /30, such as 169.254.10.4/30.",
+    ]);
+  });
+
+  it("rejects allowed prefixes that leave out a VPC on-prem may reach, and a static route to the VPN while DX exists", () => {
+    const dir = shippedWith({
+      "shared.yaml": (t) =>
+        [
+          replace("      # allowedPrefixes:", "      allowedPrefixes: [10.10.0.0/16, 10.30.0.0/16]\n      # allowedPrefixes:"),
+          replace("routing:\n  intents:", "routing:\n  staticRoutes:\n    - { routeTable: nonprod, destinationCidr: 172.16.0.0/16, target: vpn }\n  intents:"),
+        ].reduce((text, edit) => edit(text), t),
+    });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/shared.yaml:51:24 networkHub.hybrid.directConnect.allowedPrefixes: no allowed prefix covers the test VPC 10.20.0.0/16, which on-prem may reach; on-prem would not learn it over Direct Connect. Add 10.20.0.0/16, or remove allowedPrefixes to use the default.",
+      "<dir>/shared.yaml:83:70 routing.staticRoutes[0].target: a static route to the VPN beats the Direct Connect routes of 172.16.0.0/16 (static routes win over propagated ones), so the backup would carry the traffic. Remove it: the BGP VPN propagates its routes and takes over when Direct Connect is down.",
+    ]);
+  });
+
+  it("rejects IKEv1, a weak DH group and a short DPD timeout in the schema", () => {
+    const dir = shippedWith({
+      "shared.yaml": (t) => [replace("dpdTimeoutSeconds: 30", "dpdTimeoutSeconds: 10\n      ikeVersions: [ikev1]"), replace("dhGroupNumbers: [20]\n        lifetimeSeconds: 28800", "dhGroupNumbers: [2]\n        lifetimeSeconds: 28800")].reduce((x, e) => e(x), t),
+    });
+    const problems = problemsOf(dir).join("\n");
+    expect(problems).toContain("networkHub.hybrid.vpn.phase1.dhGroupNumbers[0]: Write a Diffie-Hellman group from 14 to 24");
+    expect(problems).toContain("networkHub.hybrid.vpn.dpdTimeoutSeconds: AWS's minimum dead peer detection timeout is 30 seconds");
+    expect(problems).toContain('networkHub.hybrid.vpn.ikeVersions[0]: "ikev1" is not allowed. Did you mean ikev2?');
+  });
+
+  it("rejects central inspection in both segments, which would join them through one firewall", () => {
+    expect(problemsOf(shippedWith({ "dev.yaml": (t) => `${t}inspection: central\n` }))).toEqual([
+      `<dir>/dev.yaml:${readFileSync("environments/dev.yaml", "utf8").replace(/\n$/, "").split("\n").length + 1}:13 inspection: prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`,
+    ]);
+  });
+});

@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { planSubnets } from "../../src/config/subnet-plan.js";
+import { planRouting, type RoutingInput, type RoutingPlan } from "../../src/routing/plan.js";
+import { checkIntent, checkScenario, Network, type Failure, type Intent } from "../../src/routing/verify.js";
+
+type Env = RoutingInput["environments"][number];
+const env = (name: string, segment: "prod" | "nonprod", cidr: string, over: Partial<Env> = {}): Env => {
+  const plan = planSubnets(cidr, { public: 24, privateApp: 20, privateData: 23, transit: 28 }, 3);
+  if (!plan.fits) throw new Error("no fit");
+  return { name, segment, inspection: "none", vpc: { cidr, azCount: 3, subnets: plan.plan }, onPremisesAccess: { privateApp: "all", privateData: "none" }, ...over };
+};
+const inspection = { vpcCidr: "10.255.0.0/24", azCount: 3, subnets: { transitGateway: ["10.255.0.0/28", "10.255.0.16/28", "10.255.0.32/28"], firewall: ["10.255.0.48/28", "10.255.0.64/28", "10.255.0.80/28"], public: ["10.255.0.96/28", "10.255.0.112/28", "10.255.0.128/28"] } };
+const base = (over: Partial<RoutingInput> = {}): RoutingInput => ({
+  onPremisesCidrs: ["172.16.0.0/16"],
+  directConnect: { allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"] },
+  vpn: { staticRoutesOnly: false },
+  staticRoutes: [],
+  environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16")],
+  ...over,
+});
+const intent = (from: string, to: string, expect: Intent["expect"], failures: Intent["failures"] = {}): Intent => ({ name: "t", from, to, expect, failures });
+
+describe("routing verifier", () => {
+  it("prefers Direct Connect over the VPN for the same prefixes, both ways", () => {
+    const r = checkScenario(planRouting(base()), intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }), "normal");
+    expect(r.ok).toBe(true);
+    expect(r.forward!.hops[0]!.matched).toBe("10.30.0.0/16 via directconnect (DX preferred)");
+    expect(r.back!.hops.find((h) => h.at.startsWith("tgw"))!.matched).toBe("172.16.0.0/16 (directconnect)");
+  });
+
+  it("fails over to the VPN when Direct Connect is down, and stays on DX when one tunnel is down", () => {
+    const plan = planRouting(base());
+    const result = checkIntent(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }, { "directconnect-down": { via: "vpn" } }));
+    expect(result.ok).toBe(true);
+    const dxDown = result.scenarios.find((s) => s.scenario === "directconnect-down")!;
+    expect(dxDown.forward!.waypoints).toEqual(["vpn"]);
+    expect(result.scenarios.find((s) => s.scenario === "vpn-tunnel-1-down")!.forward!.waypoints).toEqual(["directconnect"]);
+  });
+
+  it("isolates prod and nonprod in both directions", () => {
+    const plan = planRouting(base());
+    expect(checkIntent(plan, intent("dev/privateApp", "prod/privateApp", "denied")).ok).toBe(true);
+    expect(checkIntent(plan, intent("prod/privateData", "dev/privateApp", "denied")).ok).toBe(true);
+  });
+
+  it("lets a longer propagated prefix beat a shorter static route", () => {
+    const plan = planRouting(base({ staticRoutes: [{ routeTable: "prod", destinationCidr: "172.16.0.0/12", target: "blackhole" }] }));
+    const net = new Network(plan);
+    const prodTable = plan.tables.find((t) => t.name === "prod")!;
+    expect(net.selectTgwRoute(prodTable, BigInt(0xac100101))).toMatchObject({ destination: "172.16.0.0/16", origin: "directconnect" });
+    expect(net.selectTgwRoute(prodTable, BigInt(0xac110101))).toMatchObject({ destination: "172.16.0.0/12", origin: "static", target: "blackhole" });
+  });
+
+  it("catches a static route toward the VPN pulling traffic off Direct Connect, and names the hop", () => {
+    const plan = planRouting(base({ staticRoutes: [{ routeTable: "prod", destinationCidr: "172.16.0.0/16", target: "vpn" }] }));
+    const r = checkScenario(plan, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/does not cross directconnect .*hop 2 tgw ← vpc:prod: tgw prod matched 172\.16\.0\.0\/16 \(static\) → vpn/);
+  });
+
+  it("keeps flows symmetric through the firewall when an AZ fails, thanks to appliance mode", () => {
+    const input = base({ inspection, environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] });
+    const plan = planRouting(input);
+    for (const failure of ["az-a-down", "az-b-down", "az-c-down"] as const) {
+      const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: ["directconnect", "inspection"] }), failure);
+      expect(r.ok, r.problem).toBe(true);
+      expect(r.forward!.firewallAzs).toEqual([...r.back!.firewallAzs].reverse());
+      expect(r.forward!.firewallAzs).not.toContain(["a", "b", "c"].indexOf(failure[3]!));
+    }
+  });
+
+  it("reports an asymmetric flow through the firewall without appliance mode", () => {
+    const input = base({ inspection, environments: [env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] });
+    const plan = planRouting(input);
+    const noAppliance: RoutingPlan = { ...plan, attachments: plan.attachments.map((a) => ({ ...a, applianceMode: false })) };
+    const results = ["a", "b", "c"].flatMap((az) =>
+      [1, 2, 3, 4, 5].map((host) => checkScenario(noAppliance, intent(`onprem:172.16.1.${host}`, `prod/privateApp/${az}`, { via: "inspection" }), "normal")),
+    );
+    expect(results.some((r) => r.problem?.includes("asymmetric through the stateful firewall"))).toBe(true);
+  });
+
+  it("denies on-prem the data tier except from the named range", () => {
+    const prod = env("prod", "prod", "10.30.0.0/16", { onPremisesAccess: { privateApp: "all", privateData: ["172.16.50.0/24"] } });
+    const plan = planRouting(base({ environments: [prod] }));
+    expect(checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateData", "denied"), "normal").ok).toBe(true);
+    expect(checkScenario(plan, intent("onprem:172.16.50.9", "prod/privateData", { via: "directconnect" }), "normal").ok).toBe(true);
+  });
+
+  it("sends prod egress through the firewall when inspection is central", () => {
+    const plan = planRouting(base({ inspection, environments: [env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] }));
+    const r = checkScenario(plan, intent("prod/privateApp", "internet", { via: "inspection" }), "normal");
+    expect(r.ok, r.problem).toBe(true);
+    expect(r.forward!.hops.map((h) => h.next)).toEqual(["transit-gateway", "vpc:inspection", "firewall-endpoint az-a", "nat-gateway az-a", "internet-gateway"]);
+  });
+});
+
+describe("segment isolation (property)", () => {
+  const failures: Failure[] = ["directconnect-down", "vpn-tunnel-1-down", "vpn-tunnel-2-down", "az-a-down", "az-b-down", "az-c-down"];
+  const tiers = ["public", "privateApp", "privateData"] as const;
+  const layout = fc
+    .record({
+      segments: fc.array(fc.constantFrom("prod" as const, "nonprod" as const), { minLength: 2, maxLength: 5 }),
+      central: fc.boolean(),
+      dx: fc.boolean(),
+      vpn: fc.boolean(),
+      access: fc.array(fc.constantFrom("all" as const, "none" as const), { minLength: 5, maxLength: 5 }),
+      down: fc.subarray(failures),
+    })
+    .filter((l) => l.segments.includes("prod") && l.segments.includes("nonprod"));
+
+  it("never lets prod and nonprod reach each other, whatever the layout and failures", () => {
+    fc.assert(
+      fc.property(layout, (l) => {
+        const environments = l.segments.map((segment, i) =>
+          env(`e${i}`, segment, `10.${i + 1}.0.0/16`, { inspection: l.central && segment === "prod" ? "central" : "none", onPremisesAccess: { privateApp: l.access[i]!, privateData: l.access[i]! } }),
+        );
+        const input = base({
+          environments,
+          ...(l.central ? { inspection } : {}),
+          ...(l.dx ? {} : { directConnect: undefined }),
+          ...(l.vpn ? {} : { vpn: undefined }),
+        });
+        const plan = planRouting(input);
+        const net = new Network(plan, l.down);
+        for (const a of environments)
+          for (const b of environments) {
+            if (a.segment === b.segment) continue;
+            for (const tier of tiers) {
+              const from = net.resolve(`${a.name}/${tier}`);
+              const to = net.resolve(`${b.name}/privateApp`);
+              if (typeof from === "string" || typeof to === "string") continue;
+              expect(net.trace(from, to.ip).reached, `${a.name}/${tier} → ${b.name}`).toBe(false);
+            }
+          }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
