@@ -5,16 +5,38 @@
 import { App } from "cdktf";
 import { buildLandingZone } from "./accounts/index.js";
 import type { LandingZoneModel } from "./config/index.js";
+import { PolicyError, runPack, SynthStack, type PolicyReport, type Suppression } from "./policy/index.js";
+
+/** What {@link synthesizeChecked} produced: the stack names in deploy order and the policy-pack report. */
+export interface SynthOutcome {
+  readonly stacks: string[];
+  readonly policy: PolicyReport;
+}
 
 /**
- * Builds every stack of `model` and writes Terraform JSON to `outdir`
- * (`<outdir>/stacks/<stack>/cdk.tf.json` plus `manifest.json`).
+ * Builds every stack of `model`, runs the policy pack (src/policy) on each stack's Terraform JSON, and
+ * only when no error-level finding is left after the config's suppressions, writes Terraform JSON to
+ * `outdir` (`<outdir>/stacks/<stack>/cdk.tf.json` plus `manifest.json`).
  * @param outdir output folder. @default the CDKTF_OUTDIR set by `cdktf synth`, else "cdktf.out"
- * @returns the stack names in deploy order.
+ * @throws PolicyError listing every error-level finding; nothing is written then.
  */
-export function synthesize(model: LandingZoneModel, outdir?: string): string[] {
+export function synthesizeChecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
   const stacks = buildLandingZone(app, model);
+  const suppressions: Suppression[] = stacks.flatMap((s) =>
+    s.target.policySuppressions.map((x) => ({ stack: s.node.id, ruleId: x.rule, reason: x.reason, ...(x.address ? { address: x.address } : {}) })),
+  );
+  const views = stacks.map((s) => new SynthStack(s.node.id, s.toTerraform() as object, { protectData: s.target.protectData }));
+  const policy = runPack(views, suppressions);
+  if (policy.errors.length > 0) throw new PolicyError(policy);
   app.synth();
-  return stacks.map((s) => s.node.id);
+  return { stacks: stacks.map((s) => s.node.id), policy };
+}
+
+/**
+ * {@link synthesizeChecked}, returning the stack names in deploy order only.
+ * @throws PolicyError when the policy pack finds an error; nothing is written then.
+ */
+export function synthesize(model: LandingZoneModel, outdir?: string): string[] {
+  return synthesizeChecked(model, outdir).stacks;
 }

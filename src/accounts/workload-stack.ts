@@ -8,6 +8,7 @@ import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-avail
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
+import { EnvironmentDashboard, NatGatewayAlarms } from "../modules/observability/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
@@ -17,6 +18,8 @@ import { segmentRouting } from "./segments.js";
 export class WorkloadStack extends AccountStack {
   readonly vpc: WorkloadVpc;
   readonly spoke: TransitGatewaySpoke;
+  /** The environment's CloudWatch dashboard; app-tier alarm sets (ALB, ECS, RDS, cache, WAF) are added to it. */
+  readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name);
@@ -56,5 +59,11 @@ export class WorkloadStack extends AccountStack {
       routeTableIds: [...this.vpc.routeTableIds.privateApp, ...this.vpc.routeTableIds.privateData],
       destinationCidrs: model.networkHub.onPremises.cidrs,
     });
+
+    const alarmTarget = { namePrefix: env.namePrefix, topicArn: this.alerts.topicArn, region: env.region };
+    this.dashboard = new EnvironmentDashboard(this, "dashboard", { name: env.namePrefix });
+    this.dashboard.add(
+      new NatGatewayAlarms(this, "nat-gateway-alarms", { ...alarmTarget, natGatewayIds: this.vpc.natGatewayIds, portAllocationErrors: env.alarms.natPortAllocationErrors }),
+    );
   }
 }

@@ -76,7 +76,7 @@ describe("shape errors", () => {
 
   it("rejects an unknown key without a close match by listing the valid keys", () => {
     const dir = shippedWith({ "dev.yaml": (t) => `${t}owner: team-a\n` });
-    expect(problemsOf(dir)).toEqual(['<dir>/dev.yaml:17:1 owner: unknown key "owner". Valid keys here: name, accountId, region, segment, vpc, alerts.']);
+    expect(problemsOf(dir)).toEqual(['<dir>/dev.yaml:17:1 owner: unknown key "owner". Valid keys here: name, accountId, region, segment, vpc, alerts, alarms, policy.']);
   });
 
   it("rejects an unquoted account id and says to quote it", () => {
@@ -202,13 +202,13 @@ describe("plan-guard exceptions", () => {
 
   it("rejects an exception without a real reason", () => {
     expect(problemsOf(withAllow("    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: ok\n"))).toEqual([
-      "<dir>/shared.yaml:45:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource's data is acceptable (got string \"ok\").",
+      "<dir>/shared.yaml:61:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource's data is acceptable (got string \"ok\").",
     ]);
   });
 
   it("rejects an exception for a stack that does not exist", () => {
     expect(problemsOf(withAllow("    - stack: workload-prd\n      address: aws_db_instance.primary\n      reason: replacing the engine on purpose\n"))).toEqual([
-      '<dir>/shared.yaml:43:14 planGuard.allow[0].stack: no stack named "workload-prd". Did you mean workload-prod? Write one of: network-hub, workload-dev, workload-prod, workload-test.',
+      '<dir>/shared.yaml:59:14 planGuard.allow[0].stack: no stack named "workload-prd". Did you mean workload-prod? Write one of: network-hub, workload-dev, workload-prod, workload-test.',
     ]);
   });
 });
