@@ -3,11 +3,13 @@
  *
  * Usage: `tsx main.ts [--config DIR]`; `npm run synth` and `cdktf synth` run it bundled, through scripts/synth.mjs.
  * Config folder: `--config DIR`, else `LZ_CONFIG_DIR`, else `environments/`. On any config problem it
- * prints every problem as `file:line:col path: message`, writes nothing, and exits 1.
+ * prints every problem as `file:line:col path: message`, writes nothing, and exits 1; so does an
+ * error-level finding of the policy pack (printed as `stack  address  rule-id  message`).
  */
 import { parseArgs } from "node:util";
-import { synthesize } from "./src/app.js";
+import { synthesizeChecked } from "./src/app.js";
 import { ConfigError, DEFAULT_CONFIG_DIR, loadConfig } from "./src/config/index.js";
+import { PolicyError, renderWarnings } from "./src/policy/index.js";
 
 function fail(message: string, code: number): void {
   process.stderr.write(`${message}\n`);
@@ -23,9 +25,11 @@ try {
 
 if (process.exitCode === undefined) {
   try {
-    synthesize(loadConfig(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR)));
+    const { policy } = synthesizeChecked(loadConfig(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR)));
+    const warnings = renderWarnings(policy);
+    if (warnings.length > 0) process.stderr.write(`${warnings.join("\n")}\n`);
   } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
+    if (!(e instanceof ConfigError) && !(e instanceof PolicyError)) throw e;
     fail(`${e.message}\nNothing was synthesized; cdktf.out is unchanged.`, 1);
   }
 }

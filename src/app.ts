@@ -5,18 +5,53 @@
 import { App } from "cdktf";
 import { BootstrapStack, buildLandingZone } from "./accounts/index.js";
 import type { LandingZoneModel } from "./config/index.js";
+import { PolicyError, runPack, SynthStack, type PolicyReport, type Suppression } from "./policy/index.js";
+
+/** What {@link synthesizeChecked} produced: the stack names in deploy order and the policy-pack report. */
+export interface SynthOutcome {
+  readonly stacks: string[];
+  readonly policy: PolicyReport;
+}
 
 /**
- * Builds every stack of `model` and writes Terraform JSON to `outdir`
- * (`<outdir>/stacks/<stack>/cdk.tf.json` plus `manifest.json`).
+ * Builds every stack of `model`, runs the policy pack (src/policy) on each stack's Terraform JSON, and
+ * only when no error-level finding is left after the config's suppressions, writes Terraform JSON to
+ * `outdir` (`<outdir>/stacks/<stack>/cdk.tf.json` plus `manifest.json`).
+ *
+ * Suppressions come from each account's `policy.suppressions`; for the bootstrap stack, every
+ * `bootstrap.deployRolePolicies` entry that grants AdministratorAccess is an LZ-IAM3 exception with the
+ * reason written next to it in the config.
  * @param outdir output folder. @default the CDKTF_OUTDIR set by `cdktf synth`, else "cdktf.out"
- * @returns the stack names: `bootstrap` first when `model.bootstrap` is set (applied by hand, see README
- *   "Day 0"), then the pipeline's stacks in deploy order.
+ * @returns the stack names (`bootstrap` first when `model.bootstrap` is set: applied by hand, see README
+ *   "Day 0"; then the pipeline's stacks in deploy order) and the policy-pack report.
+ * @throws PolicyError listing every error-level finding; nothing is written then.
+ */
+export function synthesizeChecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
+  const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
+  const bootstrap = model.bootstrap ? new BootstrapStack(app, model) : undefined;
+  const stacks = buildLandingZone(app, model);
+  const suppressions: Suppression[] = [
+    ...(model.bootstrap?.deployRolePolicies ?? [])
+      .filter((p) => /:policy\/AdministratorAccess$/.test(p.arn))
+      .map((p) => ({ stack: model.bootstrap!.stackName, ruleId: "LZ-IAM3", reason: p.reason })),
+    ...stacks.flatMap((s) =>
+      s.target.policySuppressions.map((x) => ({ stack: s.node.id, ruleId: x.rule, reason: x.reason, ...(x.address ? { address: x.address } : {}) })),
+    ),
+  ];
+  const views = [
+    ...(bootstrap ? [new SynthStack(bootstrap.node.id, bootstrap.toTerraform() as object, { protectData: true })] : []),
+    ...stacks.map((s) => new SynthStack(s.node.id, s.toTerraform() as object, { protectData: s.target.protectData })),
+  ];
+  const policy = runPack(views, suppressions);
+  if (policy.errors.length > 0) throw new PolicyError(policy);
+  app.synth();
+  return { stacks: [...(bootstrap ? [bootstrap] : []), ...stacks].map((s) => s.node.id), policy };
+}
+
+/**
+ * {@link synthesizeChecked}, returning the stack names only.
+ * @throws PolicyError when the policy pack finds an error; nothing is written then.
  */
 export function synthesize(model: LandingZoneModel, outdir?: string): string[] {
-  const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
-  const bootstrap = model.bootstrap ? [new BootstrapStack(app, model)] : [];
-  const stacks = buildLandingZone(app, model);
-  app.synth();
-  return [...bootstrap, ...stacks].map((s) => s.node.id);
+  return synthesizeChecked(model, outdir).stacks;
 }

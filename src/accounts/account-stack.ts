@@ -8,6 +8,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Backend, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import type { AccountTarget, LandingZoneModel } from "../config/index.js";
+import { AccountBaseline } from "../modules/baseline/index.js";
 import { AccountKeys } from "../modules/encryption/index.js";
 import { AlertTopic } from "../modules/observability/index.js";
 
@@ -28,6 +29,8 @@ export class AccountStack extends TerraformStack {
   readonly keys: AccountKeys;
   /** The account's KMS-encrypted SNS alert topic (`<namePrefix>-alerts`); every alarm and finding rule notifies it. */
   readonly alerts: AlertTopic;
+  /** The security, governance and observability baseline (CloudTrail, Config, GuardDuty, Security Hub, hardening; the log archive in the hub). */
+  readonly baseline: AccountBaseline;
   /** Provider default tags: `organization.tags` plus LandingZone, Environment and ManagedBy. */
   private readonly defaultTags: Readonly<Record<string, string>>;
   /**
@@ -71,6 +74,7 @@ export class AccountStack extends TerraformStack {
       kmsKeyArn: this.keys.logs.keyArn,
       emails: target.alertEmails,
     });
+    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn);
   }
 
   /**
@@ -93,4 +97,25 @@ export class AccountStack extends TerraformStack {
       defaultTags: [{ tags: { ...this.defaultTags } }],
     });
   }
+}
+
+/** The account's {@link AccountBaseline}, from the model's baseline settings. */
+function baselineOf(stack: AccountStack, model: LandingZoneModel, target: AccountTarget, keys: AccountKeys, alertTopicArn: string): AccountBaseline {
+  const b = model.baseline;
+  const accountIds = b.accounts.map((a) => a.accountId);
+  return new AccountBaseline(stack, "baseline", {
+    accountId: target.accountId,
+    region: target.region,
+    partition: target.partition,
+    namePrefix: target.namePrefix,
+    keys,
+    alertTopicArn,
+    protectData: target.protectData,
+    logArchive: { ...b.logArchive, writerAccountIds: accountIds },
+    trail: b.cloudTrail,
+    configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },
+    guardDuty: b.guardDuty,
+    cisVersion: b.securityHub.cisVersion,
+    sessionLogRetentionDays: b.sessionManager.logRetentionDays,
+  });
 }

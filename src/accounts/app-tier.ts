@@ -25,8 +25,7 @@ import { DnsValidatedCertificate } from "../modules/edge/certificate.js";
 import { AppDistribution } from "../modules/edge/distribution.js";
 import { ShieldProtections } from "../modules/edge/shield.js";
 import { WebAcl } from "../modules/edge/web-acl.js";
-import type { AccountKeys } from "../modules/encryption/index.js";
-import { PurposeKmsKey } from "../modules/encryption/index.js";
+import { cloudWatchLogsKeyStatement, PurposeKmsKey, type AccountKeys } from "../modules/encryption/index.js";
 import { albLogDeliveryStatement, CloudFrontOnlyAlb, ORIGIN_HEADER_NAME } from "../modules/load-balancer/alb.js";
 import { GeneratedSecret } from "../modules/secrets/generated-secret.js";
 import { BucketReplication } from "../modules/storage/replication.js";
@@ -96,8 +95,23 @@ export class AppTier extends Construct {
     // ALB access logs support SSE-S3 only (see SecureBucket).
     const albLogs = new SecureBucket(this, "alb-logs-bucket", { bucketName: app.buckets.albLogs, encryption: { kind: "sse-s3" }, expireAfterDays: ACCESS_LOG_DAYS });
     albLogs.addToPolicy(albLogDeliveryStatement(albLogs.bucketArn, env.accountId, env.region, env.partition));
-    // CloudFront standard logs are delivered through bucket ACLs, so this bucket keeps ACLs enabled; SSE-S3.
-    const cfLogs = new SecureBucket(this, "cloudfront-logs-bucket", { bucketName: app.buckets.cloudFrontLogs, encryption: { kind: "sse-s3" }, aclsEnabled: true, expireAfterDays: ACCESS_LOG_DAYS });
+    // CloudFront standard logs are delivered through bucket ACLs (the awslogsdelivery account gets
+    // FULL_CONTROL), so this bucket keeps ACLs enabled. SSE-KMS works when the key lets the log delivery
+    // service generate data keys ("Configure standard logging (legacy)", SSE-KMS bucket permissions,
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html).
+    keys.logs.addToPolicy({
+      Sid: "CloudFrontLogDeliveryEncryptsLogs",
+      Effect: "Allow",
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+      Resource: "*",
+    });
+    const cfLogs = new SecureBucket(this, "cloudfront-logs-bucket", {
+      bucketName: app.buckets.cloudFrontLogs,
+      encryption: { kind: "kms", keyArn: keys.logs.keyArn },
+      aclsEnabled: true,
+      expireAfterDays: ACCESS_LOG_DAYS,
+    });
     this.buckets = { frontend, data, albLogs, cloudFrontLogs: cfLogs };
 
     // --- Domain: certificates and the hosted zone.
@@ -127,7 +141,19 @@ export class AppTier extends Construct {
 
     // --- WAF: CLOUDFRONT scope in us-east-1, REGIONAL on the ALB.
     const wafCommon = { ratePerFiveMinutes: app.waf.ratePerFiveMinutes, managedRuleGroups: app.waf.managedRuleGroups, logRetentionDays: app.logRetentionDays, accountId: env.accountId, partition: env.partition };
+    // KMS keys and log groups are Regional: the CLOUDFRONT-scope ACL logs in us-east-1, so it gets a logs key there.
+    const edgeLogsKey = new PurposeKmsKey(this, "edge-logs-key", {
+      accountId: env.accountId,
+      region: "us-east-1",
+      partition: env.partition,
+      aliasName: `${app.namePrefix}-edge-logs`,
+      description: `CloudFront WAF logs in us-east-1 (${app.namePrefix})`,
+      provider: usEast1,
+      preventDestroy: protect,
+    });
+    edgeLogsKey.addToPolicy(cloudWatchLogsKeyStatement(env.accountId, "us-east-1", env.partition));
     this.cloudFrontWebAcl = new WebAcl(this, "cloudfront-web-acl", {
+      logKmsKeyArn: edgeLogsKey.keyArn,
       ...wafCommon,
       name: `${app.namePrefix}-cloudfront`,
       scope: "CLOUDFRONT",

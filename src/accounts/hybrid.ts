@@ -84,6 +84,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
       logRetentionDays: hybrid.inspection.logRetentionDays,
       logKmsKeyArn: stack.keys.logs.keyArn,
       protect,
+      flowLogs: { retentionDays: hybrid.inspection.logRetentionDays, accountId: stack.target.accountId, region: stack.target.region, partition: stack.target.partition },
     });
   }
   const attachmentIds: Partial<Record<AttachmentId, string>> = {

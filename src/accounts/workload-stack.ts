@@ -8,6 +8,7 @@ import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-avail
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
+import { EnvironmentDashboard, NatGatewayAlarms } from "../modules/observability/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
@@ -21,6 +22,8 @@ export class WorkloadStack extends AccountStack {
   readonly spoke: TransitGatewaySpoke;
   /** The application tier (edge, ALB, services, database, cache, buckets), when the environment has `app:`. */
   readonly app?: AppTier;
+  /** The environment's CloudWatch dashboard; app-tier alarm sets (ALB, ECS, RDS, cache, WAF) are added to it. */
+  readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name);
@@ -76,5 +79,10 @@ export class WorkloadStack extends AccountStack {
     if (env.app) {
       this.app = new AppTier(this, "app", { env, app: env.app, keys: this.keys, alertTopicArn: this.alerts.topicArn, vpc: this.vpc, providerIn: (alias, region) => this.accountProvider(alias, env, region) });
     }
+    const alarmTarget = { namePrefix: env.namePrefix, topicArn: this.alerts.topicArn, region: env.region };
+    this.dashboard = new EnvironmentDashboard(this, "dashboard", { name: env.namePrefix });
+    this.dashboard.add(
+      new NatGatewayAlarms(this, "nat-gateway-alarms", { ...alarmTarget, natGatewayIds: this.vpc.natGatewayIds, portAllocationErrors: env.alarms.natPortAllocationErrors }),
+    );
   }
 }

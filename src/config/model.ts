@@ -35,6 +35,8 @@ export interface AccountTarget {
   readonly protectData: boolean;
   /** Email addresses subscribed to the account's alert topic. @default [] */
   readonly alertEmails: readonly string[];
+  /** Accepted policy-pack findings of this stack (`policy.suppressions`), each with its reason. @default [] */
+  readonly policySuppressions: readonly { readonly rule: string; readonly address?: string; readonly reason: string }[];
 }
 
 /** The Terraform S3 backend shared by every stack. */
@@ -79,6 +81,45 @@ export interface WorkloadModel extends AccountTarget {
   readonly inspection: InspectionMode;
   /** Which private tiers on-prem reaches. @default { privateApp: "all", privateData: "none" } */
   readonly onPremisesAccess: OnPremisesAccessModel;
+  /** Alarm thresholds (`alarms:`), each with its default applied. */
+  readonly alarms: AlarmThresholds;
+}
+
+/** Alarm thresholds of a workload account; see `AlarmSettings` in schema.ts for units and defaults. */
+export type AlarmThresholds = EnvironmentFile["alarms"];
+
+/**
+ * The security and governance baseline shared by every account stack: where logs go, and the settings
+ * of CloudTrail, AWS Config, GuardDuty, Security Hub and Session Manager.
+ */
+export interface BaselineModel {
+  /** The central log bucket and its KMS key, in the network hub account (the config has no log-archive account). */
+  readonly logArchive: {
+    /** Stack that owns the bucket: the network hub's. */
+    readonly stackName: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly partition: string;
+    /** `<org>-log-archive-<accountId>` (bucket names are global). */
+    readonly bucketName: string;
+    /** Alias of the archive key, without `alias/`: `<org>-log-archive`. */
+    readonly kmsAliasName: string;
+    /** ARN of that alias, which CloudTrail and Config of other accounts use as their key id. */
+    readonly kmsAliasArn: string;
+    readonly objectLockDays: number;
+    readonly infrequentAccessDays: number;
+    readonly glacierDays: number;
+    readonly expireDays: number;
+  };
+  /** Every account that delivers logs to the archive (hub first, then the environments): account id and stack. */
+  readonly accounts: readonly { readonly accountId: string; readonly stackName: string }[];
+  /** Trail name in every account (`<org>-trail`), CloudWatch Logs retention, organization trail in the hub. */
+  readonly cloudTrail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail: boolean };
+  /** AWS Config aggregator in the hub: its name and account. */
+  readonly configAggregator: { readonly name: string; readonly accountId: string; readonly region: string };
+  readonly guardDuty: { readonly s3Protection: boolean; readonly eksProtection: boolean };
+  readonly securityHub: { readonly cisVersion: "1.4.0" | "3.0.0" };
+  readonly sessionManager: { readonly logRetentionDays: number };
 }
 
 /**
@@ -138,6 +179,8 @@ export interface LandingZoneModel {
   };
   /** Extra static TGW routes and the routing intents (`routing` in shared.yaml). */
   readonly routing: RoutingModel;
+  /** The security, governance and observability baseline of every account stack. */
+  readonly baseline: BaselineModel;
 }
 
 /** Stack name of the network hub. */
@@ -153,7 +196,12 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
     stackName: string,
     accountId: string,
     region: string,
-    extra: { namePrefix: string; protectData: boolean; alertEmails: readonly string[] },
+    extra: {
+      namePrefix: string;
+      protectData: boolean;
+      alertEmails: readonly string[];
+      policySuppressions: AccountTarget["policySuppressions"];
+    },
   ): AccountTarget => {
     const info = AWS_REGIONS[region];
     if (!info) throw new Error(`unknown Region ${region}`);
@@ -184,6 +232,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         namePrefix: `${org.name}-${NETWORK_HUB_STACK}`,
         protectData: true,
         alertEmails: [...hub.alerts.emails],
+        policySuppressions: hub.policy.suppressions.map((x) => ({ ...x })),
       }),
       transitGateway: {
         name: tgwName,
@@ -207,6 +256,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             namePrefix: `${org.name}-${env.name}`,
             protectData: env.segment === "prod",
             alertEmails: [...env.alerts.emails],
+            policySuppressions: env.policy.suppressions.map((x) => ({ ...x })),
           }),
           name: env.name,
           segment: env.segment,
@@ -224,8 +274,40 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             privateApp: typeof env.onPremisesAccess.privateApp === "string" ? env.onPremisesAccess.privateApp : [...env.onPremisesAccess.privateApp],
             privateData: typeof env.onPremisesAccess.privateData === "string" ? env.onPremisesAccess.privateData : [...env.onPremisesAccess.privateData],
           },
+          alarms: { ...env.alarms },
         };
       }),
+    baseline: buildBaseline(shared, environments),
+  };
+}
+
+/** The {@link BaselineModel}: names derived from the organization, settings from `baseline:`. */
+function buildBaseline(shared: SharedFile, environments: readonly EnvironmentFile[]): BaselineModel {
+  const org = shared.organization;
+  const hub = shared.networkHub;
+  const partition = AWS_REGIONS[hub.region]?.partition ?? "aws";
+  const b = shared.baseline;
+  const kmsAliasName = `${org.name}-log-archive`;
+  return {
+    logArchive: {
+      stackName: NETWORK_HUB_STACK,
+      accountId: hub.accountId,
+      region: hub.region,
+      partition,
+      bucketName: `${org.name}-log-archive-${hub.accountId}`,
+      kmsAliasName,
+      kmsAliasArn: `arn:${partition}:kms:${hub.region}:${hub.accountId}:alias/${kmsAliasName}`,
+      ...b.logArchive,
+    },
+    accounts: [
+      { accountId: hub.accountId, stackName: NETWORK_HUB_STACK },
+      ...[...environments].sort((x, y) => x.name.localeCompare(y.name)).map((e) => ({ accountId: e.accountId, stackName: `workload-${e.name}` })),
+    ],
+    cloudTrail: { name: `${org.name}-trail`, ...b.cloudTrail },
+    configAggregator: { name: `${org.name}-config-aggregator`, accountId: hub.accountId, region: hub.region },
+    guardDuty: { ...b.guardDuty },
+    securityHub: { ...b.securityHub },
+    sessionManager: { ...b.sessionManager },
   };
 }
 

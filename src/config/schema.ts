@@ -193,6 +193,110 @@ export const AlertSettings = z
   })
   .meta({ description: "Alerts: a KMS-encrypted SNS topic per account that alarms and findings publish to." });
 
+/** One accepted policy-pack finding: a rule not enforced in this account's stack, with the reason. */
+export const PolicySuppression = z
+  .strictObject({
+    rule: z
+      .string()
+      .regex(/^LZ-[A-Z]+\d+$/, { error: "Write a rule id such as LZ-NET1 (see docs/rules.md)." })
+      .meta({ description: "Policy-pack rule id, for example LZ-IAM3 (docs/rules.md lists them)." }),
+    address: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "Terraform address (or address prefix) the suppression is limited to, for example aws_iam_role.deploy. @default every resource of the stack" }),
+    reason: z
+      .string()
+      .trim()
+      .min(10, { error: "Write a reason of at least 10 characters: why this finding is acceptable here." })
+      .meta({ description: "Why the finding is acceptable (at least 10 characters); echoed in the synth summary." }),
+  })
+  .meta({ description: "An accepted policy-pack finding." });
+
+/** Policy-pack settings of one account stack. */
+export const PolicySettings = z
+  .strictObject({
+    suppressions: z.array(PolicySuppression).default([]).meta({ description: "Accepted findings, each with a reason. @default []" }),
+  })
+  .meta({ description: "Synth-time policy pack: an error-level finding fails synthesis unless suppressed here." });
+
+/** CloudWatch alarm thresholds of a workload account; each has a default. */
+export const AlarmSettings = z
+  .strictObject({
+    natPortAllocationErrors: z.int().min(1).default(1).meta({ description: "NAT gateway ErrorPortAllocation count per 5 minutes that alarms. @default 1" }),
+    alb5xxPercent: z.number().min(0.1).max(100).default(5).meta({ description: "ALB target + ELB 5xx responses, percent of requests over 5 minutes. @default 5" }),
+    albTargetResponseSeconds: z.number().min(0.01).default(2).meta({ description: "ALB target response time p95, seconds. @default 2" }),
+    ecsCpuPercent: z.number().min(1).max(100).default(85).meta({ description: "ECS service average CPU, percent. @default 85" }),
+    ecsMemoryPercent: z.number().min(1).max(100).default(85).meta({ description: "ECS service average memory, percent. @default 85" }),
+    rdsCpuPercent: z.number().min(1).max(100).default(80).meta({ description: "RDS CPU, percent. @default 80" }),
+    rdsFreeStorageGiB: z.number().min(0.1).default(10).meta({ description: "RDS free storage below this many GiB alarms. @default 10" }),
+    rdsReplicaLagSeconds: z.number().min(1).default(60).meta({ description: "RDS replica lag, seconds. @default 60" }),
+    rdsConnections: z.int().min(1).default(500).meta({ description: "RDS database connections. @default 500" }),
+    cacheCpuPercent: z.number().min(1).max(100).default(75).meta({ description: "ElastiCache engine CPU, percent. @default 75" }),
+    cacheEvictions: z.int().min(1).default(100).meta({ description: "ElastiCache evictions per 5 minutes. @default 100" }),
+    wafBlockedRequests: z.int().min(1).default(1000).meta({ description: "WAF blocked requests per 5 minutes (an IP flood or attack). @default 1000" }),
+  })
+  .meta({ description: "Alarm thresholds; every alarm notifies the account's alert topic." });
+
+/** The security, governance and observability baseline every account stack carries. */
+export const BaselineSettings = z
+  .strictObject({
+    logArchive: z
+      .strictObject({
+        objectLockDays: z.int().min(1).max(36500).default(365).meta({ description: "Object Lock default retention (GOVERNANCE mode) of every log object, days. @default 365" }),
+        infrequentAccessDays: z.int().min(30).default(30).meta({ description: "Days before log objects move to STANDARD_IA. @default 30" }),
+        glacierDays: z.int().min(31).default(90).meta({ description: "Days before log objects move to GLACIER (Flexible Retrieval). @default 90" }),
+        expireDays: z.int().min(1).default(2557).meta({ description: "Days before log objects expire (7 years). Must exceed objectLockDays and glacierDays. @default 2557" }),
+      })
+      .default({ objectLockDays: 365, infrequentAccessDays: 30, glacierDays: 90, expireDays: 2557 })
+      .meta({ description: "The central log bucket in the network hub account (CloudTrail and AWS Config of every account)." }),
+    cloudTrail: z
+      .strictObject({
+        logRetentionDays: z
+          .int()
+          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
+            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
+          })
+          .default(365)
+          .meta({ description: "Retention of each account's CloudTrail log group, days. @default 365" }),
+        organizationTrail: z
+          .boolean()
+          .default(false)
+          .meta({ description: "true when the hub is the organization's management (or delegated) account: the hub's trail becomes an organization trail. @default false" }),
+      })
+      .default({ logRetentionDays: 365, organizationTrail: false })
+      .meta({ description: "CloudTrail in every account: multi-Region, validated, KMS, to the central bucket and CloudWatch Logs." }),
+    guardDuty: z
+      .strictObject({
+        s3Protection: z.boolean().default(true).meta({ description: "GuardDuty S3 Protection (S3 data events). @default true" }),
+        eksProtection: z.boolean().default(false).meta({ description: "GuardDuty EKS audit-log monitoring (no EKS in this landing zone). @default false" }),
+      })
+      .default({ s3Protection: true, eksProtection: false })
+      .meta({ description: "GuardDuty detector settings." }),
+    securityHub: z
+      .strictObject({
+        cisVersion: z
+          .enum(["1.4.0", "3.0.0"], { error: "Write cisVersion: \"3.0.0\" or cisVersion: \"1.4.0\"." })
+          .default("3.0.0")
+          .meta({ description: "CIS AWS Foundations Benchmark version to subscribe to. @default 3.0.0" }),
+      })
+      .default({ cisVersion: "3.0.0" })
+      .meta({ description: "Security Hub: AWS Foundational Security Best Practices and CIS standards." }),
+    sessionManager: z
+      .strictObject({
+        logRetentionDays: z
+          .int()
+          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
+            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
+          })
+          .default(365)
+          .meta({ description: "Retention of the Session Manager session log group, days. @default 365" }),
+      })
+      .default({ logRetentionDays: 365 })
+      .meta({ description: "SSM Session Manager preferences: sessions logged to a KMS-encrypted log group." }),
+  })
+  .meta({ description: "Security, governance and observability baseline in every account." });
+
 // ---------------------------------------------------------------------------------------------------------------
 // Hybrid connectivity, inspection and routing intents (issue 3). Fields are added at the end of NetworkHub, of the
 // environment file and of shared.yaml; see src/config/validate/hybrid.ts and routing.ts for the cross-field rules.
@@ -456,6 +560,7 @@ export const NetworkHub = z
     onPremises: OnPremises,
     alerts: AlertSettings.default({ emails: [] }),
     hybrid: HybridSettings.optional(),
+    policy: PolicySettings.default({ suppressions: [] }),
   })
   .meta({ description: "The network hub account." });
 
@@ -537,6 +642,13 @@ export const SharedFileSchema = z
     planGuard: PlanGuardSettings.default({ allow: [] }),
     bootstrap: BootstrapSettings.optional(),
     routing: RoutingSettings.default({ staticRoutes: [], intents: [] }),
+    baseline: BaselineSettings.default({
+      logArchive: { objectLockDays: 365, infrequentAccessDays: 30, glacierDays: 90, expireDays: 2557 },
+      cloudTrail: { logRetentionDays: 365, organizationTrail: false },
+      guardDuty: { s3Protection: true, eksProtection: false },
+      securityHub: { cisVersion: "3.0.0" },
+      sessionManager: { logRetentionDays: 365 },
+    }),
   })
   .meta({ title: "Landing zone shared config", description: "environments/shared.yaml: the organization and the network hub." });
 
@@ -563,6 +675,8 @@ export const EnvironmentFileSchema = z
           "central: inter-segment, on-prem and internet traffic through the hub inspection VPC. per-vpc: a firewall tier in this VPC. none: no Network Firewall. @default none",
       }),
     onPremisesAccess: OnPremisesAccess.default({ privateApp: "all", privateData: "none" }),
+    alarms: AlarmSettings.prefault({}),
+    policy: PolicySettings.default({ suppressions: [] }),
   })
   .meta({ title: "Landing zone environment", description: "One workload account: its VPC and routing segment." });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupConfigDirs, replace, shippedWith } from "../support/config-dir.js";
+import { PolicyError, runPack, SynthStack } from "../../src/policy/index.js";
 import { fingerprint, lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "lz-cli-synth-"));
@@ -41,7 +42,14 @@ describe("lz synth", () => {
 
     const counts = SHIPPED_STACKS.map((s) => countsOf(out, s));
     for (const [resources] of counts) expect(resources).toBeGreaterThan(0);
-    const [header, ...rows] = r.stdout.trimEnd().split("\n");
+    const lines = r.stdout.trimEnd().split("\n");
+    const packLine = lines.findIndex((l) => l.startsWith("Policy pack:"));
+    expect(lines[packLine]).toMatch(/^Policy pack: \d+ rules on 5 stacks, 0 errors, 0 warnings, 4 suppressed findings$/);
+    // The suppressed findings are echoed with the config's reason: the deploy role's AdministratorAccess.
+    expect(lines[packLine + 1]).toBe("Suppressed (from the config):");
+    expect(lines.slice(packLine + 2)).toHaveLength(4);
+    for (const l of lines.slice(packLine + 2)) expect(l).toMatch(/^ {2}bootstrap\s+aws_iam_role_policy_attachment\.\S+\s+LZ-IAM3\s+reason: The stacks span/);
+    const [header, ...rows] = lines.slice(0, packLine);
     expect(header).toBe(`Synthesized 5 stacks into ${out}, in deploy order:`);
     const parsed = rows.map((l) => /^ {2}(\S+)\s+(\d+) resources?\s+(\d+) data sources?$/.exec(l)?.slice(1));
     expect(parsed).toEqual([
@@ -70,6 +78,26 @@ describe("lz synth", () => {
         `${bad}/dev.yaml:11:3 vpc.natGateway: unknown key "natGateway". Did you mean natGateways?\n` +
         `Nothing was synthesized; ${out} is unchanged.\n`,
     );
+    expect(fingerprint(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(["cdktf.out"]);
+  });
+
+  it("rejects a policy-pack error with exit 1, the list of findings, no stack trace, and the earlier output byte-identical", async () => {
+    const { parent, out } = earlierOutput("policy-error");
+    const before = fingerprint(out);
+    const insecure = new SynthStack("workload-dev", { resource: { aws_kms_key: { k: { enable_key_rotation: false } } } });
+    const r = await lzInProcess(["synth", "--out", out], {
+      deps: {
+        synthesize: () => {
+          throw new PolicyError(runPack([insecure]));
+        },
+      },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("policy pack found 1 error (stack, resource, rule, message):\n  workload-dev  aws_kms_key.k  LZ-KMS1  enable_key_rotation is not true.");
+    expect(r.stderr).toMatch(new RegExp(`Nothing was synthesized; ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is unchanged.\\n$`));
+    expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(fingerprint(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(["cdktf.out"]);
   });

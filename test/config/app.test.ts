@@ -17,7 +17,7 @@ describe("the app tier in the shipped config", () => {
     expect(app("prod").backupCopy).toEqual({ region: "eu-central-1" });
     expect(app("dev").database).toMatchObject({ multiAz: false, readReplicas: 0, deletionProtection: false, instanceClass: "db.t4g.micro" });
     expect(app("dev").shieldAdvanced).toBe(false);
-    expect(app("dev").domain).toBeUndefined();
+    expect(app("dev").domain?.siteName).toBe("www.dev.acme.example");
   });
 
   it("releases the prod API blue-green with two target groups, and the worker with rolling updates", () => {
@@ -39,7 +39,7 @@ describe("app config errors", () => {
   it("rejects a Fargate memory size the cpu does not allow and lists the valid ones", () => {
     const dir = shippedWith({ "dev.yaml": replace("      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling", "      cpu: 256\n      memoryMiB: 4096\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling") });
     expect(problemsOf(dir)).toEqual([
-      "<dir>/dev.yaml:28:18 app.services[0].memoryMiB: Fargate does not run 256 CPU units with 4096 MiB. Write memoryMiB: 512, 1024 or 2048 for cpu: 256 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size) (got number 4096).",
+      "<dir>/dev.yaml:31:18 app.services[0].memoryMiB: Fargate does not run 256 CPU units with 4096 MiB. Write memoryMiB: 512, 1024 or 2048 for cpu: 256 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size) (got number 4096).",
     ]);
   });
 
@@ -52,14 +52,14 @@ describe("app config errors", () => {
   it("rejects a cpu value Fargate does not offer", () => {
     const dir = shippedWith({ "dev.yaml": replace("      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling", "      cpu: 300\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling") });
     expect(problemsOf(dir)).toEqual([
-      "<dir>/dev.yaml:27:12 app.services[0].cpu: Write cpu as Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384 (1024 = 1 vCPU) (got number 300).",
+      "<dir>/dev.yaml:30:12 app.services[0].cpu: Write cpu as Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384 (1024 = 1 vCPU) (got number 300).",
     ]);
   });
 
   it("rejects a secret written as a value instead of an ARN", () => {
     const dir = shippedWith({ "dev.yaml": replace("        NODE_ENV: development\n", "        NODE_ENV: development\n      secrets:\n        API_KEY: hunter2\n") });
     expect(problemsOf(dir)).toEqual([
-      expect.stringMatching(/^<dir>\/dev\.yaml:38:18 app\.services\[0\]\.secrets\.API_KEY: Write the ARN of a Secrets Manager secret .*never the secret value itself \(got string "hunter2"\)\.$/),
+      expect.stringMatching(/^<dir>\/dev\.yaml:41:18 app\.services\[0\]\.secrets\.API_KEY: Write the ARN of a Secrets Manager secret .*never the secret value itself \(got string "hunter2"\)\.$/),
     ]);
   });
 

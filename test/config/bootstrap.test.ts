@@ -15,7 +15,7 @@ describe("the bootstrap block", () => {
       adminRoleName: "OrganizationAccountAccessRole",
       backend: "local",
       stateKey: "landing-zone/bootstrap.tfstate",
-      deployRolePolicies: [{ arn: "arn:aws:iam::aws:policy/AdministratorAccess", reason: expect.stringMatching(/^The stacks create VPCs/) }],
+      deployRolePolicies: [{ arn: "arn:aws:iam::aws:policy/AdministratorAccess", reason: expect.stringMatching(/^The stacks span/) }],
       stateAccountId: "111111111111",
       statePartition: "aws",
       stateKmsAliasName: "landing-zone-tfstate",

@@ -231,6 +231,7 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_iam_openid_connect_provider: { arn: iamArn("oidc-provider/token.actions.githubusercontent.com") },
   aws_iam_policy: { arn: iamArn("policy/mock") },
   aws_iam_role: { arn: iamArn("role/mock") },
+  aws_iam_service_linked_role: { arn: iamArn("role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig") },
   aws_iam_user: { arn: iamArn("user/mock") },
   aws_kinesis_firehose_delivery_stream: { arn: arn("firehose", "deliverystream/mock") },
   aws_kms_alias: { arn: arn("kms", "alias/mock"), target_key_arn: arn("kms", `key/${UUID}`) },

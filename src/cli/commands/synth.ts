@@ -13,6 +13,9 @@ import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
 import { Progress, type Style } from "../io.js";
 import { StagedOutput } from "../staged-output.js";
+import { PolicyError, policySummaryLine, renderSuppressed, renderWarnings } from "../../policy/format.js";
+import type { PolicyReport } from "../../policy/types.js";
+import type { SynthResult } from "../context.js";
 
 /** Resource and data source counts of one synthesized stack. */
 export interface StackCounts {
@@ -68,11 +71,11 @@ export function unsafeOutput(out: string, configDir: string): string | undefined
   return names.length === 0 || names.includes("manifest.json") ? undefined : "it is not a synthesized output (it has no manifest.json)";
 }
 
-async function defaultSynthesize(model: LandingZoneModel, outdir: string): Promise<readonly string[]> {
+async function defaultSynthesize(model: LandingZoneModel, outdir: string): Promise<SynthResult> {
   // Loaded here, not at the top: cdktf and the AWS provider cost about half a second, which the other
   // commands do not need.
-  const { synthesize } = await import("../../app.js");
-  return synthesize(model, outdir);
+  const { synthesizeChecked } = await import("../../app.js");
+  return synthesizeChecked(model, outdir);
 }
 
 export function defineSynth(cmd: Command, ctx: Context): void {
@@ -90,7 +93,11 @@ as it was. Then each stack is listed in deploy order with its resource and data 
 working directory or the config.
 Progress goes to stderr, only on a terminal and when CI is not set.
 
-Exit status: 0 synthesized, 1 config problem or failed synthesis (nothing written), 2 bad command line.
+The policy pack (docs/rules.md) runs on every stack before anything is written: an error-level finding
+fails the synthesis with a list of stack, resource address, rule id and message. The summary ends with
+a policy-pack line and every finding the config suppresses, with its reason.
+
+Exit status: 0 synthesized, 1 config problem, policy-pack error or failed synthesis (nothing written), 2 bad command line.
 
 Examples:
   $ lz synth
@@ -119,17 +126,21 @@ Examples:
 
       const staged = StagedOutput.begin(out);
       let stacks: readonly string[] = [];
+      let policy: PolicyReport | undefined;
       let failed = "synthesis failed:";
       try {
-        stacks = await progress.step(
+        const result = await progress.step(
           `Synthesizing ${order.length} stacks`,
-          (names) => `Synthesized ${names.length} stacks`,
+          (r) => `Synthesized ${(Array.isArray(r) ? r : (r as { stacks: readonly string[] }).stacks).length} stacks`,
           () => synthesize(model, staged.path),
         );
+        if (Array.isArray(result)) stacks = result as readonly string[];
+        else ({ stacks, policy } = result as { stacks: readonly string[]; policy?: PolicyReport });
         failed = `could not replace ${out}:`;
         await progress.step(`Replacing ${out}`, () => `Replaced ${out}`, () => staged.commit());
       } catch (e) {
         staged.discard();
+        if (e instanceof PolicyError) throw new CliError(`${e.message}\n${unchanged}`, undefined, { cause: e });
         const reason = e instanceof Error ? e.message : String(e);
         throw new CliError(`${ctx.err.red(failed)} ${reason}\n${unchanged}`, undefined, { cause: e });
       }
@@ -137,5 +148,10 @@ Examples:
       const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
       const counts = [...stacks].sort((a, b) => rank(a) - rank(b)).map((name) => countStack(out, name));
       ctx.io.stdout.write(`${renderSummary(out, counts, ctx.out)}\n`);
+      if (policy) {
+        ctx.io.stdout.write(`${[policySummaryLine(policy), ...renderSuppressed(policy)].join("\n")}\n`);
+        const warnings = renderWarnings(policy);
+        if (warnings.length > 0) ctx.io.stderr.write(`${warnings.join("\n")}\n`);
+      }
     });
 }

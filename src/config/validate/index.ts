@@ -9,13 +9,14 @@ import { validateHybrid } from "./hybrid.js";
 import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
+import { validatePolicy } from "./policy.js";
 import { validateRegions } from "./regions.js";
 
 export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap, validateApp, validateHybrid, validateRouting];
+export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap, validateApp, validateHybrid, validateRouting, validatePolicy];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {

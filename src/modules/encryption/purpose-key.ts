@@ -95,6 +95,23 @@ export class PurposeKmsKey extends Construct {
   }
 }
 
+/**
+ * The key-policy statement that lets the Regional CloudWatch Logs service use a key for log groups of
+ * one account and Region only (condition `kms:EncryptionContext:aws:logs:arn`), per "Encrypt log data in
+ * CloudWatch Logs using AWS KMS" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
+ * KMS keys are Regional, so a log group in another Region needs a key there with this statement.
+ */
+export function cloudWatchLogsKeyStatement(accountId: string, region: string, partition = "aws"): KeyPolicyStatement {
+  return {
+    Sid: "CloudWatchLogsUsesKeyForThisAccount",
+    Effect: "Allow",
+    Principal: { Service: `logs.${region}.amazonaws.com` },
+    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    Resource: "*",
+    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
+  };
+}
+
 /** Props of {@link AccountKeys}. */
 export interface AccountKeysProps {
   readonly accountId: string;
@@ -132,14 +149,7 @@ export class AccountKeys extends Construct {
     const { accountId, region, namePrefix } = props;
     const common = { accountId, region, partition, ...(props.preventDestroy ? { preventDestroy: true } : {}) };
     this.logs = new PurposeKmsKey(this, "logs", { ...common, aliasName: `${namePrefix}-logs`, description: `Logs and alerts (${namePrefix})` });
-    this.logs.addToPolicy({
-      Sid: "CloudWatchLogsUsesKeyForThisAccount",
-      Effect: "Allow",
-      Principal: { Service: `logs.${region}.amazonaws.com` },
-      Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-      Resource: "*",
-      Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
-    });
+    this.logs.addToPolicy(cloudWatchLogsKeyStatement(accountId, region, partition));
     this.logs.addToPolicy({
       Sid: "AlarmsAndEventsPublishToEncryptedTopic",
       Effect: "Allow",

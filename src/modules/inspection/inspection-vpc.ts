@@ -27,9 +27,11 @@ import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Fn, TerraformLocal } from "cdktf";
 import { Construct } from "constructs";
+import { VpcFlowLogs } from "../vpc/flow-logs.js";
 
 /** Subnet tiers of the inspection VPC. */
 export const INSPECTION_TIERS = ["transitGateway", "firewall", "public"] as const;
@@ -67,6 +69,8 @@ export interface InspectionVpcProps {
   readonly logKmsKeyArn: string;
   /** Delete, subnet-change and policy-change protection, and `prevent_destroy`. @default false */
   readonly protect?: boolean;
+  /** VPC flow logs (traffic type ALL) of the inspection VPC, in a log group encrypted with `logKmsKeyArn`. */
+  readonly flowLogs: { readonly retentionDays: number; readonly accountId: string; readonly region: string; readonly partition?: string };
 }
 
 /** The inspection VPC with its firewall and TGW attachment. */
@@ -81,6 +85,17 @@ export class InspectionVpc extends Construct {
     const azs = props.availabilityZones;
     const vpc = new Vpc(this, "vpc", { cidrBlock: props.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: props.name } });
     this.vpcId = vpc.id;
+    // The default security group keeps AWS's allow-all rules unless adopted; nothing here uses it.
+    new DefaultSecurityGroup(this, "default-security-group", { vpcId: vpc.id, tags: { Name: `${props.name}-default-closed` } });
+    new VpcFlowLogs(this, "flow-logs", {
+      vpcId: vpc.id,
+      logGroupName: `/aws/vpc/flow-logs/${props.name}`,
+      retentionDays: props.flowLogs.retentionDays,
+      kmsKeyArn: props.logKmsKeyArn,
+      accountId: props.flowLogs.accountId,
+      region: props.flowLogs.region,
+      partition: props.flowLogs.partition ?? "aws",
+    });
     const subnets = {} as Record<InspectionTier, Subnet[]>;
     const tables = {} as Record<InspectionTier, RouteTable[]>;
     for (const tier of INSPECTION_TIERS) {

@@ -1,1 +1,18 @@
+export { metricAlarm, metricRow, type AlarmSet, type DashboardWidget, type MetricAlarmProps } from "./alarm.js";
 export { AlertTopic, type AlertTopicProps } from "./alert-topic.js";
+export {
+  AlbAlarms,
+  EcsServiceAlarms,
+  ElastiCacheAlarms,
+  NatGatewayAlarms,
+  RdsAlarms,
+  WafAlarms,
+  type AlarmTarget,
+  type AlbAlarmsProps,
+  type EcsServiceAlarmsProps,
+  type ElastiCacheAlarmsProps,
+  type NatGatewayAlarmsProps,
+  type RdsAlarmsProps,
+  type WafAlarmsProps,
+} from "./alarms.js";
+export { dashboardBody, EnvironmentDashboard, type EnvironmentDashboardProps } from "./dashboard.js";

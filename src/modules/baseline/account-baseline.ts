@@ -1,0 +1,131 @@
+/**
+ * The security, governance and observability baseline of one account: the central log archive (in the
+ * account that hosts it), CloudTrail, AWS Config, GuardDuty and Security Hub with finding notifications,
+ * and account hardening (EBS encryption by default, S3 account block, password policy, Access Analyzer,
+ * Session Manager logging). Every account stack creates exactly one.
+ */
+import { Construct } from "constructs";
+import type { PurposeKmsKey } from "../encryption/index.js";
+import { ConfigRecorder } from "./config-recorder.js";
+import { AccountHardening } from "./hardening.js";
+import { LogArchive } from "./log-archive.js";
+import { ThreatDetection, type CisVersion } from "./threat-detection.js";
+import { AccountTrail } from "./trail.js";
+
+/** Where the central log archive is, and, in the account that hosts it, how to build it. */
+export interface LogArchiveTarget {
+  readonly accountId: string;
+  readonly region: string;
+  readonly bucketName: string;
+  /** Alias of the archive key, without `alias/`. */
+  readonly kmsAliasName: string;
+  /** ARN of that alias (what other accounts pass to CloudTrail and Config). */
+  readonly kmsAliasArn: string;
+  /** Accounts whose trails and recorders deliver to it. */
+  readonly writerAccountIds: readonly string[];
+  readonly objectLockDays: number;
+  readonly infrequentAccessDays: number;
+  readonly glacierDays: number;
+  readonly expireDays: number;
+}
+
+/** Props of {@link AccountBaseline}. */
+export interface AccountBaselineProps {
+  readonly accountId: string;
+  readonly region: string;
+  /** ARN partition. @default "aws" */
+  readonly partition?: string;
+  /** Prefix of resource names, for example `acme-prod`. */
+  readonly namePrefix: string;
+  /** The account's purpose keys: `logs` for log groups, `data` for EBS default encryption. */
+  readonly keys: { readonly logs: PurposeKmsKey; readonly data: PurposeKmsKey };
+  /** The account's alert topic; HIGH and CRITICAL findings go there. */
+  readonly alertTopicArn: string;
+  /** Hub and prod: more Config rules (Multi-AZ, deletion protection, backups). @default false */
+  readonly protectData?: boolean;
+  /** The central log archive. When `logArchive.accountId` is this account, the bucket is built here. */
+  readonly logArchive: LogArchiveTarget;
+  /** CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only). */
+  readonly trail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail?: boolean };
+  /** AWS Config aggregation: the aggregator's name, account and Region; built in that account, authorized in the others. */
+  readonly configAggregator: { readonly name: string; readonly accountId: string; readonly region: string; readonly sourceAccountIds: readonly string[] };
+  /** GuardDuty protections. @default S3 on, EKS off */
+  readonly guardDuty?: { readonly s3Protection: boolean; readonly eksProtection: boolean };
+  /** CIS standard version in Security Hub. @default "3.0.0" */
+  readonly cisVersion?: CisVersion;
+  /** Session Manager log retention, days. @default 365 */
+  readonly sessionLogRetentionDays?: number;
+}
+
+/** The baseline of one account; see the file comment for what it builds. */
+export class AccountBaseline extends Construct {
+  /** The log archive, in the account that hosts it; undefined elsewhere. */
+  readonly logArchive?: LogArchive;
+  readonly trail: AccountTrail;
+  readonly config: ConfigRecorder;
+  readonly threatDetection: ThreatDetection;
+  readonly hardening: AccountHardening;
+
+  constructor(scope: Construct, id: string, props: AccountBaselineProps) {
+    super(scope, id);
+    const partition = props.partition ?? "aws";
+    const archive = props.logArchive;
+    const hostsArchive = archive.accountId === props.accountId;
+    if (hostsArchive) {
+      this.logArchive = new LogArchive(this, "log-archive", {
+        bucketName: archive.bucketName,
+        accountId: props.accountId,
+        region: props.region,
+        partition,
+        kmsAliasName: archive.kmsAliasName,
+        writerAccountIds: archive.writerAccountIds,
+        trailName: props.trail.name,
+        organizationTrail: props.trail.organizationTrail ?? false,
+        objectLockDays: archive.objectLockDays,
+        infrequentAccessDays: archive.infrequentAccessDays,
+        glacierDays: archive.glacierDays,
+        expireDays: archive.expireDays,
+      });
+    }
+    const waitFor = this.logArchive ? [this.logArchive.bucketPolicy] : [];
+    this.trail = new AccountTrail(this, "cloudtrail", {
+      name: props.trail.name,
+      accountId: props.accountId,
+      region: props.region,
+      partition,
+      bucketName: archive.bucketName,
+      archiveKmsKeyArn: this.logArchive ? this.logArchive.key.keyArn : archive.kmsAliasArn,
+      logsKmsKeyArn: props.keys.logs.keyArn,
+      logRetentionDays: props.trail.logRetentionDays,
+      organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
+      dependsOn: waitFor,
+    });
+    const aggregates = props.configAggregator.accountId === props.accountId;
+    this.config = new ConfigRecorder(this, "config", {
+      namePrefix: props.namePrefix,
+      accountId: props.accountId,
+      bucketName: archive.bucketName,
+      archiveKmsKeyArn: this.logArchive ? this.logArchive.key.keyArn : archive.kmsAliasArn,
+      protectedData: props.protectData ?? false,
+      dependsOn: waitFor,
+      ...(aggregates
+        ? { aggregator: { name: props.configAggregator.name, accountIds: props.configAggregator.sourceAccountIds, regions: [props.configAggregator.region] } }
+        : { authorizeAggregator: { accountId: props.configAggregator.accountId, region: props.configAggregator.region } }),
+    });
+    this.threatDetection = new ThreatDetection(this, "threat-detection", {
+      namePrefix: props.namePrefix,
+      region: props.region,
+      partition,
+      s3Protection: props.guardDuty?.s3Protection ?? true,
+      eksProtection: props.guardDuty?.eksProtection ?? false,
+      cisVersion: props.cisVersion ?? "3.0.0",
+      alertTopicArn: props.alertTopicArn,
+    });
+    this.hardening = new AccountHardening(this, "hardening", {
+      namePrefix: props.namePrefix,
+      ebsKmsKeyArn: props.keys.data.keyArn,
+      logsKmsKeyArn: props.keys.logs.keyArn,
+      sessionLogRetentionDays: props.sessionLogRetentionDays ?? 365,
+    });
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The central log bucket: CloudTrail and AWS Config of every account of the landing zone deliver here,
+ * each under its own prefix. It lives in the network hub account (the config has no log-archive account).
+ *
+ * - Versioned, with S3 Object Lock (GOVERNANCE mode default retention), so delivered logs cannot be
+ *   overwritten or deleted during retention; lifecycle to STANDARD_IA, then GLACIER, then expiry.
+ * - SSE-KMS with its own key (`<org>-log-archive`), whose policy lets CloudTrail encrypt for the listed
+ *   accounts' trails and Config for the listed accounts
+ *   (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html,
+ *   https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html).
+ * - Public access blocked, ACLs disabled (BucketOwnerEnforced), TLS-only bucket policy.
+ * - Bucket policy per "Amazon S3 bucket policy for CloudTrail"
+ *   (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html)
+ *   and "Permissions for the Amazon S3 bucket for the AWS Config delivery channel"
+ *   (https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html): every write is
+ *   limited to the writer account's own prefix with `aws:SourceArn` (CloudTrail) or `aws:SourceAccount`
+ *   (Config).
+ */
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import { PurposeKmsKey } from "../encryption/index.js";
+import { policyJson, type Statement } from "./policy-document.js";
+
+/** S3 key prefix of CloudTrail logs: objects land under `cloudtrail/AWSLogs/<account>/`. */
+export const CLOUDTRAIL_PREFIX = "cloudtrail";
+/** S3 key prefix of AWS Config: objects land under `config/AWSLogs/<account>/Config/`. */
+export const CONFIG_PREFIX = "config";
+
+/** Props of {@link LogArchive}. */
+export interface LogArchiveProps {
+  /** Bucket name (global), for example `acme-log-archive-111111111111`. Changing it replaces the bucket. */
+  readonly bucketName: string;
+  /** Account that owns the bucket and its key. */
+  readonly accountId: string;
+  readonly region: string;
+  /** ARN partition. @default "aws" */
+  readonly partition?: string;
+  /** Alias of the archive key without `alias/`, for example `acme-log-archive`. */
+  readonly kmsAliasName: string;
+  /** Accounts whose CloudTrail and Config deliver here (this account included). */
+  readonly writerAccountIds: readonly string[];
+  /** Trail name used in every writer account (`arn:...:cloudtrail:<region>:<account>:trail/<name>`). */
+  readonly trailName: string;
+  /** Region the writer trails are created in (their home Region). @default region */
+  readonly trailRegion?: string;
+  /**
+   * The owning account's trail is an organization trail: its objects land under
+   * `cloudtrail/AWSLogs/<organization id>/`, so it may write anywhere under `cloudtrail/AWSLogs/`. @default false
+   */
+  readonly organizationTrail?: boolean;
+  /** Object Lock default retention, GOVERNANCE mode, in days. */
+  readonly objectLockDays: number;
+  /** Days to STANDARD_IA (≥ 30). */
+  readonly infrequentAccessDays: number;
+  /** Days to GLACIER (≥ infrequentAccessDays + 30). */
+  readonly glacierDays: number;
+  /** Days to expiry; must exceed objectLockDays. */
+  readonly expireDays: number;
+  /** `lifecycle.prevent_destroy` on the bucket and key. @default true */
+  readonly preventDestroy?: boolean;
+}
+
+/** The central, immutable, encrypted log bucket and its KMS key. */
+export class LogArchive extends Construct {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  /** The archive key. */
+  readonly key: PurposeKmsKey;
+  /** The bucket policy; trails and delivery channels in the same stack depend on it. */
+  readonly bucketPolicy: S3BucketPolicy;
+
+  constructor(scope: Construct, id: string, props: LogArchiveProps) {
+    super(scope, id);
+    const partition = props.partition ?? "aws";
+    const protect = props.preventDestroy ?? true;
+    const trailRegion = props.trailRegion ?? props.region;
+    const trailArn = (account: string) => `arn:${partition}:cloudtrail:${trailRegion}:${account}:trail/${props.trailName}`;
+    const accounts = [...props.writerAccountIds];
+
+    this.key = new PurposeKmsKey(this, "key", {
+      accountId: props.accountId,
+      region: props.region,
+      partition,
+      aliasName: props.kmsAliasName,
+      description: `Central log archive (${props.bucketName})`,
+      preventDestroy: protect,
+    });
+    this.key.addToPolicy({
+      Sid: "CloudTrailEncryptsForLandingZoneTrails",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:SourceArn": accounts.map(trailArn) },
+        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": accounts.map((a) => `arn:${partition}:cloudtrail:*:${a}:trail/*`) },
+      },
+    });
+    this.key.addToPolicy({
+      Sid: "CloudTrailDescribesKey",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:DescribeKey",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceArn": accounts.map(trailArn) } },
+    });
+    this.key.addToPolicy({
+      Sid: "ConfigEncryptsForLandingZoneAccounts",
+      Effect: "Allow",
+      Principal: { Service: "config.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": accounts } },
+    });
+
+    const lifecycle = protect ? { lifecycle: { preventDestroy: true } } : {};
+    const bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, objectLockEnabled: true, tags: { Name: props.bucketName }, ...lifecycle });
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    const arn = `arn:${partition}:s3:::${props.bucketName}`;
+
+    new S3BucketVersioningA(this, "versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketObjectLockConfigurationA(this, "object-lock", {
+      bucket: bucket.id,
+      rule: { defaultRetention: { mode: "GOVERNANCE", days: props.objectLockDays } },
+    });
+    new S3BucketOwnershipControls(this, "ownership", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket: bucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.key.keyArn }, bucketKeyEnabled: true }],
+    });
+    new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      bucket: bucket.id,
+      rule: [
+        {
+          id: "colder-storage-then-expire",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          transition: [
+            { days: props.infrequentAccessDays, storageClass: "STANDARD_IA" },
+            { days: props.glacierDays, storageClass: "GLACIER" },
+          ],
+          expiration: [{ days: props.expireDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.objectLockDays + 1 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+
+    const statements: Statement[] = [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [arn, `${arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+      {
+        Sid: "CloudTrailAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:GetBucketAcl",
+        Resource: arn,
+        Condition: { StringEquals: { "aws:SourceArn": accounts.map(trailArn) } },
+      },
+      ...accounts.map(
+        (account): Statement => ({
+          Sid: `CloudTrailWrite${account}`,
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource:
+            props.organizationTrail && account === props.accountId
+              ? `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/*`
+              : `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/${account}/*`,
+          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn(account) } },
+        }),
+      ),
+      {
+        Sid: "ConfigBucketChecks",
+        Effect: "Allow",
+        Principal: { Service: "config.amazonaws.com" },
+        Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+        Resource: arn,
+        Condition: { StringEquals: { "aws:SourceAccount": accounts } },
+      },
+      ...accounts.map(
+        (account): Statement => ({
+          Sid: `ConfigWrite${account}`,
+          Effect: "Allow",
+          Principal: { Service: "config.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `${arn}/${CONFIG_PREFIX}/AWSLogs/${account}/Config/*`,
+          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": account } },
+        }),
+      ),
+    ];
+    this.bucketPolicy = new S3BucketPolicy(this, "policy", { bucket: bucket.id, policy: policyJson(statements) });
+  }
+}

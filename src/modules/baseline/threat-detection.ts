@@ -1,0 +1,85 @@
+/**
+ * Threat detection in one account: a GuardDuty detector (S3 and EKS protection per props, through
+ * `aws_guardduty_detector_feature`, https://docs.aws.amazon.com/guardduty/latest/APIReference/API_DetectorFeatureConfiguration.html),
+ * Security Hub with the AWS Foundational Security Best Practices and CIS AWS Foundations standards
+ * (standards ARNs per Region: https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html),
+ * and EventBridge rules that send HIGH and CRITICAL findings of both to the alert topic.
+ *
+ * Severity: GuardDuty HIGH is 7.0-8.9 and CRITICAL 9.0-10.0
+ * (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings-severity.html); Security Hub findings
+ * carry `Severity.Label` (https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-cwe-event-formats.html).
+ */
+import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
+import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
+import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
+import { GuarddutyDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-detector-feature";
+import { SecurityhubAccount } from "@cdktf/provider-aws/lib/securityhub-account";
+import { SecurityhubStandardsSubscription } from "@cdktf/provider-aws/lib/securityhub-standards-subscription";
+import { Construct } from "constructs";
+
+/** CIS AWS Foundations Benchmark versions Security Hub offers as a Region-scoped standard. */
+export type CisVersion = "1.4.0" | "3.0.0";
+
+/** ARNs of the standards subscribed to in `region`. */
+export function securityHubStandardArns(partition: string, region: string, cisVersion: CisVersion): { fsbp: string; cis: string } {
+  return {
+    fsbp: `arn:${partition}:securityhub:${region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
+    cis: `arn:${partition}:securityhub:${region}::standards/cis-aws-foundations-benchmark/v/${cisVersion}`,
+  };
+}
+
+/** EventBridge pattern of GuardDuty findings with severity ≥ 7 (HIGH and CRITICAL). */
+export const GUARDDUTY_HIGH_PATTERN = { source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"], detail: { severity: [{ numeric: [">=", 7] }] } };
+/** EventBridge pattern of new, active Security Hub findings labelled HIGH or CRITICAL. */
+export const SECURITYHUB_HIGH_PATTERN = {
+  source: ["aws.securityhub"],
+  "detail-type": ["Security Hub Findings - Imported"],
+  detail: { findings: { Severity: { Label: ["HIGH", "CRITICAL"] }, Workflow: { Status: ["NEW"] }, RecordState: ["ACTIVE"] } },
+};
+
+/** Props of {@link ThreatDetection}. */
+export interface ThreatDetectionProps {
+  /** Prefix of rule names, for example `acme-prod`. */
+  readonly namePrefix: string;
+  readonly region: string;
+  /** ARN partition. @default "aws" */
+  readonly partition?: string;
+  /** GuardDuty S3 Protection. @default true */
+  readonly s3Protection?: boolean;
+  /** GuardDuty EKS audit-log monitoring. @default false */
+  readonly eksProtection?: boolean;
+  /** CIS standard version. @default "3.0.0" */
+  readonly cisVersion?: CisVersion;
+  /** SNS topic that HIGH and CRITICAL findings are sent to (its policy must admit events.amazonaws.com). */
+  readonly alertTopicArn: string;
+}
+
+/** GuardDuty, Security Hub and the finding notifications. */
+export class ThreatDetection extends Construct {
+  readonly detectorId: string;
+
+  constructor(scope: Construct, id: string, props: ThreatDetectionProps) {
+    super(scope, id);
+    const partition = props.partition ?? "aws";
+    const detector = new GuarddutyDetector(this, "guardduty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+    const features: readonly [string, string, boolean][] = [
+      ["s3", "S3_DATA_EVENTS", props.s3Protection ?? true],
+      ["eks", "EKS_AUDIT_LOGS", props.eksProtection ?? false],
+    ];
+    for (const [fid, name, on] of features) {
+      new GuarddutyDetectorFeature(this, `guardduty-${fid}`, { detectorId: detector.id, name, status: on ? "ENABLED" : "DISABLED" });
+    }
+    const hub = new SecurityhubAccount(this, "securityhub", { enableDefaultStandards: false, controlFindingGenerator: "SECURITY_CONTROL", autoEnableControls: true });
+    const arns = securityHubStandardArns(partition, props.region, props.cisVersion ?? "3.0.0");
+    new SecurityhubStandardsSubscription(this, "standard-fsbp", { standardsArn: arns.fsbp, dependsOn: [hub] });
+    new SecurityhubStandardsSubscription(this, "standard-cis", { standardsArn: arns.cis, dependsOn: [hub] });
+
+    const notify = (rid: string, name: string, description: string, pattern: object) => {
+      const rule = new CloudwatchEventRule(this, rid, { name: `${props.namePrefix}-${name}`, description, eventPattern: JSON.stringify(pattern) });
+      new CloudwatchEventTarget(this, `${rid}-target`, { rule: rule.name, targetId: "alert-topic", arn: props.alertTopicArn });
+    };
+    notify("guardduty-high-findings", "guardduty-high", "GuardDuty findings of severity 7 and above to the alert topic", GUARDDUTY_HIGH_PATTERN);
+    notify("securityhub-high-findings", "securityhub-high", "New Security Hub findings labelled HIGH or CRITICAL to the alert topic", SECURITYHUB_HIGH_PATTERN);
+    this.detectorId = detector.id;
+  }
+}
