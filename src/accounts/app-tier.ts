@@ -13,7 +13,7 @@ import { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zon
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
-import { Fn } from "cdktf";
+import { Fn, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import type { AppModel, WorkloadModel } from "../config/index.js";
 import { RedisCache } from "../modules/cache/redis.js";
@@ -67,6 +67,10 @@ export class AppTier extends Construct {
   /** Secret holding the CloudFront → ALB header value (rotate: see README). */
   readonly originHeaderSecret: GeneratedSecret;
   readonly shield?: ShieldProtections;
+  /** Provider of us-east-1 in this account: CloudFront's certificate, its WAF, and their alarms live there. */
+  readonly edgeProvider: TerraformProvider;
+  /** Logs key in us-east-1 (CloudFront WAF log group; the us-east-1 alert topic). */
+  readonly edgeLogsKey: PurposeKmsKey;
   readonly replication?: BucketReplication;
 
   constructor(scope: Construct, id: string, props: AppTierProps) {
@@ -152,6 +156,16 @@ export class AppTier extends Construct {
       preventDestroy: protect,
     });
     edgeLogsKey.addToPolicy(cloudWatchLogsKeyStatement(env.accountId, "us-east-1", env.partition));
+    edgeLogsKey.addToPolicy({
+      Sid: "AlarmsPublishToEncryptedTopic",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": env.accountId } },
+    });
+    this.edgeProvider = usEast1;
+    this.edgeLogsKey = edgeLogsKey;
     this.cloudFrontWebAcl = new WebAcl(this, "cloudfront-web-acl", {
       logKmsKeyArn: edgeLogsKey.keyArn,
       ...wafCommon,

@@ -8,7 +8,7 @@ import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-avail
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
-import { EnvironmentDashboard, NatGatewayAlarms } from "../modules/observability/index.js";
+import { AlbAlarms, AlertTopic, ElastiCacheAlarms, EcsServiceAlarms, EnvironmentDashboard, NatGatewayAlarms, RdsAlarms, WafAlarms } from "../modules/observability/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
@@ -83,6 +83,84 @@ export class WorkloadStack extends AccountStack {
     this.dashboard = new EnvironmentDashboard(this, "dashboard", { name: env.namePrefix });
     this.dashboard.add(
       new NatGatewayAlarms(this, "nat-gateway-alarms", { ...alarmTarget, natGatewayIds: this.vpc.natGatewayIds, portAllocationErrors: env.alarms.natPortAllocationErrors }),
+    );
+    if (this.app && env.app) this.addAppAlarms(this.app, env, alarmTarget);
+  }
+
+  /**
+   * Alarms and dashboard widgets for the app tier: ALB 5xx rate and response time, CPU and memory per ECS
+   * service, RDS per instance (replica lag on replicas), ElastiCache CPU and evictions, and blocked-request
+   * spikes on both web ACLs. The CloudFront ACL's metrics exist only in us-east-1, and an alarm can notify
+   * only a topic of its own Region, so those alarms go to a us-east-1 copy of the alert topic
+   * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html).
+   */
+  private addAppAlarms(app: AppTier, env: WorkloadModel, target: { namePrefix: string; topicArn: string; region: string }): void {
+    const t = env.alarms;
+    const api = Object.values(app.services)[0];
+    this.dashboard.add(
+      new AlbAlarms(this, "alb-alarms", {
+        ...target,
+        name: env.app!.loadBalancerName,
+        loadBalancerArnSuffix: app.alb.arnSuffix,
+        ...(api ? { targetGroupArnSuffix: api.service.targetGroupArnSuffixes[0]! } : {}),
+        fiveXxPercent: t.alb5xxPercent,
+        targetResponseSeconds: t.albTargetResponseSeconds,
+      }),
+    );
+    for (const [name, handle] of Object.entries(app.services)) {
+      this.dashboard.add(
+        new EcsServiceAlarms(this, `ecs-alarms-${name}`, {
+          ...target,
+          clusterName: app.cluster.clusterName,
+          serviceName: handle.service.serviceName,
+          cpuPercent: t.ecsCpuPercent,
+          memoryPercent: t.ecsMemoryPercent,
+        }),
+      );
+    }
+    app.database.instanceIdentifiers.forEach((id, i) => {
+      this.dashboard.add(
+        new RdsAlarms(this, i === 0 ? "rds-alarms-primary" : `rds-alarms-replica-${i}`, {
+          ...target,
+          dbInstanceIdentifier: id,
+          isReplica: i > 0,
+          cpuPercent: t.rdsCpuPercent,
+          freeStorageGiB: t.rdsFreeStorageGiB,
+          connections: t.rdsConnections,
+          replicaLagSeconds: t.rdsReplicaLagSeconds,
+        }),
+      );
+    });
+    this.dashboard.add(
+      new ElastiCacheAlarms(this, "cache-alarms", {
+        ...target,
+        replicationGroupId: app.cache.replicationGroupId,
+        nodeCount: env.app!.cache.replicas + 1,
+        cpuPercent: t.cacheCpuPercent,
+        evictions: t.cacheEvictions,
+      }),
+    );
+    this.dashboard.add(
+      new WafAlarms(this, "waf-alarms-alb", { ...target, webAclName: app.regionalWebAcl.webAclName, webAclRegion: env.region, blockedRequests: t.wafBlockedRequests }),
+    );
+    const edgeAlerts = new AlertTopic(this, "edge-alerts", {
+      name: `${env.namePrefix}-edge-alerts`,
+      accountId: env.accountId,
+      region: "us-east-1",
+      partition: env.partition,
+      kmsKeyArn: app.edgeLogsKey.keyArn,
+      emails: env.alertEmails,
+      provider: app.edgeProvider,
+    });
+    this.dashboard.add(
+      new WafAlarms(this, "waf-alarms-cloudfront", {
+        ...target,
+        topicArn: edgeAlerts.topicArn,
+        region: "us-east-1",
+        webAclName: app.cloudFrontWebAcl.webAclName,
+        blockedRequests: t.wafBlockedRequests,
+        provider: app.edgeProvider,
+      }),
     );
   }
 }

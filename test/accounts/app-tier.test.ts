@@ -104,3 +104,35 @@ describe("the app tier of the shipped config", () => {
     expect(group.auto_rollback_configuration).toEqual({ enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] });
   });
 });
+
+describe("app-tier alarms of the shipped config", () => {
+  const alarms = resources(prod, "aws_cloudwatch_metric_alarm");
+  const topics = resourcesByName(prod, "aws_sns_topic");
+  const topicRef = (fragment: string) => {
+    const name = Object.keys(topics).find((k) => k.includes(fragment))!;
+    return `\${aws_sns_topic.${name}.arn}`;
+  };
+  const byMetric = (namespace: string, metric: string) => alarms.filter((a) => a.namespace === namespace && a.metric_name === metric);
+
+  it("watches every ECS service, the ALB, every RDS instance and the cache, notifying the account's alert topic", () => {
+    const services = ["acme-prod-api", "acme-prod-jobs"];
+    for (const metric of ["CPUUtilization", "MemoryUtilization"]) {
+      expect(byMetric("AWS/ECS", metric).map((a) => (a.dimensions as { ServiceName: string }).ServiceName).sort()).toEqual(services);
+    }
+    expect(byMetric("AWS/RDS", "ReplicaLag").map((a) => (a.dimensions as { DBInstanceIdentifier: string }).DBInstanceIdentifier)).toEqual(["acme-prod-mysql-replica-1"]);
+    expect(byMetric("AWS/RDS", "FreeStorageSpace")).toHaveLength(2);
+    expect(byMetric("AWS/ElastiCache", "Evictions").length).toBeGreaterThan(0);
+    expect(alarms.some((a) => JSON.stringify(a).includes("HTTPCode_Target_5XX_Count") || JSON.stringify(a).includes("HTTPCode_ELB_5XX_Count"))).toBe(true);
+    const home = topicRef("alerts_topic");
+    for (const a of alarms.filter((x) => x.provider === undefined)) expect(a.alarm_actions).toEqual([home]);
+  });
+
+  it("alarms on blocked-request spikes of both web ACLs, the CloudFront one in us-east-1 with a us-east-1 topic", () => {
+    const waf = byMetric("AWS/WAFV2", "BlockedRequests");
+    expect(waf).toHaveLength(2);
+    const edge = waf.find((a) => a.provider === "aws.us-east-1")!;
+    expect(edge.dimensions).toEqual({ WebACL: "acme-prod-cloudfront", Rule: "ALL" });
+    expect(edge.alarm_actions).toEqual([topicRef("edge-alerts")]);
+    expect(resourcesByName(prod, "aws_sns_topic")[Object.keys(topics).find((k) => k.includes("edge-alerts"))!]!.provider).toBe("aws.us-east-1");
+  });
+});

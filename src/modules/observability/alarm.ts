@@ -4,6 +4,7 @@
  * Alarm semantics: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
  */
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 
 /** One graph of a CloudWatch dashboard: a title and metrics as `[namespace, metric, dimName, dimValue, ...]` or a math expression. */
@@ -45,12 +46,18 @@ export interface MetricAlarmProps {
   readonly datapointsToAlarm?: number;
   /** @default "notBreaching" */
   readonly treatMissingData?: "missing" | "notBreaching" | "breaching" | "ignore";
+  /**
+   * Provider of the metric's Region. An alarm lives in its metric's Region and can notify only a topic of
+   * that Region (CloudFront and its WAF publish metrics in us-east-1). @default the stack's default provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /** Creates one `aws_cloudwatch_metric_alarm` under `scope`. */
 export function metricAlarm(scope: Construct, id: string, p: MetricAlarmProps): CloudwatchMetricAlarm {
   const period = p.periodSeconds ?? 300;
   return new CloudwatchMetricAlarm(scope, id, {
+    ...(p.provider ? { provider: p.provider } : {}),
     alarmName: p.alarmName,
     alarmDescription: p.description,
     comparisonOperator: p.comparison,

@@ -11,6 +11,7 @@
  * WAF https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html.
  */
 import { Construct } from "constructs";
+import type { TerraformProvider } from "cdktf";
 import { metricAlarm, metricRow, type AlarmSet, type DashboardWidget } from "./alarm.js";
 
 /** Props every alarm construct shares. */
@@ -254,6 +255,8 @@ export interface WafAlarmsProps extends AlarmTarget {
   readonly webAclRegion?: string;
   /** Blocked requests per 5 minutes. @default 1000 */
   readonly blockedRequests?: number;
+  /** Provider of us-east-1 for a CloudFront-scope ACL (its metrics are there; `topicArn` must be there too). @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** A spike of blocked requests on a web ACL (all rules): an IP flood or an attack in progress. */
@@ -273,6 +276,7 @@ export class WafAlarms extends Construct implements AlarmSet {
       metric: { namespace: "AWS/WAFV2", name: "BlockedRequests", dimensions: dims, statistic: "Sum" },
       evaluationPeriods: 1,
       datapointsToAlarm: 1,
+      ...(p.provider ? { provider: p.provider } : {}),
     });
     this.alarmArns = [alarm.arn];
     this.widgets = [

@@ -10,6 +10,7 @@
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 
 /** Props of {@link AlertTopic}. */
@@ -25,6 +26,8 @@ export interface AlertTopicProps {
   readonly kmsKeyArn: string;
   /** Email addresses to subscribe. Each recipient must confirm the subscription once. @default [] */
   readonly emails?: readonly string[];
+  /** Provider of `region` when it is not the stack's Region (a us-east-1 topic for CloudFront alarms). @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** SNS topic + topic policy + one email subscription per address. */
@@ -35,9 +38,11 @@ export class AlertTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
-    const topic = new SnsTopic(this, "topic", { name: props.name, kmsMasterKeyId: props.kmsKeyArn, tags: { Name: props.name } });
+    const inRegion = props.provider ? { provider: props.provider } : {};
+    const topic = new SnsTopic(this, "topic", { ...inRegion, name: props.name, kmsMasterKeyId: props.kmsKeyArn, tags: { Name: props.name } });
     const topicArn = `arn:${partition}:sns:${props.region}:${props.accountId}:${props.name}`;
     new SnsTopicPolicy(this, "policy", {
+      ...inRegion,
       arn: topic.arn,
       policy: JSON.stringify({
         Version: "2012-10-17",
@@ -62,7 +67,7 @@ export class AlertTopic extends Construct {
       }),
     });
     (props.emails ?? []).forEach((email) => {
-      new SnsTopicSubscription(this, `email-${email.replace(/[^a-zA-Z0-9]/g, "-")}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
+      new SnsTopicSubscription(this, `email-${email.replace(/[^a-zA-Z0-9]/g, "-")}`, { ...inRegion, topicArn: topic.arn, protocol: "email", endpoint: email });
     });
     this.topicArn = topic.arn;
   }
