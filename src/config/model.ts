@@ -4,7 +4,7 @@
  * or re-derives these values.
  */
 import { AWS_REGIONS } from "./aws-regions.js";
-import type { EnvironmentFile, SharedFile } from "./schema.js";
+import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
 /** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
@@ -69,6 +69,8 @@ export interface WorkloadModel extends AccountTarget {
     /** Subnet CIDRs per tier, index = AZ index. */
     readonly subnets: SubnetPlan;
   };
+  /** Usage assumptions of `lz cost` (traffic, requests, logs per month); they change no resource. */
+  readonly costAssumptions: CostAssumptionsFile;
 }
 
 /**
@@ -204,6 +206,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             subnets: plan.plan,
           },
+          costAssumptions: { ...env.costAssumptions },
         };
       }),
   };

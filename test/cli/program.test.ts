@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
-const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram"];
+const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "cost"];
 const ANSI = /\x1b\[/;
 
 describe("lz --help", () => {

@@ -76,7 +76,7 @@ describe("shape errors", () => {
 
   it("rejects an unknown key without a close match by listing the valid keys", () => {
     const dir = shippedWith({ "dev.yaml": (t) => `${t}owner: team-a\n` });
-    expect(problemsOf(dir)).toEqual(['<dir>/dev.yaml:17:1 owner: unknown key "owner". Valid keys here: name, accountId, region, segment, vpc, alerts.']);
+    expect(problemsOf(dir)).toEqual(['<dir>/dev.yaml:17:1 owner: unknown key "owner". Valid keys here: name, accountId, region, segment, vpc, alerts, costAssumptions.']);
   });
 
   it("rejects an unquoted account id and says to quote it", () => {
