@@ -1,5 +1,6 @@
 /**
- * The `lz` command line (commander): `validate`, `synth`, `stacks`, `schema`, each with `--help`.
+ * The `lz` command line (commander): `validate`, `synth`, `stacks`, `schema`, `plan-guard`, `diagram`, `cost`, each
+ * with `--help`.
  *
  * Exit status: 0 on success; 1 on a config problem or another failure the user fixes in a file; 2 on
  * a bad command line (unknown command or option, invalid value). Expected failures print a message and
@@ -9,6 +10,7 @@ import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json";
 import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
+import { defineCost } from "./commands/cost.js";
 import { defineDiagram } from "./commands/diagram.js";
 import { definePlanGuard } from "./commands/plan-guard.js";
 import { defineRoutes } from "./commands/routes.js";
@@ -28,6 +30,7 @@ const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["plan-guard", definePlanGuard],
   ["diagram", defineDiagram],
   ["routes", defineRoutes],
+  ["cost", defineCost],
 ];
 
 /** Builds the program. Commander never exits the process: {@link runCli} maps its errors to exit codes. */
@@ -49,7 +52,7 @@ export function createProgram(ctx: Context): Command {
       .showHelpAfterError(`(run "${name} --help" for usage)`);
 
   const program = configure(new Command("lz"), "lz")
-    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology")
+    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology, estimate the cost")
     .version(packageJson.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .helpCommand("help [command]", "show help for a command")
@@ -64,6 +67,7 @@ Examples:
   $ lz synth
   $ lz stacks --json
   $ lz diagram --out docs/topology.svg
+  $ lz cost --env prod
   $ terraform show -json tfplan | lz plan-guard --stack workload-prod`,
     );
   for (const [name, define] of COMMANDS) define(configure(program.command(name), `lz ${name}`), ctx);

@@ -6,7 +6,7 @@
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { AWS_REGIONS } from "./aws-regions.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
-import type { EnvironmentFile, SharedFile } from "./schema.js";
+import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
 /** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
@@ -83,6 +83,8 @@ export interface WorkloadModel extends AccountTarget {
   readonly onPremisesAccess: OnPremisesAccessModel;
   /** Alarm thresholds (`alarms:`), each with its default applied. */
   readonly alarms: AlarmThresholds;
+  /** Usage assumptions of `lz cost` (traffic, requests, logs per month); they change no resource. */
+  readonly costAssumptions: CostAssumptionsFile;
 }
 
 /** Alarm thresholds of a workload account; see `AlarmSettings` in schema.ts for units and defaults. */
@@ -275,6 +277,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             privateData: typeof env.onPremisesAccess.privateData === "string" ? env.onPremisesAccess.privateData : [...env.onPremisesAccess.privateData],
           },
           alarms: { ...env.alarms },
+          costAssumptions: { ...env.costAssumptions },
         };
       }),
     baseline: buildBaseline(shared, environments),

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
 
-const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "routes"];
+const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "routes", "cost"];
 const ANSI = /\x1b\[/;
 
 describe("lz --help", () => {

@@ -1,0 +1,43 @@
+/**
+ * The application tier's inputs (issue 4, `WorkloadModel.app`), from a structural type that mirrors the fields
+ * of `AppModel` (src/config/app-model.ts on that branch) the estimate needs, so this file compiles before that
+ * model exists and keeps compiling after.
+ *
+ * Hook-up, once `WorkloadModel.app?: AppModel` is in the model: in `costInputsFromModel` (model.ts), spread
+ * `...(env.app ? appCostInputs(env.app, env.costAssumptions) : {})` into the workload's inputs.
+ */
+import type { CostAssumptionsFile } from "../../config/index.js";
+import type { EnvironmentCostInputs } from "../inputs.js";
+
+/** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
+export interface AppCostShape {
+  readonly services: readonly { readonly name: string; readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number }[];
+  readonly database: { readonly instanceClass: string; readonly allocatedStorageGiB: number; readonly multiAz: boolean; readonly readReplicas: number };
+  readonly cache: { readonly nodeType: string; readonly replicas: number };
+  readonly waf: { readonly managedRuleGroups: readonly string[]; readonly blockedCountries: readonly string[] };
+  readonly shieldAdvanced: boolean;
+}
+
+/**
+ * Web ACLs the app tier builds: one in CloudFront scope, one regional on the ALB
+ * (`cloudfront-web-acl` and `regional-web-acl` in src/accounts/app-tier.ts on the issue-4 branch).
+ */
+export const APP_WEB_ACLS = 2;
+
+/**
+ * One ALB, the Fargate services at their desired count, the RDS primary (Multi-AZ or not) and its replicas, the
+ * Redis nodes (primary + replicas), a CloudFront distribution, two web ACLs with the same rules (the rate rule,
+ * the geo rule when countries are blocked, each managed rule group), and Shield Advanced when subscribed.
+ */
+export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partial<EnvironmentCostInputs> {
+  const rulesPerAcl = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + app.waf.managedRuleGroups.length;
+  return {
+    alb: { count: 1, lcuPerHour: a.albLcuPerHour },
+    fargate: { services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })) },
+    rds: { instanceClass: app.database.instanceClass, multiAz: app.database.multiAz, readReplicas: app.database.readReplicas, allocatedStorageGiB: app.database.allocatedStorageGiB },
+    elastiCache: { nodeType: app.cache.nodeType, nodes: 1 + app.cache.replicas },
+    cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
+    waf: { webAcls: APP_WEB_ACLS, rules: APP_WEB_ACLS * rulesPerAcl, requestsPerMonth: a.wafRequestsPerMonth },
+    shieldAdvanced: app.shieldAdvanced,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * From the model to the cost engine's inputs: what the stacks build in each account (the workload VPC's NAT
+ * gateways, its Transit Gateway attachment and flow logs; in every account three KMS keys, an alert topic and
+ * the security baseline; the hub's Direct Connect, VPN and inspection VPC; each environment's app tier).
+ * `app.ts`, `hybrid.ts` and `baseline.ts` next to this file translate those parts of the model.
+ */
+import { CostAssumptions, NETWORK_HUB_STACK, type CostAssumptionsFile, type LandingZoneModel, type WorkloadModel } from "../../config/index.js";
+import type { AccountCostSubject } from "../estimate.js";
+import type { EnvironmentCostInputs } from "../inputs.js";
+import { appCostInputs } from "./app.js";
+import { baselineCostInputs } from "./baseline.js";
+import { hubHybridCostInputs, workloadInspectionCostInputs } from "./hybrid.js";
+
+/** The assumptions of an account whose file sets none (the hub: `shared.yaml` has no `costAssumptions`). */
+export function defaultCostAssumptions(): CostAssumptionsFile {
+  return CostAssumptions.parse({});
+}
+
+/** Per-purpose KMS keys every account stack owns (logs, data, secrets; src/modules/encryption). */
+export const KMS_KEYS_PER_ACCOUNT = 3;
+
+/** Options of {@link costInputsFromModel}. */
+export interface CostInputOptions {
+  /**
+   * Price the security baseline (CloudTrail, Config, GuardDuty, Security Hub) that every account stack builds.
+   * @default true
+   */
+  readonly securityBaseline?: boolean;
+  /** Assumptions of the hub account. @default {@link defaultCostAssumptions} */
+  readonly hubAssumptions?: CostAssumptionsFile;
+}
+
+/**
+ * One subject per account: the network hub first, then every workload environment (sorted by name, as in the
+ * model), each with the quantities the model implies at its `costAssumptions`.
+ */
+export function costInputsFromModel(model: LandingZoneModel, options: CostInputOptions = {}): AccountCostSubject[] {
+  const hub = model.networkHub;
+  const hubAssumptions = options.hubAssumptions ?? defaultCostAssumptions();
+  const baseline = (a: CostAssumptionsFile, flowLogGb: number) => ((options.securityBaseline ?? true) ? { baseline: baselineCostInputs(a, flowLogGb) } : {});
+  return [
+    {
+      name: NETWORK_HUB_STACK,
+      kind: "network-hub",
+      stackName: hub.stackName,
+      accountId: hub.accountId,
+      region: hub.region,
+      assumptions: hubAssumptions,
+      inputs: { ...accountPlumbing(hubAssumptions), ...(hub.hybrid ? hubHybridCostInputs(hub.hybrid, hubAssumptions) : {}), ...baseline(hubAssumptions, 0) },
+    },
+    ...model.environments.map(
+      (env): AccountCostSubject => ({
+        name: env.name,
+        kind: "workload",
+        stackName: env.stackName,
+        accountId: env.accountId,
+        region: env.region,
+        segment: env.segment,
+        assumptions: env.costAssumptions,
+        inputs: {
+          ...workloadVpcCostInputs(env),
+          ...workloadInspectionCostInputs(env.inspection, env.vpc.azCount, env.costAssumptions),
+          ...(env.app ? appCostInputs(env.app, env.costAssumptions) : {}),
+          ...baseline(env.costAssumptions, env.costAssumptions.flowLogGbPerMonth),
+        },
+      }),
+    ),
+  ];
+}
+
+/** What every account stack builds: its hours per month, three KMS keys and an alert topic. */
+export function accountPlumbing(assumptions: CostAssumptionsFile): EnvironmentCostInputs {
+  return { hoursPerMonth: assumptions.hoursPerMonth, kmsKeys: { count: KMS_KEYS_PER_ACCOUNT }, alertTopics: { count: 1 } };
+}
+
+/**
+ * A workload account's VPC: NAT gateways (one per AZ, or a single one), its Transit Gateway attachment, and its
+ * flow logs, plus the account plumbing.
+ */
+export function workloadVpcCostInputs(env: Pick<WorkloadModel, "vpc" | "costAssumptions">): EnvironmentCostInputs {
+  const a = env.costAssumptions;
+  const { azCount, natGateways } = env.vpc;
+  return {
+    ...accountPlumbing(a),
+    natGateways: { count: natGateways === "one-per-az" ? azCount : 1, placement: natGateways, azCount, gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth },
+    transitGateway: { attachments: 1, kinds: ["VPC"], gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth },
+    flowLogs: { gbIngestedPerMonth: a.flowLogGbPerMonth, retentionDays: env.vpc.flowLogRetentionDays },
+  };
+}

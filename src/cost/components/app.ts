@@ -1,0 +1,118 @@
+/**
+ * Pricing of the application tier: ALB, ECS on Fargate, RDS for MySQL, ElastiCache for Redis, CloudFront, AWS
+ * WAF and Shield Advanced. Each function is pure: quantities in, {@link CostLine}s out.
+ */
+import type { AlbInputs, CloudFrontInputs, ElastiCacheInputs, FargateServiceInputs, RdsInputs, WafInputs } from "../inputs.js";
+import { count, fmt, line, type CostLine } from "../line.js";
+import { PriceLookupError, type PriceEntry, type PriceTable } from "../prices/index.js";
+
+/** ALB hours and LCU-hours (`count × lcuPerHour × hoursPerMonth`). Price: https://aws.amazon.com/elasticloadbalancing/pricing/ */
+export function albCost(alb: AlbInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  return [
+    line("alb-hours", "ALB hours", `${count(alb.count, "load balancer")} × ${fmt(hoursPerMonth)} h`, alb.count * hoursPerMonth, prices.albHour),
+    line("alb-lcu", "ALB capacity units (LCU)", `${fmt(alb.lcuPerHour)} LCU average × ${fmt(hoursPerMonth)} h per load balancer`, alb.count * alb.lcuPerHour * hoursPerMonth, prices.albLcuHour),
+  ];
+}
+
+/**
+ * Fargate vCPU-hours and GB-hours of every service at its desired count, all month (Linux/x86; autoscaling
+ * above the desired count is not included). Price: https://aws.amazon.com/fargate/pricing/
+ */
+export function fargateCost(services: readonly FargateServiceInputs[], hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  if (services.length === 0) return [];
+  const vcpu = services.reduce((sum, s) => sum + (s.cpuUnits / 1024) * s.desiredCount, 0);
+  const gb = services.reduce((sum, s) => sum + (s.memoryMiB / 1024) * s.desiredCount, 0);
+  const tasks = (what: (s: FargateServiceInputs) => string) => services.map((s) => `${s.name} ${s.desiredCount} × ${what(s)}`).join(", ");
+  return [
+    line("fargate-vcpu", "Fargate vCPU", `${tasks((s) => `${fmt(s.cpuUnits / 1024)} vCPU`)}; × ${fmt(hoursPerMonth)} h`, vcpu * hoursPerMonth, prices.fargateVcpuHour),
+    line("fargate-memory", "Fargate memory", `${tasks((s) => `${fmt(s.memoryMiB / 1024)} GB`)}; × ${fmt(hoursPerMonth)} h`, gb * hoursPerMonth, prices.fargateGbHour),
+  ];
+}
+
+/**
+ * RDS for MySQL: the primary's instance hours (Multi-AZ bills the standby too: twice the Single-AZ price), each
+ * read replica's (Single-AZ), and gp3 storage: the primary's allocation (twice when Multi-AZ) plus one
+ * allocation per replica. Backups beyond the free amount, I/O and data transfer are not included.
+ * Price: https://aws.amazon.com/rds/mysql/pricing/
+ * @throws PriceLookupError when the price table has no price for the instance class, naming those it has.
+ */
+export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  const instance = lookup(prices.rdsMysqlInstanceHour, rds.instanceClass, "RDS for MySQL instance class", prices.region);
+  const copies = rds.multiAz ? 2 : 1;
+  const lines = [
+    line(
+      "rds-instance-hours",
+      "RDS MySQL instance hours",
+      `${rds.instanceClass} ${rds.multiAz ? "Multi-AZ (primary + standby, billed ×2)" : "Single-AZ"} × ${fmt(hoursPerMonth)} h`,
+      copies * hoursPerMonth,
+      instance,
+    ),
+  ];
+  if (rds.readReplicas > 0) {
+    lines.push(line("rds-replica-hours", "RDS MySQL read replica hours", `${count(rds.readReplicas, "replica")} (${rds.instanceClass}, Single-AZ) × ${fmt(hoursPerMonth)} h`, rds.readReplicas * hoursPerMonth, instance));
+  }
+  const replicas = rds.readReplicas > 0 ? ` + ${count(rds.readReplicas, "replica")} × ${fmt(rds.allocatedStorageGiB)} GB` : "";
+  lines.push(
+    line(
+      "rds-storage",
+      "RDS storage (gp3)",
+      `${fmt(rds.allocatedStorageGiB)} GB${rds.multiAz ? " × 2 (Multi-AZ)" : ""}${replicas}`,
+      rds.allocatedStorageGiB * (copies + rds.readReplicas),
+      prices.rdsStorageGbMonth,
+    ),
+  );
+  return lines;
+}
+
+/**
+ * ElastiCache for Redis OSS node hours (backup storage beyond the free amount not included).
+ * Price: https://aws.amazon.com/elasticache/pricing/
+ * @throws PriceLookupError when the price table has no price for the node type, naming those it has.
+ */
+export function elastiCacheCost(cache: ElastiCacheInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  const node = lookup(prices.elastiCacheNodeHour, cache.nodeType, "ElastiCache node type", prices.region);
+  return [line("elasticache-node-hours", "ElastiCache node hours", `${count(cache.nodes, "node")} (${cache.nodeType}) × ${fmt(hoursPerMonth)} h`, cache.nodes * hoursPerMonth, node)];
+}
+
+/**
+ * CloudFront data out to viewers and HTTPS requests, at the first-tier price of the table's viewer region.
+ * The always-free allowance (1 TB and 10 million requests a month) applies once per organization under
+ * consolidated billing, so it is not subtracted here. Price: https://aws.amazon.com/cloudfront/pricing/
+ */
+export function cloudFrontCost(cf: CloudFrontInputs, prices: PriceTable): CostLine[] {
+  return [
+    line("cloudfront-data-out", "CloudFront data out", `${fmt(cf.dataOutGbPerMonth)} GB/month`, cf.dataOutGbPerMonth, prices.cloudFrontDataOutGb),
+    line("cloudfront-requests", "CloudFront HTTPS requests", `${fmt(cf.httpsRequestsPerMonth)} requests/month`, cf.httpsRequestsPerMonth / 10_000, prices.cloudFrontHttpsRequests10k),
+  ];
+}
+
+/** AWS WAF web ACLs, rules and requests. Price: https://aws.amazon.com/waf/pricing/ */
+export function wafCost(waf: WafInputs, prices: PriceTable): CostLine[] {
+  return [
+    line("waf-web-acls", "WAF web ACLs", `${count(waf.webAcls, "web ACL")} × 1 month`, waf.webAcls, prices.wafWebAclMonth),
+    line("waf-rules", "WAF rules", `${count(waf.rules, "rule")} over all web ACLs × 1 month`, waf.rules, prices.wafRuleMonth),
+    line("waf-requests", "WAF requests", `${fmt(waf.requestsPerMonth)} requests/month`, waf.requestsPerMonth / 1_000_000, prices.wafRequestsMillion),
+  ];
+}
+
+/**
+ * An account's share of the Shield Advanced subscription. AWS bills $3,000 a month **once per organization**
+ * (consolidated billing, 1-year commitment), however many accounts subscribe. The estimate splits it evenly
+ * between the accounts that subscribe, so the per-account totals add up to the organization's bill without
+ * counting the fee twice. Data transfer out of protected resources is not included.
+ * Price: https://aws.amazon.com/shield/pricing/
+ * @param subscribers accounts of the organization that subscribe (at least 1).
+ */
+export function shieldAdvancedCost(subscribers: number, prices: PriceTable): CostLine[] {
+  const fee = `$${fmt(prices.shieldAdvancedMonth.usd)}/month organization fee (1-year commitment)`;
+  const driver = subscribers === 1 ? `subscribed: the whole ${fee}, the only subscribing account` : `subscribed: 1/${subscribers} of the ${fee}, split between ${subscribers} subscribing accounts`;
+  return [line("shield-advanced", "Shield Advanced", driver, 1 / subscribers, prices.shieldAdvancedMonth)];
+}
+
+function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what: string, region: string): PriceEntry {
+  const entry = table[name];
+  if (!entry) {
+    throw new PriceLookupError(`no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`);
+  }
+  return entry;
+}

@@ -1,0 +1,148 @@
+/**
+ * What the cost engine prices: one account's billable quantities, in neutral terms (counts, sizes and usage per
+ * month), independent of the config schema. `adapters/` fills it from the model; the pricing functions in
+ * `components/` read only this. Every part is optional: an absent part costs nothing and prints no line.
+ */
+import type { DxPortSpeed } from "./prices/types.js";
+
+/** NAT gateways of a VPC. */
+export interface NatGatewayInputs {
+  /** Gateways running all month. */
+  readonly count: number;
+  /** How they are placed, for the driver text: one per AZ, or one shared. */
+  readonly placement: "one-per-az" | "single";
+  readonly azCount: number;
+  /** GB processed by all gateways together. */
+  readonly gbProcessedPerMonth: number;
+}
+
+/** Transit Gateway attachments billed to the account (the attachment's owner pays its hours). */
+export interface TransitGatewayInputs {
+  /** Attachments, for example 1 VPC attachment, or a VPN and a DX gateway attachment in the hub. */
+  readonly attachments: number;
+  /** What they attach, for the driver text, for example `VPC`. */
+  readonly kinds: readonly string[];
+  /** GB the account sends into the Transit Gateway (billed to the sender's attachment). */
+  readonly gbProcessedPerMonth: number;
+}
+
+/** VPC flow logs delivered to CloudWatch Logs. */
+export interface FlowLogInputs {
+  readonly gbIngestedPerMonth: number;
+  /** Log group retention: steady-state storage is `gbIngestedPerMonth × retentionDays / (365 / 12)`. */
+  readonly retentionDays: number;
+}
+
+/** Site-to-Site VPN. */
+export interface VpnInputs {
+  /** VPN connections (two tunnels each; AWS bills per connection). */
+  readonly connections: number;
+}
+
+/** Direct Connect dedicated ports and data out. */
+export interface DirectConnectInputs {
+  /** Dedicated ports the organization owns; 0 when the connection is a partner's hosted connection. */
+  readonly ports: number;
+  readonly portSpeed: DxPortSpeed;
+  /** GB sent from AWS to on-prem over Direct Connect. */
+  readonly gbOutPerMonth: number;
+}
+
+/** AWS Network Firewall endpoints (one per AZ of the firewall). */
+export interface NetworkFirewallInputs {
+  readonly endpoints: number;
+  /** `central`: the hub inspection VPC; `per-vpc`: a firewall tier in the workload VPC. */
+  readonly placement: "central" | "per-vpc";
+  readonly gbProcessedPerMonth: number;
+}
+
+/** Application load balancers. */
+export interface AlbInputs {
+  readonly count: number;
+  /** Average LCUs per load balancer per hour. */
+  readonly lcuPerHour: number;
+}
+
+/** One ECS service on Fargate (Linux/x86), priced at its desired count all month. */
+export interface FargateServiceInputs {
+  readonly name: string;
+  /** CPU units per task (1024 = 1 vCPU). */
+  readonly cpuUnits: number;
+  readonly memoryMiB: number;
+  readonly desiredCount: number;
+}
+
+/** RDS for MySQL: a primary, an optional Multi-AZ standby, and read replicas (Single-AZ each). */
+export interface RdsInputs {
+  /** For example `db.r6g.large`; must be in the price table. */
+  readonly instanceClass: string;
+  /** A synchronous standby: AWS bills Multi-AZ instance hours and storage at twice the Single-AZ price. */
+  readonly multiAz: boolean;
+  readonly readReplicas: number;
+  /** Storage of the primary, and of each replica (a replica gets the primary's size). */
+  readonly allocatedStorageGiB: number;
+}
+
+/** ElastiCache for Redis OSS nodes. */
+export interface ElastiCacheInputs {
+  /** For example `cache.r7g.large`; must be in the price table. */
+  readonly nodeType: string;
+  /** Primary plus replicas. */
+  readonly nodes: number;
+}
+
+/** CloudFront distribution traffic. */
+export interface CloudFrontInputs {
+  readonly dataOutGbPerMonth: number;
+  readonly httpsRequestsPerMonth: number;
+}
+
+/** AWS WAF web ACLs. */
+export interface WafInputs {
+  readonly webAcls: number;
+  /** Rules and rule groups over all web ACLs (a managed rule group counts as one rule). */
+  readonly rules: number;
+  readonly requestsPerMonth: number;
+}
+
+/** The security baseline of the account (CloudTrail, AWS Config, GuardDuty, Security Hub). */
+export interface BaselineInputs {
+  readonly cloudTrail: {
+    /** Management events; the first trail's copy of them is free, so they cost nothing here. */
+    readonly managementEventsPerMonth: number;
+    readonly dataEventsPerMonth: number;
+  };
+  readonly config: { readonly itemsPerMonth: number; readonly ruleEvaluationsPerMonth: number };
+  readonly guardDuty: {
+    /** CloudTrail management events GuardDuty analyses. */
+    readonly managementEventsPerMonth: number;
+    /** GB of VPC flow logs and DNS query logs GuardDuty analyses. */
+    readonly flowAndDnsLogGbPerMonth: number;
+  };
+  readonly securityHub: { readonly checksPerMonth: number };
+}
+
+/** One account's billable quantities. */
+export interface EnvironmentCostInputs {
+  /** Hours every always-on resource runs in the month. @default 730 (set by the adapter) */
+  readonly hoursPerMonth: number;
+  readonly natGateways?: NatGatewayInputs;
+  readonly transitGateway?: TransitGatewayInputs;
+  readonly flowLogs?: FlowLogInputs;
+  /** Customer managed KMS keys. */
+  readonly kmsKeys?: { readonly count: number };
+  /** SNS alert topics: no monthly fee; listed so the account's table shows them. */
+  readonly alertTopics?: { readonly count: number };
+  readonly vpn?: VpnInputs;
+  readonly directConnect?: DirectConnectInputs;
+  readonly networkFirewall?: NetworkFirewallInputs;
+  readonly alb?: AlbInputs;
+  readonly fargate?: { readonly services: readonly FargateServiceInputs[] };
+  readonly rds?: RdsInputs;
+  readonly elastiCache?: ElastiCacheInputs;
+  readonly cloudFront?: CloudFrontInputs;
+  readonly waf?: WafInputs;
+  /** The account subscribes to Shield Advanced (the fee is per organization; see `estimate.ts` for its split). */
+  readonly shieldAdvanced?: boolean;
+  readonly baseline?: BaselineInputs;
+}

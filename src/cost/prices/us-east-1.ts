@@ -1,0 +1,83 @@
+/**
+ * US East (N. Virginia) on-demand list prices, USD. Written down on 2026-11-22. Where the seed document's
+ * pay-as-you-go table (2025-08-11, no Region stated; its figures are us-east-1's) gives a price, it is used;
+ * the others are list prices as remembered for 2025 (verify).
+ */
+import { FROM_MEMORY, FROM_SEED, perClass, price, PRICING_PAGES as P } from "./sources.js";
+import type { PriceTable } from "./types.js";
+
+export const US_EAST_1: PriceTable = {
+  region: "us-east-1",
+  currency: "USD",
+  retrievedOn: "2026-11-22",
+  basis: "the seed document's pay-as-you-go table (2025-08-11) where it has the price; otherwise AWS on-demand list prices for us-east-1 as of 2025, from memory (verify)",
+  natGatewayHour: price(0.045, "NAT gateway-hour", P.vpc, FROM_SEED),
+  natGatewayGb: price(0.045, "GB processed", P.vpc, FROM_SEED),
+  transitGatewayAttachmentHour: price(0.05, "attachment-hour", P.transitGateway),
+  transitGatewayGb: price(0.02, "GB processed", P.transitGateway),
+  vpnConnectionHour: price(0.05, "VPN connection-hour", P.vpn),
+  directConnectPortHour: {
+    "1Gbps": price(0.3, "dedicated 1 Gbps port-hour", P.directConnect, FROM_SEED),
+    "10Gbps": price(2.25, "dedicated 10 Gbps port-hour", P.directConnect),
+    "100Gbps": price(22.5, "dedicated 100 Gbps port-hour", P.directConnect),
+  },
+  directConnectDataOutGb: price(0.02, "GB out to a Direct Connect location in the US", P.directConnect, FROM_SEED),
+  networkFirewallEndpointHour: price(0.395, "firewall endpoint-hour", P.networkFirewall, FROM_SEED),
+  networkFirewallGb: price(0.065, "GB processed", P.networkFirewall, FROM_SEED),
+  albHour: price(0.0225, "ALB-hour", P.elb, FROM_SEED),
+  albLcuHour: price(0.008, "LCU-hour", P.elb, FROM_SEED),
+  fargateVcpuHour: price(0.04048, "vCPU-hour (Linux/x86)", P.fargate, `${FROM_MEMORY}; the seed rounds it to ~$0.04`),
+  fargateGbHour: price(0.004445, "GB-hour (Linux/x86)", P.fargate, `${FROM_MEMORY}; the seed rounds it to ~$0.004`),
+  rdsMysqlInstanceHour: perClass(
+    {
+      "db.t3.micro": 0.017,
+      "db.t3.small": 0.034,
+      "db.t3.medium": 0.068,
+      "db.t3.large": 0.136,
+      "db.t4g.micro": 0.016,
+      "db.t4g.small": 0.032,
+      "db.t4g.medium": 0.065,
+      "db.t4g.large": 0.129,
+      "db.m5.large": 0.171,
+      "db.m6g.large": 0.152,
+      "db.m6g.xlarge": 0.304,
+      "db.r5.large": 0.25,
+      "db.r6g.large": 0.225,
+      "db.r6g.xlarge": 0.45,
+    },
+    "Single-AZ instance-hour",
+    P.rdsMysql,
+  ),
+  rdsStorageGbMonth: price(0.115, "gp3 GB-month, Single-AZ", P.rdsMysql),
+  elastiCacheNodeHour: perClass(
+    {
+      "cache.t3.micro": 0.017,
+      "cache.t3.small": 0.034,
+      "cache.t3.medium": 0.068,
+      "cache.t4g.micro": 0.016,
+      "cache.t4g.small": 0.032,
+      "cache.t4g.medium": 0.065,
+      "cache.m6g.large": 0.149,
+      "cache.m7g.large": 0.158,
+      "cache.r6g.large": 0.206,
+      "cache.r7g.large": 0.219,
+    },
+    "node-hour (Redis OSS)",
+    P.elastiCache,
+  ),
+  cloudFrontDataOutGb: price(0.085, "GB to viewers in North America (first 10 TB)", P.cloudFront, FROM_SEED),
+  cloudFrontHttpsRequests10k: price(0.01, "10,000 HTTPS requests from viewers in North America", P.cloudFront, FROM_SEED),
+  wafWebAclMonth: price(5, "web ACL-month", P.waf, FROM_SEED),
+  wafRuleMonth: price(1, "rule-month (a managed rule group counts as one)", P.waf, FROM_SEED),
+  wafRequestsMillion: price(0.6, "million requests", P.waf, FROM_SEED),
+  shieldAdvancedMonth: price(3000, "organization-month (1-year commitment)", P.shield),
+  cloudTrailDataEvents100k: price(0.1, "100,000 data events", P.cloudTrail),
+  configItem: price(0.003, "configuration item recorded", P.config, FROM_SEED),
+  configRuleEvaluation: price(0.001, "rule evaluation (first 100,000 a month)", P.config, FROM_SEED),
+  guardDutyManagementEventsMillion: price(4, "million CloudTrail management events analysed", P.guardDuty),
+  guardDutyFlowAndDnsLogGb: price(1, "GB of VPC flow and DNS logs analysed (first 500 GB)", P.guardDuty),
+  securityHubCheck: price(0.001, "security check (first 100,000 a month)", P.securityHub),
+  cloudWatchLogsIngestGb: price(0.5, "GB ingested (vended logs, first 10 TB)", P.cloudWatch),
+  cloudWatchLogsStorageGbMonth: price(0.03, "GB-month stored", P.cloudWatch),
+  kmsKeyMonth: price(1, "customer managed key-month", P.kms),
+};

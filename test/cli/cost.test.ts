@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { CostReport } from "../../src/cost/index.js";
+import { replace, shippedWith } from "../support/config-dir.js";
+import { lz, STACK_FRAME } from "./lz.js";
+
+describe("lz cost", () => {
+  const r = lz(["cost"]);
+
+  it("prints a table per account with a total, on the shipped config", () => {
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Monthly cost estimate, USD \(price table: eu-west-1 as of 2026-11-22; src\/cost\/prices\/\)\n/);
+    expect(r.stdout).toMatch(/^prod {2}\(workload-prod, account 444444444444, eu-west-1, segment prod\)$/m);
+    expect(r.stdout).toMatch(/^ {2}NAT gateway hours +3 gateways \(one-per-az, 3 AZs\) × 730 h +105\.12$/m);
+    expect(r.stdout).toMatch(/^ {2}NAT gateway hours +1 gateway \(single, shared by 2 AZs\) × 730 h +35\.04$/m);
+    expect(r.stdout).toContain("\nNot included:\n");
+    expect(r.stdout).toMatch(/^ {2}hoursPerMonth +730$/m);
+  });
+
+  it("shows dev cheaper than prod, naming the prod-only choices as the reasons, largest first", () => {
+    expect(r.stdout).toContain("Comparison of the environments, against dev (the cheapest):\n");
+    const section = r.stdout.slice(r.stdout.indexOf("  prod costs "));
+    expect(section).toMatch(/^ {2}prod costs [\d,.]+ more than dev:\n {4}\+3,000\.00 {2}Shield Advanced: subscribed/);
+    expect(section).toMatch(/RDS MySQL instance hours: db\.r6g\.large Multi-AZ \(primary \+ standby, billed ×2\) × 730 h {2}\(dev: db\.t4g\.micro Single-AZ × 730 h\)/);
+    expect(section).toMatch(/\+ +70\.08 {2}NAT gateway hours: 3 gateways \(one-per-az, 3 AZs\) × 730 h {2}\(dev: 1 gateway \(single, shared by 2 AZs\) × 730 h\)\n/);
+    expect(section).toMatch(/Flow logs: CloudWatch Logs storage: kept 365 days/);
+  });
+
+  it("prints the structured estimate with --format json", () => {
+    const j = lz(["cost", "--format", "json"]);
+    expect(j.status).toBe(0);
+    const report = JSON.parse(j.stdout) as CostReport;
+    expect(report.currency).toBe("USD");
+    expect(report.priceTables).toEqual([{ region: "eu-west-1", retrievedOn: "2026-11-22", basis: expect.any(String) }]);
+    expect(report.accounts.map((a) => a.name)).toEqual(["network-hub", "dev", "prod", "test"]);
+    const prod = report.accounts.find((a) => a.name === "prod")!;
+    expect(prod.lines[0]).toEqual({
+      key: "nat-gateway-hours",
+      component: "NAT gateway hours",
+      driver: "3 gateways (one-per-az, 3 AZs) × 730 h",
+      quantity: 2190,
+      unitUsd: 0.048,
+      unit: "NAT gateway-hour",
+      monthlyUsd: 105.12,
+      source: "https://aws.amazon.com/vpc/pricing/",
+    });
+    expect(prod.assumptions.hoursPerMonth).toBe(730);
+    expect(prod.totalMonthlyUsd).toBeCloseTo(prod.lines.reduce((s, l) => s + l.monthlyUsd, 0), 2);
+    const dev = report.accounts.find((a) => a.name === "dev")!;
+    expect(dev.totalMonthlyUsd).toBeLessThan(prod.totalMonthlyUsd);
+    expect(report.comparison!.cheapest).toBe("dev");
+    expect(report.notIncluded.length).toBeGreaterThan(0);
+  });
+
+  it("shows one account with --env, and still compares every environment", () => {
+    const j = JSON.parse(lz(["cost", "--env", "prod", "--format", "json"]).stdout) as CostReport;
+    expect(j.accounts.map((a) => a.name)).toEqual(["prod"]);
+    expect(j.totalMonthlyUsd).toBe(j.accounts[0]!.totalMonthlyUsd);
+    expect(j.comparison!.environments.map((e) => e.name)).toEqual(["dev", "test", "prod"]);
+  });
+
+  it("rejects an unknown --env with exit 2, listing the names", () => {
+    const e = lz(["cost", "--env", "staging"]);
+    expect(e).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `error: option '--env <name>' argument 'staging' is not an account of the config. Available names: network-hub, dev, prod, test.\n(run "lz cost --help" for usage)\n`,
+    });
+  });
+
+  it("rejects an unknown --format with exit 2, naming the choices", () => {
+    const e = lz(["cost", "--format", "csv"]);
+    expect(e.status).toBe(2);
+    expect(e.stderr).toContain("Allowed choices are table, json.");
+  });
+
+  it("uses an environment's costAssumptions and prints them", () => {
+    const dir = shippedWith({ "prod.yaml": (old) => `${old}costAssumptions:\n  natGatewayGbProcessedPerMonth: 1000\n  hoursPerMonth: 744\n` });
+    const out = lz(["cost", "--config", dir, "--env", "prod"]);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^ {2}NAT gateway hours +3 gateways \(one-per-az, 3 AZs\) × 744 h +107\.14$/m);
+    expect(out.stdout).toMatch(/^ {2}NAT gateway data processed +1,000 GB\/month +48\.00$/m);
+    expect(out.stdout).toMatch(/^ {2}natGatewayGbProcessedPerMonth +100 {2}\(prod: 1,000\)$/m);
+  });
+
+  it("rejects a misspelled assumption with its file, line and the valid key", () => {
+    const dir = shippedWith({ "dev.yaml": (old) => `${old}costAssumptions:\n  natGbPerMonth: 5\n` });
+    const out = lz(["cost", "--config", dir]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/^config has 1 problem:\n.*dev\.yaml:\d+:3 costAssumptions\.natGbPerMonth: unknown key "natGbPerMonth"/);
+  });
+
+  it("fails with exit 1 and the Regions that have prices, for a Region without a price table", () => {
+    const dir = shippedWith({
+      "shared.yaml": replace(/eu-west-1/g, "eu-north-1"),
+      "dev.yaml": replace("eu-west-1", "eu-north-1"),
+      "test.yaml": replace("eu-west-1", "eu-north-1"),
+      "prod.yaml": replace("eu-west-1", "eu-north-1"),
+    });
+    const out = lz(["cost", "--config", dir]);
+    expect(out.stdout).toBe("");
+    expect(out.stderr).toBe("error: no price table for Region eu-north-1. Price tables exist for: eu-west-1, us-east-1. Add src/cost/prices/eu-north-1.ts (copy eu-west-1.ts) and list it in src/cost/prices/index.ts.\n");
+    expect(out.status).toBe(1);
+    expect(out.stderr).not.toMatch(STACK_FRAME);
+  });
+});
