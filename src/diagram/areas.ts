@@ -2,16 +2,20 @@
  * The landing-zone model as a {@link Diagram}: one small function per area of the model, each reading its
  * part and adding clusters, nodes and edges. {@link DIAGRAM_AREAS} lists them in drawing order.
  *
- * To draw a new part of the model (issue #3: Direct Connect, VPN, the inspection VPC; issue #4: the app
- * tier), write one more `DiagramArea` that reads the optional model part and returns early when it is
- * absent, and add it to {@link DIAGRAM_AREAS}. Attach to existing clusters and nodes through {@link ids}:
- * a DX/VPN area adds its nodes to `ids.site()` and `ids.hubAccount()` and edges to the `onprem` route
- * table (`ids.routeTable("onprem")`), `style: "solid"` for primary paths and `"dashed"` for backups; the app
- * tier adds nodes inside `ids.vpc(env.name)` (CloudFront → WAF → ALB in `public`, services in
- * `private-app`, RDS primary/standby/replica and Redis in `private-data`).
+ * To draw a new part of the model, write one more `DiagramArea` that reads the optional model part and
+ * returns early when it is absent, and add it to {@link DIAGRAM_AREAS}. Attach to existing clusters and
+ * nodes through {@link ids}. Edge styles: `solid` for associations, primary paths and request flow,
+ * `dashed` for backup paths and replication, `dotted` for propagations, `bold` for static routes.
+ *
+ * The Transit Gateway's tables, associations, propagations and static routes are drawn from the routing
+ * plan (src/routing/plan.ts), the same one the stacks deploy and `lz routes` verifies, so the picture
+ * cannot drift from what is built. An area that adds a TGW attachment registers its node with
+ * {@link ids.tgwAttachment} (`directconnect`, `vpn`, `vpc:<env>`, `vpc:inspection`).
  */
-import type { LandingZoneModel, Segment, WorkloadModel } from "../config/index.js";
+import type { AppModel } from "../config/app-model.js";
+import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import { SUBNET_TIERS, type SubnetTier } from "../config/index.js";
+import { INSPECTION_ATTACHMENT, planRouting, routingInput, type AttachmentId, type RoutingPlan, type TgwTableName } from "../routing/plan.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
 
 /** Adds one area of the model to the diagram. */
@@ -21,25 +25,60 @@ export type DiagramArea = (model: LandingZoneModel, d: DiagramBuilder) => void;
 export const ids = {
   hubAccount: () => "account_hub",
   transitGateway: () => "tgw",
-  routeTable: (segment: Segment) => `tgw_rt_${segment}`,
+  routeTable: (table: TgwTableName) => `tgw_rt_${table}`,
   site: () => "site_onprem",
   onPremises: () => "onprem",
+  directConnect: () => "dx",
+  vpn: () => "vpn",
+  inspectionVpc: () => "vpc_inspection",
+  inspectionAttachment: () => "vpc_inspection_attachment",
+  firewall: () => "vpc_inspection_firewall",
   workloadAccount: (env: string) => `account_${env}`,
   vpc: (env: string) => `vpc_${env}`,
   tier: (env: string, tier: SubnetTier) => `vpc_${env}_${tier}`,
   attachment: (env: string) => `vpc_${env}_attachment`,
+  cloudFront: (env: string) => `app_${env}_cloudfront`,
+  waf: (env: string) => `app_${env}_waf`,
+  alb: (env: string) => `app_${env}_alb`,
+  services: (env: string) => `app_${env}_services`,
+  database: (env: string) => `app_${env}_rds_primary`,
+  standby: (env: string) => `app_${env}_rds_standby`,
+  replicas: (env: string) => `app_${env}_rds_replicas`,
+  cache: (env: string) => `app_${env}_redis`,
+  /** The node standing for a TGW attachment of the routing plan. */
+  tgwAttachment: (id: AttachmentId): string => {
+    if (id === "directconnect") return ids.directConnect();
+    if (id === "vpn") return ids.vpn();
+    if (id === INSPECTION_ATTACHMENT) return ids.inspectionAttachment();
+    return ids.attachment(id.slice("vpc:".length));
+  },
 } as const;
 
 const TIER_NAMES: Readonly<Record<SubnetTier, string>> = { public: "public", privateApp: "private-app", privateData: "private-data", transit: "transit" };
+/** Tiers drawn as a node of their own (top to bottom); the transit subnets are listed on the TGW attachment. */
+const NODE_TIERS = SUBNET_TIERS.filter((t) => t !== "transit");
 
-/** The hub account: the Transit Gateway and one route table per segment. */
+/** The routing plan the stacks deploy (src/routing/plan.ts). */
+function planOf(model: LandingZoneModel): RoutingPlan {
+  return planRouting(routingInput(model));
+}
+
+/** `items` joined with `, `, at most `perLine` to a line. */
+function wrap(items: readonly string[], perLine: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < items.length; i += perLine) lines.push(items.slice(i, i + perLine).join(", "));
+  return lines;
+}
+
+/** The hub account: the Transit Gateway and its route tables (those of the routing plan), each with its static routes. */
 export const transitGatewayArea: DiagramArea = (model, d) => {
   const hub = model.networkHub;
   const tgw = hub.transitGateway;
   d.cluster(undefined, ids.hubAccount(), "account", `network hub · account ${hub.accountId} · ${hub.region}`);
   d.cluster(ids.hubAccount(), ids.transitGateway(), "transit-gateway", `Transit Gateway ${tgw.name} · ASN ${tgw.amazonSideAsn}`);
-  for (const segment of ["prod", "nonprod", "onprem"] as const) {
-    d.node(ids.transitGateway(), ids.routeTable(segment), "route-table", [`route table ${segment}`, tgw.routeTableNames[segment]]);
+  for (const table of planOf(model).tables) {
+    const statics = table.staticRoutes.map((r) => `static ${r.destination} → ${r.target === "blackhole" ? "blackhole" : r.target.replace(/^vpc:/, "")}`);
+    d.node(ids.transitGateway(), ids.routeTable(table.name), "route-table", [`route table ${table.name}`, `${tgw.name}-${table.name}`, ...statics]);
   }
 };
 
@@ -48,50 +87,192 @@ export const onPremisesArea: DiagramArea = (model, d) => {
   const onPrem = model.networkHub.onPremises;
   d.cluster(undefined, ids.site(), "site", "on-premises");
   d.node(ids.site(), ids.onPremises(), "site", ["data center", ...onPrem.cidrs, `BGP ASN ${onPrem.bgpAsn}`]);
+  const h = model.networkHub.hybrid;
+  if (h?.directConnect || h?.vpn) return; // hybridConnectivityArea draws the paths
   d.edge({ from: ids.onPremises(), to: ids.routeTable("onprem"), style: "dashed", label: "no DX/VPN yet", muted: true });
 };
 
-/** One cluster per workload account holding its VPC: a node per tier listing its subnet per AZ, and the TGW attachment. */
+/**
+ * Direct Connect (primary, solid) and the Site-to-Site VPN (backup, dashed) from the data center to the hub:
+ * the transit VIF and DX gateway in one node, the VPN connection with its customer gateway in another. Each
+ * node is also the TGW attachment; its association and propagations come from {@link tgwWiringArea}.
+ */
+export const hybridConnectivityArea: DiagramArea = (model, d) => {
+  const h = model.networkHub.hybrid;
+  const dx = h?.directConnect;
+  const vpn = h?.vpn;
+  if (!dx && !vpn) return;
+  if (dx) {
+    const vif = dx.transitVirtualInterface;
+    d.node(ids.hubAccount(), ids.directConnect(), "gateway", [
+      "Direct Connect (primary)",
+      ...(vif ? [`transit VIF ${vif.name}`, `${vif.connectionId} · VLAN ${vif.vlan} · MTU ${vif.mtu}`] : ["no transit VIF in the config"]),
+      `DX gateway ${dx.gatewayName} · ASN ${dx.amazonSideAsn}`,
+      ...wrap(dx.allowedPrefixes, 2).map((l, i) => (i === 0 ? `advertises ${l}` : l)),
+    ]);
+    d.edge({ from: ids.onPremises(), to: ids.directConnect(), style: "solid", label: "primary · BGP" });
+  }
+  if (vpn) {
+    const cgw = vpn.customerGateway;
+    d.node(ids.hubAccount(), ids.vpn(), "gateway", [
+      "Site-to-Site VPN (backup)",
+      `${vpn.name} · ${vpn.staticRoutesOnly ? "static routes" : "BGP"} · ${vpn.ikeVersions.join(", ")}`,
+      `tunnels ${vpn.tunnels.map((t) => t.insideCidr).join(", ")}`,
+      `customer gateway ${cgw.name}`,
+      `${cgw.ipAddress} · ASN ${cgw.bgpAsn}`,
+    ]);
+    d.edge({ from: ids.onPremises(), to: ids.vpn(), style: "dashed", label: "backup · IPsec" });
+  }
+};
+
+/**
+ * The central inspection VPC in the hub: its TGW attachment (appliance mode) and the Network Firewall with an
+ * endpoint per AZ and the NAT egress. The frame names the environments whose traffic goes through it (the
+ * routing plan's static routes to the inspection attachment show how).
+ */
+export const inspectionArea: DiagramArea = (model, d) => {
+  const insp = model.networkHub.hybrid?.inspection;
+  if (!insp) return;
+  const plan = planOf(model);
+  const attachment = plan.attachments.find((a) => a.id === INSPECTION_ATTACHMENT);
+  const inspected = model.environments.filter((e) => e.inspection === "central" && attachment);
+  const segments = [...new Set(inspected.map((e) => e.segment))];
+  const who = inspected.length === 0 ? "inspects nothing yet" : `inspects segment ${segments.join(", ")} (${inspected.map((e) => e.name).join(", ")})`;
+  const azs = Array.from({ length: insp.azCount }, (_, az) => az);
+  d.cluster(ids.hubAccount(), ids.inspectionVpc(), "vpc", `inspection VPC ${insp.name} · ${insp.vpcCidr} · ${insp.azCount} AZs`);
+  d.node(ids.inspectionVpc(), ids.inspectionAttachment(), "attachment", [
+    "TGW attachment",
+    `appliance mode ${attachment?.applianceMode ? "on" : "off"}: a flow stays in one AZ`,
+    ...azs.map((az) => `AZ${az + 1} ${insp.subnets.transitGateway[az]}`),
+  ]);
+  // The egress (NAT + IGW in the public subnets) is a line of the firewall node, not a column of its own, so the
+  // hub stays two columns wide and the workload accounts fit beside it.
+  d.node(ids.inspectionVpc(), ids.firewall(), "firewall", [
+    "Network Firewall",
+    who,
+    ...azs.map((az) => `endpoint AZ${az + 1} ${insp.subnets.firewall[az]}`),
+    `allow-list ${insp.allowedDomains.join(", ")}`,
+    `${insp.suricataRules.length} Suricata rule${insp.suricataRules.length === 1 ? "" : "s"}`,
+    `egress: NAT ×${insp.azCount} + IGW, public ${insp.subnets.public[0]}…`,
+  ]);
+  d.edge({ from: ids.inspectionAttachment(), to: ids.firewall(), style: "solid", label: "same-AZ endpoint" });
+};
+
+/**
+ * One cluster per workload account holding its VPC: a node per tier listing its subnet per AZ, and the TGW
+ * attachment with its transit subnets.
+ */
 export const workloadVpcArea: DiagramArea = (model, d) => {
   for (const env of model.environments) workloadVpc(env, d);
 };
 
 function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
   const vpc = env.vpc;
-  d.cluster(undefined, ids.workloadAccount(env.name), "account", `${env.name} · account ${env.accountId} · segment ${env.segment}`);
+  const inspected = env.inspection === "central" ? " · inspected centrally" : "";
+  d.cluster(undefined, ids.workloadAccount(env.name), "account", `${env.name} · account ${env.accountId} · segment ${env.segment}${inspected}`);
   d.cluster(ids.workloadAccount(env.name), ids.vpc(env.name), "vpc", `VPC ${vpc.name} · ${vpc.cidr} · ${vpc.azCount} AZs`);
-  // Declared transit first: in this left-to-right layout Graphviz stacks a rank's nodes bottom-up, so public ends on top.
-  for (const tier of [...SUBNET_TIERS].reverse()) {
+  // The transit tier holds only the TGW attachment's ENIs, so its subnets are listed on the attachment's node.
+  // Declared bottom tier first; Graphviz still orders the column by the app nodes each tier is tied to (appTierArea).
+  for (const tier of [...NODE_TIERS].reverse()) {
     const subnets = vpc.subnets[tier].slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
     const extra = tier === "public" ? [`IGW · NAT ×${vpc.natGateways === "one-per-az" ? vpc.azCount : 1} (${vpc.natGateways})`] : [];
     d.node(ids.vpc(env.name), ids.tier(env.name, tier), "subnet-tier", [TIER_NAMES[tier], ...subnets, ...extra]);
   }
-  d.node(ids.vpc(env.name), ids.attachment(env.name), "attachment", ["TGW attachment", "ENIs in the transit subnets", `flow logs: ${vpc.flowLogRetentionDays} days`]);
+  const transit = vpc.subnets.transit.slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
+  d.node(ids.vpc(env.name), ids.attachment(env.name), "attachment", ["TGW attachment", "ENIs in the transit subnets", ...transit, `flow logs: ${vpc.flowLogRetentionDays} days`]);
   // The attachment faces the hub; the tiers stack in one column to its right.
-  for (const tier of [...SUBNET_TIERS].reverse()) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, tier), style: "solid", invisible: true });
+  for (const tier of [...NODE_TIERS].reverse()) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, tier), style: "solid", invisible: true, weight: 8 });
+}
+
+/** `cpu` Fargate units as vCPU: `0.25 vCPU`, `1 vCPU`. */
+function vcpu(cpu: number): string {
+  return `${cpu / 1024} vCPU`;
+}
+
+/** MiB as `512 MiB` or `2 GiB`. */
+function memory(mib: number): string {
+  return mib % 1024 === 0 ? `${mib / 1024} GiB` : `${mib} MiB`;
 }
 
 /**
- * Segment wiring on the Transit Gateway: each attachment is associated with its segment's table (solid) and
- * propagates into its segment's table and `onprem` (dotted). Mirrors src/accounts/segments.ts.
+ * The app tier of each environment that has one: CloudFront → WAF → ALB → the Fargate services → RDS
+ * primary (with its Multi-AZ standby and read replicas) and Redis. CloudFront and WAF sit in the account
+ * frame (they are global), the rest in the VPC next to the tier it runs in; Shield Advanced is noted on the
+ * resources it protects.
  */
-export const segmentWiringArea: DiagramArea = (model, d) => {
-  for (const env of model.environments) {
-    d.edge({ from: ids.attachment(env.name), to: ids.routeTable(env.segment), style: "solid", layoutBackward: true });
-    for (const segment of [env.segment, "onprem"] as const) {
-      d.edge({ from: ids.attachment(env.name), to: ids.routeTable(segment), style: "dotted", layoutBackward: true });
+export const appTierArea: DiagramArea = (model, d) => {
+  for (const env of model.environments) if (env.app) appTier(env.name, env.app, d);
+};
+
+function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
+  const shield = app.shieldAdvanced ? ["Shield Advanced"] : [];
+  const account = ids.workloadAccount(env);
+  const vpc = ids.vpc(env);
+  const db = app.database;
+  const cache = app.cache;
+  d.node(account, ids.cloudFront(env), "gateway", ["CloudFront", app.domain?.siteName ?? "default *.cloudfront.net name", ...shield]);
+  d.node(account, ids.waf(env), "firewall", [
+    "WAF web ACL",
+    `rate limit ${app.waf.ratePerFiveMinutes} / 5 min per IP`,
+    `${app.waf.managedRuleGroups.length} managed rule groups`,
+    ...(app.waf.blockedCountries.length > 0 ? [`blocks ${app.waf.blockedCountries.join(", ")}`] : []),
+  ]);
+  d.node(vpc, ids.alb(env), "gateway", ["ALB", app.loadBalancerName, "in the public subnets", ...shield]);
+  d.node(vpc, ids.services(env), "service", [
+    "ECS Fargate services",
+    ...app.services.map((s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`),
+  ]);
+  d.node(vpc, ids.database(env), "data", ["RDS primary", db.identifier, `MySQL ${db.engineVersion} · ${db.instanceClass}`, `${db.allocatedStorageGiB}–${db.maxAllocatedStorageGiB} GiB · backups ${db.backupRetentionDays} d`]);
+  if (db.multiAz) d.node(vpc, ids.standby(env), "data", ["RDS standby", "Multi-AZ, synchronous", "other AZ · failover"]);
+  if (db.readReplicas > 0) {
+    const names = Array.from({ length: db.readReplicas }, (_, i) => `${db.identifier}-replica-${i + 1}`);
+    d.node(vpc, ids.replicas(env), "data", [db.readReplicas === 1 ? "read replica" : `read replicas ×${db.readReplicas}`, ...names, "asynchronous"]);
+  }
+  d.node(vpc, ids.cache(env), "data", ["Redis", cache.replicationGroupId, `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`, cache.multiAz ? "Multi-AZ failover" : "single AZ"]);
+
+  d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });
+  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: app.domain ? "HTTPS" : "HTTP" });
+  d.edge({ from: ids.alb(env), to: ids.services(env), style: "solid" });
+  d.edge({ from: ids.services(env), to: ids.database(env), style: "solid" });
+  d.edge({ from: ids.services(env), to: ids.cache(env), style: "solid" });
+  if (db.multiAz) d.edge({ from: ids.database(env), to: ids.standby(env), style: "dashed", label: "sync" });
+  if (db.readReplicas > 0) d.edge({ from: ids.database(env), to: ids.replicas(env), style: "dashed", label: "async" });
+  // The ALB one column right of the public tier: CloudFront and WAF then fall in the attachment's and the tiers'
+  // columns, above the VPC. Services right of private-app, the primary right of private-data. (rank=same would stack the data stores in one column, but Graphviz then draws the
+  // clusters overlapping.)
+  d.edge({ from: ids.tier(env, "public"), to: ids.alb(env), style: "solid", invisible: true });
+  d.edge({ from: ids.tier(env, "privateApp"), to: ids.services(env), style: "solid", invisible: true });
+  d.edge({ from: ids.tier(env, "privateData"), to: ids.database(env), style: "solid", invisible: true });
+}
+
+/**
+ * The Transit Gateway wiring of the routing plan (src/routing/plan.ts), exactly what the stacks deploy: each
+ * attachment associated with one table (solid), propagating into tables (dotted), and static routes from a
+ * table to an attachment (bold, labelled with the destination). Attachments left of the TGW (DX, VPN,
+ * inspection) are laid out forward, workload VPC attachments backward so they sit right of it.
+ */
+export const tgwWiringArea: DiagramArea = (model, d) => {
+  const plan = planOf(model);
+  const backward = (id: AttachmentId) => id.startsWith("vpc:") && id !== INSPECTION_ATTACHMENT;
+  for (const table of plan.tables) {
+    const rt = ids.routeTable(table.name);
+    for (const a of table.associations) d.edge({ from: ids.tgwAttachment(a), to: rt, style: "solid", layoutBackward: backward(a) });
+    for (const a of table.propagations) d.edge({ from: ids.tgwAttachment(a), to: rt, style: "dotted", layoutBackward: backward(a) });
+    for (const r of table.staticRoutes) {
+      if (r.target === "blackhole") continue; // listed in the table's node
+      d.edge({ from: rt, to: ids.tgwAttachment(r.target), style: "bold", label: r.destination, layoutBackward: !backward(r.target) });
     }
   }
 };
 
 /** Every area, in drawing order. Add new ones here (see the file comment). */
-export const DIAGRAM_AREAS: readonly DiagramArea[] = [transitGatewayArea, onPremisesArea, workloadVpcArea, segmentWiringArea];
+export const DIAGRAM_AREAS: readonly DiagramArea[] = [transitGatewayArea, onPremisesArea, hybridConnectivityArea, inspectionArea, workloadVpcArea, appTierArea, tgwWiringArea];
 
 /** The topology of `model`, drawn by `areas`. @default areas {@link DIAGRAM_AREAS} */
 export function buildDiagram(model: LandingZoneModel, areas: readonly DiagramArea[] = DIAGRAM_AREAS): Diagram {
   const d = new DiagramBuilder(
     `${model.organization.name} landing zone`,
-    "solid arrow: attachment associated with a route table · dotted: propagates its CIDR into it · grey dashed: not modelled yet",
+    "solid: associated with a TGW route table, primary path, request flow · dotted: propagates into the table · bold: static route · dashed: backup path, replication",
   );
   for (const area of areas) area(model, d);
   return d.build();

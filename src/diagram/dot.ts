@@ -13,6 +13,7 @@ const NODE_STYLE: Readonly<Record<NodeKind, { fill: string; shape: string }>> = 
   "route-table": { fill: "#fde2cf", shape: "box" },
   site: { fill: "#eeeeee", shape: "box" },
   gateway: { fill: "#e6f4e6", shape: "box" },
+  firewall: { fill: "#fbd9d3", shape: "box" },
   service: { fill: "#efe6f7", shape: "box" },
   data: { fill: "#f9e1e1", shape: "cylinder" },
 };
@@ -57,6 +58,8 @@ function edge(e: DiagramEdge): string {
     ...(e.label ? [`label=<<font point-size="9">${html(e.label)}</font>>`] : []),
     ...(e.muted ? ['color="#999999"', 'fontcolor="#777777"'] : []),
     ...(e.layoutBackward ? ["dir=back"] : []),
+    ...(e.constraint === false ? ["constraint=false"] : []),
+    ...(e.weight !== undefined ? [`weight=${e.weight}`] : []),
     ...(e.invisible ? ["style=invis"] : []),
   ];
   const [a, b] = e.layoutBackward ? [e.to, e.from] : [e.from, e.to];

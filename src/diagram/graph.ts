@@ -8,13 +8,16 @@
  */
 
 /** What a node stands for; renderers choose colours and shapes by it. */
-export type NodeKind = "subnet-tier" | "attachment" | "transit-gateway" | "route-table" | "site" | "gateway" | "service" | "data";
+export type NodeKind = "subnet-tier" | "attachment" | "transit-gateway" | "route-table" | "site" | "gateway" | "firewall" | "service" | "data";
 
 /** What a cluster stands for. */
 export type ClusterKind = "account" | "vpc" | "transit-gateway" | "site";
 
-/** Line style of an edge: solid (association, primary path), dashed (backup path), dotted (propagation). */
-export type EdgeStyle = "solid" | "dashed" | "dotted";
+/**
+ * Line style of an edge: solid (association, primary path, request flow), dashed (backup path, replication),
+ * dotted (propagation), bold (a static route).
+ */
+export type EdgeStyle = "solid" | "dashed" | "dotted" | "bold";
 
 /** A box. `lines[0]` is the title; the other lines are details (CIDRs, AZs, counts). */
 export interface DiagramNode {
@@ -47,6 +50,10 @@ export interface DiagramEdge {
   readonly layoutBackward?: boolean;
   /** Not drawn: only orders the layout (DOT `style=invis`; Mermaid leaves it out). @default false */
   readonly invisible?: boolean;
+  /** How hard the layout keeps the two ends close (DOT `weight`, an integer). @default 1 */
+  readonly weight?: number;
+  /** Drawn, but not used to rank the nodes (DOT `constraint=false`), for edges that cut across the layout. @default true */
+  readonly constraint?: boolean;
 }
 
 /** The whole diagram. */
@@ -101,6 +108,7 @@ export class DiagramBuilder {
     this.edges.push(edge);
   }
 
+  /** The diagram collected so far. */
   build(): Diagram {
     return { title: this.title, legend: this.legend, clusters: this.roots, edges: [...this.edges] };
   }

@@ -1,6 +1,6 @@
 /**
  * A {@link Diagram} as a Mermaid flowchart (for Markdown that renders Mermaid, such as GitHub): clusters
- * become subgraphs, solid edges `-->`, dashed and dotted edges `-.->`.
+ * become subgraphs, solid edges `-->`, dashed and dotted edges `-.->`, bold edges (static routes) `==>`.
  */
 import type { Diagram, DiagramCluster, DiagramEdge } from "./graph.js";
 
@@ -20,11 +20,16 @@ function cluster(c: DiagramCluster, indent: string): string[] {
 }
 
 function edge(e: DiagramEdge): string {
-  const arrow = e.style === "solid" ? "-->" : "-.->";
+  const arrow = e.style === "solid" ? "-->" : e.style === "bold" ? "==>" : "-.->";
   return `  ${e.from} ${arrow}${e.label ? `|${text([e.label])}|` : ""} ${e.to}`;
+}
+
+/** The legend with Mermaid's arrow for each line style: solid `-->`, dashed and dotted `-.->`, bold `==>`. */
+function legend(text: string): string {
+  return text.replace(/^solid/, "solid (-->)").replace(/· dotted/, "· dotted (-.->)").replace(/· dashed/, "· dashed (-.->)").replace(/· bold/, "· bold (==>)");
 }
 
 /** The Mermaid source of `diagram` (`flowchart LR`). */
 export function toMermaid(diagram: Diagram): string {
-  return [`---`, `title: ${diagram.title}`, `---`, `%% ${diagram.legend.replace("solid arrow", "solid arrow (-->)").replace("dotted", "dotted (-.->)")}`, "flowchart LR", ...diagram.clusters.flatMap((c) => cluster(c, "  ")), ...diagram.edges.filter((e) => !e.invisible).map(edge), ""].join("\n");
+  return [`---`, `title: ${diagram.title}`, `---`, `%% ${legend(diagram.legend)}`, "flowchart LR", ...diagram.clusters.flatMap((c) => cluster(c, "  ")), ...diagram.edges.filter((e) => !e.invisible).map(edge), ""].join("\n");
 }

@@ -1,6 +1,7 @@
 /**
  * `lz diagram`: the topology of the config (accounts, VPC tiers per AZ, the Transit Gateway's route tables
- * and which attachments associate and propagate to each, on-prem) as SVG, DOT or Mermaid. See
+ * and which attachments associate and propagate to each, DX and VPN to on-prem, the inspection VPC, the app
+ * tier) as SVG, DOT or Mermaid. See
  * src/diagram/. Graphviz (WebAssembly) is loaded only when SVG is asked for.
  */
 import { writeFileSync } from "node:fs";
@@ -22,8 +23,12 @@ export function defineDiagram(cmd: Command, ctx: Context): void {
       "after",
       `
 Accounts are frames; each VPC shows one box per subnet tier listing its subnet in every AZ; the Transit
-Gateway shows its route tables, with a solid arrow from each attachment to the table it is associated
-with and dotted arrows to the tables it propagates into. SVG is rendered with Graphviz compiled to
+Gateway shows the route tables of the routing plan (what the stacks deploy), with a solid arrow from each
+attachment (VPCs, Direct Connect, VPN, inspection) to the table it is associated with, dotted arrows to the
+tables it propagates into and bold arrows for static routes. On-prem reaches the hub over Direct Connect
+(solid, primary) and the VPN (dashed, backup); the inspection VPC shows its firewall endpoints per AZ and
+the segment it inspects; each app tier shows CloudFront → WAF → ALB → services → RDS primary, standby and
+read replicas, and Redis. SVG is rendered with Graphviz compiled to
 WebAssembly (no native install); the same config always gives the same bytes.
 
 Exit status: 0 drawn, 1 config problem or unwritable file, 2 bad command line.
