@@ -4,7 +4,7 @@
  *
  * Kept apart from `schema.ts`, which only references {@link AppSettings}, so the area stays readable.
  * This file must not import `schema.ts` (schema.ts imports it, and the cycle would break whichever file
- * loads second), so it keeps its own copy of the CloudWatch retention values; a test checks the copies agree.
+ * loads second); shared pieces live in small modules both import, such as `log-retention.ts`.
  *
  * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
  * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs
@@ -12,11 +12,8 @@
  * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`.
  */
 import { z } from "zod";
+import { logRetentionDays } from "./log-retention.js";
 
-/** CloudWatch Logs retention values (days) the PutRetentionPolicy API accepts; equal to `CLOUDWATCH_RETENTION_DAYS` in schema.ts. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 
 /** Fargate documentation page with the cpu/memory table that {@link FARGATE_MEMORY_MIB} encodes. */
 export const FARGATE_SIZES_DOC = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
@@ -78,14 +75,6 @@ export const SecretArn = z
 const ENV_NAME_HINT = "Write an environment variable name: a letter or _, then letters, digits or _, for example DB_NAME.";
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV_NAME_HINT });
 
-const retentionDays = (dflt: number, what: string) =>
-  z
-    .int()
-    .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-      error: `CloudWatch Logs accepts only these retention periods (days): ${LOG_RETENTION_DAYS.join(", ")}. Write one of them.`,
-    })
-    .default(dflt)
-    .meta({ description: `${what} retention in days (a CloudWatch Logs retention value). @default ${dflt}` });
 
 /** Target-tracking autoscaling of one service. At least one target. */
 export const ServiceAutoscaling = z
@@ -308,7 +297,7 @@ export const AppSettings = z
       })
       .optional()
       .meta({ description: "Cross-Region copy of the frontend and data buckets (S3 replication to KMS-encrypted, versioned replicas)." }),
-    logRetentionDays: retentionDays(365, "Container, WAF and database log"),
+    logRetentionDays: logRetentionDays(365, "Container, WAF and database log retention in days (a CloudWatch Logs retention value)."),
   })
   .meta({ description: "The application tier: CloudFront, WAF, ALB, ECS Fargate services, RDS MySQL, Redis and S3." });
 

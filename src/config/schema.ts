@@ -12,6 +12,9 @@
  * live in `src/config/validate/`.
  */
 import { z } from "zod";
+import { logRetentionDays } from "./log-retention.js";
+
+export { CLOUDWATCH_RETENTION_DAYS } from "./log-retention.js";
 import { AppSettings } from "./app-schema.js";
 
 const ACCOUNT_ID_HINT = 'Write the 12-digit AWS account id in quotes, for example accountId: "123456789012" (unquoted, YAML reads a number and drops leading zeros).';
@@ -50,10 +53,6 @@ export const IamRoleName = z
     error: "Write an IAM role name (not an ARN): 1-64 letters, digits or +=,.@_- , for example LandingZoneDeploy.",
   });
 
-/** CloudWatch Logs retention values the PutRetentionPolicy API accepts, in days. */
-export const CLOUDWATCH_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 
 /** Tiers of subnets in every workload VPC, repeated in every AZ. */
 export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
@@ -91,13 +90,7 @@ export const WorkloadVpc = z
       .meta({ description: "one-per-az: a NAT gateway in every AZ (prod-safe). single: one shared NAT gateway. @default one-per-az" }),
     flowLogs: z
       .strictObject({
-        retentionDays: z
-          .int()
-          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
-            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
-          })
-          .default(365)
-          .meta({ description: "Flow-log retention in days (a CloudWatch Logs retention value). @default 365" }),
+        retentionDays: logRetentionDays(365, "Flow-log retention in days (a CloudWatch Logs retention value)."),
       })
       .default({ retentionDays: 365 })
       .meta({ description: "VPC flow logs (traffic type ALL) to a KMS-encrypted CloudWatch log group." }),
@@ -252,13 +245,7 @@ export const BaselineSettings = z
       .meta({ description: "The central log bucket in the network hub account (CloudTrail and AWS Config of every account)." }),
     cloudTrail: z
       .strictObject({
-        logRetentionDays: z
-          .int()
-          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
-            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
-          })
-          .default(365)
-          .meta({ description: "Retention of each account's CloudTrail log group, days. @default 365" }),
+        logRetentionDays: logRetentionDays(365, "Retention of each account's CloudTrail log group, days."),
         organizationTrail: z
           .boolean()
           .default(false)
@@ -284,13 +271,7 @@ export const BaselineSettings = z
       .meta({ description: "Security Hub: AWS Foundational Security Best Practices and CIS standards." }),
     sessionManager: z
       .strictObject({
-        logRetentionDays: z
-          .int()
-          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
-            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
-          })
-          .default(365)
-          .meta({ description: "Retention of the Session Manager session log group, days. @default 365" }),
+        logRetentionDays: logRetentionDays(365, "Retention of the Session Manager session log group, days."),
       })
       .default({ logRetentionDays: 365 })
       .meta({ description: "SSM Session Manager preferences: sessions logged to a KMS-encrypted log group." }),
@@ -434,13 +415,7 @@ export const VpnSettings = z
       .meta({ description: "What AWS does after a DPD timeout: restart. @default restart" }),
     logging: z
       .strictObject({
-        retentionDays: z
-          .int()
-          .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
-            error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
-          })
-          .default(365)
-          .meta({ description: "Tunnel log retention in days. @default 365" }),
+        retentionDays: logRetentionDays(365, "Tunnel log retention in days."),
       })
       .default({ retentionDays: 365 })
       .meta({ description: "Tunnel activity logs to a KMS-encrypted CloudWatch log group." }),
@@ -463,13 +438,7 @@ export const InspectionSettings = z
       .array(z.string().min(1))
       .default([])
       .meta({ description: "Extra Suricata-compatible rules, one per entry, evaluated in strict order after the allow-list. @default []" }),
-    logRetentionDays: z
-      .int()
-      .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
-        error: `CloudWatch Logs accepts only these retention periods (days): ${CLOUDWATCH_RETENTION_DAYS.join(", ")}.`,
-      })
-      .default(365)
-      .meta({ description: "Retention of the FLOW and ALERT log groups, in days. @default 365" }),
+    logRetentionDays: logRetentionDays(365, "Retention of the FLOW and ALERT log groups, in days."),
   })
   .meta({ description: "Central inspection VPC: AWS Network Firewall endpoints per AZ, appliance mode on its TGW attachment, central egress." });
 

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { FARGATE_MEMORY_MIB, LOG_RETENTION_DAYS } from "../../src/config/app-schema.js";
+import { FARGATE_MEMORY_MIB } from "../../src/config/app-schema.js";
 import { loadConfig } from "../../src/config/index.js";
-import { CLOUDWATCH_RETENTION_DAYS } from "../../src/config/schema.js";
 import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
@@ -28,10 +27,6 @@ describe("the app tier in the shipped config", () => {
 
   it("derives globally unique bucket names from the account id", () => {
     expect(app("prod").buckets).toMatchObject({ frontend: "acme-prod-444444444444-frontend", albLogs: "acme-prod-444444444444-alb-logs", dataReplica: "acme-prod-444444444444-data-replica" });
-  });
-
-  it("keeps its copy of the CloudWatch retention values equal to the schema's", () => {
-    expect([...LOG_RETENTION_DAYS]).toEqual([...CLOUDWATCH_RETENTION_DAYS]);
   });
 });
 
