@@ -11,7 +11,7 @@
  * `private-app`, RDS primary/standby/replica and Redis in `private-data`).
  */
 import type { LandingZoneModel, Segment, WorkloadModel } from "../config/index.js";
-import { SUBNET_TIERS, type SubnetTier } from "../config/index.js";
+import { SUBNET_TIERS, type OptionalSubnetTier, type SubnetTier } from "../config/index.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
 
 /** Adds one area of the model to the diagram. */
@@ -26,7 +26,7 @@ export const ids = {
   onPremises: () => "onprem",
   workloadAccount: (env: string) => `account_${env}`,
   vpc: (env: string) => `vpc_${env}`,
-  tier: (env: string, tier: SubnetTier) => `vpc_${env}_${tier}`,
+  tier: (env: string, tier: SubnetTier | OptionalSubnetTier) => `vpc_${env}_${tier}`,
   attachment: (env: string) => `vpc_${env}_attachment`,
 } as const;
 
@@ -66,9 +66,16 @@ function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
     const extra = tier === "public" ? [`IGW · NAT ×${vpc.natGateways === "one-per-az" ? vpc.azCount : 1} (${vpc.natGateways})`] : [];
     d.node(ids.vpc(env.name), ids.tier(env.name, tier), "subnet-tier", [TIER_NAMES[tier], ...subnets, ...extra]);
   }
+  // Per-vpc inspection: the firewall tier sits between the public subnets and the internet gateway (on top).
+  const firewall = vpc.subnets.firewall;
+  if (firewall) {
+    const subnets = firewall.slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
+    d.node(ids.vpc(env.name), ids.tier(env.name, "firewall"), "subnet-tier", ["firewall", ...subnets, "Network Firewall endpoint per AZ · IGW edge route table"]);
+  }
   d.node(ids.vpc(env.name), ids.attachment(env.name), "attachment", ["TGW attachment", "ENIs in the transit subnets", `flow logs: ${vpc.flowLogRetentionDays} days`]);
   // The attachment faces the hub; the tiers stack in one column to its right.
   for (const tier of [...SUBNET_TIERS].reverse()) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, tier), style: "solid", invisible: true });
+  if (firewall) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, "firewall"), style: "solid", invisible: true });
 }
 
 /**
