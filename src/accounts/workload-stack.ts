@@ -35,6 +35,10 @@ export class WorkloadStack extends AccountStack {
     const viaTgw = (tier: "privateApp" | "privateData") =>
       vpcPlan.routeTables[tier]!.map((routes) => routes.filter((r) => r.target.kind === "transit-gateway").map((r) => r.destination));
     const appDefaultViaTgw = viaTgw("privateApp").some((d) => d.includes("0.0.0.0/0"));
+    // Per-vpc inspection: the plan routes public subnets to firewall endpoints and has an IGW edge route table.
+    const perVpc = vpcPlan.gatewayRoutes !== undefined;
+    const policy = model.networkHub.hybrid?.inspection;
+    if (perVpc && (!env.vpc.subnets.firewall || !policy)) throw new Error(`${env.name}: per-vpc inspection needs firewall subnets and networkHub.hybrid.inspection`);
 
     // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.
     const azs = new DataAwsAvailabilityZones(this, "availability-zones", {
@@ -56,6 +60,19 @@ export class WorkloadStack extends AccountStack {
       },
       ...(appDefaultViaTgw ? { privateAppDefaultRoute: "none" as const } : {}),
       dataTierOnPremisesCidrs: tierOnPremisesCidrs(env.onPremisesAccess.privateData, model.networkHub.onPremises.cidrs),
+      ...(perVpc && env.vpc.subnets.firewall && policy
+        ? {
+            firewall: {
+              subnetCidrs: env.vpc.subnets.firewall,
+              // CloudFront reaches the ALB on 443 with a domain (origin certificate), else on 80 (see README, the app tier).
+              ingressTcpPorts: env.app ? [env.app.domain ? 443 : 80] : [],
+              allowedDomains: policy.allowedDomains,
+              suricataRules: policy.suricataRules,
+              logRetentionDays: policy.logRetentionDays,
+              protect: this.target.protectData,
+            },
+          }
+        : {}),
     });
 
     const attachment = vpcAttachment(env.name);

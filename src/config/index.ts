@@ -2,7 +2,7 @@
 export { DEFAULT_CONFIG_DIR, loadConfig, SHARED_FILE } from "./loader.js";
 export { BOOTSTRAP_STACK, NETWORK_HUB_STACK, SEGMENTS, type AccountTarget, type AlarmThresholds, type BaselineModel, type BootstrapModel, type LandingZoneModel, type NetworkHubModel, type Segment, type StateBackend, type WorkloadModel } from "./model.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
-export { CostAssumptions, EnvironmentFileSchema, SharedFileSchema, SUBNET_TIERS, type CostAssumptionsFile, type EnvironmentFile, type SharedFile, type SubnetTier } from "./schema.js";
+export { CostAssumptions, EnvironmentFileSchema, OPTIONAL_SUBNET_TIERS, SharedFileSchema, SUBNET_TIERS, type CostAssumptionsFile, type EnvironmentFile, type OptionalSubnetTier, type SharedFile, type SubnetTier } from "./schema.js";
 export type { SubnetPlan } from "./subnet-plan.js";
 export type { AppModel, AppServiceModel, DeploymentStyle } from "./app-model.js";
 export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./app-schema.js";

@@ -72,7 +72,7 @@ export interface WorkloadModel extends AccountTarget {
     readonly azCount: number;
     readonly natGateways: "one-per-az" | "single";
     readonly flowLogRetentionDays: number;
-    /** Subnet CIDRs per tier, index = AZ index. */
+    /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
   };
   /** The application tier (CloudFront, WAF, ALB, Fargate, RDS, Redis, S3); absent when the file has no `app:`. */
@@ -251,7 +251,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
     environments: [...environments]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((env) => {
-        const plan = planSubnets(env.vpc.cidr, env.vpc.subnetPrefixLengths, env.vpc.azCount);
+        const plan = planSubnets(env.vpc.cidr, env.vpc.subnetPrefixLengths, env.vpc.azCount, { firewall: env.inspection === "per-vpc" });
         if (!plan.fits) throw new Error(`subnet plan of ${env.name} does not fit`);
         return {
           ...target(`workload-${env.name}`, env.accountId, env.region, {

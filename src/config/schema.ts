@@ -57,6 +57,12 @@ export const IamRoleName = z
 /** Tiers of subnets in every workload VPC, repeated in every AZ. */
 export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
 
+/**
+ * Optional subnet tiers, present only in some VPCs: `firewall` holds the AWS Network Firewall endpoints of an
+ * environment with `inspection: per-vpc` (one /28 per AZ, see FIREWALL_SUBNET_PREFIX_LENGTH in subnet-plan.ts).
+ */
+export const OPTIONAL_SUBNET_TIERS = ["firewall"] as const;
+
 const prefixLength = (tier: string, dflt: number, min: number, max: number) =>
   z
     .int({ error: `Write the ${tier} subnet size as a prefix length, a whole number such as ${dflt}.` })
@@ -440,7 +446,10 @@ export const InspectionSettings = z
       .meta({ description: "Extra Suricata-compatible rules, one per entry, evaluated in strict order after the allow-list. @default []" }),
     logRetentionDays: logRetentionDays(365, "Retention of the FLOW and ALERT log groups, in days."),
   })
-  .meta({ description: "Central inspection VPC: AWS Network Firewall endpoints per AZ, appliance mode on its TGW attachment, central egress." });
+  .meta({
+    description:
+      "Central inspection VPC: AWS Network Firewall endpoints per AZ, appliance mode on its TGW attachment, central egress. Its allowedDomains, suricataRules and logRetentionDays are also the policy of every per-vpc firewall.",
+  });
 
 /** Hybrid connectivity and inspection in the hub. */
 export const HybridSettings = z
@@ -468,7 +477,7 @@ export const IntentExpectation = z.union(
 
 const LOCATION =
   /^(onprem(:(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})?|internet|[a-z][a-z0-9-]*\/(public|privateApp|privateData)(\/[abc])?|(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})$/;
-const LOCATION_HINT = "Write onprem, onprem:<ip>, <env>/<tier>[/<az a|b|c>], an IP address inside a VPC, or internet (to only).";
+const LOCATION_HINT = "Write onprem, onprem:<ip>, <env>/<tier>[/<az a|b|c>], an IP address inside a VPC, or internet (as from: only toward a public subnet).";
 
 /** A routing intent, checked by the verifier in the normal state and under every injected failure. */
 export const RoutingIntent = z
@@ -700,6 +709,8 @@ export type EnvironmentFile = z.output<typeof EnvironmentFileSchema>;
 export type CostAssumptionsFile = z.output<typeof CostAssumptions>;
 /** A subnet tier name. */
 export type SubnetTier = (typeof SUBNET_TIERS)[number];
+/** An optional subnet tier name (see {@link OPTIONAL_SUBNET_TIERS}). */
+export type OptionalSubnetTier = (typeof OPTIONAL_SUBNET_TIERS)[number];
 /** Inspection mode of an environment. */
 export type InspectionMode = EnvironmentFile["inspection"];
 /** A routing intent as parsed. */

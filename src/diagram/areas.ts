@@ -14,7 +14,7 @@
  */
 import type { AppModel } from "../config/app-model.js";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
-import { SUBNET_TIERS, type SubnetTier } from "../config/index.js";
+import { SUBNET_TIERS, type OptionalSubnetTier, type SubnetTier } from "../config/index.js";
 import { INSPECTION_ATTACHMENT, planRouting, routingInput, type AttachmentId, type RoutingPlan, type TgwTableName } from "../routing/plan.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
 
@@ -35,7 +35,7 @@ export const ids = {
   firewall: () => "vpc_inspection_firewall",
   workloadAccount: (env: string) => `account_${env}`,
   vpc: (env: string) => `vpc_${env}`,
-  tier: (env: string, tier: SubnetTier) => `vpc_${env}_${tier}`,
+  tier: (env: string, tier: SubnetTier | OptionalSubnetTier) => `vpc_${env}_${tier}`,
   attachment: (env: string) => `vpc_${env}_attachment`,
   cloudFront: (env: string) => `app_${env}_cloudfront`,
   waf: (env: string) => `app_${env}_waf`,
@@ -178,10 +178,17 @@ function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
     const extra = tier === "public" ? [`IGW · NAT ×${vpc.natGateways === "one-per-az" ? vpc.azCount : 1} (${vpc.natGateways})`] : [];
     d.node(ids.vpc(env.name), ids.tier(env.name, tier), "subnet-tier", [TIER_NAMES[tier], ...subnets, ...extra]);
   }
+  // Per-vpc inspection: the firewall tier sits between the public subnets and the internet gateway.
+  const firewall = vpc.subnets.firewall;
+  if (firewall) {
+    const subnets = firewall.slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
+    d.node(ids.vpc(env.name), ids.tier(env.name, "firewall"), "subnet-tier", ["firewall", ...subnets, "Network Firewall endpoint per AZ · IGW edge route table"]);
+  }
   const transit = vpc.subnets.transit.slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
   d.node(ids.vpc(env.name), ids.attachment(env.name), "attachment", ["TGW attachment", "ENIs in the transit subnets", ...transit, `flow logs: ${vpc.flowLogRetentionDays} days`]);
   // The attachment faces the hub; the tiers stack in one column to its right.
   for (const tier of [...NODE_TIERS].reverse()) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, tier), style: "solid", invisible: true, weight: 8 });
+  if (firewall) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, "firewall"), style: "solid", invisible: true });
 }
 
 /** `cpu` Fargate units as vCPU: `0.25 vCPU`, `1 vCPU`. */

@@ -1,7 +1,7 @@
 /**
  * Text rendering of verifier results and of effective route tables, for `lz routes`.
  */
-import type { RoutingPlan } from "./plan.js";
+import type { RoutingPlan, VpcRoute } from "./plan.js";
 import { describeExpectation, Network, type Hop, type IntentResult, type ScenarioResult, type Trace } from "./verify.js";
 
 /** Minimal styling the renderer needs (the CLI passes its colour styles; identity functions for plain text). */
@@ -74,16 +74,17 @@ export function renderRouteTables(plan: RoutingPlan): string {
     const routes = net.effectiveTgwRoutes(t).map((r) => [r.destination, r.origin, r.target]);
     lines.push(...(routes.length > 0 ? table([["destination", "origin", "target"], ...routes]) : ["    (no routes)"]));
   }
-  lines.push("", "VPC route tables (per tier and AZ):");
+  lines.push("", "VPC route tables (per tier and AZ; igw-edge: the internet gateway's edge route table):");
+  const rows = (routes: readonly VpcRoute[]) =>
+    table(routes.map((r) => [r.destination, r.target.kind === "nat-gateway" || r.target.kind === "firewall-endpoint" ? `${r.target.kind} az-${"abc"[r.target.az]}` : r.target.kind]));
   for (const v of plan.vpcs) {
     for (const [tier, perAz] of Object.entries(v.routeTables)) {
       perAz!.forEach((routes, az) => {
         lines.push(`  ${v.name}/${tier}/az-${"abc"[az]}`);
-        lines.push(
-          ...table(routes.map((r) => [r.destination, r.target.kind === "nat-gateway" || r.target.kind === "firewall-endpoint" ? `${r.target.kind} az-${"abc"[r.target.az]}` : r.target.kind])),
-        );
+        lines.push(...rows(routes));
       });
     }
+    if (v.gatewayRoutes) lines.push(`  ${v.name}/igw-edge`, ...rows([{ destination: v.cidr, target: { kind: "local" } }, ...v.gatewayRoutes]));
   }
   return lines.join("\n");
 }

@@ -18,6 +18,16 @@
  * inspection attachment) learns the inspected VPCs and on-prem. Appliance mode on the inspection attachment keeps
  * both directions of a flow in one AZ ("Appliance in a shared services VPC",
  * https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
+ *
+ * Per-vpc inspection (environments that say `inspection: per-vpc`): the VPC has a firewall subnet tier with an
+ * AWS Network Firewall endpoint per AZ, placed between the public subnets and the internet gateway ("Distributed
+ * deployment model with an internet gateway",
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/arch-igw-ngw.html). Public subnets send
+ * 0.0.0.0/0 to their AZ's endpoint; firewall subnets send it to the internet gateway; the IGW edge route table
+ * (ingress routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html) sends each public
+ * subnet CIDR to the same AZ's endpoint, so a flow crosses one endpoint both ways. NAT gateways stay in the public
+ * subnets, so private-tier egress (→ NAT → endpoint → IGW) is inspected too. The TGW side is as for `none`:
+ * per-vpc inspects internet traffic only, not east-west.
  */
 
 /** Route tables of the TGW. `inspection` exists only with a central inspection VPC. */
@@ -95,6 +105,11 @@ export interface VpcPlan {
   readonly routeTables: Readonly<Partial<Record<PlanTier, readonly (readonly VpcRoute[])[]>>>;
   /** Source CIDRs the network ACL of a tier admits, for tiers that have one (a missing tier admits everything). */
   readonly networkAclAdmits: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
+  /**
+   * Routes of the IGW edge route table (ingress routing), consulted for traffic arriving from the internet;
+   * absent: the internet gateway delivers to the destination subnet (the implicit local route).
+   */
+  readonly gatewayRoutes?: readonly VpcRoute[];
 }
 
 /** The whole plan. */
@@ -127,7 +142,8 @@ export interface RoutingInput {
       readonly azCount: number;
       /** @default "one-per-az" */
       readonly natGateways?: "one-per-az" | "single";
-      readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>>;
+      /** `firewall`: the per-vpc firewall subnets (required with `inspection: per-vpc`). */
+      readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>> & { readonly firewall?: readonly string[] };
     };
     readonly onPremisesAccess: { readonly privateApp: TierAccessInput; readonly privateData: TierAccessInput };
   }[];
@@ -241,13 +257,17 @@ export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected =
 }
 
 /**
- * Routes of a workload VPC, per tier and AZ. public: local + 0.0.0.0/0 → IGW. privateApp: local, the on-prem
- * CIDRs it may reach → TGW, 0.0.0.0/0 → the AZ's NAT gateway (or → TGW when centrally inspected: egress through
- * the inspection VPC). privateData: local, its on-prem CIDRs → TGW. transit: local only.
+ * Routes of a workload VPC, per tier and AZ. public: local + 0.0.0.0/0 → IGW (per-vpc: → the AZ's firewall
+ * endpoint). privateApp: local, the on-prem CIDRs it may reach → TGW, 0.0.0.0/0 → the AZ's NAT gateway (or → TGW
+ * when centrally inspected: egress through the inspection VPC). privateData: local, its on-prem CIDRs → TGW.
+ * transit: local only. Per-vpc also: firewall: local + 0.0.0.0/0 → IGW, and the IGW edge route table: each public
+ * subnet CIDR → that AZ's firewall endpoint. Throws `Error` for per-vpc without firewall subnets (stage-3 invariant).
  */
 export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environments"][number]): VpcPlan {
   const natGateways = env.vpc.natGateways ?? "one-per-az";
   const central = env.inspection === "central" && centralSegment(input) !== undefined;
+  const perVpc = env.inspection === "per-vpc";
+  if (perVpc && !env.vpc.subnets.firewall) throw new Error(`routing plan: ${env.name} uses per-vpc inspection but has no firewall subnets`);
   const azs = Array.from({ length: env.vpc.azCount }, (_, i) => i);
   const local: VpcRoute = { destination: env.vpc.cidr, target: { kind: "local" } };
   const tgw = (cidrs: readonly string[]): VpcRoute[] => cidrs.map((destination) => ({ destination, target: { kind: "transit-gateway" } }));
@@ -260,7 +280,7 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
     azCount: env.vpc.azCount,
     subnets: env.vpc.subnets,
     routeTables: {
-      public: azs.map(() => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]),
+      public: azs.map((az) => [local, { destination: "0.0.0.0/0", target: perVpc ? { kind: "firewall-endpoint", az } : { kind: "internet-gateway" } }]),
       privateApp: azs.map((az) => [
         local,
         ...tgw(app),
@@ -268,8 +288,10 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
       ]),
       privateData: azs.map(() => [local, ...tgw(data)]),
       transit: azs.map(() => [local]),
+      ...(perVpc ? { firewall: azs.map((): VpcRoute[] => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]) } : {}),
     },
     networkAclAdmits: { privateData: [...env.vpc.subnets.privateApp.slice(0, env.vpc.azCount), ...env.vpc.subnets.privateData.slice(0, env.vpc.azCount), ...data] },
+    ...(perVpc ? { gatewayRoutes: azs.map((az): VpcRoute => ({ destination: env.vpc.subnets.public[az]!, target: { kind: "firewall-endpoint", az } })) } : {}),
   };
 }
 

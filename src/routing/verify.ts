@@ -16,6 +16,10 @@
  * - On-prem router: longest prefix over the routes learned on Direct Connect (the allowed prefixes) and on the
  *   VPN (the routes of the VPN attachment's TGW table); for the same prefix it prefers Direct Connect, which is
  *   the customer-side rule the README asks for (local preference or AS-path prepending on the VPN).
+ * - From the internet: a packet enters through the internet gateway of the VPC holding the destination, and only
+ *   public subnets have addresses the internet reaches. The IGW edge route table, when the VPC has one (ingress
+ *   routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html), decides the next hop
+ *   by longest prefix over its routes and the implicit local route; without one the gateway delivers directly.
  */
 import { parseCidr } from "../config/cidr.js";
 import { ROUTE_ORIGINS, type AttachmentId, type AttachmentPlan, type PlanTier, type RoutingPlan, type TgwTablePlan, type VpcPlan, type VpcRoute } from "./plan.js";
@@ -184,10 +188,45 @@ export class Network {
       this.plan.vpcs.some((v) => inCidr(v.cidr, ip)) ||
       this.plan.onPremisesCidrs.some((c) => inCidr(c, ip));
 
+    /** Delivery inside `vpc` by its local route: the destination subnet must be up and its network ACL admit the source. */
+    const deliver = (vpc: VpcPlan): Trace => {
+      const sub = this.subnetOf(toIp);
+      if (!sub || sub.vpc !== vpc) return done(false, `${toIp} is in no subnet of ${vpc.name}`);
+      if (this.azDown(sub.az)) return done(false, `${toIp} is in ${azName(sub.az)}, which is down`);
+      const admits = vpc.networkAclAdmits[sub.tier];
+      if (admits && !admits.some((c) => inCidr(c, src))) {
+        hops.push({ at: `${vpc.name}/${sub.tier}/${azName(sub.az)}`, table: "network ACL", matched: `${from.ip} not admitted`, next: "drop" });
+        return done(false, `the network ACL of ${vpc.name}/${sub.tier} does not admit ${from.ip}`);
+      }
+      return done(true);
+    };
+
     type Position = { at: "subnet"; vpc: VpcPlan; tier: PlanTier; az: number } | { at: "tgw"; attachment: AttachmentId; az?: number } | { at: "onprem-router" };
     let pos: Position;
-    if (from.kind === "internet") return done(false, "the verifier starts no flow from the internet");
-    if (from.kind === "onprem") pos = { at: "onprem-router" };
+    if (from.kind === "internet") {
+      // Ingress: through the internet gateway of the VPC holding the destination.
+      const sub = this.subnetOf(toIp);
+      if (!sub) return done(false, `${toIp} is in no VPC subnet, so no internet gateway leads there`);
+      const vpc = sub.vpc;
+      const at = `internet-gateway ${vpc.name}`;
+      const hasIgw = Object.values(vpc.routeTables).some((tables) => tables?.some((t) => t.some((r) => r.target.kind === "internet-gateway")));
+      if (!hasIgw) return done(false, `${vpc.name} has no route to an internet gateway`);
+      if (sub.tier !== "public") {
+        hops.push({ at, table: "internet gateway", matched: `${toIp} in ${vpc.name}/${sub.tier}`, next: "drop" });
+        return done(false, `${toIp} is in ${vpc.name}/${sub.tier}; only public subnets have addresses the internet reaches`);
+      }
+      const edge: readonly VpcRoute[] = [{ destination: vpc.cidr, target: { kind: "local" } }, ...(vpc.gatewayRoutes ?? [])];
+      const route = longestMatch(edge, dst)!;
+      const table = vpc.gatewayRoutes ? "igw edge route table" : "igw (no edge route table)";
+      hops.push({ at, table, matched: route.destination, next: route.target.kind === "local" ? "deliver" : describeTarget(route.target) });
+      const t = route.target;
+      if (t.kind === "local") return deliver(vpc);
+      if (t.kind !== "firewall-endpoint") return done(false, `the edge route table of ${vpc.name} sends ${route.destination} to ${describeTarget(t)}, which the verifier does not model`);
+      if (this.azDown(t.az)) return done(false, `${describeTarget(t)} is down`);
+      waypoints.add("inspection");
+      firewallAzs.push(t.az);
+      pos = { at: "subnet", vpc, tier: "firewall", az: t.az };
+    } else if (from.kind === "onprem") pos = { at: "onprem-router" };
     else pos = { at: "subnet", vpc: this.vpc(from.vpc)!, tier: from.tier, az: from.az };
 
     for (let step = 0; step < MAX_HOPS; step++) {
@@ -255,17 +294,7 @@ export class Network {
       }
       const t: VpcRoute["target"] = route.target;
       hops.push({ at: where, table: "vpc route table", matched: route.destination, next: t.kind === "local" ? "deliver" : describeTarget(t) });
-      if (t.kind === "local") {
-        const sub = this.subnetOf(toIp);
-        if (!sub || sub.vpc !== vpc) return done(false, `${toIp} is in no subnet of ${vpc.name}`);
-        if (this.azDown(sub.az)) return done(false, `${toIp} is in ${azName(sub.az)}, which is down`);
-        const admits = vpc.networkAclAdmits[sub.tier];
-        if (admits && !admits.some((c) => inCidr(c, src))) {
-          hops.push({ at: `${vpc.name}/${sub.tier}/${azName(sub.az)}`, table: "network ACL", matched: `${from.ip} not admitted`, next: "drop" });
-          return done(false, `the network ACL of ${vpc.name}/${sub.tier} does not admit ${from.ip}`);
-        }
-        return done(true);
-      }
+      if (t.kind === "local") return deliver(vpc);
       if (t.kind === "transit-gateway") {
         pos = { at: "tgw", attachment: `vpc:${vpc.name}`, az };
         continue;

@@ -60,4 +60,37 @@ describe("hybrid connectivity config", () => {
       `<dir>/dev.yaml:${readFileSync("environments/dev.yaml", "utf8").replace(/\n$/, "").split("\n").length + 1}:13 inspection: prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`,
     ]);
   });
+  it("accepts per-vpc inspection and plans a firewall tier for that environment only", () => {
+    const model = loadConfig(shippedWith({ "test.yaml": (t) => `${t}inspection: per-vpc\n` }));
+    const subnets = Object.fromEntries(model.environments.map((e) => [e.name, e.vpc.subnets.firewall]));
+    expect(subnets).toEqual({ dev: undefined, prod: undefined, test: ["10.20.57.48/28", "10.20.57.64/28"] });
+  });
+
+  it("rejects per-vpc inspection without networkHub.hybrid.inspection, whose policy it applies", () => {
+    const lines = readFileSync("environments/test.yaml", "utf8").replace(/\n$/, "").split("\n").length;
+    const dir = shippedWith({
+      "shared.yaml": replace(/ {4}inspection:\n(?: {6}.*\n| {8}.*\n)+/, ""),
+      "prod.yaml": replace("inspection: central", "inspection: none"),
+      "test.yaml": (t) => `${t}inspection: per-vpc\n`,
+    });
+    expect(problemsOf(dir)).toEqual([
+      `<dir>/test.yaml:${lines + 1}:13 inspection: per-vpc inspection applies the organization's firewall policy (allowedDomains, suricataRules, logRetentionDays of networkHub.hybrid.inspection), which is not set in <dir>/shared.yaml. Add it, or write inspection: none.`,
+    ]);
+  });
+
+  it("rejects an intent from the internet that does not end in a subnet", () => {
+    const dir = shippedWith({ "shared.yaml": replace("      from: prod/privateApp\n      to: internet\n", "      from: internet\n      to: internet\n") });
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(/^<dir>\/shared\.yaml:\d+:13 routing\.intents\[\d+\]\.from: an intent from the internet ends in a public subnet \(ingress through the internet gateway\)\. Write to: <env>\/public, or start from onprem, <env>\/<tier> or an IP address\.$/),
+    ]);
+  });
+
+  it("rejects an intent expecting inspected ingress to an environment without per-vpc inspection, naming the hop", () => {
+    const dir = shippedWith({ "shared.yaml": (t) => `${t.replace(/\n\n# The bootstrap stack/, "\n    - name: internet-to-test\n      from: internet\n      to: test/public\n      expect: { via: inspection }\n\n# The bootstrap stack")}` });
+    expect(problemsOf(dir)).toEqual([
+      expect.stringContaining(
+        "routing.intents[9].expect: intent internet-to-test is violated in the normal state (also fails under directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-a-down, az-b-down, az-c-down): expected via inspection, but the forward path does not cross inspection (it crosses nothing); deciding hop 1 internet-gateway test: igw (no edge route table) matched 10.20.0.0/16 → deliver.",
+      ),
+    ]);
+  });
 });

@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import { buildDiagram, DiagramBuilder, ids, renderDiagram, toDot, toMermaid, type DiagramCluster } from "../../src/diagram/index.js";
 import { planRouting, routingInput } from "../../src/routing/plan.js";
 
+import { cleanupConfigDirs } from "../support/config-dir.js";
+import { perVpcConfigDir } from "../support/per-vpc.js";
+
+afterAll(cleanupConfigDirs);
 const model = loadConfig("environments");
 const diagram = buildDiagram(model);
 
@@ -30,6 +34,13 @@ describe("the topology diagram of the shipped config", () => {
     expect(node(ids.attachment("prod")).lines).toEqual(["TGW attachment", "ENIs in the transit subnets", "AZ1 10.30.57.0/28", "AZ2 10.30.57.16/28", "AZ3 10.30.57.32/28", "flow logs: 365 days"]);
     expect(node(ids.tier("prod", "public")).lines.at(-1)).toBe("IGW · NAT ×3 (one-per-az)");
     expect(node(ids.tier("dev", "public")).lines).toEqual(["public", "AZ1 10.10.54.0/24", "AZ2 10.10.55.0/24", "IGW · NAT ×1 (single)"]);
+    expect(clusters.flatMap((c) => c.nodes).filter((n) => n.id.startsWith("vpc_") && n.id !== ids.firewall() && n.id.endsWith("_firewall"))).toEqual([]);
+  });
+
+  it("adds a firewall tier node to a per-vpc environment's VPC", () => {
+    const perVpc = buildDiagram(loadConfig(perVpcConfigDir()));
+    const firewall = allClusters(perVpc.clusters).flatMap((c) => c.nodes).find((n) => n.id === ids.tier("test", "firewall"))!;
+    expect(firewall.lines).toEqual(["firewall", "AZ1 10.20.57.48/28", "AZ2 10.20.57.64/28", "Network Firewall endpoint per AZ · IGW edge route table"]);
   });
 
   it("draws the TGW route tables, associations (solid), propagations (dotted) and static routes (bold) of the routing plan, DX, VPN and inspection included", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { WorkloadVpc, type WorkloadVpcProps } from "../../src/modules/vpc/index.js";
-import { resources, synthJson } from "../support/synth.js";
+import { ingressPassRules, WorkloadVpc, type WorkloadVpcProps } from "../../src/modules/vpc/index.js";
+import { resources, resourcesByName, synthJson } from "../support/synth.js";
 
 const props = (over: Partial<WorkloadVpcProps> = {}): WorkloadVpcProps => ({
   name: "acme-prod",
@@ -94,5 +94,102 @@ describe("WorkloadVpc", () => {
 
   it("throws when a tier's CIDRs do not match the AZs", () => {
     expect(() => build({ availabilityZones: ["eu-west-1a", "eu-west-1b"] })).toThrow(/tier public has 3 CIDRs for 2 AZs/);
+  });
+});
+
+describe("WorkloadVpc with a per-vpc firewall tier", () => {
+  const firewall = {
+    subnetCidrs: ["10.30.57.48/28", "10.30.57.64/28", "10.30.57.80/28"],
+    ingressTcpPorts: [443],
+    allowedDomains: [".amazonaws.com", "github.com"],
+    suricataRules: ['drop tcp $HOME_NET any -> $EXTERNAL_NET 22 (msg:"no outbound SSH"; sid:1000001; rev:1;)'],
+    logRetentionDays: 365,
+    protect: true,
+  };
+  const json = build({ firewall });
+  const routes = resources(json, "aws_route");
+  const byName = (type: string) => Object.entries(resourcesByName(json, type));
+
+  it("adds a firewall subnet (a /28) and its own route table in every AZ", () => {
+    const subnets = resources(json, "aws_subnet").filter((s) => (s.tags as Record<string, string>).Tier === "firewall");
+    expect(subnets.map((s) => [s.cidr_block, s.availability_zone])).toEqual([
+      ["10.30.57.48/28", "eu-west-1a"],
+      ["10.30.57.64/28", "eu-west-1b"],
+      ["10.30.57.80/28", "eu-west-1c"],
+    ]);
+    expect(resources(json, "aws_route_table").filter((t) => (t.tags as Record<string, string>).Tier === "firewall")).toHaveLength(3);
+  });
+
+  it("puts one Network Firewall endpoint in each firewall subnet, with every protection and prevent_destroy", () => {
+    const [fw] = resources(json, "aws_networkfirewall_firewall");
+    expect((fw!.subnet_mapping as { subnet_id: string }[]).map((m) => m.subnet_id)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`firewall-subnet-${i}_`))));
+    expect(fw).toMatchObject({ name: "acme-prod", delete_protection: true, subnet_change_protection: true, firewall_policy_change_protection: true, lifecycle: { prevent_destroy: true } });
+    for (const type of ["aws_networkfirewall_firewall_policy", "aws_networkfirewall_rule_group"]) {
+      for (const r of resources(json, type)) expect(r.lifecycle).toEqual({ prevent_destroy: true });
+    }
+  });
+
+  it("logs FLOW and ALERT records to log groups encrypted with the flow-log key", () => {
+    const [logging] = resources(json, "aws_networkfirewall_logging_configuration");
+    const configs = (logging!.logging_configuration as { log_destination_config: { log_type: string }[] }).log_destination_config;
+    expect(configs.map((c) => c.log_type)).toEqual(["FLOW", "ALERT"]);
+    const groups = resources(json, "aws_cloudwatch_log_group").filter((g) => String(g.name).startsWith("/aws/network-firewall/"));
+    expect(groups.map((g) => [g.name, g.kms_key_id, g.retention_in_days]).sort()).toEqual([
+      ["/aws/network-firewall/acme-prod/alert", "arn:aws:kms:eu-west-1:444444444444:key/k", 365],
+      ["/aws/network-firewall/acme-prod/flow", "arn:aws:kms:eu-west-1:444444444444:key/k", 365],
+    ]);
+  });
+
+  it("passes the load balancer's port from the internet first, then the config's rules, then the egress allow-list for the VPC", () => {
+    const groups = Object.fromEntries(resources(json, "aws_networkfirewall_rule_group").map((g) => [g.name, g.rule_group as Record<string, unknown>]));
+    const suricata = (groups["acme-prod-suricata"]!.rules_source as { rules_string: string }).rules_string.split("\n");
+    expect(suricata).toEqual([...ingressPassRules(props().subnetCidrs.public, [443]), ...firewall.suricataRules]);
+    expect(suricata[0]).toBe('pass tcp any any -> [10.30.54.0/24,10.30.55.0/24,10.30.56.0/24] 443 (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)');
+    expect(groups["acme-prod-egress-domains"]).toMatchObject({ rule_variables: { ip_sets: [{ key: "HOME_NET", ip_set: { definition: ["10.30.0.0/16"] } }] } });
+    const [policy] = resources(json, "aws_networkfirewall_firewall_policy");
+    expect(policy!.firewall_policy).toMatchObject({ stateless_default_actions: ["aws:forward_to_sfe"], stateful_engine_options: { rule_order: "STRICT_ORDER" } });
+  });
+
+  it("routes each public subnet's 0.0.0.0/0 to its own AZ's firewall endpoint, and the firewall subnets to the internet gateway", () => {
+    const publicDefault = byName("aws_route").filter(([n]) => /public-default-route-\d/.test(n));
+    expect(publicDefault).toHaveLength(3);
+    publicDefault.forEach(([, r], i) => {
+      expect(r.gateway_id).toBeUndefined();
+      expect(r.vpc_endpoint_id).toMatch(new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\["eu-west-1${"abc"[i]}"\\]\\}$`));
+    });
+    const endpoints = Object.values((json.locals ?? {}) as Record<string, string>);
+    expect(endpoints).toEqual([expect.stringMatching(/^\$\{\{ for s in aws_networkfirewall_firewall\.vpc_firewall_\w+\.firewall_status\[0\]\.sync_states : s\.availability_zone => s\.attachment\[0\]\.endpoint_id \}\}$/)]);
+    const fwDefault = byName("aws_route").filter(([n]) => /firewall-default-route-\d/.test(n));
+    expect(fwDefault.map(([, r]) => [r.destination_cidr_block, r.gateway_id])).toEqual([0, 1, 2].map(() => ["0.0.0.0/0", expect.stringMatching(/aws_internet_gateway\.vpc_internet-gateway_.*\.id/)]));
+  });
+
+  it("associates an edge route table with the internet gateway, sending each public subnet CIDR to the same AZ's endpoint", () => {
+    const edge = byName("aws_route_table_association").filter(([n]) => n.includes("edge-route-table-association"));
+    expect(edge).toHaveLength(1);
+    expect(edge[0]![1].gateway_id).toMatch(/aws_internet_gateway\.vpc_internet-gateway_.*\.id/);
+    expect(edge[0]![1].subnet_id).toBeUndefined();
+    const edgeRoutes = byName("aws_route").filter(([n]) => n.includes("edge-route-"));
+    expect(edgeRoutes.map(([, r]) => r.destination_cidr_block)).toEqual(props().subnetCidrs.public);
+    edgeRoutes.forEach(([, r], i) => {
+      expect(r.route_table_id).toMatch(/edge-route-table_.*\.id/);
+      expect(r.vpc_endpoint_id).toContain(`eu-west-1${"abc"[i]}`);
+      expect(r.depends_on).toEqual([expect.stringMatching(new RegExp(`aws_subnet\\.vpc_public-subnet-${i}_`))]);
+    });
+  });
+
+  it("keeps the NAT gateways in the public subnets", () => {
+    expect(resources(json, "aws_nat_gateway").map((n) => n.subnet_id)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`public-subnet-${i}_`))));
+    expect(routes.filter((r) => r.nat_gateway_id)).toHaveLength(3);
+  });
+
+  it("builds no firewall, edge table or firewall subnet without the option", () => {
+    const plain = build();
+    expect(resources(plain, "aws_networkfirewall_firewall")).toHaveLength(0);
+    expect(resources(plain, "aws_route_table_association").filter((a) => a.gateway_id)).toHaveLength(0);
+    expect(resources(plain, "aws_route").filter((r) => r.vpc_endpoint_id)).toHaveLength(0);
+  });
+
+  it("throws when the firewall tier has a CIDR count other than the AZ count", () => {
+    expect(() => build({ firewall: { ...firewall, subnetCidrs: ["10.30.57.48/28"] } })).toThrow("WorkloadVpc acme-prod: tier firewall has 1 CIDRs for 3 AZs");
   });
 });

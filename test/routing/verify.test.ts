@@ -6,7 +6,7 @@ import { checkIntent, checkScenario, Network, type Failure, type Intent } from "
 
 type Env = RoutingInput["environments"][number];
 const env = (name: string, segment: "prod" | "nonprod", cidr: string, over: Partial<Env> = {}): Env => {
-  const plan = planSubnets(cidr, { public: 24, privateApp: 20, privateData: 23, transit: 28 }, 3);
+  const plan = planSubnets(cidr, { public: 24, privateApp: 20, privateData: 23, transit: 28 }, 3, { firewall: over.inspection === "per-vpc" });
   if (!plan.fits) throw new Error("no fit");
   return { name, segment, inspection: "none", vpc: { cidr, azCount: 3, subnets: plan.plan }, onPremisesAccess: { privateApp: "all", privateData: "none" }, ...over };
 };
@@ -95,6 +95,79 @@ describe("routing verifier", () => {
   });
 });
 
+describe("routing verifier, per-vpc inspection", () => {
+  const perVpc = (over: Partial<Env> = {}) => env("prod", "prod", "10.30.0.0/16", { inspection: "per-vpc", ...over });
+  const plan = planRouting(base({ environments: [env("dev", "nonprod", "10.10.0.0/16"), perVpc()] }));
+
+  it("sends prod egress through the VPC's own firewall: app → NAT → the same AZ's endpoint → internet gateway", () => {
+    const r = checkScenario(plan, intent("prod/privateApp/b", "internet", { via: "inspection" }), "normal");
+    expect(r.ok, r.problem).toBe(true);
+    expect(r.forward!.hops.map((h) => `${h.at} → ${h.next}`)).toEqual([
+      "prod/privateApp/az-b → nat-gateway az-b",
+      "prod/public/az-b → firewall-endpoint az-b",
+      "prod/firewall/az-b → internet-gateway",
+    ]);
+  });
+
+  it("inspects internet ingress to the public subnets through the IGW edge route table, and the return through the same endpoint", () => {
+    for (const az of ["a", "b", "c"]) {
+      const r = checkScenario(plan, intent("internet", `prod/public/${az}`, { via: "inspection" }), "normal");
+      expect(r.ok, r.problem).toBe(true);
+      expect(r.forward!.hops[0]).toMatchObject({ at: "internet-gateway prod", table: "igw edge route table", next: `firewall-endpoint az-${az}` });
+      expect(r.forward!.firewallAzs).toEqual(r.back!.firewallAzs);
+      expect(r.back!.hops.map((h) => h.next)).toEqual([`firewall-endpoint az-${az}`, "internet-gateway"]);
+    }
+  });
+
+  it("reports an ingress route to another AZ's endpoint as an asymmetric flow", () => {
+    const prod = plan.vpcs.find((v) => v.name === "prod")!;
+    const crossed: RoutingPlan = {
+      ...plan,
+      vpcs: plan.vpcs.map((v) => (v === prod ? { ...v, gatewayRoutes: v.gatewayRoutes!.map((r, i) => ({ ...r, target: { kind: "firewall-endpoint" as const, az: (i + 1) % 3 } })) } : v)),
+    };
+    const r = checkScenario(crossed, intent("internet", "prod/public/a", { via: "inspection" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain("asymmetric through the stateful firewall (forward az-b, return az-a)");
+  });
+
+  it("keeps every other AZ's egress and ingress inspected when an AZ fails", () => {
+    for (const failure of ["az-a-down", "az-b-down", "az-c-down"] as const) {
+      const down = ["a", "b", "c"].indexOf(failure[3]!);
+      for (const az of ["a", "b", "c"].filter((_, i) => i !== down)) {
+        const out = checkScenario(plan, intent(`prod/privateApp/${az}`, "internet", { via: "inspection" }), failure);
+        const into = checkScenario(plan, intent("internet", `prod/public/${az}`, { via: "inspection" }), failure);
+        expect(out.ok, out.problem).toBe(true);
+        expect(into.ok, into.problem).toBe(true);
+        expect([...out.forward!.firewallAzs, ...into.forward!.firewallAzs, ...into.back!.firewallAzs]).not.toContain(down);
+      }
+      // The failed AZ's own subnets are gone: not applicable rather than a violation.
+      expect(checkScenario(plan, intent(`prod/privateApp/${failure[3]}`, "internet", { via: "inspection" }), failure)).toMatchObject({ applicable: false, ok: true });
+    }
+  });
+
+  it("loses egress with a single NAT gateway when its AZ fails, and says where", () => {
+    const single = planRouting(base({ environments: [perVpc({ vpc: { ...perVpc().vpc, natGateways: "single" } })] }));
+    const r = checkScenario(single, intent("prod/privateApp", "internet", { via: "inspection" }), "az-a-down");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain("packet is dropped at hop 1 prod/privateApp/az-b: vpc route table matched 0.0.0.0/0 → nat-gateway az-a: nat-gateway az-a is down");
+    expect(checkScenario(single, intent("prod/privateApp", "internet", "denied"), "az-a-down").ok).toBe(true);
+  });
+
+  it("does not inspect east-west traffic: on-prem reaches a per-vpc environment over Direct Connect only", () => {
+    const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }), "normal");
+    expect(r.ok, r.problem).toBe(true);
+    expect(r.forward!.waypoints).toEqual(["directconnect"]);
+  });
+
+  it("reaches only public subnets from the internet, and goes straight to them without an edge route table", () => {
+    expect(checkScenario(plan, intent("internet", "prod/privateApp", "denied"), "normal").ok).toBe(true);
+    const plain = checkScenario(plan, intent("internet", "dev/public", { via: "inspection" }), "normal");
+    expect(plain.ok).toBe(false);
+    expect(plain.forward!.hops[0]).toMatchObject({ table: "igw (no edge route table)", next: "deliver" });
+    expect(plain.problem).toContain("does not cross inspection");
+  });
+});
+
 describe("segment isolation (property)", () => {
   const failures: Failure[] = ["directconnect-down", "vpn-tunnel-1-down", "vpn-tunnel-2-down", "az-a-down", "az-b-down", "az-c-down"];
   const tiers = ["public", "privateApp", "privateData"] as const;
@@ -102,6 +175,7 @@ describe("segment isolation (property)", () => {
     .record({
       segments: fc.array(fc.constantFrom("prod" as const, "nonprod" as const), { minLength: 2, maxLength: 5 }),
       central: fc.boolean(),
+      perVpc: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
       dx: fc.boolean(),
       vpn: fc.boolean(),
       access: fc.array(fc.constantFrom("all" as const, "none" as const), { minLength: 5, maxLength: 5 }),
@@ -109,11 +183,14 @@ describe("segment isolation (property)", () => {
     })
     .filter((l) => l.segments.includes("prod") && l.segments.includes("nonprod"));
 
-  it("never lets prod and nonprod reach each other, whatever the layout and failures", () => {
+  it("never lets prod and nonprod reach each other, whatever the layout, inspection modes and failures", () => {
     fc.assert(
       fc.property(layout, (l) => {
         const environments = l.segments.map((segment, i) =>
-          env(`e${i}`, segment, `10.${i + 1}.0.0/16`, { inspection: l.central && segment === "prod" ? "central" : "none", onPremisesAccess: { privateApp: l.access[i]!, privateData: l.access[i]! } }),
+          env(`e${i}`, segment, `10.${i + 1}.0.0/16`, {
+            inspection: l.central && segment === "prod" ? "central" : l.perVpc[i] ? "per-vpc" : "none",
+            onPremisesAccess: { privateApp: l.access[i]!, privateData: l.access[i]! },
+          }),
         );
         const input = base({
           environments,

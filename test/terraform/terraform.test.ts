@@ -1,7 +1,8 @@
 /**
  * The real Terraform, offline, on every stack synthesized from the shipped config: `init`, `validate`, and a
- * mocked `apply` through `terraform test` with `mock_provider`. Skips (with the reason printed) when Terraform or
- * the provider mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
+ * mocked `apply` through `terraform test` with `mock_provider`; the same for the stack a per-vpc inspection
+ * environment gets (test/support/per-vpc.ts). Skips (with the reason printed) when Terraform or the provider
+ * mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,8 @@ import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
 import { synthesize } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
-import { SHIPPED_DIR } from "../support/config-dir.js";
+import { cleanupConfigDirs, SHIPPED_DIR } from "../support/config-dir.js";
+import { perVpcConfigDir } from "../support/per-vpc.js";
 import {
   awsProviderVersion,
   DEFAULT_TIMEOUT_MS,
@@ -42,9 +44,16 @@ function terraformChecks(terraform: TerraformFound): void {
   const names = [...stacks.keys()];
   const options = { timeout: DEFAULT_TIMEOUT_MS };
 
+  // The per-vpc scenario changes only workload-test (test/accounts/per-vpc.test.ts checks that), so only it runs here.
+  const perVpcOutdir = mkdtempSync(join(tmpdir(), "lz-tf-per-vpc-"));
+  synthesize(loadConfig(perVpcConfigDir()), perVpcOutdir);
+  const perVpcStack = readManifest(perVpcOutdir).find((s) => s.name === "workload-test")!;
+
   afterAll(() => {
     cli.dispose();
     rmSync(outdir, { recursive: true, force: true });
+    rmSync(perVpcOutdir, { recursive: true, force: true });
+    cleanupConfigDirs();
   });
 
   // One init per stack, shared by its validate and mocked-apply tests. The mock file is written first, so
@@ -74,6 +83,16 @@ function terraformChecks(terraform: TerraformFound): void {
     const init = await initialized(stack(name));
     expect(init.ok, init.output).toBe(true);
     const test = await cli.run(stack(name).dir, ["test", "-no-color"]);
+    expect(mockApplyPassed(test), test.output).toBe(true);
+  });
+
+  it.concurrent("per-vpc inspection: stack workload-test passes terraform validate and applies against mocked providers", options, async ({ expect }) => {
+    writeMockApplyTest(perVpcStack);
+    const init = await cli.run(perVpcStack.dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+    expect(init.ok, init.output).toBe(true);
+    const validate = await cli.run(perVpcStack.dir, ["validate", "-no-color"]);
+    expect(validate.ok, validate.output).toBe(true);
+    const test = await cli.run(perVpcStack.dir, ["test", "-no-color"]);
     expect(mockApplyPassed(test), test.output).toBe(true);
   });
 

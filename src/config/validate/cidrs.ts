@@ -9,7 +9,7 @@
 import { blockAt, blockSize, contains, hasHostBits, isRfc1918, overlaps, parseCidr, RFC1918, type Cidr } from "../cidr.js";
 import type { Problem } from "../problems.js";
 import type { SourceFile } from "../source.js";
-import { planSubnets } from "../subnet-plan.js";
+import { FIREWALL_SUBNET_PREFIX_LENGTH, planSubnets } from "../subnet-plan.js";
 import type { Validator } from "./context.js";
 
 interface Block {
@@ -77,9 +77,10 @@ export const validateCidrs: Validator = (config) => {
       continue;
     }
     vpcs.push(block);
-    const result = planSubnets(vpc.cidr, vpc.subnetPrefixLengths, vpc.azCount);
+    const perVpc = env.value.inspection === "per-vpc";
+    const result = planSubnets(vpc.cidr, vpc.subnetPrefixLengths, vpc.azCount, { firewall: perVpc });
     if (!result.fits) {
-      const sizes = Object.entries(vpc.subnetPrefixLengths).map(([t, p]) => `${t} /${p}`).join(", ");
+      const sizes = [...Object.entries(vpc.subnetPrefixLengths), ...(perVpc ? [["firewall", FIREWALL_SUBNET_PREFIX_LENGTH] as const] : [])].map(([t, p]) => `${t} /${p}`).join(", ");
       problems.push(
         env.source.problem(
           path,

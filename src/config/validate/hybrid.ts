@@ -13,6 +13,10 @@
  *   https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview).
  * - Allowed prefixes on the DX gateway association are what on-prem learns over DX; a reachable VPC they do
  *   not cover is reached over the VPN only, or not at all (at most 200 prefixes).
+ * - Per-vpc inspection puts the firewall between the internet gateway and the public subnets, which every
+ *   workload VPC has; its policy (domain allow-list, Suricata rules, log retention) is the one of
+ *   `networkHub.hybrid.inspection`, which must therefore be set. The inspection VPC itself is built only when an
+ *   environment uses central inspection.
  */
 import { readdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -55,8 +59,13 @@ export const validateHybrid: Validator = (config) => {
       }
       centralSegments.add(segment);
     }
-    if (inspection === "per-vpc") {
-      problems.push(env.source.problem(["inspection"], `per-vpc inspection is not built by this version yet. Write inspection: central (the hub inspection VPC) or inspection: none.`));
+    if (inspection === "per-vpc" && !h?.inspection) {
+      problems.push(
+        env.source.problem(
+          ["inspection"],
+          `per-vpc inspection applies the organization's firewall policy (allowedDomains, suricataRules, logRetentionDays of networkHub.hybrid.inspection), which is not set in ${src.file}. Add it, or write inspection: none.`,
+        ),
+      );
     }
     for (const tier of ["privateApp", "privateData"] as const) {
       const access = onPremisesAccess[tier];
@@ -156,8 +165,10 @@ export const validateHybrid: Validator = (config) => {
     }
     // Only when every environment file passed its shape check (a broken file may be the one saying central).
     const envFiles = readdirSync(dirname(src.file)).filter((n) => /\.ya?ml$/.test(n) && n !== "shared.yaml").length;
-    if (envFiles === environments.length && !environments.some((e) => e.value.inspection === "central")) {
-      problems.push(src.problem([...base, "inspection"], `no environment uses inspection: central, so the inspection VPC would carry no traffic. Write inspection: central in an environment file, or remove this block.`));
+    if (envFiles === environments.length && !environments.some((e) => e.value.inspection === "central" || e.value.inspection === "per-vpc")) {
+      problems.push(
+        src.problem([...base, "inspection"], `no environment uses inspection: central or per-vpc, so the inspection VPC would carry no traffic. Write inspection: central (or per-vpc) in an environment file, or remove this block.`),
+      );
     }
   }
   return problems;

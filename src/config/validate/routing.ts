@@ -43,7 +43,9 @@ export const validateRouting: Validator = (config) => {
       const loc = intent[end];
       const at = [...path, end];
       if (loc === "internet") {
-        if (end === "from") problems.push(src.problem(at, `an intent cannot start from the internet. Write onprem, <env>/<tier> or an IP address.`));
+        if (end === "from" && (intent.to === "internet" || intent.to.startsWith("onprem"))) {
+          problems.push(src.problem(at, `an intent from the internet ends in a public subnet (ingress through the internet gateway). Write to: <env>/public, or start from onprem, <env>/<tier> or an IP address.`));
+        }
         continue;
       }
       if (loc === "onprem") continue;

@@ -9,29 +9,24 @@
  * (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html). Routes are given by the
  * caller (the routing plan), so the verifier and the synthesized routes are the same data.
  *
- * Policy: stateless default `aws:forward_to_sfe` (everything goes to the stateful engine); stateful engine in
- * strict order with default actions `aws:drop_established` + `aws:alert_established`; rule groups in order: the
- * east-west pass rules and the extra Suricata rules (one Suricata-compatible group), then the egress domain
- * allow-list (TLS SNI and HTTP Host).
+ * Policy (built by `addNetworkFirewall`, ./network-firewall.ts): stateless default `aws:forward_to_sfe`;
+ * stateful engine in strict order with default actions `aws:drop_established` + `aws:alert_established`; rule
+ * groups in order: the east-west pass rule and the extra Suricata rules (one Suricata-compatible group), then the
+ * egress domain allow-list (TLS SNI and HTTP Host).
  */
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
-import { NetworkfirewallFirewall } from "@cdktf/provider-aws/lib/networkfirewall-firewall";
-import { NetworkfirewallFirewallPolicy } from "@cdktf/provider-aws/lib/networkfirewall-firewall-policy";
-import { NetworkfirewallLoggingConfiguration } from "@cdktf/provider-aws/lib/networkfirewall-logging-configuration";
-import { NetworkfirewallRuleGroup } from "@cdktf/provider-aws/lib/networkfirewall-rule-group";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import { Fn, TerraformLocal } from "cdktf";
 import { Construct } from "constructs";
 import { VpcFlowLogs } from "../vpc/flow-logs.js";
+import { addNetworkFirewall } from "./network-firewall.js";
 
 /** Subnet tiers of the inspection VPC. */
 export const INSPECTION_TIERS = ["transitGateway", "firewall", "public"] as const;
@@ -126,79 +121,19 @@ export class InspectionVpc extends Construct {
     });
     this.attachmentId = attachment.id;
 
-    const lifecycle = props.protect ? { lifecycle: { preventDestroy: true } } : {};
-    const cidrList = (c: readonly string[]) => `[${c.join(",")}]`;
-    const suricata = [
-      `pass ip ${cidrList(props.eastWest.onPremisesCidrs)} any <> ${cidrList(props.eastWest.inspectedCidrs)} any (msg:"east-west: on-prem <-> inspected VPCs"; sid:1000000; rev:1;)`,
-      ...(props.suricataRules ?? []),
-    ];
-    const suricataGroup = new NetworkfirewallRuleGroup(this, "suricata-rules", {
-      name: `${props.name}-suricata`,
-      type: "STATEFUL",
-      capacity: 1000,
-      ruleGroup: { rulesSource: { rulesString: suricata.join("\n") }, statefulRuleOptions: { ruleOrder: "STRICT_ORDER" } },
-      ...lifecycle,
-    });
-    const homeNet = [...props.eastWest.inspectedCidrs, props.cidrBlock];
-    const domainGroup =
-      props.allowedDomains.length > 0
-        ? new NetworkfirewallRuleGroup(this, "egress-domain-allow-list", {
-            name: `${props.name}-egress-domains`,
-            type: "STATEFUL",
-            capacity: 100,
-            ruleGroup: {
-              ruleVariables: { ipSets: [{ key: "HOME_NET", ipSet: { definition: homeNet } }] },
-              rulesSource: { rulesSourceList: { generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI", "HTTP_HOST"], targets: [...props.allowedDomains] } },
-              statefulRuleOptions: { ruleOrder: "STRICT_ORDER" },
-            },
-            ...lifecycle,
-          })
-        : undefined;
-    const policy = new NetworkfirewallFirewallPolicy(this, "policy", {
-      name: `${props.name}-policy`,
-      firewallPolicy: {
-        statelessDefaultActions: ["aws:forward_to_sfe"],
-        statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
-        statefulEngineOptions: { ruleOrder: "STRICT_ORDER" },
-        statefulDefaultActions: ["aws:drop_established", "aws:alert_established"],
-        statefulRuleGroupReference: [
-          { priority: 100, resourceArn: suricataGroup.arn },
-          ...(domainGroup ? [{ priority: 200, resourceArn: domainGroup.arn }] : []),
-        ],
-      },
-      ...lifecycle,
-    });
-    const firewall = new NetworkfirewallFirewall(this, "firewall", {
+    const nfw = addNetworkFirewall(this, {
       name: props.name,
       vpcId: vpc.id,
-      firewallPolicyArn: policy.arn,
-      subnetMapping: subnets.firewall.map((s) => ({ subnetId: s.id })),
-      deleteProtection: props.protect ?? false,
-      subnetChangeProtection: props.protect ?? false,
-      firewallPolicyChangeProtection: props.protect ?? false,
-      tags: { Name: props.name },
-      ...lifecycle,
+      subnetIds: subnets.firewall.map((s) => s.id),
+      passRules: [eastWestPassRule(props.eastWest.onPremisesCidrs, props.eastWest.inspectedCidrs)],
+      suricataRules: props.suricataRules ?? [],
+      allowedDomains: props.allowedDomains,
+      homeNet: [...props.eastWest.inspectedCidrs, props.cidrBlock],
+      logRetentionDays: props.logRetentionDays,
+      logKmsKeyArn: props.logKmsKeyArn,
+      protect: props.protect ?? false,
     });
-    this.firewallArn = firewall.arn;
-    const logGroup = (type: string) =>
-      new CloudwatchLogGroup(this, `${type}-log-group`, { name: `/aws/network-firewall/${props.name}/${type}`, retentionInDays: props.logRetentionDays, kmsKeyId: props.logKmsKeyArn });
-    const flow = logGroup("flow");
-    const alert = logGroup("alert");
-    new NetworkfirewallLoggingConfiguration(this, "logging", {
-      firewallArn: firewall.arn,
-      loggingConfiguration: {
-        logDestinationConfig: [
-          { logType: "FLOW", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: flow.name } },
-          { logType: "ALERT", logDestinationType: "CloudWatchLogs", logDestination: { logGroup: alert.name } },
-        ],
-      },
-    });
-    // Endpoint id per AZ name, from the firewall's sync states.
-    const endpoints = new TerraformLocal(
-      this,
-      "firewall-endpoint-ids",
-      `\${{ for s in ${firewall.fqn}.firewall_status[0].sync_states : s.availability_zone => s.attachment[0].endpoint_id }}`,
-    );
+    this.firewallArn = nfw.firewallArn;
     props.routes.forEach((r) => {
       const table = tables[r.tier][r.az]!;
       const targetAz = r.targetAz ?? r.az;
@@ -209,7 +144,7 @@ export class InspectionVpc extends Construct {
             ? { gatewayId: igw.id }
             : r.target === "nat-gateway"
               ? { natGatewayId: nats[targetAz]!.id }
-              : { vpcEndpointId: Fn.lookup(endpoints.expression, azs[targetAz]!) };
+              : { vpcEndpointId: nfw.endpointIdIn(azs[targetAz]!) };
       new Route(this, `${TIER_IDS[r.tier]}-route-${r.az}-${r.destination.replace(/[./]/g, "-")}`, {
         routeTableId: table.id,
         destinationCidrBlock: r.destination,
@@ -218,4 +153,10 @@ export class InspectionVpc extends Construct {
       });
     });
   }
+}
+
+/** The east-west pass rule of the central firewall: on-prem <-> inspected VPCs, both ways (sid 1000000). */
+function eastWestPassRule(onPremisesCidrs: readonly string[], inspectedCidrs: readonly string[]): string {
+  const cidrList = (c: readonly string[]) => `[${c.join(",")}]`;
+  return `pass ip ${cidrList(onPremisesCidrs)} any <> ${cidrList(inspectedCidrs)} any (msg:"east-west: on-prem <-> inspected VPCs"; sid:1000000; rev:1;)`;
 }

@@ -1,14 +1,22 @@
 /**
  * The workload VPC: four subnet tiers repeated in every AZ, an internet gateway, NAT gateways, one
  * route table per tier and AZ, a closed default security group, a network ACL on the data tier, and
- * flow logs.
+ * flow logs; with `firewall`, a fifth tier holding an AWS Network Firewall endpoint per AZ (per-vpc inspection).
  *
  * Routing per tier (transit gateway routes are added by `TransitGatewaySpoke`):
- * - public: 0.0.0.0/0 → internet gateway;
+ * - public: 0.0.0.0/0 → internet gateway; with `firewall`, → the same AZ's firewall endpoint;
  * - privateApp: 0.0.0.0/0 → the AZ's NAT gateway (or the single one);
  * - privateData: no internet route at all;
  * - transit: local only; it holds the transit gateway attachment ENIs
- *   (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html: a small dedicated subnet per AZ).
+ *   (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html: a small dedicated subnet per AZ);
+ * - firewall (with `firewall`): 0.0.0.0/0 → internet gateway.
+ *
+ * With `firewall`, an IGW edge route table (a gateway route table associated with the internet gateway: VPC
+ * ingress routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html) sends traffic
+ * arriving from the internet for each public subnet CIDR to that subnet's AZ's firewall endpoint, so both
+ * directions of a flow cross the same endpoint ("Distributed deployment model with an internet gateway",
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/arch-igw-ngw.html). NAT gateways stay in
+ * the public subnets, so egress from the private tiers crosses the firewall too.
  */
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -21,6 +29,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
+import { addNetworkFirewall } from "../inspection/network-firewall.js";
 import { VpcFlowLogs } from "./flow-logs.js";
 
 /** The subnet tiers of a workload VPC. */
@@ -63,6 +72,27 @@ export interface WorkloadVpcProps {
   readonly privateAppDefaultRoute?: "nat-gateway" | "none";
   /** On-prem CIDRs the data-tier network ACL admits (in and out). @default [] (on-prem never reaches the data tier) */
   readonly dataTierOnPremisesCidrs?: readonly string[];
+  /** Per-vpc inspection: a firewall subnet tier with an AWS Network Firewall endpoint per AZ. @default none (no firewall) */
+  readonly firewall?: WorkloadFirewallProps;
+}
+
+/** The per-vpc firewall tier of a {@link WorkloadVpc}. */
+export interface WorkloadFirewallProps {
+  /** Firewall subnet CIDRs, one per AZ (a /28 is enough: it holds one endpoint), same length as `availabilityZones`. */
+  readonly subnetCidrs: readonly string[];
+  /**
+   * TCP ports the firewall passes from the internet to the public subnets (the load balancer's listeners), for
+   * example `[443]`. Without them the policy drops inbound connections once established. @default []
+   */
+  readonly ingressTcpPorts?: readonly number[];
+  /** Egress domains allowed for sources in the VPC (`.example.com` matches subdomains). Empty: all egress is dropped. */
+  readonly allowedDomains: readonly string[];
+  /** Extra Suricata rules, evaluated after the ingress pass rules. @default [] */
+  readonly suricataRules?: readonly string[];
+  /** Retention of the FLOW and ALERT log groups, in days; they are encrypted with `flowLogs.kmsKeyArn`. */
+  readonly logRetentionDays: number;
+  /** Delete, subnet-change and policy-change protection, and `prevent_destroy`. @default false */
+  readonly protect?: boolean;
 }
 
 /**
@@ -78,6 +108,8 @@ export class WorkloadVpc extends Construct {
   readonly routeTableIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
   readonly natGatewayIds: readonly string[];
   readonly flowLogGroupArn: string;
+  /** Per-vpc firewall: subnet ids and route table ids per AZ, the firewall ARN, the IGW edge route table id. Undefined without `firewall`. */
+  readonly firewall?: { readonly subnetIds: readonly string[]; readonly routeTableIds: readonly string[]; readonly firewallArn: string; readonly edgeRouteTableId: string };
 
   constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
     super(scope, id);
@@ -86,6 +118,9 @@ export class WorkloadVpc extends Construct {
       if (props.subnetCidrs[tier].length !== azs.length) {
         throw new Error(`WorkloadVpc ${props.name}: tier ${tier} has ${props.subnetCidrs[tier].length} CIDRs for ${azs.length} AZs`);
       }
+    }
+    if (props.firewall && props.firewall.subnetCidrs.length !== azs.length) {
+      throw new Error(`WorkloadVpc ${props.name}: tier firewall has ${props.firewall.subnetCidrs.length} CIDRs for ${azs.length} AZs`);
     }
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: props.cidrBlock,
@@ -124,8 +159,13 @@ export class WorkloadVpc extends Construct {
     }
 
     const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
+    const firewall = props.firewall ? this.addFirewallTier(vpc, igw, azs, props, props.firewall, subnets.public) : undefined;
     routeTables.public.forEach((table, i) => {
-      new Route(this, `public-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+      new Route(this, `public-default-route-${i}`, {
+        routeTableId: table.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        ...(firewall ? { vpcEndpointId: firewall.endpointIdIn(i) } : { gatewayId: igw.id }),
+      });
     });
 
     const natCount = props.natGateways === "single" ? 1 : azs.length;
@@ -169,7 +209,66 @@ export class WorkloadVpc extends Construct {
     this.routeTableIds = mapTiers((t) => routeTables[t].map((r) => r.id));
     this.natGatewayIds = nats.map((n) => n.id);
     this.flowLogGroupArn = flowLogs.logGroupArn;
+    if (firewall) this.firewall = firewall.attributes;
   }
+
+  /**
+   * The firewall tier: subnets and route tables per AZ (0.0.0.0/0 → internet gateway), the Network Firewall
+   * (endpoints in those subnets), and the IGW edge route table sending each public subnet CIDR to its AZ's
+   * endpoint.
+   */
+  private addFirewallTier(vpc: Vpc, igw: InternetGateway, azs: readonly string[], props: WorkloadVpcProps, fw: WorkloadFirewallProps, publicSubnets: readonly Subnet[]) {
+    const subnets = azs.map(
+      (az, i) =>
+        new Subnet(this, `firewall-subnet-${i}`, {
+          vpcId: vpc.id,
+          cidrBlock: fw.subnetCidrs[i]!,
+          availabilityZone: az,
+          mapPublicIpOnLaunch: false,
+          tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
+        }),
+    );
+    const tables = subnets.map((subnet, i) => {
+      const table = new RouteTable(this, `firewall-route-table-${i}`, { vpcId: vpc.id, tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" } });
+      new RouteTableAssociation(this, `firewall-route-table-association-${i}`, { subnetId: subnet.id, routeTableId: table.id });
+      new Route(this, `firewall-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+      return table;
+    });
+    const nfw = addNetworkFirewall(this, {
+      name: props.name,
+      vpcId: vpc.id,
+      subnetIds: subnets.map((s) => s.id),
+      passRules: ingressPassRules(props.subnetCidrs.public, fw.ingressTcpPorts ?? []),
+      suricataRules: fw.suricataRules ?? [],
+      allowedDomains: fw.allowedDomains,
+      homeNet: [props.cidrBlock],
+      logRetentionDays: fw.logRetentionDays,
+      logKmsKeyArn: props.flowLogs.kmsKeyArn,
+      protect: fw.protect ?? false,
+    });
+    const endpointIdIn = (i: number) => nfw.endpointIdIn(azs[i]!);
+    // Ingress routing: the edge route table is associated with the internet gateway, not with a subnet.
+    const edge = new RouteTable(this, "edge-route-table", { vpcId: vpc.id, tags: { Name: `${props.name}-igw-edge`, Tier: "edge" } });
+    new RouteTableAssociation(this, "edge-route-table-association", { gatewayId: igw.id, routeTableId: edge.id });
+    // A gateway route's destination must be a whole subnet CIDR of an existing subnet: depend on the subnet.
+    publicSubnets.forEach((subnet, i) => {
+      new Route(this, `edge-route-${i}`, { routeTableId: edge.id, destinationCidrBlock: props.subnetCidrs.public[i]!, vpcEndpointId: endpointIdIn(i), dependsOn: [subnet] });
+    });
+    return {
+      endpointIdIn,
+      attributes: { subnetIds: subnets.map((s) => s.id), routeTableIds: tables.map((t) => t.id), firewallArn: nfw.firewallArn, edgeRouteTableId: edge.id },
+    };
+  }
+}
+
+/**
+ * Suricata pass rules of a per-vpc firewall for connections from the internet to the public subnets on
+ * `tcpPorts` (sids 999000 onward; keep config rules outside 999000-999099). Empty without ports.
+ */
+export function ingressPassRules(publicCidrs: readonly string[], tcpPorts: readonly number[]): string[] {
+  if (tcpPorts.length === 0) return [];
+  const ports = tcpPorts.length === 1 ? String(tcpPorts[0]) : `[${tcpPorts.join(",")}]`;
+  return [`pass tcp any any -> [${publicCidrs.join(",")}] ${ports} (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)`];
 }
 
 function mapTiers<T>(f: (tier: WorkloadSubnetTier) => T): Record<WorkloadSubnetTier, T> {
