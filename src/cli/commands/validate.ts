@@ -25,7 +25,7 @@ Output:
   text  on success one line on stdout; on problems "config has N problems:" and one line per
         problem, file:line:col path: message, on stderr
   json  one line on stdout, success or not:
-        {"ok":true,"config":"environments","stacks":["network-hub",...],"problems":[]}
+        {"ok":true,"config":"environments","stacks":["bootstrap","network-hub",...],"problems":[]}
         {"ok":false,"config":"environments","problems":[{"file","line","col","path","message"},...]}
 
 Exit status: 0 valid, 1 any problem, 2 bad command line.
@@ -52,7 +52,9 @@ Examples:
 /** Loads `dir` and returns the report; throws only for failures other than config problems. */
 export function validate(dir: string): ValidateReport {
   try {
-    const stacks = stackMatrix(loadConfig(dir)).map((e) => e.stack);
+    const model = loadConfig(dir);
+    // Every stack synth writes: the hand-applied bootstrap stack (when configured), then the pipeline's.
+    const stacks = [...(model.bootstrap ? [model.bootstrap.stackName] : []), ...stackMatrix(model).map((e) => e.stack)];
     return { ok: true, config: dir, stacks, problems: [] };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
