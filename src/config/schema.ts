@@ -285,8 +285,8 @@ export const BaselineSettings = z
   .meta({ description: "Security, governance and observability baseline in every account." });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Hybrid connectivity, inspection and routing intents (issue 3). Fields are added at the end of NetworkHub, of the
-// environment file and of shared.yaml; see src/config/validate/hybrid.ts and routing.ts for the cross-field rules.
+// Hybrid connectivity, inspection and routing intents: `networkHub.hybrid`, the environment's `inspection` and
+// `onPremisesAccess`, and shared.yaml's `routing`; src/config/validate/hybrid.ts and routing.ts hold the cross-field rules.
 // ---------------------------------------------------------------------------------------------------------------
 
 /** An IPv4 address `a.b.c.d`. */

@@ -76,7 +76,7 @@ describe("baselineCostInputs", () => {
   });
 });
 
-/** Shaped like the issue-4 branch's prod app (environments/prod.yaml there). */
+/** Shaped like the shipped prod app (environments/prod.yaml), written by hand. */
 const prodApp: AppCostShape = {
   services: [
     { name: "api", cpu: 1024, memoryMiB: 2048, desiredCount: 3 },

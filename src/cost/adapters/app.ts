@@ -1,10 +1,8 @@
 /**
- * The application tier's inputs (issue 4, `WorkloadModel.app`), from a structural type that mirrors the fields
- * of `AppModel` (src/config/app-model.ts on that branch) the estimate needs, so this file compiles before that
- * model exists and keeps compiling after.
- *
- * Hook-up, once `WorkloadModel.app?: AppModel` is in the model: in `costInputsFromModel` (model.ts), spread
- * `...(env.app ? appCostInputs(env.app, env.costAssumptions) : {})` into the workload's inputs.
+ * The application tier's inputs (`WorkloadModel.app`): ALB, Fargate, RDS, ElastiCache, CloudFront, WAF and
+ * Shield Advanced. {@link AppCostShape} names only the fields of `AppModel` the estimate reads; `AppModel` is
+ * assignable to it, and tests build it by hand. `costInputsFromModel` (model.ts) calls it for every
+ * environment with an `app:` block.
  */
 import type { CostAssumptionsFile } from "../../config/index.js";
 import type { EnvironmentCostInputs } from "../inputs.js";
@@ -20,7 +18,7 @@ export interface AppCostShape {
 
 /**
  * Web ACLs the app tier builds: one in CloudFront scope, one regional on the ALB
- * (`cloudfront-web-acl` and `regional-web-acl` in src/accounts/app-tier.ts on the issue-4 branch).
+ * (`cloudfront-web-acl` and `regional-web-acl` in src/accounts/app-tier.ts).
  */
 export const APP_WEB_ACLS = 2;
 

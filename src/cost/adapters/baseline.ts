@@ -1,7 +1,7 @@
 /**
- * The security baseline's inputs (issue 5: CloudTrail, AWS Config, GuardDuty, Security Hub in every account),
- * from the usage assumptions alone: the baseline is the same in every account, only the usage differs.
- * `costInputsFromModel` uses it when `securityBaseline: true`.
+ * The security baseline's inputs (CloudTrail, AWS Config, GuardDuty, Security Hub in every account), from the
+ * usage assumptions alone: the baseline is the same in every account, only the usage differs.
+ * `costInputsFromModel` uses it unless `securityBaseline: false`.
  */
 import type { CostAssumptionsFile } from "../../config/index.js";
 import type { BaselineInputs } from "../inputs.js";

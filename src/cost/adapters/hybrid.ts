@@ -1,11 +1,8 @@
 /**
- * Hybrid connectivity and inspection inputs (issue 3), from structural types that mirror the fields of
- * `HybridModel` (src/config/model-hybrid.ts on that branch, `NetworkHubModel.hybrid`) and of
- * `WorkloadModel.inspection` the estimate needs, so this file compiles before that model exists.
- *
- * Hook-up, once the hybrid model is in: in `costInputsFromModel` (model.ts), spread
- * `...(hub.hybrid ? hubHybridCostInputs(hub.hybrid, hubAssumptions) : {})` into the hub's inputs, and
- * `...workloadInspectionCostInputs(env.inspection, env.vpc.azCount, env.costAssumptions)` into each workload's.
+ * Hybrid connectivity and inspection inputs: the hub's Direct Connect, VPN and central inspection VPC
+ * (`NetworkHubModel.hybrid`), and a workload's own firewall endpoints with `inspection: per-vpc`. The
+ * structural types below name only the fields the estimate reads; `HybridModel` is assignable to them, and
+ * tests build them by hand. `costInputsFromModel` (model.ts) calls both functions.
  */
 import type { CostAssumptionsFile } from "../../config/index.js";
 import type { EnvironmentCostInputs } from "../inputs.js";
