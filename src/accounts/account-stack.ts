@@ -5,12 +5,23 @@
  * classes, so a move from cdktf to its fork (CDK Terrain) touches them alone.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { S3Backend, TerraformStack, TerraformVariable } from "cdktf";
+import { S3Backend, TerraformStack, TerraformVariable, type S3BackendConfig } from "cdktf";
 import type { Construct } from "constructs";
 import type { AccountTarget, LandingZoneModel } from "../config/index.js";
 import { AccountBaseline } from "../modules/baseline/index.js";
 import { AccountKeys } from "../modules/encryption/index.js";
 import { AlertTopic } from "../modules/observability/index.js";
+
+/**
+ * Configures `stack` to keep its state in S3 with `config`, locked with S3-native lock files
+ * (`use_lockfile`, Terraform >= 1.10). cdktf 0.21's S3Backend has no typed field for `use_lockfile`, so it is
+ * set with an override, here only.
+ */
+export function addLockedS3Backend(stack: TerraformStack, config: S3BackendConfig): S3Backend {
+  const backend = new S3Backend(stack, config);
+  stack.addOverride("terraform.backend.s3.use_lockfile", true);
+  return backend;
+}
 
 /** Tool name in the `ManagedBy` default tag. */
 export const MANAGED_BY = "landing-zone/cdktf";
@@ -56,15 +67,13 @@ export class AccountStack extends TerraformStack {
       nullable: false,
     });
     this.provider = this.accountProvider("aws", target);
-    new S3Backend(this, {
+    addLockedS3Backend(this, {
       bucket: model.state.bucket,
       key: target.stateKey,
       region: model.state.region,
       encrypt: true,
       kmsKeyId: model.state.kmsKeyArn,
     });
-    // S3-native state locking (Terraform >= 1.10). cdktf 0.21's S3Backend has no typed field for it.
-    this.addOverride("terraform.backend.s3.use_lockfile", true);
 
     const account = { accountId: target.accountId, region: target.region, partition: target.partition };
     this.keys = new AccountKeys(this, "keys", { ...account, namePrefix: target.namePrefix, preventDestroy: target.protectData });

@@ -14,13 +14,13 @@
  * This file imports the framework's stack and backend classes, like account-stack.ts and src/app.ts.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { AccountTarget, BootstrapModel, LandingZoneModel } from "../config/index.js";
 import { environmentSubject, GithubOidcProvider, PipelineRoles, pullRequestSubject } from "../modules/deploy-access/index.js";
 import { StateBucket, type StateAccessGrant } from "../modules/state/index.js";
 import { stackMatrix } from "../pipeline/stacks.js";
-import { MANAGED_BY } from "./account-stack.js";
+import { addLockedS3Backend, MANAGED_BY } from "./account-stack.js";
 
 /**
  * Path of the day-0 local state, relative to the stack's folder `<out>/stacks/bootstrap`: the folder that holds
@@ -120,7 +120,7 @@ export class BootstrapStack extends TerraformStack {
     new TerraformOutput(this, "state_bucket", { value: model.state.bucket });
 
     if (bootstrap.backend === "s3") {
-      new S3Backend(this, {
+      addLockedS3Backend(this, {
         bucket: model.state.bucket,
         key: bootstrap.stateKey,
         region: model.state.region,
@@ -128,7 +128,6 @@ export class BootstrapStack extends TerraformStack {
         kmsKeyId: model.state.kmsKeyArn,
         assumeRole: { roleArn: adminRole(bootstrap.statePartition, bootstrap.stateAccountId), sessionName: "landing-zone-bootstrap" },
       });
-      this.addOverride("terraform.backend.s3.use_lockfile", true);
     } else {
       new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
     }
