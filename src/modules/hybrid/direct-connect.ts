@@ -9,13 +9,13 @@
  * `VirtualInterfaceBgpStatus` in the AWS/DX namespace (1 up, 0 down;
  * https://docs.aws.amazon.com/directconnect/latest/UserGuide/monitoring-cloudwatch.html).
  */
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { DataAwsEc2TransitGatewayDxGatewayAttachment } from "@cdktf/provider-aws/lib/data-aws-ec2-transit-gateway-dx-gateway-attachment";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { DxGateway } from "@cdktf/provider-aws/lib/dx-gateway";
 import { DxGatewayAssociation } from "@cdktf/provider-aws/lib/dx-gateway-association";
 import { DxTransitVirtualInterface } from "@cdktf/provider-aws/lib/dx-transit-virtual-interface";
 import { Construct } from "constructs";
+import { metricAlarm } from "../observability/alarm.js";
 
 /** Props of {@link DirectConnectGateway}. */
 export interface DirectConnectGatewayProps {
@@ -71,20 +71,17 @@ export class DirectConnectGateway extends Construct {
       dependsOn: [association],
     }).id;
     const alarm = (name: string, metricName: string, dimensions: Record<string, string>, description: string) =>
-      new CloudwatchMetricAlarm(this, name, {
+      metricAlarm(this, name, {
         alarmName: `${props.name}-${name}`,
-        alarmDescription: description,
-        namespace: "AWS/DX",
-        metricName,
-        dimensions,
-        statistic: "Minimum",
-        period: 60,
+        description,
+        topicArn: props.alarmTopicArn,
+        metric: { namespace: "AWS/DX", name: metricName, dimensions, statistic: "Minimum" },
+        periodSeconds: 60,
         evaluationPeriods: 3,
+        datapointsToAlarm: 3,
         threshold: 1,
-        comparisonOperator: "LessThanThreshold",
+        comparison: "LessThanThreshold",
         treatMissingData: "breaching",
-        alarmActions: [props.alarmTopicArn],
-        okActions: [props.alarmTopicArn],
       });
     const vif = props.transitVirtualInterface;
     if (vif) {
