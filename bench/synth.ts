@@ -141,7 +141,10 @@ if (file) process.on("exit", () => {
       env: { ...env, LZ_BENCH_RSS_FILE: reportFile, NODE_OPTIONS: [env.NODE_OPTIONS, importFlag].filter(Boolean).join(" ") },
     }),
     read: (reportFile) => {
-      const rows = readFileSync(reportFile, "utf8").trim().split("\n").map((l) => l.split(" ").map(Number));
+      const rows = readFileSync(reportFile, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => l.split(" ").map(Number));
       return { rssKiB: Math.max(...rows.map((r) => r[0]!)), cpuS: rows.reduce((s, r) => s + r[1]!, 0) };
     },
   };
@@ -239,10 +242,20 @@ function main(): void {
     const shipped = loadConfig(join(REPO, SHIPPED_CONFIG));
     const shippedStacks = shipped.environments.length + 1 + (shipped.bootstrap ? 1 : 0);
     const scenarios: Scenario[] = [
-      { id: "baseline", label: "baseline: require(\"@cdktf/provider-aws\")", args: ["-e", 'require("@cdktf/provider-aws")'] },
-      { id: "shipped", label: "shipped config: npm run synth (node scripts/synth.mjs)", args: [SYNTH_ENTRY, "--config", SHIPPED_CONFIG], expectedStacks: shippedStacks },
+      { id: "baseline", label: 'baseline: require("@cdktf/provider-aws")', args: ["-e", 'require("@cdktf/provider-aws")'] },
+      {
+        id: "shipped",
+        label: "shipped config: npm run synth (node scripts/synth.mjs)",
+        args: [SYNTH_ENTRY, "--config", SHIPPED_CONFIG],
+        expectedStacks: shippedStacks,
+      },
       // For comparison: the same program through tsx, as it ran before scripts/synth.mjs.
-      { id: "shipped-tsx-cli", label: "shipped config: tsx main.ts (for comparison)", args: [tsxCli, "main.ts", "--config", SHIPPED_CONFIG], expectedStacks: shippedStacks },
+      {
+        id: "shipped-tsx-cli",
+        label: "shipped config: tsx main.ts (for comparison)",
+        args: [tsxCli, "main.ts", "--config", SHIPPED_CONFIG],
+        expectedStacks: shippedStacks,
+      },
     ];
     for (const n of GENERATED_SIZES) {
       const dir = join(work, `config-${n}`);
@@ -257,7 +270,9 @@ function main(): void {
       });
     }
 
-    log(`node ${process.version} ${process.platform}-${process.arch}, ${cpus().length} CPUs; peak RSS via ${method.name === "time" ? "/usr/bin/time %M" : "process.resourceUsage().maxRSS preload"}`);
+    log(
+      `node ${process.version} ${process.platform}-${process.arch}, ${cpus().length} CPUs; peak RSS via ${method.name === "time" ? "/usr/bin/time %M" : "process.resourceUsage().maxRSS preload"}`,
+    );
     for (let w = 0; w < opts.warmup; w++) {
       for (const s of scenarios) {
         log(`warm-up ${w + 1}/${opts.warmup}: ${s.label}`);
@@ -296,14 +311,25 @@ function main(): void {
 
     const baseline = results[0]!;
     if (opts.json) {
-      const info = { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, runs: opts.runs, warmup: opts.warmup, rssMethod: method.name };
+      const info = {
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        cpus: cpus().length,
+        runs: opts.runs,
+        warmup: opts.warmup,
+        rssMethod: method.name,
+      };
       process.stdout.write(`${JSON.stringify({ ...info, results }, null, 2)}\n`);
     } else {
       process.stdout.write(`\n${table(results)}\n\n`);
       for (const r of results.slice(1)) {
-        process.stdout.write(`- ${r.label}: ${(r.medianWallS / baseline.medianWallS).toFixed(2)} × baseline wall, median CPU (user+sys) ${r.medianCpuS.toFixed(2)} s\n`);
+        process.stdout.write(
+          `- ${r.label}: ${(r.medianWallS / baseline.medianWallS).toFixed(2)} × baseline wall, median CPU (user+sys) ${r.medianCpuS.toFixed(2)} s\n`,
+        );
       }
-      process.stdout.write(`- baseline median CPU (user+sys) ${baseline.medianCpuS.toFixed(2)} s; ${opts.runs} runs per scenario after ${opts.warmup} warm-up, interleaved\n`);
+      process.stdout.write(
+        `- baseline median CPU (user+sys) ${baseline.medianCpuS.toFixed(2)} s; ${opts.runs} runs per scenario after ${opts.warmup} warm-up, interleaved\n`,
+      );
     }
   } finally {
     if (opts.keep) log(`kept ${work}`);

@@ -39,7 +39,12 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
       .filter((p) => /:policy\/AdministratorAccess$/.test(p.arn))
       .map((p) => ({ stack: model.bootstrap!.stackName, ruleId: "LZ-IAM3", reason: p.reason })),
     ...stacks.flatMap((s) =>
-      s.target.policySuppressions.map((x) => ({ stack: s.node.id, ruleId: x.rule, reason: x.reason, ...(x.address ? { address: x.address } : {}) })),
+      s.target.policySuppressions.map((x) => ({
+        stack: s.node.id,
+        ruleId: x.rule,
+        reason: x.reason,
+        ...(x.address ? { address: x.address } : {}),
+      })),
     ),
   ];
   const all: TerraformStack[] = [...(bootstrap ? [bootstrap] : []), ...stacks];

@@ -14,9 +14,7 @@ const scratch = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const files = (root: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(join(root, "stacks")).map((s) => [s, readFileSync(join(root, "stacks", s, "cdk.tf.json"), "utf8")]),
-  );
+  Object.fromEntries(readdirSync(join(root, "stacks")).map((s) => [s, readFileSync(join(root, "stacks", s, "cdk.tf.json"), "utf8")]));
 
 describe("synthesizeChecked", () => {
   it("writes the same Terraform JSON with cdktf's token stack traces turned off as with them on", () => {

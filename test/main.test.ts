@@ -27,7 +27,10 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 describe("main.ts", () => {
-  const bad = shippedWith({ "test.yaml": replace("10.20.0.0/16", "10.10.0.0/16"), "dev.yaml": replace("natGateways: single", "natGateway: single") });
+  const bad = shippedWith({
+    "test.yaml": replace("10.20.0.0/16", "10.10.0.0/16"),
+    "dev.yaml": replace("natGateways: single", "natGateway: single"),
+  });
 
   it("synthesizes the shipped config into CDKTF_OUTDIR", () => {
     const out = join(scratch, "good");

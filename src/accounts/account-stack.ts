@@ -59,7 +59,12 @@ export class AccountStack extends TerraformStack {
   constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string) {
     super(scope, target.stackName);
     this.target = target;
-    this.defaultTags = { ...model.organization.tags, LandingZone: model.organization.name, Environment: environment, ManagedBy: MANAGED_BY };
+    this.defaultTags = {
+      ...model.organization.tags,
+      LandingZone: model.organization.name,
+      Environment: environment,
+      ManagedBy: MANAGED_BY,
+    };
     this.assumeRoleName = new TerraformVariable(this, "assume_role_name", {
       type: "string",
       default: model.organization.deployRoleName,
@@ -109,7 +114,13 @@ export class AccountStack extends TerraformStack {
 }
 
 /** The account's {@link AccountBaseline}, from the model's baseline settings. */
-function baselineOf(stack: AccountStack, model: LandingZoneModel, target: AccountTarget, keys: AccountKeys, alertTopicArn: string): AccountBaseline {
+function baselineOf(
+  stack: AccountStack,
+  model: LandingZoneModel,
+  target: AccountTarget,
+  keys: AccountKeys,
+  alertTopicArn: string,
+): AccountBaseline {
   const b = model.baseline;
   const accountIds = b.accounts.map((a) => a.accountId);
   return new AccountBaseline(stack, "baseline", {

@@ -63,7 +63,12 @@ export class AppTier extends Construct {
   readonly services: Readonly<Record<string, AppServiceHandle>>;
   readonly database: MysqlDatabase;
   readonly cache: RedisCache;
-  readonly buckets: { readonly frontend: SecureBucket; readonly data: SecureBucket; readonly albLogs: SecureBucket; readonly cloudFrontLogs: SecureBucket };
+  readonly buckets: {
+    readonly frontend: SecureBucket;
+    readonly data: SecureBucket;
+    readonly albLogs: SecureBucket;
+    readonly cloudFrontLogs: SecureBucket;
+  };
   /** Secret holding the CloudFront → ALB header value (rotate: see README). */
   readonly originHeaderSecret: GeneratedSecret;
   readonly shield?: ShieldProtections;
@@ -94,10 +99,22 @@ export class AppTier extends Construct {
     });
 
     // --- Buckets.
-    const frontend = new SecureBucket(this, "frontend-bucket", { bucketName: app.buckets.frontend, encryption: { kind: "kms", keyArn: keys.data.keyArn }, preventDestroy: protect });
-    const data = new SecureBucket(this, "data-bucket", { bucketName: app.buckets.data, encryption: { kind: "kms", keyArn: keys.data.keyArn }, preventDestroy: protect });
+    const frontend = new SecureBucket(this, "frontend-bucket", {
+      bucketName: app.buckets.frontend,
+      encryption: { kind: "kms", keyArn: keys.data.keyArn },
+      preventDestroy: protect,
+    });
+    const data = new SecureBucket(this, "data-bucket", {
+      bucketName: app.buckets.data,
+      encryption: { kind: "kms", keyArn: keys.data.keyArn },
+      preventDestroy: protect,
+    });
     // ALB access logs support SSE-S3 only (see SecureBucket).
-    const albLogs = new SecureBucket(this, "alb-logs-bucket", { bucketName: app.buckets.albLogs, encryption: { kind: "sse-s3" }, expireAfterDays: ACCESS_LOG_DAYS });
+    const albLogs = new SecureBucket(this, "alb-logs-bucket", {
+      bucketName: app.buckets.albLogs,
+      encryption: { kind: "sse-s3" },
+      expireAfterDays: ACCESS_LOG_DAYS,
+    });
     albLogs.addToPolicy(albLogDeliveryStatement(albLogs.bucketArn, env.accountId, env.region, env.partition));
     // CloudFront standard logs are delivered through bucket ACLs (the awslogsdelivery account gets
     // FULL_CONTROL), so this bucket keeps ACLs enabled. SSE-KMS works when the key lets the log delivery
@@ -124,8 +141,13 @@ export class AppTier extends Construct {
     let originCertArn: string | undefined;
     if (app.domain) {
       zoneId = new DataAwsRoute53Zone(this, "hosted-zone", { name: app.domain.hostedZoneName, privateZone: false }).zoneId;
-      siteCertArn = new DnsValidatedCertificate(this, "site-certificate", { domainName: app.domain.siteName, hostedZoneId: zoneId, provider: usEast1 }).certificateArn;
-      originCertArn = new DnsValidatedCertificate(this, "origin-certificate", { domainName: app.domain.originName, hostedZoneId: zoneId }).certificateArn;
+      siteCertArn = new DnsValidatedCertificate(this, "site-certificate", {
+        domainName: app.domain.siteName,
+        hostedZoneId: zoneId,
+        provider: usEast1,
+      }).certificateArn;
+      originCertArn = new DnsValidatedCertificate(this, "origin-certificate", { domainName: app.domain.originName, hostedZoneId: zoneId })
+        .certificateArn;
     }
 
     // --- Load balancer.
@@ -144,7 +166,13 @@ export class AppTier extends Construct {
     });
 
     // --- WAF: CLOUDFRONT scope in us-east-1, REGIONAL on the ALB.
-    const wafCommon = { ratePerFiveMinutes: app.waf.ratePerFiveMinutes, managedRuleGroups: app.waf.managedRuleGroups, logRetentionDays: app.logRetentionDays, accountId: env.accountId, partition: env.partition };
+    const wafCommon = {
+      ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
+      managedRuleGroups: app.waf.managedRuleGroups,
+      logRetentionDays: app.logRetentionDays,
+      accountId: env.accountId,
+      partition: env.partition,
+    };
     // KMS keys and log groups are Regional: the CLOUDFRONT-scope ACL logs in us-east-1, so it gets a logs key there.
     const edgeLogsKey = new PurposeKmsKey(this, "edge-logs-key", {
       accountId: env.accountId,
@@ -175,8 +203,17 @@ export class AppTier extends Construct {
       region: "us-east-1",
       provider: usEast1,
     });
-    this.regionalWebAcl = new WebAcl(this, "regional-web-acl", { ...wafCommon, name: `${app.namePrefix}-alb`, scope: "REGIONAL", region: env.region, logKmsKeyArn: keys.logs.keyArn });
-    new Wafv2WebAclAssociation(this, "alb-web-acl-association", { resourceArn: this.alb.loadBalancerArn, webAclArn: this.regionalWebAcl.webAclArn });
+    this.regionalWebAcl = new WebAcl(this, "regional-web-acl", {
+      ...wafCommon,
+      name: `${app.namePrefix}-alb`,
+      scope: "REGIONAL",
+      region: env.region,
+      logKmsKeyArn: keys.logs.keyArn,
+    });
+    new Wafv2WebAclAssociation(this, "alb-web-acl-association", {
+      resourceArn: this.alb.loadBalancerArn,
+      webAclArn: this.regionalWebAcl.webAclArn,
+    });
 
     // --- CloudFront.
     this.distribution = new AppDistribution(this, "cdn", {
@@ -191,8 +228,22 @@ export class AppTier extends Construct {
       logBucketDomainName: cfLogs.bucket.bucketDomainName,
     });
     const fromDistribution = { StringEquals: { "AWS:SourceArn": this.distribution.distributionArn } };
-    frontend.addToPolicy({ Sid: "CloudFrontReadsFrontend", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Resource: `${frontend.bucketArn}/*`, Condition: fromDistribution });
-    keys.data.addToPolicy({ Sid: "CloudFrontDecryptsFrontend", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "kms:Decrypt", Resource: "*", Condition: fromDistribution });
+    frontend.addToPolicy({
+      Sid: "CloudFrontReadsFrontend",
+      Effect: "Allow",
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "s3:GetObject",
+      Resource: `${frontend.bucketArn}/*`,
+      Condition: fromDistribution,
+    });
+    keys.data.addToPolicy({
+      Sid: "CloudFrontDecryptsFrontend",
+      Effect: "Allow",
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "kms:Decrypt",
+      Resource: "*",
+      Condition: fromDistribution,
+    });
     if (app.domain && zoneId) {
       for (const type of ["A", "AAAA"]) {
         new Route53Record(this, `site-record-${type.toLowerCase()}`, {
@@ -202,7 +253,12 @@ export class AppTier extends Construct {
           alias: { name: this.distribution.domainName, zoneId: this.distribution.hostedZoneId, evaluateTargetHealth: false },
         });
       }
-      new Route53Record(this, "origin-record", { zoneId, name: app.domain.originName, type: "A", alias: { name: this.alb.dnsName, zoneId: this.alb.zoneId, evaluateTargetHealth: true } });
+      new Route53Record(this, "origin-record", {
+        zoneId,
+        name: app.domain.originName,
+        type: "A",
+        alias: { name: this.alb.dnsName, zoneId: this.alb.zoneId, evaluateTargetHealth: true },
+      });
     }
 
     // --- Services.
@@ -229,7 +285,10 @@ export class AppTier extends Construct {
     });
     const dataTierEnv: Record<string, string> = {
       DB_HOST: this.database.endpointAddress,
-      DB_READ_HOSTS: this.database.replicaEndpointAddresses.length > 0 ? Fn.join(",", [...this.database.replicaEndpointAddresses]) : this.database.endpointAddress,
+      DB_READ_HOSTS:
+        this.database.replicaEndpointAddresses.length > 0
+          ? Fn.join(",", [...this.database.replicaEndpointAddresses])
+          : this.database.endpointAddress,
       DB_PORT: "3306",
       DB_NAME: app.database.databaseName,
       REDIS_HOST: this.cache.primaryEndpointAddress,
@@ -244,9 +303,20 @@ export class AppTier extends Construct {
         Action: "rds-db:connect",
         Resource: `arn:${env.partition}:rds-db:${env.region}:${env.accountId}:dbuser:${this.database.resourceId}/${dbUser}`,
       },
-      { Sid: "ReadWriteData", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${data.bucketArn}/*` },
+      {
+        Sid: "ReadWriteData",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        Resource: `${data.bucketArn}/*`,
+      },
       { Sid: "ListData", Effect: "Allow", Action: "s3:ListBucket", Resource: data.bucketArn },
-      { Sid: "UseDataKeyThroughS3", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: keys.data.keyArn, Condition: { StringEquals: { "kms:ViaService": `s3.${env.region}.amazonaws.com` } } },
+      {
+        Sid: "UseDataKeyThroughS3",
+        Effect: "Allow",
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: keys.data.keyArn,
+        Condition: { StringEquals: { "kms:ViaService": `s3.${env.region}.amazonaws.com` } },
+      },
     ];
     for (const svc of app.services) {
       const dbUser = svc.name.replace(/-/g, "_");
@@ -312,7 +382,10 @@ export class AppTier extends Construct {
 
     // --- Shield Advanced.
     if (app.shieldAdvanced) {
-      this.shield = new ShieldProtections(this, "shield", { name: app.namePrefix, resources: { distribution: this.distribution.distributionArn, alb: this.alb.loadBalancerArn } });
+      this.shield = new ShieldProtections(this, "shield", {
+        name: app.namePrefix,
+        resources: { distribution: this.distribution.distributionArn, alb: this.alb.loadBalancerArn },
+      });
     }
 
     // --- Backup copy of the frontend and data buckets in a second Region.
@@ -327,7 +400,12 @@ export class AppTier extends Construct {
         provider: backup,
       });
       const replica = (key: string, name: string) =>
-        new SecureBucket(this, `${key}-replica-bucket`, { bucketName: name, encryption: { kind: "kms", keyArn: replicaKey.keyArn }, preventDestroy: protect, provider: backup });
+        new SecureBucket(this, `${key}-replica-bucket`, {
+          bucketName: name,
+          encryption: { kind: "kms", keyArn: replicaKey.keyArn },
+          preventDestroy: protect,
+          provider: backup,
+        });
       this.replication = new BucketReplication(this, "replication", {
         roleName: `${app.namePrefix}-s3-replication`,
         pairs: [

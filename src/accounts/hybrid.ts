@@ -61,13 +61,22 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
   const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");
   let inspection: InspectionVpc | undefined;
   if (hybrid.inspection && inspectionPlan) {
-    const azs = new DataAwsAvailabilityZones(stack, "availability-zones", { state: "available", filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] });
+    const azs = new DataAwsAvailabilityZones(stack, "availability-zones", {
+      state: "available",
+      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    });
     const routes: InspectionRoute[] = [];
     for (const tier of ["transitGateway", "firewall", "public"] as const satisfies readonly InspectionTier[]) {
       inspectionPlan.routeTables[tier]!.forEach((table, az) => {
         for (const r of table) {
           if (r.target.kind === "local") continue;
-          routes.push({ tier, az, destination: r.destination, target: r.target.kind, ...("az" in r.target ? { targetAz: r.target.az } : {}) });
+          routes.push({
+            tier,
+            az,
+            destination: r.destination,
+            target: r.target.kind,
+            ...("az" in r.target ? { targetAz: r.target.az } : {}),
+          });
         }
       });
     }
@@ -79,12 +88,20 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
       transitGatewayId: tgw.transitGatewayId,
       routes,
       allowedDomains: hybrid.inspection.allowedDomains,
-      eastWest: { inspectedCidrs: model.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr), onPremisesCidrs: model.networkHub.onPremises.cidrs },
+      eastWest: {
+        inspectedCidrs: model.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr),
+        onPremisesCidrs: model.networkHub.onPremises.cidrs,
+      },
       suricataRules: hybrid.inspection.suricataRules,
       logRetentionDays: hybrid.inspection.logRetentionDays,
       logKmsKeyArn: stack.keys.logs.keyArn,
       protect,
-      flowLogs: { retentionDays: hybrid.inspection.logRetentionDays, accountId: stack.target.accountId, region: stack.target.region, partition: stack.target.partition },
+      flowLogs: {
+        retentionDays: hybrid.inspection.logRetentionDays,
+        accountId: stack.target.accountId,
+        region: stack.target.region,
+        partition: stack.target.partition,
+      },
     });
   }
   const attachmentIds: Partial<Record<AttachmentId, string>> = {
@@ -98,15 +115,24 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
     if (!tableId) throw new Error(`routing plan uses TGW route table ${table.name}, which the hub does not create`);
     for (const a of table.associations) {
       const att = hubSide(a);
-      if (att) new Ec2TransitGatewayRouteTableAssociation(stack, `association-${a.replace(":", "-")}`, { transitGatewayAttachmentId: att, transitGatewayRouteTableId: tableId });
+      if (att)
+        new Ec2TransitGatewayRouteTableAssociation(stack, `association-${a.replace(":", "-")}`, {
+          transitGatewayAttachmentId: att,
+          transitGatewayRouteTableId: tableId,
+        });
     }
     for (const a of table.propagations) {
       const att = hubSide(a);
-      if (att) new Ec2TransitGatewayRouteTablePropagation(stack, `propagation-${a.replace(":", "-")}-${table.name}`, { transitGatewayAttachmentId: att, transitGatewayRouteTableId: tableId });
+      if (att)
+        new Ec2TransitGatewayRouteTablePropagation(stack, `propagation-${a.replace(":", "-")}-${table.name}`, {
+          transitGatewayAttachmentId: att,
+          transitGatewayRouteTableId: tableId,
+        });
     }
     for (const r of table.staticRoutes) {
       const target = r.target === "blackhole" ? undefined : hubSide(r.target);
-      if (r.target !== "blackhole" && !target) throw new Error(`static route ${r.destination} in ${table.name} targets ${r.target}, which the hub does not create`);
+      if (r.target !== "blackhole" && !target)
+        throw new Error(`static route ${r.destination} in ${table.name} targets ${r.target}, which the hub does not create`);
       new Ec2TransitGatewayRoute(stack, `route-${table.name}-${r.destination.replace(/[./]/g, "-")}`, {
         transitGatewayRouteTableId: tableId,
         destinationCidrBlock: r.destination,

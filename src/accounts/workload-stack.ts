@@ -8,7 +8,16 @@ import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-avail
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
-import { AlbAlarms, AlertTopic, ElastiCacheAlarms, EcsServiceAlarms, EnvironmentDashboard, NatGatewayAlarms, RdsAlarms, WafAlarms } from "../modules/observability/index.js";
+import {
+  AlbAlarms,
+  AlertTopic,
+  ElastiCacheAlarms,
+  EcsServiceAlarms,
+  EnvironmentDashboard,
+  NatGatewayAlarms,
+  RdsAlarms,
+  WafAlarms,
+} from "../modules/observability/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
@@ -38,7 +47,8 @@ export class WorkloadStack extends AccountStack {
     // Per-vpc inspection: the plan routes public subnets to firewall endpoints and has an IGW edge route table.
     const perVpc = vpcPlan.gatewayRoutes !== undefined;
     const policy = model.networkHub.hybrid?.inspection;
-    if (perVpc && (!env.vpc.subnets.firewall || !policy)) throw new Error(`${env.name}: per-vpc inspection needs firewall subnets and networkHub.hybrid.inspection`);
+    if (perVpc && (!env.vpc.subnets.firewall || !policy))
+      throw new Error(`${env.name}: per-vpc inspection needs firewall subnets and networkHub.hybrid.inspection`);
 
     // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.
     const azs = new DataAwsAvailabilityZones(this, "availability-zones", {
@@ -81,7 +91,9 @@ export class WorkloadStack extends AccountStack {
     this.spoke = new TransitGatewaySpoke(this, "transit-gateway-spoke", {
       hubProvider,
       transitGatewayName: model.networkHub.transitGateway.name,
-      ...(model.organization.ramSharingWithAwsOrganization ? {} : { acceptResourceShareName: model.networkHub.transitGateway.resourceShareName }),
+      ...(model.organization.ramSharingWithAwsOrganization
+        ? {}
+        : { acceptResourceShareName: model.networkHub.transitGateway.resourceShareName }),
       name: env.vpc.name,
       vpcId: this.vpc.vpcId,
       subnetIds: this.vpc.subnetIds.transit,
@@ -94,12 +106,23 @@ export class WorkloadStack extends AccountStack {
     });
 
     if (env.app) {
-      this.app = new AppTier(this, "app", { env, app: env.app, keys: this.keys, alertTopicArn: this.alerts.topicArn, vpc: this.vpc, providerIn: (alias, region) => this.accountProvider(alias, env, region) });
+      this.app = new AppTier(this, "app", {
+        env,
+        app: env.app,
+        keys: this.keys,
+        alertTopicArn: this.alerts.topicArn,
+        vpc: this.vpc,
+        providerIn: (alias, region) => this.accountProvider(alias, env, region),
+      });
     }
     const alarmTarget = { namePrefix: env.namePrefix, topicArn: this.alerts.topicArn, region: env.region };
     this.dashboard = new EnvironmentDashboard(this, "dashboard", { name: env.namePrefix });
     this.dashboard.add(
-      new NatGatewayAlarms(this, "nat-gateway-alarms", { ...alarmTarget, natGatewayIds: this.vpc.natGatewayIds, portAllocationErrors: env.alarms.natPortAllocationErrors }),
+      new NatGatewayAlarms(this, "nat-gateway-alarms", {
+        ...alarmTarget,
+        natGatewayIds: this.vpc.natGatewayIds,
+        portAllocationErrors: env.alarms.natPortAllocationErrors,
+      }),
     );
     if (this.app && env.app) this.addAppAlarms(this.app, env, alarmTarget);
   }
@@ -158,7 +181,12 @@ export class WorkloadStack extends AccountStack {
       }),
     );
     this.dashboard.add(
-      new WafAlarms(this, "waf-alarms-alb", { ...target, webAclName: app.regionalWebAcl.webAclName, webAclRegion: env.region, blockedRequests: t.wafBlockedRequests }),
+      new WafAlarms(this, "waf-alarms-alb", {
+        ...target,
+        webAclName: app.regionalWebAcl.webAclName,
+        webAclRegion: env.region,
+        blockedRequests: t.wafBlockedRequests,
+      }),
     );
     const edgeAlerts = new AlertTopic(this, "edge-alerts", {
       name: `${env.namePrefix}-edge-alerts`,

@@ -10,10 +10,7 @@ export interface CliDeps {
    * policy-pack report.
    * @default `synthesizeChecked` of src/app.ts, imported only when `lz synth` runs (it loads cdktf and the AWS provider)
    */
-  readonly synthesize?: (
-    model: LandingZoneModel,
-    outdir: string,
-  ) => SynthResult | Promise<SynthResult>;
+  readonly synthesize?: (model: LandingZoneModel, outdir: string) => SynthResult | Promise<SynthResult>;
 }
 
 /** What a synthesis returns: the stack names, or the names with the policy-pack report. */

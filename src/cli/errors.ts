@@ -38,5 +38,7 @@ export function renderConfigError(e: ConfigError, s: Style): string {
 
 /** True for errors Node raises for files (ENOENT, EACCES, ENOTEMPTY, ...): their message names the file. */
 export function isFileSystemError(e: unknown): e is NodeJS.ErrnoException {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && typeof (e as NodeJS.ErrnoException).syscall === "string";
+  return (
+    e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && typeof (e as NodeJS.ErrnoException).syscall === "string"
+  );
 }

@@ -52,7 +52,9 @@ export function createProgram(ctx: Context): Command {
       .showHelpAfterError(`(run "${name} --help" for usage)`);
 
   const program = configure(new Command("lz"), "lz")
-    .description("AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology, estimate the cost")
+    .description(
+      "AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology, estimate the cost",
+    )
     .version(packageJson.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .helpCommand("help [command]", "show help for a command")
@@ -90,7 +92,8 @@ export async function runCli(argv: readonly string[], io: Io, deps: CliDeps = {}
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version exit 0; `lz` alone prints help to stderr with status 1, a usage error like the others.
-      const shown = e.code === "commander.helpDisplayed" || e.code === "commander.version" || (e.code === "commander.help" && e.exitCode === 0);
+      const shown =
+        e.code === "commander.helpDisplayed" || e.code === "commander.version" || (e.code === "commander.help" && e.exitCode === 0);
       return shown ? 0 : EXIT_USAGE;
     }
     if (e instanceof CliError) {

@@ -134,11 +134,18 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
       secrets: { ...s.secrets },
       rulePriority: 100 + i * 10,
       fullName: `${namePrefix}-${s.name}`,
-      targetGroupNames: s.deployment === "blue-green" ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32)) : [boundedName([namePrefix, s.name], 32)],
+      targetGroupNames:
+        s.deployment === "blue-green"
+          ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32))
+          : [boundedName([namePrefix, s.name], 32)],
     })),
     database: { ...app.database, identifier: `${namePrefix}-mysql` },
     cache: { ...app.cache, replicationGroupId: boundedName([namePrefix, "redis"], 40) },
-    waf: { ratePerFiveMinutes: app.waf.ratePerFiveMinutes, managedRuleGroups: [...app.waf.managedRuleGroups], blockedCountries: [...app.waf.blockedCountries] },
+    waf: {
+      ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
+      managedRuleGroups: [...app.waf.managedRuleGroups],
+      blockedCountries: [...app.waf.blockedCountries],
+    },
     shieldAdvanced: app.shieldAdvanced ?? false,
     ...(app.backupCopy ? { backupCopy: { region: app.backupCopy.region } } : {}),
     logRetentionDays: app.logRetentionDays,

@@ -14,9 +14,9 @@
 import { z } from "zod";
 import { logRetentionDays } from "./log-retention.js";
 
-
 /** Fargate documentation page with the cpu/memory table that {@link FARGATE_MEMORY_MIB} encodes. */
-export const FARGATE_SIZES_DOC = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
+export const FARGATE_SIZES_DOC =
+  "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
 
 const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
 
@@ -39,7 +39,8 @@ export const FARGATE_MEMORY_MIB: Readonly<Record<number, readonly number[]>> = {
 export const FARGATE_CPU_UNITS = Object.keys(FARGATE_MEMORY_MIB).map(Number);
 
 /** "a, b or c" */
-const orList = (values: readonly (string | number)[]) => (values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`);
+const orList = (values: readonly (string | number)[]) =>
+  values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
 
 /** AWS WAF managed rule groups the `waf.managedRuleGroups` list may name (vendor AWS). */
 export const WAF_MANAGED_RULE_GROUPS = [
@@ -67,14 +68,16 @@ const SECRET_ARN_HINT =
 /** A reference to a secret: a Secrets Manager secret ARN (optionally with `:json-key::`) or an SSM parameter ARN. */
 export const SecretArn = z
   .string({ error: SECRET_ARN_HINT })
-  .regex(/^arn:aws(-cn|-us-gov)?:(secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(:[\w.-]*:[\w-]*:[\w-]*)?|ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+)$/, {
-    error: SECRET_ARN_HINT,
-  })
+  .regex(
+    /^arn:aws(-cn|-us-gov)?:(secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(:[\w.-]*:[\w-]*:[\w-]*)?|ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+)$/,
+    {
+      error: SECRET_ARN_HINT,
+    },
+  )
   .meta({ description: "ARN of a Secrets Manager secret or SSM parameter; ECS injects its value at task start." });
 
 const ENV_NAME_HINT = "Write an environment variable name: a letter or _, then letters, digits or _, for example DB_NAME.";
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV_NAME_HINT });
-
 
 /** Target-tracking autoscaling of one service. At least one target. */
 export const ServiceAutoscaling = z
@@ -101,7 +104,9 @@ export const AppService = z
   .strictObject({
     name: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{0,18}[a-z0-9]$/, { error: "Write a short lowercase service name (2-20 characters, a-z 0-9 -), for example api." })
+      .regex(/^[a-z][a-z0-9-]{0,18}[a-z0-9]$/, {
+        error: "Write a short lowercase service name (2-20 characters, a-z 0-9 -), for example api.",
+      })
       .meta({ description: "Service name; part of the ECS service, task family, ECR repository and log group names." }),
     runtime: z
       .string()
@@ -116,7 +121,9 @@ export const AppService = z
     imageTag: z
       .string()
       .regex(/^[\w][\w.-]{0,127}$/, { error: "Write an image tag such as 1.4.2 or a git SHA (tags are immutable, so never latest)." })
-      .refine((t) => t !== "latest", { error: "Write a version or git SHA as imageTag; the repositories use immutable tags, so latest cannot move." })
+      .refine((t) => t !== "latest", {
+        error: "Write a version or git SHA as imageTag; the repositories use immutable tags, so latest cannot move.",
+      })
       .meta({ description: "Image tag to deploy. Repositories are immutable: every release pushes a new tag." }),
     containerPort: z
       .int({ error: "Write the container port as a whole number, for example 8080." })
@@ -130,17 +137,25 @@ export const AppService = z
       .meta({ description: "Path the ALB target group polls; 200-399 is healthy. @default /health" }),
     cpu: z
       .int({ error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).` })
-      .refine((v) => FARGATE_CPU_UNITS.includes(v), { error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).` })
+      .refine((v) => FARGATE_CPU_UNITS.includes(v), {
+        error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).`,
+      })
       .meta({ description: `Task CPU units (1024 = 1 vCPU): ${FARGATE_CPU_UNITS.join(", ")}. See ${FARGATE_SIZES_DOC}` }),
     memoryMiB: z
       .int({ error: "Write memoryMiB as a whole number of MiB, for example 512." })
       .meta({ description: "Task memory in MiB; must be a value Fargate allows for the cpu (for cpu 256: 512, 1024 or 2048)." }),
     user: z
       .string()
-      .regex(/^(?!0(:|$)|root(:|$))[\w.-]+(:[\w.-]+)?$/, { error: 'Write a non-root user as uid[:gid] or name, for example "1000:1000"; root and uid 0 are not allowed.' })
+      .regex(/^(?!0(:|$)|root(:|$))[\w.-]+(:[\w.-]+)?$/, {
+        error: 'Write a non-root user as uid[:gid] or name, for example "1000:1000"; root and uid 0 are not allowed.',
+      })
       .default("1000:1000")
       .meta({ description: "User the container runs as (uid[:gid] or name from the image); never root. @default 1000:1000" }),
-    desiredCount: z.int().min(0).default(2).meta({ description: "Tasks started when the service is created; autoscaling adjusts it afterwards. @default 2" }),
+    desiredCount: z
+      .int()
+      .min(0)
+      .default(2)
+      .meta({ description: "Tasks started when the service is created; autoscaling adjusts it afterwards. @default 2" }),
     minCount: z.int().min(0).default(2).meta({ description: "Fewest tasks autoscaling keeps. @default 2" }),
     maxCount: z.int().min(1).max(1000).default(6).meta({ description: "Most tasks autoscaling starts. @default 6" }),
     autoscaling: ServiceAutoscaling.default({ cpuPercent: 60 }),
@@ -178,7 +193,11 @@ export const AppService = z
       });
     }
     if (s.minCount > s.maxCount) {
-      ctx.addIssue({ code: "custom", path: ["minCount"], message: `minCount ${s.minCount} is above maxCount ${s.maxCount}. Write a minCount of at most ${s.maxCount}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["minCount"],
+        message: `minCount ${s.minCount} is above maxCount ${s.maxCount}. Write a minCount of at most ${s.maxCount}`,
+      });
     }
     if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
       ctx.addIssue({
@@ -203,16 +222,41 @@ export const AppDatabase = z
       .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an RDS instance class such as db.t4g.micro or db.r6g.large." })
       .default("db.r6g.large")
       .meta({ description: "Instance class of the primary and of each replica. @default db.r6g.large" }),
-    allocatedStorageGiB: z.int().min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." }).max(65536).default(100).meta({ description: "Initial storage in GiB (gp3). @default 100" }),
-    maxAllocatedStorageGiB: z.int().min(20).max(65536).default(500).meta({ description: "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. @default 500" }),
+    allocatedStorageGiB: z
+      .int()
+      .min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." })
+      .max(65536)
+      .default(100)
+      .meta({ description: "Initial storage in GiB (gp3). @default 100" }),
+    maxAllocatedStorageGiB: z
+      .int()
+      .min(20)
+      .max(65536)
+      .default(500)
+      .meta({ description: "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. @default 500" }),
     multiAz: z.boolean().default(true).meta({ description: "A synchronous standby in another AZ (required in prod). @default true" }),
-    readReplicas: z.int().min(0).max(5, { error: "Write readReplicas between 0 and 5 (RDS for MySQL allows up to 15, but 5 keeps replication lag visible)." }).default(1).meta({ description: "Asynchronous read replicas (replicate_source_db). @default 1" }),
-    backupRetentionDays: z.int().min(1, { error: "Write backupRetentionDays of at least 1: read replicas need automated backups on the primary." }).max(35, { error: "Write backupRetentionDays of at most 35 (the RDS maximum)." }).default(14).meta({ description: "Automated backup retention in days (1-35; at least 7 in prod). @default 14" }),
+    readReplicas: z
+      .int()
+      .min(0)
+      .max(5, { error: "Write readReplicas between 0 and 5 (RDS for MySQL allows up to 15, but 5 keeps replication lag visible)." })
+      .default(1)
+      .meta({ description: "Asynchronous read replicas (replicate_source_db). @default 1" }),
+    backupRetentionDays: z
+      .int()
+      .min(1, { error: "Write backupRetentionDays of at least 1: read replicas need automated backups on the primary." })
+      .max(35, { error: "Write backupRetentionDays of at most 35 (the RDS maximum)." })
+      .default(14)
+      .meta({ description: "Automated backup retention in days (1-35; at least 7 in prod). @default 14" }),
     backupWindow: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: 'Write the backup window in UTC as "hh:mm-hh:mm", for example "02:00-03:00".' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+        error: 'Write the backup window in UTC as "hh:mm-hh:mm", for example "02:00-03:00".',
+      })
       .default("02:00-03:00")
-      .meta({ description: 'Daily backup window, UTC, "hh:mm-hh:mm" (at least 30 minutes, not overlapping the maintenance window). @default 02:00-03:00' }),
+      .meta({
+        description:
+          'Daily backup window, UTC, "hh:mm-hh:mm" (at least 30 minutes, not overlapping the maintenance window). @default 02:00-03:00',
+      }),
     maintenanceWindow: z
       .string()
       .regex(/^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/, {
@@ -220,8 +264,15 @@ export const AppDatabase = z
       })
       .default("sun:03:30-sun:04:30")
       .meta({ description: 'Weekly maintenance window, UTC, "ddd:hh:mm-ddd:hh:mm". @default sun:03:30-sun:04:30' }),
-    deletionProtection: z.boolean().default(true).meta({ description: "RDS deletion protection and a final snapshot on delete (required in prod). @default true" }),
-    databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: "Write a MySQL database name: a letter, then letters, digits or _." }).default("app").meta({ description: "Initial database created on the primary. @default app" }),
+    deletionProtection: z
+      .boolean()
+      .default(true)
+      .meta({ description: "RDS deletion protection and a final snapshot on delete (required in prod). @default true" }),
+    databaseName: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: "Write a MySQL database name: a letter, then letters, digits or _." })
+      .default("app")
+      .meta({ description: "Initial database created on the primary. @default app" }),
   })
   .meta({ description: "RDS for MySQL 8.0: primary with optional Multi-AZ standby, and read replicas." });
 
@@ -233,11 +284,24 @@ export const AppCache = z
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an ElastiCache node type such as cache.t4g.micro or cache.r7g.large." })
       .default("cache.r7g.large")
       .meta({ description: "Node type of every node. @default cache.r7g.large" }),
-    replicas: z.int().min(0).max(5, { error: "Write replicas between 0 and 5 (ElastiCache allows at most 5 replicas per shard)." }).default(1).meta({ description: "Read replicas next to the primary node. @default 1" }),
+    replicas: z
+      .int()
+      .min(0)
+      .max(5, { error: "Write replicas between 0 and 5 (ElastiCache allows at most 5 replicas per shard)." })
+      .default(1)
+      .meta({ description: "Read replicas next to the primary node. @default 1" }),
     multiAz: z.boolean().default(true).meta({ description: "Automatic failover and Multi-AZ; needs replicas ≥ 1. @default true" }),
-    snapshotRetentionDays: z.int().min(0).max(35).default(7).meta({ description: "Daily snapshots kept, in days; 0 turns snapshots off. @default 7" }),
+    snapshotRetentionDays: z
+      .int()
+      .min(0)
+      .max(35)
+      .default(7)
+      .meta({ description: "Daily snapshots kept, in days; 0 turns snapshots off. @default 7" }),
   })
-  .meta({ description: "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit, with an AUTH token from Secrets Manager." });
+  .meta({
+    description:
+      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit, with an AUTH token from Secrets Manager.",
+  });
 
 /** The two web ACLs (CloudFront scope and regional on the ALB). */
 export const AppWaf = z
@@ -264,30 +328,36 @@ export const AppDomain = z
   .strictObject({
     hostedZoneName: z
       .string()
-      .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "Write a DNS zone name without a trailing dot, for example acme.example." })
+      .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+        error: "Write a DNS zone name without a trailing dot, for example acme.example.",
+      })
       .meta({ description: "Existing public Route 53 hosted zone in this account." }),
     recordName: z
       .string()
       .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: "Write one DNS label, for example www." })
-      .meta({ description: "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB." }),
+      .meta({
+        description: "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB.",
+      }),
   })
-  .meta({ description: "Custom domain: ACM certificates (us-east-1 for CloudFront, the stack's Region for the ALB) and Route 53 alias records." });
+  .meta({
+    description: "Custom domain: ACM certificates (us-east-1 for CloudFront, the stack's Region for the ALB) and Route 53 alias records.",
+  });
 
 /** Root of the `app:` block. */
 export const AppSettings = z
   .strictObject({
     domain: AppDomain.optional(),
-    services: z.array(AppService).min(1, { error: "List at least one service under services:." }).meta({ description: "Containerized services on ECS Fargate." }),
+    services: z
+      .array(AppService)
+      .min(1, { error: "List at least one service under services:." })
+      .meta({ description: "Containerized services on ECS Fargate." }),
     database: AppDatabase.default(AppDatabase.parse({})),
     cache: AppCache.default(AppCache.parse({})),
     waf: AppWaf.default(AppWaf.parse({})),
-    shieldAdvanced: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          "Shield Advanced protection of the distribution and the ALB. A paid subscription (USD 3,000/month per organization plus data transfer), so it is off unless written; prod must write it explicitly.",
-      }),
+    shieldAdvanced: z.boolean().optional().meta({
+      description:
+        "Shield Advanced protection of the distribution and the ALB. A paid subscription (USD 3,000/month per organization plus data transfer), so it is off unless written; prod must write it explicitly.",
+    }),
     backupCopy: z
       .strictObject({
         region: z

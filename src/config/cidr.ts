@@ -19,7 +19,13 @@ export interface Cidr {
 export function parseCidr(text: string): Cidr {
   const a = new Address4(text);
   const start = a.startAddress();
-  return { text, first: start.bigInt(), last: a.endAddress().bigInt(), prefixLength: a.subnetMask, network: `${start.address}/${a.subnetMask}` };
+  return {
+    text,
+    first: start.bigInt(),
+    last: a.endAddress().bigInt(),
+    prefixLength: a.subnetMask,
+    network: `${start.address}/${a.subnetMask}`,
+  };
 }
 
 /** True when the address part has bits set beyond the prefix (`10.0.1.0/16`). */

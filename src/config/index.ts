@@ -1,10 +1,44 @@
 /** Public surface of the config layer: load a folder into the typed model, or get its problems. */
 export { DEFAULT_CONFIG_DIR, loadConfig, SHARED_FILE } from "./loader.js";
-export { BOOTSTRAP_STACK, NETWORK_HUB_STACK, SEGMENTS, type AccountTarget, type AlarmThresholds, type BaselineModel, type BootstrapModel, type LandingZoneModel, type NetworkHubModel, type Segment, type StateBackend, type WorkloadModel } from "./model.js";
+export {
+  BOOTSTRAP_STACK,
+  NETWORK_HUB_STACK,
+  SEGMENTS,
+  type AccountTarget,
+  type AlarmThresholds,
+  type BaselineModel,
+  type BootstrapModel,
+  type LandingZoneModel,
+  type NetworkHubModel,
+  type Segment,
+  type StateBackend,
+  type WorkloadModel,
+} from "./model.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
-export { CostAssumptions, EnvironmentFileSchema, OPTIONAL_SUBNET_TIERS, SharedFileSchema, SUBNET_TIERS, type CostAssumptionsFile, type EnvironmentFile, type OptionalSubnetTier, type SharedFile, type SubnetTier } from "./schema.js";
+export {
+  CostAssumptions,
+  EnvironmentFileSchema,
+  OPTIONAL_SUBNET_TIERS,
+  SharedFileSchema,
+  SUBNET_TIERS,
+  type CostAssumptionsFile,
+  type EnvironmentFile,
+  type OptionalSubnetTier,
+  type SharedFile,
+  type SubnetTier,
+} from "./schema.js";
 export type { SubnetPlan } from "./subnet-plan.js";
 export type { AppModel, AppServiceModel, DeploymentStyle } from "./app-model.js";
 export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./app-schema.js";
-export { summarizeCidrs, type DirectConnectModel, type HybridModel, type InspectionModel, type OnPremisesAccessModel, type RoutingModel, type StaticRouteModel, type TierAccess, type VpnModel } from "./model-hybrid.js";
+export {
+  summarizeCidrs,
+  type DirectConnectModel,
+  type HybridModel,
+  type InspectionModel,
+  type OnPremisesAccessModel,
+  type RoutingModel,
+  type StaticRouteModel,
+  type TierAccess,
+  type VpnModel,
+} from "./model-hybrid.js";
 export type { InspectionMode, RoutingIntentSettings } from "./schema.js";

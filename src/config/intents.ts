@@ -22,7 +22,13 @@ export function intentProblems(model: LandingZoneModel, shared: SourceFile): Pro
     if (!first) return [];
     const listed = first.scenario !== "normal" && result.intent.failures[first.scenario] !== undefined;
     const path = ["routing", "intents", i, ...(listed ? ["failures", first.scenario] : ["expect"])];
-    const others = failed.length > 1 ? ` (also fails under ${failed.slice(1).map((s) => s.scenario).join(", ")})` : "";
+    const others =
+      failed.length > 1
+        ? ` (also fails under ${failed
+            .slice(1)
+            .map((s) => s.scenario)
+            .join(", ")})`
+        : "";
     return [
       shared.problem(
         path,

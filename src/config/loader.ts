@@ -36,12 +36,24 @@ export function loadConfig(dir: string = DEFAULT_CONFIG_DIR, options: { readonly
   const folder = displayPath(abs);
   const folderProblem = (message: string): Problem => ({ file: folder, line: 1, col: 1, path: "(folder)", message });
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new ConfigError([folderProblem(`config folder not found. Pass --config DIR or set LZ_CONFIG_DIR to a folder holding ${SHARED_FILE} and one YAML file per environment.`)]);
+    throw new ConfigError([
+      folderProblem(
+        `config folder not found. Pass --config DIR or set LZ_CONFIG_DIR to a folder holding ${SHARED_FILE} and one YAML file per environment.`,
+      ),
+    ]);
   }
-  const names = readdirSync(abs).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const names = readdirSync(abs)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
   const problems: Problem[] = [];
-  if (!names.includes(SHARED_FILE)) problems.push(folderProblem(`${SHARED_FILE} is missing. Add it with the organization: and networkHub: sections (see the shipped environments/${SHARED_FILE}).`));
-  if (names.filter((n) => n !== SHARED_FILE).length === 0) problems.push(folderProblem(`no environment files. Add one YAML file per workload environment, for example dev.yaml.`));
+  if (!names.includes(SHARED_FILE))
+    problems.push(
+      folderProblem(
+        `${SHARED_FILE} is missing. Add it with the organization: and networkHub: sections (see the shipped environments/${SHARED_FILE}).`,
+      ),
+    );
+  if (names.filter((n) => n !== SHARED_FILE).length === 0)
+    problems.push(folderProblem(`no environment files. Add one YAML file per workload environment, for example dev.yaml.`));
   if (problems.length > 0) throw new ConfigError(problems);
 
   let shared: Located<SharedFile> | undefined;
@@ -65,7 +77,10 @@ export function loadConfig(dir: string = DEFAULT_CONFIG_DIR, options: { readonly
   // Stage 2 also runs over the files that passed stage 1, so one run reports as much as it can.
   if (shared) problems.push(...validateSemantics({ shared, environments }));
   if (problems.length > 0 || !shared) throw new ConfigError(problems);
-  const model = buildModel(shared.value, environments.map((e) => e.value));
+  const model = buildModel(
+    shared.value,
+    environments.map((e) => e.value),
+  );
   if (options.verifyIntents !== false) {
     const violated = intentProblems(model, shared.source);
     if (violated.length > 0) throw new ConfigError(violated);

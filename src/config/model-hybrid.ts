@@ -70,7 +70,11 @@ export interface InspectionModel {
   readonly name: string;
   readonly vpcCidr: string;
   readonly azCount: number;
-  readonly subnets: { readonly transitGateway: readonly string[]; readonly firewall: readonly string[]; readonly public: readonly string[] };
+  readonly subnets: {
+    readonly transitGateway: readonly string[];
+    readonly firewall: readonly string[];
+    readonly public: readonly string[];
+  };
   readonly allowedDomains: readonly string[];
   readonly suricataRules: readonly string[];
   readonly logRetentionDays: number;
@@ -102,7 +106,9 @@ export interface RoutingModel {
  * @param cidrs network addresses `a.b.c.d/n` (no host bits).
  */
 export function summarizeCidrs(cidrs: readonly string[]): string[] {
-  let blocks: Cidr[] = cidrs.map(parseCidr).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.prefixLength - b.prefixLength));
+  let blocks: Cidr[] = cidrs
+    .map(parseCidr)
+    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.prefixLength - b.prefixLength));
   let changed = true;
   while (changed) {
     changed = false;
@@ -113,7 +119,13 @@ export function summarizeCidrs(cidrs: readonly string[]): string[] {
         changed = true;
         continue;
       }
-      if (last && last.prefixLength === b.prefixLength && last.prefixLength > 0 && last.last + 1n === b.first && last.first % blockSize(last.prefixLength - 1) === 0n) {
+      if (
+        last &&
+        last.prefixLength === b.prefixLength &&
+        last.prefixLength > 0 &&
+        last.last + 1n === b.first &&
+        last.first % blockSize(last.prefixLength - 1) === 0n
+      ) {
         out[out.length - 1] = parseCidr(blockAt(last, 0n, last.prefixLength - 1));
         changed = true;
         continue;
@@ -173,7 +185,11 @@ export function buildHybrid(orgName: string, shared: SharedFile, environments: r
       ? {
           vpn: {
             name: `${orgName}-vpn`,
-            customerGateway: { name: `${orgName}-onprem`, ipAddress: vpn.customerGateway.ipAddress, bgpAsn: vpn.customerGateway.bgpAsn ?? onPremAsn },
+            customerGateway: {
+              name: `${orgName}-onprem`,
+              ipAddress: vpn.customerGateway.ipAddress,
+              bgpAsn: vpn.customerGateway.bgpAsn ?? onPremAsn,
+            },
             staticRoutesOnly: vpn.staticRoutesOnly,
             tunnels: vpn.tunnels.map((t) => ({
               insideCidr: t.insideCidr,

@@ -177,7 +177,12 @@ export interface LandingZoneModel {
   readonly bootstrap?: BootstrapModel;
   /** Accepted destroys/replaces of stateful resources, checked by `lz plan-guard`. */
   readonly planGuard: {
-    readonly allow: readonly { readonly stack: string; readonly address: string; readonly actions: readonly ("delete" | "replace")[]; readonly reason: string }[];
+    readonly allow: readonly {
+      readonly stack: string;
+      readonly address: string;
+      readonly actions: readonly ("delete" | "replace")[];
+      readonly reason: string;
+    }[];
   };
   /** Extra static TGW routes and the routing intents (`routing` in shared.yaml). */
   readonly routing: RoutingModel;
@@ -273,8 +278,12 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
           ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),
           inspection: env.inspection,
           onPremisesAccess: {
-            privateApp: typeof env.onPremisesAccess.privateApp === "string" ? env.onPremisesAccess.privateApp : [...env.onPremisesAccess.privateApp],
-            privateData: typeof env.onPremisesAccess.privateData === "string" ? env.onPremisesAccess.privateData : [...env.onPremisesAccess.privateData],
+            privateApp:
+              typeof env.onPremisesAccess.privateApp === "string" ? env.onPremisesAccess.privateApp : [...env.onPremisesAccess.privateApp],
+            privateData:
+              typeof env.onPremisesAccess.privateData === "string"
+                ? env.onPremisesAccess.privateData
+                : [...env.onPremisesAccess.privateData],
           },
           alarms: { ...env.alarms },
           costAssumptions: { ...env.costAssumptions },
@@ -304,7 +313,9 @@ function buildBaseline(shared: SharedFile, environments: readonly EnvironmentFil
     },
     accounts: [
       { accountId: hub.accountId, stackName: NETWORK_HUB_STACK },
-      ...[...environments].sort((x, y) => x.name.localeCompare(y.name)).map((e) => ({ accountId: e.accountId, stackName: `workload-${e.name}` })),
+      ...[...environments]
+        .sort((x, y) => x.name.localeCompare(y.name))
+        .map((e) => ({ accountId: e.accountId, stackName: `workload-${e.name}` })),
     ],
     cloudTrail: { name: `${org.name}-trail`, ...b.cloudTrail },
     configAggregator: { name: `${org.name}-config-aggregator`, accountId: hub.accountId, region: hub.region },

@@ -17,7 +17,8 @@ import { logRetentionDays } from "./log-retention.js";
 export { CLOUDWATCH_RETENTION_DAYS } from "./log-retention.js";
 import { AppSettings } from "./app-schema.js";
 
-const ACCOUNT_ID_HINT = 'Write the 12-digit AWS account id in quotes, for example accountId: "123456789012" (unquoted, YAML reads a number and drops leading zeros).';
+const ACCOUNT_ID_HINT =
+  'Write the 12-digit AWS account id in quotes, for example accountId: "123456789012" (unquoted, YAML reads a number and drops leading zeros).';
 
 /** A 12-digit AWS account id, as a quoted string. */
 export const AccountId = z
@@ -47,12 +48,9 @@ export const Asn = z
   .meta({ description: "BGP ASN. Private ranges: 64512-65534 or 4200000000-4294967294." });
 
 /** An IAM role name (not an ARN). */
-export const IamRoleName = z
-  .string()
-  .regex(/^[\w+=,.@-]{1,64}$/, {
-    error: "Write an IAM role name (not an ARN): 1-64 letters, digits or +=,.@_- , for example LandingZoneDeploy.",
-  });
-
+export const IamRoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, {
+  error: "Write an IAM role name (not an ARN): 1-64 letters, digits or +=,.@_- , for example LandingZoneDeploy.",
+});
 
 /** Tiers of subnets in every workload VPC, repeated in every AZ. */
 export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
@@ -91,7 +89,9 @@ export const WorkloadVpc = z
       .default(3)
       .meta({ description: "Number of Availability Zones. @default 3" }),
     natGateways: z
-      .enum(["one-per-az", "single"], { error: "Write natGateways: one-per-az (highly available) or natGateways: single (cheaper, dev only)." })
+      .enum(["one-per-az", "single"], {
+        error: "Write natGateways: one-per-az (highly available) or natGateways: single (cheaper, dev only).",
+      })
       .default("one-per-az")
       .meta({ description: "one-per-az: a NAT gateway in every AZ (prod-safe). single: one shared NAT gateway. @default one-per-az" }),
     flowLogs: z
@@ -114,7 +114,9 @@ export const StateSettings = z
     region: RegionName.meta({ description: "Region of the state bucket." }),
     keyPrefix: z
       .string()
-      .regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/, { error: "Write a key prefix without leading or trailing slash, for example landing-zone." })
+      .regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/, {
+        error: "Write a key prefix without leading or trailing slash, for example landing-zone.",
+      })
       .meta({ description: "Prefix of every state key: <keyPrefix>/<accountId>/<stack>.tfstate." }),
     kmsKeyArn: z
       .string()
@@ -159,13 +161,10 @@ export const Organization = z
     deployRoleName: IamRoleName.meta({
       description: "IAM role that exists in every account and that Terraform assumes there (arn:aws:iam::<account>:role/<name>).",
     }),
-    ramSharingWithAwsOrganization: z
-      .boolean()
-      .default(false)
-      .meta({
-        description:
-          "true when RAM sharing with AWS Organizations is enabled, so shares are accepted automatically. false: each workload stack accepts the transit gateway share. @default false",
-      }),
+    ramSharingWithAwsOrganization: z.boolean().default(false).meta({
+      description:
+        "true when RAM sharing with AWS Organizations is enabled, so shares are accepted automatically. false: each workload stack accepts the transit gateway share. @default false",
+    }),
     state: StateSettings,
     github: GithubSettings,
   })
@@ -203,7 +202,10 @@ export const PolicySuppression = z
       .string()
       .min(1)
       .optional()
-      .meta({ description: "Terraform address (or address prefix) the suppression is limited to, for example aws_iam_role.deploy. @default every resource of the stack" }),
+      .meta({
+        description:
+          "Terraform address (or address prefix) the suppression is limited to, for example aws_iam_role.deploy. @default every resource of the stack",
+      }),
     reason: z
       .string()
       .trim()
@@ -222,8 +224,17 @@ export const PolicySettings = z
 /** CloudWatch alarm thresholds of a workload account; each has a default. */
 export const AlarmSettings = z
   .strictObject({
-    natPortAllocationErrors: z.int().min(1).default(1).meta({ description: "NAT gateway ErrorPortAllocation count per 5 minutes that alarms. @default 1" }),
-    alb5xxPercent: z.number().min(0.1).max(100).default(5).meta({ description: "ALB target + ELB 5xx responses, percent of requests over 5 minutes. @default 5" }),
+    natPortAllocationErrors: z
+      .int()
+      .min(1)
+      .default(1)
+      .meta({ description: "NAT gateway ErrorPortAllocation count per 5 minutes that alarms. @default 1" }),
+    alb5xxPercent: z
+      .number()
+      .min(0.1)
+      .max(100)
+      .default(5)
+      .meta({ description: "ALB target + ELB 5xx responses, percent of requests over 5 minutes. @default 5" }),
     albTargetResponseSeconds: z.number().min(0.01).default(2).meta({ description: "ALB target response time p95, seconds. @default 2" }),
     ecsCpuPercent: z.number().min(1).max(100).default(85).meta({ description: "ECS service average CPU, percent. @default 85" }),
     ecsMemoryPercent: z.number().min(1).max(100).default(85).meta({ description: "ECS service average memory, percent. @default 85" }),
@@ -233,7 +244,11 @@ export const AlarmSettings = z
     rdsConnections: z.int().min(1).default(500).meta({ description: "RDS database connections. @default 500" }),
     cacheCpuPercent: z.number().min(1).max(100).default(75).meta({ description: "ElastiCache engine CPU, percent. @default 75" }),
     cacheEvictions: z.int().min(1).default(100).meta({ description: "ElastiCache evictions per 5 minutes. @default 100" }),
-    wafBlockedRequests: z.int().min(1).default(1000).meta({ description: "WAF blocked requests per 5 minutes (an IP flood or attack). @default 1000" }),
+    wafBlockedRequests: z
+      .int()
+      .min(1)
+      .default(1000)
+      .meta({ description: "WAF blocked requests per 5 minutes (an IP flood or attack). @default 1000" }),
   })
   .meta({ description: "Alarm thresholds; every alarm notifies the account's alert topic." });
 
@@ -242,10 +257,23 @@ export const BaselineSettings = z
   .strictObject({
     logArchive: z
       .strictObject({
-        objectLockDays: z.int().min(1).max(36500).default(365).meta({ description: "Object Lock default retention (GOVERNANCE mode) of every log object, days. @default 365" }),
+        objectLockDays: z
+          .int()
+          .min(1)
+          .max(36500)
+          .default(365)
+          .meta({ description: "Object Lock default retention (GOVERNANCE mode) of every log object, days. @default 365" }),
         infrequentAccessDays: z.int().min(30).default(30).meta({ description: "Days before log objects move to STANDARD_IA. @default 30" }),
-        glacierDays: z.int().min(31).default(90).meta({ description: "Days before log objects move to GLACIER (Flexible Retrieval). @default 90" }),
-        expireDays: z.int().min(1).default(2557).meta({ description: "Days before log objects expire (7 years). Must exceed objectLockDays and glacierDays. @default 2557" }),
+        glacierDays: z
+          .int()
+          .min(31)
+          .default(90)
+          .meta({ description: "Days before log objects move to GLACIER (Flexible Retrieval). @default 90" }),
+        expireDays: z
+          .int()
+          .min(1)
+          .default(2557)
+          .meta({ description: "Days before log objects expire (7 years). Must exceed objectLockDays and glacierDays. @default 2557" }),
       })
       .default({ objectLockDays: 365, infrequentAccessDays: 30, glacierDays: 90, expireDays: 2557 })
       .meta({ description: "The central log bucket in the network hub account (CloudTrail and AWS Config of every account)." }),
@@ -255,21 +283,27 @@ export const BaselineSettings = z
         organizationTrail: z
           .boolean()
           .default(false)
-          .meta({ description: "true when the hub is the organization's management (or delegated) account: the hub's trail becomes an organization trail. @default false" }),
+          .meta({
+            description:
+              "true when the hub is the organization's management (or delegated) account: the hub's trail becomes an organization trail. @default false",
+          }),
       })
       .default({ logRetentionDays: 365, organizationTrail: false })
       .meta({ description: "CloudTrail in every account: multi-Region, validated, KMS, to the central bucket and CloudWatch Logs." }),
     guardDuty: z
       .strictObject({
         s3Protection: z.boolean().default(true).meta({ description: "GuardDuty S3 Protection (S3 data events). @default true" }),
-        eksProtection: z.boolean().default(false).meta({ description: "GuardDuty EKS audit-log monitoring (no EKS in this landing zone). @default false" }),
+        eksProtection: z
+          .boolean()
+          .default(false)
+          .meta({ description: "GuardDuty EKS audit-log monitoring (no EKS in this landing zone). @default false" }),
       })
       .default({ s3Protection: true, eksProtection: false })
       .meta({ description: "GuardDuty detector settings." }),
     securityHub: z
       .strictObject({
         cisVersion: z
-          .enum(["1.4.0", "3.0.0"], { error: "Write cisVersion: \"3.0.0\" or cisVersion: \"1.4.0\"." })
+          .enum(["1.4.0", "3.0.0"], { error: 'Write cisVersion: "3.0.0" or cisVersion: "1.4.0".' })
           .default("3.0.0")
           .meta({ description: "CIS AWS Foundations Benchmark version to subscribe to. @default 3.0.0" }),
       })
@@ -292,7 +326,9 @@ export const BaselineSettings = z
 /** An IPv4 address `a.b.c.d`. */
 export const Ipv4Address = z
   .string({ error: "Write an IPv4 address such as 203.0.113.10." })
-  .regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, { error: "Write an IPv4 address such as 203.0.113.10." })
+  .regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, {
+    error: "Write an IPv4 address such as 203.0.113.10.",
+  })
   .meta({ description: "IPv4 address, a.b.c.d." });
 
 /**
@@ -315,14 +351,20 @@ export const TransitVirtualInterface = z
   .strictObject({
     connectionId: z
       .string()
-      .regex(/^dx(con|lag)-[a-z0-9]{8,}$/, { error: "Write the id of an existing dedicated or hosted connection (or LAG), for example dxcon-fgabc123." })
-      .meta({ description: "Existing dedicated or hosted Direct Connect connection (dxcon-…) or LAG (dxlag-…) to create the interface on." }),
+      .regex(/^dx(con|lag)-[a-z0-9]{8,}$/, {
+        error: "Write the id of an existing dedicated or hosted connection (or LAG), for example dxcon-fgabc123.",
+      })
+      .meta({
+        description: "Existing dedicated or hosted Direct Connect connection (dxcon-…) or LAG (dxlag-…) to create the interface on.",
+      }),
     vlan: z
       .int({ error: "Write the VLAN id as a whole number from 1 to 4094." })
       .min(1, { error: "A VLAN id is 1 to 4094." })
       .max(4094, { error: "A VLAN id is 1 to 4094." })
       .meta({ description: "802.1Q VLAN id, 1-4094 (the one your provider assigned on a hosted connection)." }),
-    customerAsn: Asn.optional().meta({ description: "BGP ASN of the on-prem router on this interface. @default networkHub.onPremises.bgpAsn" }),
+    customerAsn: Asn.optional().meta({
+      description: "BGP ASN of the on-prem router on this interface. @default networkHub.onPremises.bgpAsn",
+    }),
     mtu: z
       .literal([1500, 8500], { error: "Write mtu: 1500 or mtu: 8500 (jumbo frames)." })
       .default(8500)
@@ -336,7 +378,10 @@ export const DirectConnectSettings = z
   .strictObject({
     gateway: z
       .strictObject({
-        amazonSideAsn: Asn.meta({ description: "Amazon-side ASN of the Direct Connect gateway; must differ from the transit gateway's. Changing it replaces the gateway." }),
+        amazonSideAsn: Asn.meta({
+          description:
+            "Amazon-side ASN of the Direct Connect gateway; must differ from the transit gateway's. Changing it replaces the gateway.",
+        }),
       })
       .meta({ description: "The Direct Connect gateway." }),
     transitVirtualInterface: TransitVirtualInterface.optional(),
@@ -392,7 +437,9 @@ export const VpnSettings = z
   .strictObject({
     customerGateway: z
       .strictObject({
-        ipAddress: Ipv4Address.meta({ description: "Public IPv4 address of the on-prem VPN device. Changing it replaces the customer gateway." }),
+        ipAddress: Ipv4Address.meta({
+          description: "Public IPv4 address of the on-prem VPN device. Changing it replaces the customer gateway.",
+        }),
         bgpAsn: Asn.optional().meta({ description: "BGP ASN of the on-prem VPN device. @default networkHub.onPremises.bgpAsn" }),
       })
       .meta({ description: "The on-prem VPN device." }),
@@ -408,8 +455,18 @@ export const VpnSettings = z
       .min(1)
       .default(["ikev2"])
       .meta({ description: "IKE versions: ikev2 only. @default [ikev2]" }),
-    phase1: ikePhase(1, 900, 28800).default({ encryptionAlgorithms: ["AES256-GCM-16"], integrityAlgorithms: ["SHA2-256"], dhGroupNumbers: [20], lifetimeSeconds: 28800 }),
-    phase2: ikePhase(2, 900, 3600).default({ encryptionAlgorithms: ["AES256-GCM-16"], integrityAlgorithms: ["SHA2-256"], dhGroupNumbers: [20], lifetimeSeconds: 3600 }),
+    phase1: ikePhase(1, 900, 28800).default({
+      encryptionAlgorithms: ["AES256-GCM-16"],
+      integrityAlgorithms: ["SHA2-256"],
+      dhGroupNumbers: [20],
+      lifetimeSeconds: 28800,
+    }),
+    phase2: ikePhase(2, 900, 3600).default({
+      encryptionAlgorithms: ["AES256-GCM-16"],
+      integrityAlgorithms: ["SHA2-256"],
+      dhGroupNumbers: [20],
+      lifetimeSeconds: 3600,
+    }),
     dpdTimeoutSeconds: z
       .int()
       .min(30, { error: "AWS's minimum dead peer detection timeout is 30 seconds." })
@@ -431,13 +488,19 @@ export const VpnSettings = z
 /** The central inspection VPC in the hub account. */
 export const InspectionSettings = z
   .strictObject({
-    vpcCidr: Ipv4Cidr.meta({ description: "Inspection VPC CIDR, /16 to /24, overlapping no other VPC or on-prem range. Changing it replaces the VPC." }),
+    vpcCidr: Ipv4Cidr.meta({
+      description: "Inspection VPC CIDR, /16 to /24, overlapping no other VPC or on-prem range. Changing it replaces the VPC.",
+    }),
     azCount: z
       .literal([2, 3], { error: "Write azCount: 2 or azCount: 3." })
       .default(3)
       .meta({ description: "AZs with a firewall endpoint; at least the azCount of every centrally inspected VPC. @default 3" }),
     allowedDomains: z
-      .array(z.string().regex(/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "Write a domain such as github.com, or .amazonaws.com for every subdomain." }))
+      .array(
+        z
+          .string()
+          .regex(/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "Write a domain such as github.com, or .amazonaws.com for every subdomain." }),
+      )
       .default([])
       .meta({ description: "Egress domain allow-list (HTTP Host / TLS SNI); a leading dot matches subdomains. @default [] (no egress)" }),
     suricataRules: z
@@ -470,14 +533,17 @@ export const Waypoint = z.enum(["directconnect", "vpn", "inspection"], { error: 
 export const IntentExpectation = z.union(
   [
     z.literal("denied"),
-    z.strictObject({ via: z.union([Waypoint, z.array(Waypoint).min(1)]).meta({ description: "Waypoint(s) the path must cross, forward and back." }) }),
+    z.strictObject({
+      via: z.union([Waypoint, z.array(Waypoint).min(1)]).meta({ description: "Waypoint(s) the path must cross, forward and back." }),
+    }),
   ],
   { error: "Write denied, or via: directconnect | vpn | inspection (or a list of them)." },
 );
 
 const LOCATION =
   /^(onprem(:(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})?|internet|[a-z][a-z0-9-]*\/(public|privateApp|privateData)(\/[abc])?|(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})$/;
-const LOCATION_HINT = "Write onprem, onprem:<ip>, <env>/<tier>[/<az a|b|c>], an IP address inside a VPC, or internet (as from: only toward a public subnet).";
+const LOCATION_HINT =
+  "Write onprem, onprem:<ip>, <env>/<tier>[/<az a|b|c>], an IP address inside a VPC, or internet (as from: only toward a public subnet).";
 
 /** A routing intent, checked by the verifier in the normal state and under every injected failure. */
 export const RoutingIntent = z
@@ -486,11 +552,20 @@ export const RoutingIntent = z
       .string()
       .regex(/^[a-z][a-z0-9-]{1,62}$/, { error: "Write a short lowercase name, a-z 0-9 -, for example onprem-to-prod-app." })
       .meta({ description: "Name shown in the report and in errors." }),
-    from: z.string().regex(LOCATION, { error: LOCATION_HINT }).meta({ description: `Source. ${LOCATION_HINT}` }),
-    to: z.string().regex(LOCATION, { error: LOCATION_HINT }).meta({ description: `Destination. ${LOCATION_HINT}` }),
+    from: z
+      .string()
+      .regex(LOCATION, { error: LOCATION_HINT })
+      .meta({ description: `Source. ${LOCATION_HINT}` }),
+    to: z
+      .string()
+      .regex(LOCATION, { error: LOCATION_HINT })
+      .meta({ description: `Destination. ${LOCATION_HINT}` }),
     expect: IntentExpectation.meta({ description: "Expected outcome in the normal state, and under failures not listed in failures." }),
     failures: z
-      .record(z.string().regex(FAILURE_NAME, { error: "Write directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down or az-<a|b|c>-down." }), IntentExpectation)
+      .record(
+        z.string().regex(FAILURE_NAME, { error: "Write directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down or az-<a|b|c>-down." }),
+        IntentExpectation,
+      )
       .default({})
       .meta({ description: "Expected outcome under a given failure, when it differs from expect. @default {}" }),
   })
@@ -499,9 +574,13 @@ export const RoutingIntent = z
 /** A static transit gateway route written in the config. */
 export const StaticRouteSettings = z
   .strictObject({
-    routeTable: z.enum(["prod", "nonprod", "onprem"], { error: "Write prod, nonprod or onprem." }).meta({ description: "Transit gateway route table (segment)." }),
+    routeTable: z
+      .enum(["prod", "nonprod", "onprem"], { error: "Write prod, nonprod or onprem." })
+      .meta({ description: "Transit gateway route table (segment)." }),
     destinationCidr: Ipv4Cidr,
-    target: z.enum(["vpn", "blackhole"], { error: "Write vpn or blackhole." }).meta({ description: "vpn: the VPN attachment (not allowed with Direct Connect); blackhole: drop." }),
+    target: z
+      .enum(["vpn", "blackhole"], { error: "Write vpn or blackhole." })
+      .meta({ description: "vpn: the VPN attachment (not allowed with Direct Connect); blackhole: drop." }),
   })
   .meta({ description: "A static TGW route. Static routes beat every propagated route of the same prefix." });
 
@@ -509,7 +588,10 @@ export const StaticRouteSettings = z
 export const RoutingSettings = z
   .strictObject({
     staticRoutes: z.array(StaticRouteSettings).default([]).meta({ description: "Extra static TGW routes. @default []" }),
-    intents: z.array(RoutingIntent).default([]).meta({ description: "Routing intents proven by lz routes, lz validate and synth. @default []" }),
+    intents: z
+      .array(RoutingIntent)
+      .default([])
+      .meta({ description: "Routing intents proven by lz routes, lz validate and synth. @default []" }),
   })
   .meta({ description: "Routing intents and extra static routes." });
 
@@ -532,7 +614,9 @@ export const NetworkHub = z
     region: RegionName.meta({ description: "Region of the transit gateway; every workload VPC must be in it." }),
     transitGateway: z
       .strictObject({
-        amazonSideAsn: Asn.default(64512).meta({ description: "Amazon-side BGP ASN of the transit gateway. Changing it replaces the transit gateway. @default 64512" }),
+        amazonSideAsn: Asn.default(64512).meta({
+          description: "Amazon-side BGP ASN of the transit gateway. Changing it replaces the transit gateway. @default 64512",
+        }),
       })
       .meta({ description: "The hub transit gateway." }),
     onPremises: OnPremises,
@@ -576,14 +660,17 @@ export const DeployRolePolicy = z
     arn: z
       .string()
       .regex(/^arn:aws(-cn|-us-gov)?:iam::(aws|\d{12}):policy\/[\w+=,.@\/-]+$/, {
-        error: "Write a managed policy ARN, for example arn:aws:iam::aws:policy/PowerUserAccess or arn:aws:iam::123456789012:policy/LandingZoneDeploy.",
+        error:
+          "Write a managed policy ARN, for example arn:aws:iam::aws:policy/PowerUserAccess or arn:aws:iam::123456789012:policy/LandingZoneDeploy.",
       })
       .meta({ description: "ARN of an AWS-managed or customer-managed IAM policy." }),
     reason: z
       .string()
       .trim()
       .min(10, { error: "Write a reason of at least 10 characters: why the deploy role needs these rights." })
-      .meta({ description: "Why the deploy role needs this policy (at least 10 characters), so a reviewer sees why broad rights were granted." }),
+      .meta({
+        description: "Why the deploy role needs this policy (at least 10 characters), so a reviewer sees why broad rights were granted.",
+      }),
   })
   .meta({ description: "A policy attached to the deploy role in every account." });
 
@@ -599,7 +686,9 @@ export const BootstrapSettings = z
         "Role the administrator's credentials assume in every account (hub, workloads, state) to create the bootstrap resources. AWS Organizations creates OrganizationAccountAccessRole in accounts it creates. @default OrganizationAccountAccessRole",
     }),
     backend: z
-      .enum(["local", "s3"], { error: "Write backend: local (day 0, before the state bucket exists) or backend: s3 (after the bootstrap state was migrated)." })
+      .enum(["local", "s3"], {
+        error: "Write backend: local (day 0, before the state bucket exists) or backend: s3 (after the bootstrap state was migrated).",
+      })
       .default("local")
       .meta({
         description:
@@ -607,8 +696,13 @@ export const BootstrapSettings = z
       }),
     deployRolePolicies: z
       .array(DeployRolePolicy)
-      .min(1, { error: "List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess." })
-      .meta({ description: "Managed policies of the deploy role (organization.deployRoleName) in every account, each with the reason it is needed." }),
+      .min(1, {
+        error: "List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess.",
+      })
+      .meta({
+        description:
+          "Managed policies of the deploy role (organization.deployRoleName) in every account, each with the reason it is needed.",
+      }),
   })
   .meta({ description: "Bootstrap stack: state bucket and key, GitHub OIDC provider, plan/apply/deploy roles. Applied by hand." });
 
@@ -651,9 +745,15 @@ export const CostAssumptions = z
       .max(744, { error: "Write hoursPerMonth between 1 and 744 (31 days)." })
       .default(730)
       .meta({ description: "Hours every always-on resource runs in a month (AWS prices a month as 730 hours). @default 730" }),
-    natGatewayGbProcessedPerMonth: usage("GB processed by all NAT gateways of the VPC together (egress to the internet and its replies).", 100),
+    natGatewayGbProcessedPerMonth: usage(
+      "GB processed by all NAT gateways of the VPC together (egress to the internet and its replies).",
+      100,
+    ),
     transitGatewayGbProcessedPerMonth: usage("GB this account sends through the Transit Gateway (to on-prem and the hub).", 50),
-    networkFirewallGbProcessedPerMonth: usage("GB inspected by Network Firewall for this account's traffic, when it has firewall endpoints.", 100),
+    networkFirewallGbProcessedPerMonth: usage(
+      "GB inspected by Network Firewall for this account's traffic, when it has firewall endpoints.",
+      100,
+    ),
     flowLogGbPerMonth: usage("GB of VPC flow-log records ingested into CloudWatch Logs.", 20),
     albLcuPerHour: usage("Average load balancer capacity units (LCU) per ALB per hour.", 1, 1e6),
     cloudFrontDataOutGbPerMonth: usage("GB CloudFront serves to viewers.", 100),
@@ -664,20 +764,27 @@ export const CostAssumptions = z
       "Management events in the account. The first trail's copy is free; GuardDuty analyses them.",
       500_000,
     ),
-    cloudTrailDataEventsPerMonth: usage("CloudTrail data events recorded (S3 object and Lambda invoke events), when data events are on.", 0),
+    cloudTrailDataEventsPerMonth: usage(
+      "CloudTrail data events recorded (S3 object and Lambda invoke events), when data events are on.",
+      0,
+    ),
     configItemsPerMonth: usage("AWS Config configuration items recorded (continuous recording).", 2_000),
     configRuleEvaluationsPerMonth: usage("AWS Config rule evaluations.", 20_000),
     guardDutyDnsLogGbPerMonth: usage("GB of DNS query logs GuardDuty analyses (VPC flow logs are counted from flowLogGbPerMonth).", 2),
     securityHubChecksPerMonth: usage("Security Hub security checks run.", 5_000),
   })
-  .meta({ description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field" });
+  .meta({
+    description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",
+  });
 
 /** Root of one environment file (`dev.yaml`, `prod.yaml`, ...). */
 export const EnvironmentFileSchema = z
   .strictObject({
     name: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{0,18}[a-z0-9]$/, { error: "Write a short lowercase environment name (2-20 characters, a-z 0-9 -), for example prod." })
+      .regex(/^[a-z][a-z0-9-]{0,18}[a-z0-9]$/, {
+        error: "Write a short lowercase environment name (2-20 characters, a-z 0-9 -), for example prod.",
+      })
       .meta({ description: "Environment name; part of the stack name workload-<name>." }),
     accountId: AccountId,
     region: RegionName.meta({ description: "Region of the workload VPC; must be the network hub's Region." }),
@@ -686,14 +793,13 @@ export const EnvironmentFileSchema = z
       .meta({ description: "Routing segment. prod and nonprod never reach each other through the transit gateway." }),
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
-    app: AppSettings.optional().meta({ description: "The application tier (see src/config/app-schema.ts). Omit it for an account without an app." }),
-    inspection: z
-      .enum(["central", "per-vpc", "none"], { error: "Write inspection: central, per-vpc or none." })
-      .default("none")
-      .meta({
-        description:
-          "central: inter-segment, on-prem and internet traffic through the hub inspection VPC. per-vpc: a firewall tier in this VPC. none: no Network Firewall. @default none",
-      }),
+    app: AppSettings.optional().meta({
+      description: "The application tier (see src/config/app-schema.ts). Omit it for an account without an app.",
+    }),
+    inspection: z.enum(["central", "per-vpc", "none"], { error: "Write inspection: central, per-vpc or none." }).default("none").meta({
+      description:
+        "central: inter-segment, on-prem and internet traffic through the hub inspection VPC. per-vpc: a firewall tier in this VPC. none: no Network Firewall. @default none",
+    }),
     onPremisesAccess: OnPremisesAccess.default({ privateApp: "all", privateData: "none" }),
     alarms: AlarmSettings.prefault({}),
     policy: PolicySettings.default({ suppressions: [] }),

@@ -44,7 +44,12 @@ function typeName(v: unknown): string {
 /** A field description as help text: "@default X" becomes "default X", without a final period. */
 const fieldHelp = (description: string) => description.replace(/\.?\s*@default (.+)$/, "; default $1").replace(/\.$/, "");
 
-const WRITE_A: Readonly<Record<string, string>> = { boolean: "Write true or false", number: "Write a number", int: "Write a whole number", string: "Write a text value" };
+const WRITE_A: Readonly<Record<string, string>> = {
+  boolean: "Write true or false",
+  number: "Write a number",
+  int: "Write a whole number",
+  string: "Write a text value",
+};
 
 /**
  * Validates `source.data` against `schema`. Returns the parsed value, or the problems found.
@@ -78,7 +83,9 @@ export function checkShape<S extends z.ZodType>(
       continue;
     }
     if (issue.code === "invalid_type" && issue.expected === "object") {
-      problems.push(source.problem(path, `expected a mapping of keys, got ${typeName(actual)}. Write it as key: value lines indented under this key.`));
+      problems.push(
+        source.problem(path, `expected a mapping of keys, got ${typeName(actual)}. Write it as key: value lines indented under this key.`),
+      );
       continue;
     }
     if (issue.code === "invalid_type" && issue.expected === "array") {
@@ -88,7 +95,10 @@ export function checkShape<S extends z.ZodType>(
     if (issue.code === "invalid_value" && typeof actual === "string" && issue.values.every((v) => typeof v === "string")) {
       const guess = closest(actual, issue.values as string[]);
       problems.push(
-        source.problem(path, `"${actual}" is not allowed. ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${issue.values.join(", ")}.`),
+        source.problem(
+          path,
+          `"${actual}" is not allowed. ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${issue.values.join(", ")}.`,
+        ),
       );
       continue;
     }
@@ -97,7 +107,12 @@ export function checkShape<S extends z.ZodType>(
     if (/\b(Write|Add|List|Use)\b/.test(issue.message)) {
       problems.push(source.problem(path, `${issue.message.replace(/\.$/, "")}${got}.`));
     } else if (issue.code === "invalid_type") {
-      problems.push(source.problem(path, `expected ${issue.expected}, got ${typeName(actual)}. ${WRITE_A[issue.expected] ?? `Write ${issue.expected}`}${description}.`));
+      problems.push(
+        source.problem(
+          path,
+          `expected ${issue.expected}, got ${typeName(actual)}. ${WRITE_A[issue.expected] ?? `Write ${issue.expected}`}${description}.`,
+        ),
+      );
     } else {
       problems.push(source.problem(path, `${issue.message.replace(/\.$/, "")}${got}.${description ? ` Expected${description}.` : ""}`));
     }

@@ -33,11 +33,16 @@ export type ReadResult = { readonly ok: true; readonly source: SourceFile } | { 
  * Never throws for bad content; a missing or unreadable file is a problem too.
  */
 export function readYamlFile(filePath: string, displayPath: string): ReadResult {
-  const whole = (message: string): ReadResult => ({ ok: false, problems: [{ file: displayPath, line: 1, col: 1, path: "(file)", message }] });
+  const whole = (message: string): ReadResult => ({
+    ok: false,
+    problems: [{ file: displayPath, line: 1, col: 1, path: "(file)", message }],
+  });
   let bytes: Buffer;
   try {
     if (statSync(filePath).size > MAX_CONFIG_FILE_BYTES) {
-      return whole(`file is larger than ${MAX_CONFIG_FILE_BYTES} bytes. Config files are small YAML documents; check that the right file is in the config folder.`);
+      return whole(
+        `file is larger than ${MAX_CONFIG_FILE_BYTES} bytes. Config files are small YAML documents; check that the right file is in the config folder.`,
+      );
     }
     bytes = readFileSync(filePath);
   } catch (e) {
@@ -69,7 +74,15 @@ export function parseYamlText(text: string, displayPath: string): ReadResult {
   if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ""))) {
     return {
       ok: false,
-      problems: [{ file: displayPath, line: 1, col: 1, path: "(file)", message: "file is empty. Write a YAML mapping; see the shipped environments/ for an example, or remove the file." }],
+      problems: [
+        {
+          file: displayPath,
+          line: 1,
+          col: 1,
+          path: "(file)",
+          message: "file is empty. Write a YAML mapping; see the shipped environments/ for an example, or remove the file.",
+        },
+      ],
     };
   }
   let data: unknown;

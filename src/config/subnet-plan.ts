@@ -49,10 +49,18 @@ export interface SubnetPlanOptions {
  * @param azCount AZs actually used (1..{@link MAX_AZ_COUNT}); each tier's list has this many CIDRs.
  * @param options optional tiers.
  */
-export function planSubnets(vpcCidr: string, prefixLengths: Readonly<Record<SubnetTier, number>>, azCount: number, options: SubnetPlanOptions = {}): SubnetPlanResult {
+export function planSubnets(
+  vpcCidr: string,
+  prefixLengths: Readonly<Record<SubnetTier, number>>,
+  azCount: number,
+  options: SubnetPlanOptions = {},
+): SubnetPlanResult {
   const vpc = parseCidr(vpcCidr);
   const order = [...SUBNET_TIERS].sort((a, b) => prefixLengths[a] - prefixLengths[b]);
-  const sizes: { tier: SubnetTier | "firewall"; prefixLength: number }[] = order.map((tier) => ({ tier, prefixLength: prefixLengths[tier] }));
+  const sizes: { tier: SubnetTier | "firewall"; prefixLength: number }[] = order.map((tier) => ({
+    tier,
+    prefixLength: prefixLengths[tier],
+  }));
   if (options.firewall) sizes.push({ tier: "firewall", prefixLength: FIREWALL_SUBNET_PREFIX_LENGTH });
   const needed = sizes.reduce((sum, s) => sum + blockSize(s.prefixLength) * BigInt(MAX_AZ_COUNT), 0n);
   const available = blockSize(vpc.prefixLength);

@@ -130,7 +130,12 @@ export function estimateCosts(subjects: readonly AccountCostSubject[], only?: re
     tables.set(table.region, table);
     const lines = priceAccount(s.inputs, table, subscribers);
     const { inputs: _inputs, ...who } = s;
-    return { ...who, lines, totalMonthlyUsd: round2(lines.reduce((sum, l) => sum + l.monthlyUsd, 0)), pricesRetrievedOn: table.retrievedOn };
+    return {
+      ...who,
+      lines,
+      totalMonthlyUsd: round2(lines.reduce((sum, l) => sum + l.monthlyUsd, 0)),
+      pricesRetrievedOn: table.retrievedOn,
+    };
   });
   const accounts = only ? estimates.filter((e) => only.includes(e.name)) : estimates;
   const comparison = compareEnvironments(estimates.filter((e) => e.kind === "workload"));
@@ -157,7 +162,11 @@ export function compareEnvironments(environments: readonly AccountEstimate[]): C
     const m = new Map<string, { component: string; monthlyUsd: number; drivers: string[] }>();
     for (const l of e.lines) {
       const prev = m.get(l.key);
-      m.set(l.key, { component: l.component, monthlyUsd: (prev?.monthlyUsd ?? 0) + l.monthlyUsd, drivers: [...(prev?.drivers ?? []), l.driver] });
+      m.set(l.key, {
+        component: l.component,
+        monthlyUsd: (prev?.monthlyUsd ?? 0) + l.monthlyUsd,
+        drivers: [...(prev?.drivers ?? []), l.driver],
+      });
     }
     return m;
   };
@@ -169,10 +178,22 @@ export function compareEnvironments(environments: readonly AccountEstimate[]): C
       for (const [key, mine] of byKey(e)) {
         const theirs = base.get(key);
         const delta = round2(mine.monthlyUsd - (theirs?.monthlyUsd ?? 0));
-        if (delta > 0) costsMore.push({ key, component: mine.component, deltaMonthlyUsd: delta, driver: mine.drivers.join("; "), cheapestDriver: theirs ? theirs.drivers.join("; ") : "none" });
+        if (delta > 0)
+          costsMore.push({
+            key,
+            component: mine.component,
+            deltaMonthlyUsd: delta,
+            driver: mine.drivers.join("; "),
+            cheapestDriver: theirs ? theirs.drivers.join("; ") : "none",
+          });
       }
       costsMore.sort((a, b) => b.deltaMonthlyUsd - a.deltaMonthlyUsd || a.key.localeCompare(b.key));
-      return { name: e.name, totalMonthlyUsd: e.totalMonthlyUsd, deltaMonthlyUsd: round2(e.totalMonthlyUsd - cheapest.totalMonthlyUsd), costsMore };
+      return {
+        name: e.name,
+        totalMonthlyUsd: e.totalMonthlyUsd,
+        deltaMonthlyUsd: round2(e.totalMonthlyUsd - cheapest.totalMonthlyUsd),
+        costsMore,
+      };
     }),
   };
 }

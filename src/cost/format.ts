@@ -57,7 +57,9 @@ function comparison(c: NonNullable<CostReport["comparison"]>, style: CostStyle):
     out.push(`  ${style.bold(e.name)} costs ${usd(e.deltaMonthlyUsd)} more than ${c.cheapest}:`);
     const w = Math.max(...e.costsMore.map((d) => usd(d.deltaMonthlyUsd).length));
     for (const d of e.costsMore) {
-      out.push(`    +${usd(d.deltaMonthlyUsd).padStart(w)}  ${d.component}: ${d.driver}  ${style.dim(`(${c.cheapest}: ${d.cheapestDriver})`)}`);
+      out.push(
+        `    +${usd(d.deltaMonthlyUsd).padStart(w)}  ${d.component}: ${d.driver}  ${style.dim(`(${c.cheapest}: ${d.cheapestDriver})`)}`,
+      );
     }
   }
   return out;

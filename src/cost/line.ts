@@ -26,7 +26,16 @@ export const round2 = (value: number): number => Math.round((value + Math.sign(v
 
 /** A line of `quantity` units at `price`. */
 export function line(key: string, component: string, driver: string, quantity: number, price: PriceEntry): CostLine {
-  return { key, component, driver, quantity, unitUsd: price.usd, unit: price.unit, monthlyUsd: round2(quantity * price.usd), source: price.source };
+  return {
+    key,
+    component,
+    driver,
+    quantity,
+    unitUsd: price.usd,
+    unit: price.unit,
+    monthlyUsd: round2(quantity * price.usd),
+    source: price.source,
+  };
 }
 
 /** `n` and the noun, plural unless n is 1: `3 gateways`. */

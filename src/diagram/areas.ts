@@ -15,7 +15,14 @@
 import type { AppModel } from "../config/app-model.js";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import { SUBNET_TIERS, type OptionalSubnetTier, type SubnetTier } from "../config/index.js";
-import { INSPECTION_ATTACHMENT, planRouting, routingInput, type AttachmentId, type RoutingPlan, type TgwTableName } from "../routing/plan.js";
+import {
+  INSPECTION_ATTACHMENT,
+  planRouting,
+  routingInput,
+  type AttachmentId,
+  type RoutingPlan,
+  type TgwTableName,
+} from "../routing/plan.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
 
 /** Adds one area of the model to the diagram. */
@@ -54,7 +61,12 @@ export const ids = {
   },
 } as const;
 
-const TIER_NAMES: Readonly<Record<SubnetTier, string>> = { public: "public", privateApp: "private-app", privateData: "private-data", transit: "transit" };
+const TIER_NAMES: Readonly<Record<SubnetTier, string>> = {
+  public: "public",
+  privateApp: "private-app",
+  privateData: "private-data",
+  transit: "transit",
+};
 /** Tiers drawn as a node of their own (top to bottom); the transit subnets are listed on the TGW attachment. */
 const NODE_TIERS = SUBNET_TIERS.filter((t) => t !== "transit");
 
@@ -77,8 +89,14 @@ export const transitGatewayArea: DiagramArea = (model, d) => {
   d.cluster(undefined, ids.hubAccount(), "account", `network hub · account ${hub.accountId} · ${hub.region}`);
   d.cluster(ids.hubAccount(), ids.transitGateway(), "transit-gateway", `Transit Gateway ${tgw.name} · ASN ${tgw.amazonSideAsn}`);
   for (const table of planOf(model).tables) {
-    const statics = table.staticRoutes.map((r) => `static ${r.destination} → ${r.target === "blackhole" ? "blackhole" : r.target.replace(/^vpc:/, "")}`);
-    d.node(ids.transitGateway(), ids.routeTable(table.name), "route-table", [`route table ${table.name}`, `${tgw.name}-${table.name}`, ...statics]);
+    const statics = table.staticRoutes.map(
+      (r) => `static ${r.destination} → ${r.target === "blackhole" ? "blackhole" : r.target.replace(/^vpc:/, "")}`,
+    );
+    d.node(ids.transitGateway(), ids.routeTable(table.name), "route-table", [
+      `route table ${table.name}`,
+      `${tgw.name}-${table.name}`,
+      ...statics,
+    ]);
   }
 };
 
@@ -137,7 +155,10 @@ export const inspectionArea: DiagramArea = (model, d) => {
   const attachment = plan.attachments.find((a) => a.id === INSPECTION_ATTACHMENT);
   const inspected = model.environments.filter((e) => e.inspection === "central" && attachment);
   const segments = [...new Set(inspected.map((e) => e.segment))];
-  const who = inspected.length === 0 ? "inspects nothing yet" : `inspects segment ${segments.join(", ")} (${inspected.map((e) => e.name).join(", ")})`;
+  const who =
+    inspected.length === 0
+      ? "inspects nothing yet"
+      : `inspects segment ${segments.join(", ")} (${inspected.map((e) => e.name).join(", ")})`;
   const azs = Array.from({ length: insp.azCount }, (_, az) => az);
   d.cluster(ids.hubAccount(), ids.inspectionVpc(), "vpc", `inspection VPC ${insp.name} · ${insp.vpcCidr} · ${insp.azCount} AZs`);
   d.node(ids.inspectionVpc(), ids.inspectionAttachment(), "attachment", [
@@ -169,7 +190,12 @@ export const workloadVpcArea: DiagramArea = (model, d) => {
 function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
   const vpc = env.vpc;
   const inspected = env.inspection === "central" ? " · inspected centrally" : "";
-  d.cluster(undefined, ids.workloadAccount(env.name), "account", `${env.name} · account ${env.accountId} · segment ${env.segment}${inspected}`);
+  d.cluster(
+    undefined,
+    ids.workloadAccount(env.name),
+    "account",
+    `${env.name} · account ${env.accountId} · segment ${env.segment}${inspected}`,
+  );
   d.cluster(ids.workloadAccount(env.name), ids.vpc(env.name), "vpc", `VPC ${vpc.name} · ${vpc.cidr} · ${vpc.azCount} AZs`);
   // The transit tier holds only the TGW attachment's ENIs, so its subnets are listed on the attachment's node.
   // Declared bottom tier first; Graphviz still orders the column by the app nodes each tier is tied to (appTierArea).
@@ -182,12 +208,22 @@ function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
   const firewall = vpc.subnets.firewall;
   if (firewall) {
     const subnets = firewall.slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
-    d.node(ids.vpc(env.name), ids.tier(env.name, "firewall"), "subnet-tier", ["firewall", ...subnets, "Network Firewall endpoint per AZ · IGW edge route table"]);
+    d.node(ids.vpc(env.name), ids.tier(env.name, "firewall"), "subnet-tier", [
+      "firewall",
+      ...subnets,
+      "Network Firewall endpoint per AZ · IGW edge route table",
+    ]);
   }
   const transit = vpc.subnets.transit.slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
-  d.node(ids.vpc(env.name), ids.attachment(env.name), "attachment", ["TGW attachment", "ENIs in the transit subnets", ...transit, `flow logs: ${vpc.flowLogRetentionDays} days`]);
+  d.node(ids.vpc(env.name), ids.attachment(env.name), "attachment", [
+    "TGW attachment",
+    "ENIs in the transit subnets",
+    ...transit,
+    `flow logs: ${vpc.flowLogRetentionDays} days`,
+  ]);
   // The attachment faces the hub; the tiers stack in one column to its right.
-  for (const tier of [...NODE_TIERS].reverse()) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, tier), style: "solid", invisible: true, weight: 8 });
+  for (const tier of [...NODE_TIERS].reverse())
+    d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, tier), style: "solid", invisible: true, weight: 8 });
   if (firewall) d.edge({ from: ids.attachment(env.name), to: ids.tier(env.name, "firewall"), style: "solid", invisible: true });
 }
 
@@ -227,15 +263,31 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   d.node(vpc, ids.alb(env), "gateway", ["ALB", app.loadBalancerName, "in the public subnets", ...shield]);
   d.node(vpc, ids.services(env), "service", [
     "ECS Fargate services",
-    ...app.services.map((s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`),
+    ...app.services.map(
+      (s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
+    ),
   ]);
-  d.node(vpc, ids.database(env), "data", ["RDS primary", db.identifier, `MySQL ${db.engineVersion} · ${db.instanceClass}`, `${db.allocatedStorageGiB}–${db.maxAllocatedStorageGiB} GiB · backups ${db.backupRetentionDays} d`]);
+  d.node(vpc, ids.database(env), "data", [
+    "RDS primary",
+    db.identifier,
+    `MySQL ${db.engineVersion} · ${db.instanceClass}`,
+    `${db.allocatedStorageGiB}–${db.maxAllocatedStorageGiB} GiB · backups ${db.backupRetentionDays} d`,
+  ]);
   if (db.multiAz) d.node(vpc, ids.standby(env), "data", ["RDS standby", "Multi-AZ, synchronous", "other AZ · failover"]);
   if (db.readReplicas > 0) {
     const names = Array.from({ length: db.readReplicas }, (_, i) => `${db.identifier}-replica-${i + 1}`);
-    d.node(vpc, ids.replicas(env), "data", [db.readReplicas === 1 ? "read replica" : `read replicas ×${db.readReplicas}`, ...names, "asynchronous"]);
+    d.node(vpc, ids.replicas(env), "data", [
+      db.readReplicas === 1 ? "read replica" : `read replicas ×${db.readReplicas}`,
+      ...names,
+      "asynchronous",
+    ]);
   }
-  d.node(vpc, ids.cache(env), "data", ["Redis", cache.replicationGroupId, `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`, cache.multiAz ? "Multi-AZ failover" : "single AZ"]);
+  d.node(vpc, ids.cache(env), "data", [
+    "Redis",
+    cache.replicationGroupId,
+    `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`,
+    cache.multiAz ? "Multi-AZ failover" : "single AZ",
+  ]);
 
   d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });
   d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: app.domain ? "HTTPS" : "HTTP" });
@@ -273,7 +325,15 @@ export const tgwWiringArea: DiagramArea = (model, d) => {
 };
 
 /** Every area, in drawing order. Add new ones here (see the file comment). */
-export const DIAGRAM_AREAS: readonly DiagramArea[] = [transitGatewayArea, onPremisesArea, hybridConnectivityArea, inspectionArea, workloadVpcArea, appTierArea, tgwWiringArea];
+export const DIAGRAM_AREAS: readonly DiagramArea[] = [
+  transitGatewayArea,
+  onPremisesArea,
+  hybridConnectivityArea,
+  inspectionArea,
+  workloadVpcArea,
+  appTierArea,
+  tgwWiringArea,
+];
 
 /** The topology of `model`, drawn by `areas`. @default areas {@link DIAGRAM_AREAS} */
 export function buildDiagram(model: LandingZoneModel, areas: readonly DiagramArea[] = DIAGRAM_AREAS): Diagram {

@@ -8,7 +8,16 @@
  */
 
 /** What a node stands for; renderers choose colours and shapes by it. */
-export type NodeKind = "subnet-tier" | "attachment" | "transit-gateway" | "route-table" | "site" | "gateway" | "firewall" | "service" | "data";
+export type NodeKind =
+  | "subnet-tier"
+  | "attachment"
+  | "transit-gateway"
+  | "route-table"
+  | "site"
+  | "gateway"
+  | "firewall"
+  | "service"
+  | "data";
 
 /** What a cluster stands for. */
 export type ClusterKind = "account" | "vpc" | "transit-gateway" | "site";

@@ -1,7 +1,28 @@
 /** The topology diagram: model → {@link Diagram} (areas.ts) → DOT, Mermaid or SVG. */
-export { appTierArea, buildDiagram, DIAGRAM_AREAS, hybridConnectivityArea, ids, inspectionArea, onPremisesArea, tgwWiringArea, transitGatewayArea, workloadVpcArea, type DiagramArea } from "./areas.js";
+export {
+  appTierArea,
+  buildDiagram,
+  DIAGRAM_AREAS,
+  hybridConnectivityArea,
+  ids,
+  inspectionArea,
+  onPremisesArea,
+  tgwWiringArea,
+  transitGatewayArea,
+  workloadVpcArea,
+  type DiagramArea,
+} from "./areas.js";
 export { toDot } from "./dot.js";
-export { DiagramBuilder, type ClusterKind, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode, type EdgeStyle, type NodeKind } from "./graph.js";
+export {
+  DiagramBuilder,
+  type ClusterKind,
+  type Diagram,
+  type DiagramCluster,
+  type DiagramEdge,
+  type DiagramNode,
+  type EdgeStyle,
+  type NodeKind,
+} from "./graph.js";
 export { toMermaid } from "./mermaid.js";
 export { dotToSvg } from "./svg.js";
 

@@ -26,10 +26,23 @@ function edge(e: DiagramEdge): string {
 
 /** The legend with Mermaid's arrow for each line style: solid `-->`, dashed and dotted `-.->`, bold `==>`. */
 function legend(text: string): string {
-  return text.replace(/^solid/, "solid (-->)").replace(/· dotted/, "· dotted (-.->)").replace(/· dashed/, "· dashed (-.->)").replace(/· bold/, "· bold (==>)");
+  return text
+    .replace(/^solid/, "solid (-->)")
+    .replace(/· dotted/, "· dotted (-.->)")
+    .replace(/· dashed/, "· dashed (-.->)")
+    .replace(/· bold/, "· bold (==>)");
 }
 
 /** The Mermaid source of `diagram` (`flowchart LR`). */
 export function toMermaid(diagram: Diagram): string {
-  return [`---`, `title: ${diagram.title}`, `---`, `%% ${legend(diagram.legend)}`, "flowchart LR", ...diagram.clusters.flatMap((c) => cluster(c, "  ")), ...diagram.edges.filter((e) => !e.invisible).map(edge), ""].join("\n");
+  return [
+    `---`,
+    `title: ${diagram.title}`,
+    `---`,
+    `%% ${legend(diagram.legend)}`,
+    "flowchart LR",
+    ...diagram.clusters.flatMap((c) => cluster(c, "  ")),
+    ...diagram.edges.filter((e) => !e.invisible).map(edge),
+    "",
+  ].join("\n");
 }

@@ -105,7 +105,9 @@ export interface PlanGuardReport {
 /** The input is not a Terraform JSON plan, or not one this code can read. */
 export class PlanFormatError extends Error {
   constructor(problem: string) {
-    super(`${problem} Create the JSON from a saved plan: terraform plan -out tfplan && terraform show -json tfplan > plan.json (format: ${PLAN_JSON_FORMAT_URL}).`);
+    super(
+      `${problem} Create the JSON from a saved plan: terraform plan -out tfplan && terraform show -json tfplan > plan.json (format: ${PLAN_JSON_FORMAT_URL}).`,
+    );
     this.name = "PlanFormatError";
   }
 }
@@ -223,7 +225,8 @@ function readRoot(plan: unknown): PlanRoot {
     const what = plan["values"] !== undefined ? "a Terraform state (terraform show -json without a plan file)" : "not a Terraform plan";
     throw new PlanFormatError(`The JSON has neither resource_changes nor planned_values: it is ${what}.`);
   }
-  if (changes !== undefined && !Array.isArray(changes)) throw new PlanFormatError(`resource_changes is ${shapeOf(changes)}, expected an array.`);
+  if (changes !== undefined && !Array.isArray(changes))
+    throw new PlanFormatError(`resource_changes is ${shapeOf(changes)}, expected an array.`);
   const terraformVersion = plan["terraform_version"];
   return {
     ...(typeof terraformVersion === "string" && { terraformVersion }),
@@ -260,7 +263,8 @@ function readChange(raw: unknown, i: number): ResourceChange {
   const at = `resource_changes[${i}]`;
   if (!isObject(raw)) throw new PlanFormatError(`${at} is ${shapeOf(raw)}, expected an object.`);
   const address = raw["address"];
-  if (typeof address !== "string" || address === "") throw new PlanFormatError(`${at}.address is ${shapeOf(address)}, expected a resource address.`);
+  if (typeof address !== "string" || address === "")
+    throw new PlanFormatError(`${at}.address is ${shapeOf(address)}, expected a resource address.`);
   const where = `${at} (${address})`;
   const type = raw["type"];
   if (typeof type !== "string" || type === "") throw new PlanFormatError(`${where}.type is ${shapeOf(type)}, expected a resource type.`);
@@ -275,7 +279,9 @@ function readChange(raw: unknown, i: number): ResourceChange {
   const kind = Object.hasOwn(ACTION_KINDS, actions.join(",")) ? ACTION_KINDS[actions.join(",")] : undefined;
   if (kind === undefined) {
     throw new PlanFormatError(
-      `${where}.change.actions is ${JSON.stringify(actions)}, which the plan guard does not know, so it cannot tell whether data is lost. Known: ${Object.keys(ACTION_KINDS)
+      `${where}.change.actions is ${JSON.stringify(actions)}, which the plan guard does not know, so it cannot tell whether data is lost. Known: ${Object.keys(
+        ACTION_KINDS,
+      )
         .map((k) => `[${k}]`)
         .join(", ")}.`,
     );

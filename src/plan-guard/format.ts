@@ -79,7 +79,8 @@ export function describeCause(finding: PlanGuardFinding, code: (s: string) => st
 }
 
 function verdict(report: PlanGuardReport): string {
-  const changes = (n: number): string => (n === 1 ? "1 delete or replace of a stateful resource" : `${n} deletes or replaces of stateful resources`);
+  const changes = (n: number): string =>
+    n === 1 ? "1 delete or replace of a stateful resource" : `${n} deletes or replaces of stateful resources`;
   if (report.blocked.length > 0) return `${changes(report.blocked.length)} blocked`;
   if (report.allowed.length > 0) return `${changes(report.allowed.length)} allowed`;
   return "no stateful resource is deleted or replaced";
@@ -122,7 +123,11 @@ function yamlScalar(s: string): string {
 function renderText(report: PlanGuardReport): string {
   const lines: string[] = [];
   lines.push(`plan guard ${report.stack}: ${report.ok ? "OK" : "BLOCKED"}, ${verdict(report)}`);
-  lines.push(`changes: ${countColumns(report).map(([name, n]) => `${n} ${name}`).join(", ")}`);
+  lines.push(
+    `changes: ${countColumns(report)
+      .map(([name, n]) => `${n} ${name}`)
+      .join(", ")}`,
+  );
   const finding = (f: PlanGuardFinding): string[] => {
     const cause = describeCause(f);
     return [`  ${f.action} ${f.address}`, ...(cause ? [`    cause: ${cause}`] : []), `    guarded: ${f.why}`];
@@ -165,7 +170,13 @@ function renderMarkdown(report: PlanGuardReport): string {
     for (const f of report.allowed) lines.push(row(f, f.allowReason));
   }
   if (report.unusedAllowEntries.length > 0) {
-    lines.push("", "#### Unused allow entries", "", "These match no delete or replace of a stateful resource in this plan. Remove them once the change they allowed has been applied.", "");
+    lines.push(
+      "",
+      "#### Unused allow entries",
+      "",
+      "These match no delete or replace of a stateful resource in this plan. Remove them once the change they allowed has been applied.",
+      "",
+    );
     for (const e of report.unusedAllowEntries) lines.push(`- ${code(e.address)} (${e.actions.join(", ")}): ${oneLine(e.reason)}`);
   }
   lines.push("", ALLOW_HINT);

@@ -29,7 +29,13 @@ function fromJson(doc: unknown): NormalizedStatement[] | undefined {
         Object.fromEntries(Object.entries(keys ?? {}).map(([k, v]) => [k, strings(v)])),
       ]),
     );
-    return { ...(s.Sid ? { sid: String(s.Sid) } : {}), effect: s.Effect === "Deny" ? "Deny" : "Allow", actions: strings(s.Action), principals, conditions };
+    return {
+      ...(s.Sid ? { sid: String(s.Sid) } : {}),
+      effect: s.Effect === "Deny" ? "Deny" : "Allow",
+      actions: strings(s.Action),
+      principals,
+      conditions,
+    };
   });
 }
 
@@ -45,7 +51,13 @@ function fromDocumentData(body: Readonly<Record<string, unknown>>): NormalizedSt
       const op = String(c.test);
       conditions[op] = { ...(conditions[op] ?? {}), [String(c.variable)]: strings(c.values) };
     }
-    return { ...(s.sid ? { sid: String(s.sid) } : {}), effect: s.effect === "Deny" ? "Deny" : "Allow", actions: strings(s.actions), principals, conditions };
+    return {
+      ...(s.sid ? { sid: String(s.sid) } : {}),
+      effect: s.effect === "Deny" ? "Deny" : "Allow",
+      actions: strings(s.actions),
+      principals,
+      conditions,
+    };
   });
 }
 
@@ -70,5 +82,9 @@ export function policyStatements(value: unknown, stack: SynthStack): NormalizedS
 export function conditionValues(s: NormalizedStatement, key: string, operators: RegExp = /.*/): string[] {
   return Object.entries(s.conditions)
     .filter(([op]) => operators.test(op))
-    .flatMap(([, keys]) => Object.entries(keys).filter(([k]) => k.toLowerCase() === key.toLowerCase()).flatMap(([, v]) => v));
+    .flatMap(([, keys]) =>
+      Object.entries(keys)
+        .filter(([k]) => k.toLowerCase() === key.toLowerCase())
+        .flatMap(([, v]) => v),
+    );
 }

@@ -3,4 +3,15 @@ export { PolicyError, policySummaryLine, renderFindings, renderSuppressed, rende
 export { conditionValues, policyStatements, type NormalizedStatement } from "./iam-policy.js";
 export { evaluateRule, LANDING_ZONE_PACK, RULE_IDS, runPack } from "./pack.js";
 export { asList, block, isTrue, SynthStack, type StackFacts, type StackJsonLike, type SynthResource } from "./stack.js";
-export { COMPLIANT, nonCompliant, NOT_APPLICABLE, type Finding, type PolicyReport, type PolicyRule, type RuleLevel, type RuleOutcome, type SuppressedFinding, type Suppression } from "./types.js";
+export {
+  COMPLIANT,
+  nonCompliant,
+  NOT_APPLICABLE,
+  type Finding,
+  type PolicyReport,
+  type PolicyRule,
+  type RuleLevel,
+  type RuleOutcome,
+  type SuppressedFinding,
+  type Suppression,
+} from "./types.js";

@@ -77,19 +77,26 @@ export function evaluateRule(rule: PolicyRule, stack: SynthStack): Finding[] {
   return rule.resourceTypes.flatMap((type) =>
     stack.ofType(type).flatMap((resource) => {
       const outcome = rule.check(resource, stack);
-      return outcome.status === "non-compliant" ? [{ stack: stack.name, address: resource.address, ruleId: rule.id, level: rule.level, message: outcome.message }] : [];
+      return outcome.status === "non-compliant"
+        ? [{ stack: stack.name, address: resource.address, ruleId: rule.id, level: rule.level, message: outcome.message }]
+        : [];
     }),
   );
 }
 
-const matches = (s: Suppression, f: Finding) => s.stack === f.stack && s.ruleId === f.ruleId && (s.address === undefined || f.address.startsWith(s.address));
+const matches = (s: Suppression, f: Finding) =>
+  s.stack === f.stack && s.ruleId === f.ruleId && (s.address === undefined || f.address.startsWith(s.address));
 
 /**
  * Runs every rule of `pack` on every stack, then moves the findings a suppression covers into
  * `suppressed` (with the suppression's reason).
  * @throws Error when two rules of the pack share an id (a programming error).
  */
-export function runPack(stacks: readonly SynthStack[], suppressions: readonly Suppression[] = [], pack: readonly PolicyRule[] = LANDING_ZONE_PACK): PolicyReport {
+export function runPack(
+  stacks: readonly SynthStack[],
+  suppressions: readonly Suppression[] = [],
+  pack: readonly PolicyRule[] = LANDING_ZONE_PACK,
+): PolicyReport {
   const ids = new Set<string>();
   for (const r of pack) {
     if (ids.has(r.id)) throw new Error(`policy pack has two rules with id ${r.id}`);

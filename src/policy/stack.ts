@@ -45,7 +45,12 @@ export class SynthStack {
   ) {
     const list = (blocks: StackJsonLike["resource"], prefix: string) =>
       Object.entries(blocks ?? {}).flatMap(([type, byName]) =>
-        Object.entries(byName ?? {}).map(([name, body]) => ({ type, name, address: `${prefix}${type}.${name}`, body: (body ?? {}) as Record<string, unknown> })),
+        Object.entries(byName ?? {}).map(([name, body]) => ({
+          type,
+          name,
+          address: `${prefix}${type}.${name}`,
+          body: (body ?? {}) as Record<string, unknown>,
+        })),
       );
     this.resources = list(json.resource, "");
     this.dataSources = list(json.data, "data.");

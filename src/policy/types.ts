@@ -22,7 +22,8 @@ export const NOT_APPLICABLE: RuleOutcome = Object.freeze({ status: "not-applicab
 /** The resource breaks the rule. `message` says what is wrong and what to write instead. */
 export const nonCompliant = (message: string): RuleOutcome => ({ status: "non-compliant", message });
 /** Compliant when `problems` is empty, else non-compliant with the problems joined by "; ". */
-export const outcomeOf = (problems: readonly string[]): RuleOutcome => (problems.length === 0 ? COMPLIANT : nonCompliant(problems.join("; ")));
+export const outcomeOf = (problems: readonly string[]): RuleOutcome =>
+  problems.length === 0 ? COMPLIANT : nonCompliant(problems.join("; "));
 
 /** One synth-time rule. */
 export interface PolicyRule {

@@ -22,7 +22,10 @@ export function table(rows: readonly (readonly string[])[], indent = "    "): st
 
 /** The hop table of a trace: #, attachment/subnet, route table, matched route, next. */
 export function hopTable(trace: Trace, indent = "      "): string[] {
-  const rows = [["#", "at", "route table", "matched route", "next"], ...trace.hops.map((h: Hop, i) => [String(i + 1), h.at, h.table, h.matched, h.next])];
+  const rows = [
+    ["#", "at", "route table", "matched route", "next"],
+    ...trace.hops.map((h: Hop, i) => [String(i + 1), h.at, h.table, h.matched, h.next]),
+  ];
   const result = trace.reached ? "reached" : `dropped: ${trace.dropped}`;
   return [...table(rows, indent), `${indent}${result}`];
 }
@@ -61,7 +64,11 @@ export function renderIntentReport(results: readonly IntentResult[], s: RouteSty
     lines.push("");
   }
   const bad = results.filter((r) => !r.ok).length;
-  lines.push(bad === 0 ? s.green(`All ${results.length} intents hold in the normal state and under every failure.`) : s.red(`${bad} of ${results.length} intents violated.`));
+  lines.push(
+    bad === 0
+      ? s.green(`All ${results.length} intents hold in the normal state and under every failure.`)
+      : s.red(`${bad} of ${results.length} intents violated.`),
+  );
   return lines.join("\n");
 }
 
@@ -76,7 +83,14 @@ export function renderRouteTables(plan: RoutingPlan): string {
   }
   lines.push("", "VPC route tables (per tier and AZ; igw-edge: the internet gateway's edge route table):");
   const rows = (routes: readonly VpcRoute[]) =>
-    table(routes.map((r) => [r.destination, r.target.kind === "nat-gateway" || r.target.kind === "firewall-endpoint" ? `${r.target.kind} az-${"abc"[r.target.az]}` : r.target.kind]));
+    table(
+      routes.map((r) => [
+        r.destination,
+        r.target.kind === "nat-gateway" || r.target.kind === "firewall-endpoint"
+          ? `${r.target.kind} az-${"abc"[r.target.az]}`
+          : r.target.kind,
+      ]),
+    );
   for (const v of plan.vpcs) {
     for (const [tier, perAz] of Object.entries(v.routeTables)) {
       perAz!.forEach((routes, az) => {
@@ -84,7 +98,8 @@ export function renderRouteTables(plan: RoutingPlan): string {
         lines.push(...rows(routes));
       });
     }
-    if (v.gatewayRoutes) lines.push(`  ${v.name}/igw-edge`, ...rows([{ destination: v.cidr, target: { kind: "local" } }, ...v.gatewayRoutes]));
+    if (v.gatewayRoutes)
+      lines.push(`  ${v.name}/igw-edge`, ...rows([{ destination: v.cidr, target: { kind: "local" } }, ...v.gatewayRoutes]));
   }
   return lines.join("\n");
 }

@@ -131,8 +131,20 @@ export interface RoutingInput {
   readonly onPremisesCidrs: readonly string[];
   readonly directConnect?: { readonly allowedPrefixes: readonly string[] };
   readonly vpn?: { readonly staticRoutesOnly: boolean };
-  readonly inspection?: { readonly vpcCidr: string; readonly azCount: number; readonly subnets: { readonly transitGateway: readonly string[]; readonly firewall: readonly string[]; readonly public: readonly string[] } };
-  readonly staticRoutes: readonly { readonly routeTable: "prod" | "nonprod" | "onprem"; readonly destinationCidr: string; readonly target: "vpn" | "blackhole" }[];
+  readonly inspection?: {
+    readonly vpcCidr: string;
+    readonly azCount: number;
+    readonly subnets: {
+      readonly transitGateway: readonly string[];
+      readonly firewall: readonly string[];
+      readonly public: readonly string[];
+    };
+  };
+  readonly staticRoutes: readonly {
+    readonly routeTable: "prod" | "nonprod" | "onprem";
+    readonly destinationCidr: string;
+    readonly target: "vpn" | "blackhole";
+  }[];
   readonly environments: readonly {
     readonly name: string;
     readonly segment: "prod" | "nonprod";
@@ -143,7 +155,9 @@ export interface RoutingInput {
       /** @default "one-per-az" */
       readonly natGateways?: "one-per-az" | "single";
       /** `firewall`: the per-vpc firewall subnets (required with `inspection: per-vpc`). */
-      readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>> & { readonly firewall?: readonly string[] };
+      readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>> & {
+        readonly firewall?: readonly string[];
+      };
     };
     readonly onPremisesAccess: { readonly privateApp: TierAccessInput; readonly privateData: TierAccessInput };
   }[];
@@ -153,7 +167,11 @@ export interface RoutingInput {
 export interface RoutingModelLike {
   readonly networkHub: {
     readonly onPremises: { readonly cidrs: readonly string[] };
-    readonly hybrid?: { readonly directConnect?: RoutingInput["directConnect"]; readonly vpn?: RoutingInput["vpn"]; readonly inspection?: RoutingInput["inspection"] };
+    readonly hybrid?: {
+      readonly directConnect?: RoutingInput["directConnect"];
+      readonly vpn?: RoutingInput["vpn"];
+      readonly inspection?: RoutingInput["inspection"];
+    };
   };
   readonly routing: { readonly staticRoutes: RoutingInput["staticRoutes"] };
   readonly environments: RoutingInput["environments"];
@@ -196,7 +214,10 @@ export function centralSegment(input: RoutingInput): "prod" | "nonprod" | undefi
  */
 export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[]; attachments: AttachmentPlan[] } {
   const central = centralSegment(input);
-  const onPremAttachments: AttachmentId[] = [...(input.directConnect ? (["directconnect"] as const) : []), ...(input.vpn ? (["vpn"] as const) : [])];
+  const onPremAttachments: AttachmentId[] = [
+    ...(input.directConnect ? (["directconnect"] as const) : []),
+    ...(input.vpn ? (["vpn"] as const) : []),
+  ];
   const tables = new Map<TgwTableName, { associations: AttachmentId[]; propagations: AttachmentId[]; staticRoutes: TgwStaticRoute[] }>();
   const table = (name: TgwTableName) => {
     let t = tables.get(name);
@@ -207,8 +228,16 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   table("nonprod");
   table("onprem").associations.push(...onPremAttachments);
   const attachments: AttachmentPlan[] = [];
-  if (input.directConnect) attachments.push({ id: "directconnect", origin: "directconnect", propagates: input.onPremisesCidrs, applianceMode: false, azs: [] });
-  if (input.vpn) attachments.push({ id: "vpn", origin: "vpn", propagates: input.vpn.staticRoutesOnly ? [] : input.onPremisesCidrs, applianceMode: false, azs: [] });
+  if (input.directConnect)
+    attachments.push({ id: "directconnect", origin: "directconnect", propagates: input.onPremisesCidrs, applianceMode: false, azs: [] });
+  if (input.vpn)
+    attachments.push({
+      id: "vpn",
+      origin: "vpn",
+      propagates: input.vpn.staticRoutesOnly ? [] : input.onPremisesCidrs,
+      applianceMode: false,
+      azs: [],
+    });
   if (central && input.inspection) {
     const insp = table("inspection");
     insp.associations.push(INSPECTION_ATTACHMENT);
@@ -231,9 +260,16 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
     table(routing.associateWith).associations.push(id);
     for (const t of routing.propagateTo) table(t).propagations.push(id);
     if (routing.inspected) table("onprem").staticRoutes.push({ destination: env.vpc.cidr, target: INSPECTION_ATTACHMENT });
-    attachments.push({ id, origin: "vpc", propagates: [env.vpc.cidr], applianceMode: false, azs: Array.from({ length: env.vpc.azCount }, (_, i) => i) });
+    attachments.push({
+      id,
+      origin: "vpc",
+      propagates: [env.vpc.cidr],
+      applianceMode: false,
+      azs: Array.from({ length: env.vpc.azCount }, (_, i) => i),
+    });
   }
-  for (const r of input.staticRoutes) table(r.routeTable).staticRoutes.push({ destination: r.destinationCidr, target: r.target === "vpn" ? "vpn" : "blackhole" });
+  for (const r of input.staticRoutes)
+    table(r.routeTable).staticRoutes.push({ destination: r.destinationCidr, target: r.target === "vpn" ? "vpn" : "blackhole" });
   return { tables: [...tables].map(([name, t]) => ({ name, ...t })), attachments };
 }
 
@@ -280,18 +316,37 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
     azCount: env.vpc.azCount,
     subnets: env.vpc.subnets,
     routeTables: {
-      public: azs.map((az) => [local, { destination: "0.0.0.0/0", target: perVpc ? { kind: "firewall-endpoint", az } : { kind: "internet-gateway" } }]),
+      public: azs.map((az) => [
+        local,
+        { destination: "0.0.0.0/0", target: perVpc ? { kind: "firewall-endpoint", az } : { kind: "internet-gateway" } },
+      ]),
       privateApp: azs.map((az) => [
         local,
         ...tgw(app),
-        central ? { destination: "0.0.0.0/0", target: { kind: "transit-gateway" } } : { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } },
+        central
+          ? { destination: "0.0.0.0/0", target: { kind: "transit-gateway" } }
+          : { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } },
       ]),
       privateData: azs.map(() => [local, ...tgw(data)]),
       transit: azs.map(() => [local]),
-      ...(perVpc ? { firewall: azs.map((): VpcRoute[] => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]) } : {}),
+      ...(perVpc
+        ? { firewall: azs.map((): VpcRoute[] => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]) }
+        : {}),
     },
-    networkAclAdmits: { privateData: [...env.vpc.subnets.privateApp.slice(0, env.vpc.azCount), ...env.vpc.subnets.privateData.slice(0, env.vpc.azCount), ...data] },
-    ...(perVpc ? { gatewayRoutes: azs.map((az): VpcRoute => ({ destination: env.vpc.subnets.public[az]!, target: { kind: "firewall-endpoint", az } })) } : {}),
+    networkAclAdmits: {
+      privateData: [
+        ...env.vpc.subnets.privateApp.slice(0, env.vpc.azCount),
+        ...env.vpc.subnets.privateData.slice(0, env.vpc.azCount),
+        ...data,
+      ],
+    },
+    ...(perVpc
+      ? {
+          gatewayRoutes: azs.map(
+            (az): VpcRoute => ({ destination: env.vpc.subnets.public[az]!, target: { kind: "firewall-endpoint", az } }),
+          ),
+        }
+      : {}),
   };
 }
 

@@ -22,7 +22,16 @@
  *   by longest prefix over its routes and the implicit local route; without one the gateway delivers directly.
  */
 import { parseCidr } from "../config/cidr.js";
-import { ROUTE_ORIGINS, type AttachmentId, type AttachmentPlan, type PlanTier, type RoutingPlan, type TgwTablePlan, type VpcPlan, type VpcRoute } from "./plan.js";
+import {
+  ROUTE_ORIGINS,
+  type AttachmentId,
+  type AttachmentPlan,
+  type PlanTier,
+  type RoutingPlan,
+  type TgwTablePlan,
+  type VpcPlan,
+  type VpcRoute,
+} from "./plan.js";
 
 /** Injected failures. AZ letters are AZ indexes: `a` is the first AZ a VPC uses, `b` the second, `c` the third. */
 export type Failure = "directconnect-down" | "vpn-tunnel-1-down" | "vpn-tunnel-2-down" | `az-${"a" | "b" | "c"}-down`;
@@ -90,7 +99,8 @@ function hostIn(cidr: string): string {
   return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join(".");
 }
 const azName = (az: number) => `az-${AZ_LETTERS[az] ?? az}`;
-const describeTarget = (t: VpcRoute["target"]) => (t.kind === "nat-gateway" || t.kind === "firewall-endpoint" ? `${t.kind} ${azName(t.az)}` : t.kind);
+const describeTarget = (t: VpcRoute["target"]) =>
+  t.kind === "nat-gateway" || t.kind === "firewall-endpoint" ? `${t.kind} ${azName(t.az)}` : t.kind;
 
 /** Failures that make sense for `plan`: DX down, each VPN tunnel down, each AZ that some VPC uses down. */
 export function applicableFailures(plan: RoutingPlan): Failure[] {
@@ -170,7 +180,10 @@ export class Network {
       return { kind: "subnet", vpc: vpc.name, tier, az, ip: hostIn(vpc.subnets[tier]![az]!) };
     }
     const at = this.subnetOf(location);
-    if (at) return this.azDown(at.az) ? `${location} is in ${azName(at.az)}, which is down` : { kind: "subnet", vpc: at.vpc.name, tier: at.tier, az: at.az, ip: location };
+    if (at)
+      return this.azDown(at.az)
+        ? `${location} is in ${azName(at.az)}, which is down`
+        : { kind: "subnet", vpc: at.vpc.name, tier: at.tier, az: at.az, ip: location };
     if (this.plan.onPremisesCidrs.some((c) => inCidr(c, ipOf(location)))) return { kind: "onprem", ip: location };
     return `${location} is in no VPC subnet and no on-prem range`;
   }
@@ -182,7 +195,13 @@ export class Network {
     const firewallAzs: number[] = [];
     const src = ipOf(from.ip);
     const dst = ipOf(toIp);
-    const done = (reached: boolean, dropped?: string): Trace => ({ reached, hops, waypoints: [...waypoints], firewallAzs, ...(dropped ? { dropped } : {}) });
+    const done = (reached: boolean, dropped?: string): Trace => ({
+      reached,
+      hops,
+      waypoints: [...waypoints],
+      firewallAzs,
+      ...(dropped ? { dropped } : {}),
+    });
     const isPrivate = (ip: bigint) =>
       ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].some((c) => inCidr(c, ip)) ||
       this.plan.vpcs.some((v) => inCidr(v.cidr, ip)) ||
@@ -195,13 +214,21 @@ export class Network {
       if (this.azDown(sub.az)) return done(false, `${toIp} is in ${azName(sub.az)}, which is down`);
       const admits = vpc.networkAclAdmits[sub.tier];
       if (admits && !admits.some((c) => inCidr(c, src))) {
-        hops.push({ at: `${vpc.name}/${sub.tier}/${azName(sub.az)}`, table: "network ACL", matched: `${from.ip} not admitted`, next: "drop" });
+        hops.push({
+          at: `${vpc.name}/${sub.tier}/${azName(sub.az)}`,
+          table: "network ACL",
+          matched: `${from.ip} not admitted`,
+          next: "drop",
+        });
         return done(false, `the network ACL of ${vpc.name}/${sub.tier} does not admit ${from.ip}`);
       }
       return done(true);
     };
 
-    type Position = { at: "subnet"; vpc: VpcPlan; tier: PlanTier; az: number } | { at: "tgw"; attachment: AttachmentId; az?: number } | { at: "onprem-router" };
+    type Position =
+      | { at: "subnet"; vpc: VpcPlan; tier: PlanTier; az: number }
+      | { at: "tgw"; attachment: AttachmentId; az?: number }
+      | { at: "onprem-router" };
     let pos: Position;
     if (from.kind === "internet") {
       // Ingress: through the internet gateway of the VPC holding the destination.
@@ -209,7 +236,9 @@ export class Network {
       if (!sub) return done(false, `${toIp} is in no VPC subnet, so no internet gateway leads there`);
       const vpc = sub.vpc;
       const at = `internet-gateway ${vpc.name}`;
-      const hasIgw = Object.values(vpc.routeTables).some((tables) => tables?.some((t) => t.some((r) => r.target.kind === "internet-gateway")));
+      const hasIgw = Object.values(vpc.routeTables).some((tables) =>
+        tables?.some((t) => t.some((r) => r.target.kind === "internet-gateway")),
+      );
       if (!hasIgw) return done(false, `${vpc.name} has no route to an internet gateway`);
       if (sub.tier !== "public") {
         hops.push({ at, table: "internet gateway", matched: `${toIp} in ${vpc.name}/${sub.tier}`, next: "drop" });
@@ -221,7 +250,11 @@ export class Network {
       hops.push({ at, table, matched: route.destination, next: route.target.kind === "local" ? "deliver" : describeTarget(route.target) });
       const t = route.target;
       if (t.kind === "local") return deliver(vpc);
-      if (t.kind !== "firewall-endpoint") return done(false, `the edge route table of ${vpc.name} sends ${route.destination} to ${describeTarget(t)}, which the verifier does not model`);
+      if (t.kind !== "firewall-endpoint")
+        return done(
+          false,
+          `the edge route table of ${vpc.name} sends ${route.destination} to ${describeTarget(t)}, which the verifier does not model`,
+        );
       if (this.azDown(t.az)) return done(false, `${describeTarget(t)} is down`);
       waypoints.add("inspection");
       firewallAzs.push(t.az);
@@ -236,14 +269,21 @@ export class Network {
         const dx = this.attachment("directconnect");
         const vpn = this.attachment("vpn");
         const candidates: { destination: string; via: "directconnect" | "vpn" }[] = [];
-        if (dx && this.attachmentUp(dx)) candidates.push(...this.plan.directConnectAdvertises.map((destination) => ({ destination, via: "directconnect" as const })));
-        if (vpn && this.attachmentUp(vpn)) candidates.push(...this.tableRoutes("vpn").map((r) => ({ destination: r.destination, via: "vpn" as const })));
+        if (dx && this.attachmentUp(dx))
+          candidates.push(...this.plan.directConnectAdvertises.map((destination) => ({ destination, via: "directconnect" as const })));
+        if (vpn && this.attachmentUp(vpn))
+          candidates.push(...this.tableRoutes("vpn").map((r) => ({ destination: r.destination, via: "vpn" as const })));
         const best = longestMatch(candidates, dst);
         if (!best) {
           hops.push({ at: "on-prem router", table: "BGP (DX, VPN)", matched: "no route", next: "drop" });
           return done(false, `the on-prem router learns no route to ${toIp} over Direct Connect or the VPN`);
         }
-        hops.push({ at: "on-prem router", table: "BGP (DX, VPN)", matched: `${best.destination} via ${best.via}${best.via === "directconnect" ? " (DX preferred)" : ""}`, next: best.via });
+        hops.push({
+          at: "on-prem router",
+          table: "BGP (DX, VPN)",
+          matched: `${best.destination} via ${best.via}${best.via === "directconnect" ? " (DX preferred)" : ""}`,
+          next: best.via,
+        });
         waypoints.add(best.via);
         pos = { at: "tgw", attachment: best.via };
         continue;
@@ -264,11 +304,22 @@ export class Network {
         }
         const target = this.attachment(route.target)!;
         hops.push({ at: `tgw ← ${here.attachment}`, table: `tgw ${table.name}`, matched, next: route.target });
-        if (!this.attachmentUp(target)) return done(false, `TGW table ${table.name} sends ${route.destination} to ${route.target}, which is down (a static route is not withdrawn)`);
+        if (!this.attachmentUp(target))
+          return done(
+            false,
+            `TGW table ${table.name} sends ${route.destination} to ${route.target}, which is down (a static route is not withdrawn)`,
+          );
         if (target.id === "directconnect" || target.id === "vpn") {
           waypoints.add(target.id);
-          if (target.id === "vpn") hops.push({ at: "vpn", table: "tunnels", matched: this.down.has("vpn-tunnel-1-down") ? "tunnel 2" : "tunnel 1", next: "on-prem" });
-          if (!this.plan.onPremisesCidrs.some((c) => inCidr(c, dst))) return done(false, `${toIp} is not on-prem, but ${route.target} leads there`);
+          if (target.id === "vpn")
+            hops.push({
+              at: "vpn",
+              table: "tunnels",
+              matched: this.down.has("vpn-tunnel-1-down") ? "tunnel 2" : "tunnel 1",
+              next: "on-prem",
+            });
+          if (!this.plan.onPremisesCidrs.some((c) => inCidr(c, dst)))
+            return done(false, `${toIp} is not on-prem, but ${route.target} leads there`);
           return done(true);
         }
         const vpc = this.vpc(target.id.slice("vpc:".length))!;
@@ -293,7 +344,12 @@ export class Network {
         return done(false, `the route table of ${where} has no route to ${toIp}`);
       }
       const t: VpcRoute["target"] = route.target;
-      hops.push({ at: where, table: "vpc route table", matched: route.destination, next: t.kind === "local" ? "deliver" : describeTarget(t) });
+      hops.push({
+        at: where,
+        table: "vpc route table",
+        matched: route.destination,
+        next: t.kind === "local" ? "deliver" : describeTarget(t),
+      });
       if (t.kind === "local") return deliver(vpc);
       if (t.kind === "transit-gateway") {
         pos = { at: "tgw", attachment: `vpc:${vpc.name}`, az };
@@ -315,7 +371,9 @@ export class Network {
   }
 
   /** Effective routes of a TGW table: static routes and routes propagated by attachments that are up. */
-  effectiveTgwRoutes(table: TgwTablePlan): { destination: string; origin: (typeof ROUTE_ORIGINS)[number]; target: AttachmentId | "blackhole" }[] {
+  effectiveTgwRoutes(
+    table: TgwTablePlan,
+  ): { destination: string; origin: (typeof ROUTE_ORIGINS)[number]; target: AttachmentId | "blackhole" }[] {
     const propagated = table.propagations.flatMap((id) => {
       const a = this.attachment(id);
       return a && this.attachmentUp(a) ? a.propagates.map((destination) => ({ destination, origin: a.origin, target: a.id })) : [];
@@ -326,7 +384,9 @@ export class Network {
   /** The route a TGW table uses for `dst`: longest prefix, then {@link ROUTE_ORIGINS} order. */
   selectTgwRoute(table: TgwTablePlan, dst: bigint) {
     const matching = this.effectiveTgwRoutes(table).filter((r) => inCidr(r.destination, dst));
-    matching.sort((a, b) => prefixOf(b.destination) - prefixOf(a.destination) || ROUTE_ORIGINS.indexOf(a.origin) - ROUTE_ORIGINS.indexOf(b.origin));
+    matching.sort(
+      (a, b) => prefixOf(b.destination) - prefixOf(a.destination) || ROUTE_ORIGINS.indexOf(a.origin) - ROUTE_ORIGINS.indexOf(b.origin),
+    );
     return matching[0];
   }
 
@@ -374,13 +434,15 @@ export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "norm
   const net = new Network(plan, scenario === "normal" ? [] : [scenario]);
   const from = net.resolve(intent.from);
   const to = net.resolve(intent.to);
-  if (typeof from === "string" || typeof to === "string") return { scenario, expected, applicable: false, ok: true, note: typeof from === "string" ? from : (to as string) };
+  if (typeof from === "string" || typeof to === "string")
+    return { scenario, expected, applicable: false, ok: true, note: typeof from === "string" ? from : (to as string) };
   const forward = net.trace(from, to.ip);
   let back: Trace | undefined;
   let problem: string | undefined;
   if (forward.reached && to.kind !== "internet") {
     const arrived = to.kind === "subnet" ? net.subnetOf(to.ip) : undefined;
-    const start: Endpoint = to.kind === "onprem" || !arrived ? to : { kind: "subnet", vpc: arrived.vpc.name, tier: arrived.tier, az: arrived.az, ip: to.ip };
+    const start: Endpoint =
+      to.kind === "onprem" || !arrived ? to : { kind: "subnet", vpc: arrived.vpc.name, tier: arrived.tier, az: arrived.az, ip: to.ip };
     back = net.trace(start, from.ip);
   }
   const reached = forward.reached && (back?.reached ?? true);
@@ -397,9 +459,16 @@ export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "norm
     problem = `expected ${describeExpectation(expected)}, but the return packet is dropped at ${lastHop(back)}: ${back.dropped}`;
   } else {
     for (const w of viaList(expected)) {
-      for (const [dir, t] of [["forward", forward], ["return", back]] as const) {
+      for (const [dir, t] of [
+        ["forward", forward],
+        ["return", back],
+      ] as const) {
         if (!t || t.waypoints.includes(w)) continue;
-        const i = t.hops.findIndex((h) => ["directconnect", "vpn", "inspection"].some((x) => h.next.startsWith(x) || h.next.includes("firewall") || h.next === "vpc:inspection"));
+        const i = t.hops.findIndex((h) =>
+          ["directconnect", "vpn", "inspection"].some(
+            (x) => h.next.startsWith(x) || h.next.includes("firewall") || h.next === "vpc:inspection",
+          ),
+        );
         const at = i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t);
         problem ??= `expected ${describeExpectation(expected)}, but the ${dir} path does not cross ${w} (it crosses ${t.waypoints.join(", ") || "nothing"}); deciding ${at}`;
       }
@@ -412,7 +481,15 @@ export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "norm
       }
     }
   }
-  return { scenario, expected, applicable: true, ok: problem === undefined, forward, ...(back ? { back } : {}), ...(problem ? { problem } : {}) };
+  return {
+    scenario,
+    expected,
+    applicable: true,
+    ok: problem === undefined,
+    forward,
+    ...(back ? { back } : {}),
+    ...(problem ? { problem } : {}),
+  };
 }
 
 /** Checks `intent` in the normal state and under each of `failures` (default: every applicable failure). */

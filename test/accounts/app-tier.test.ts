@@ -28,24 +28,44 @@ describe("the app tier of the shipped config", () => {
     const rules = resources(prod, "aws_lb_listener_rule");
     expect(rules.length).toBeGreaterThanOrEqual(2);
     for (const rule of rules) {
-      const conditions = rule.condition as { http_header?: { http_header_name: string; values: string[] }; path_pattern?: { values: string[] } }[];
+      const conditions = rule.condition as {
+        http_header?: { http_header_name: string; values: string[] };
+        path_pattern?: { values: string[] };
+      }[];
       const header = conditions.find((c) => c.http_header)!.http_header!;
       expect(header.http_header_name).toBe("X-Origin-Verify");
-      expect(header.values[0]).toMatch(/^\$\{aws_secretsmanager_secret_version\.app_origin-header-secret_version_[0-9A-F]+\.secret_string\}$/);
+      expect(header.values[0]).toMatch(
+        /^\$\{aws_secretsmanager_secret_version\.app_origin-header-secret_version_[0-9A-F]+\.secret_string\}$/,
+      );
       expect(conditions.find((c) => c.path_pattern)!.path_pattern!.values.length).toBeGreaterThan(0);
     }
     const distribution = resources(prod, "aws_cloudfront_distribution")[0]!;
-    const alb = (distribution.origin as { origin_id: string; custom_header?: { name: string; value: string }[]; custom_origin_config?: { origin_protocol_policy: string } }[]).find((o) => o.origin_id === "alb")!;
-    expect(alb.custom_header![0]!.value).toBe((rules[0]!.condition as { http_header?: { values: string[] } }[]).find((c) => c.http_header)!.http_header!.values[0]);
+    const alb = (
+      distribution.origin as {
+        origin_id: string;
+        custom_header?: { name: string; value: string }[];
+        custom_origin_config?: { origin_protocol_policy: string };
+      }[]
+    ).find((o) => o.origin_id === "alb")!;
+    expect(alb.custom_header![0]!.value).toBe(
+      (rules[0]!.condition as { http_header?: { values: string[] } }[]).find((c) => c.http_header)!.http_header!.values[0],
+    );
     expect(alb.custom_origin_config!.origin_protocol_policy).toBe("https-only");
   });
 
   it("admits only CloudFront's origin-facing prefix list to the ALB", () => {
     const [prefixList] = Object.values(prod.data!.aws_ec2_managed_prefix_list!);
     expect(prefixList).toMatchObject({ name: "com.amazonaws.global.cloudfront.origin-facing" });
-    const albIngress = resources(prod, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes("app_alb_security-group"));
+    const albIngress = resources(prod, "aws_vpc_security_group_ingress_rule").filter((r) =>
+      String(r.security_group_id).includes("app_alb_security-group"),
+    );
     expect(albIngress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0")).toEqual([]);
-    expect(albIngress.filter((r) => r.prefix_list_id).map((r) => r.from_port).sort()).toEqual([443, 80]);
+    expect(
+      albIngress
+        .filter((r) => r.prefix_list_id)
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([443, 80]);
   });
 
   it("associates the CLOUDFRONT web ACL with the distribution and the REGIONAL one with the ALB", () => {
@@ -58,14 +78,29 @@ describe("the app tier of the shipped config", () => {
     const regional = Object.entries(acls).find(([, a]) => a.scope === "REGIONAL")!;
     expect(assoc.web_acl_arn).toBe(`\${aws_wafv2_web_acl.${regional[0]}.arn}`);
     const rules = JSON.parse(cf[1].rule_json as string) as { Name: string; Statement: Record<string, unknown> }[];
-    expect(rules.map((r) => r.Name)).toEqual(["rate-limit-per-ip", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesAmazonIpReputationList"]);
+    expect(rules.map((r) => r.Name)).toEqual([
+      "rate-limit-per-ip",
+      "AWSManagedRulesCommonRuleSet",
+      "AWSManagedRulesKnownBadInputsRuleSet",
+      "AWSManagedRulesSQLiRuleSet",
+      "AWSManagedRulesAmazonIpReputationList",
+    ]);
     expect(resources(prod, "aws_cloudwatch_log_group").filter((g) => String(g.name).startsWith("aws-waf-logs-"))).toHaveLength(2);
   });
 
   it("makes the prod database Multi-AZ with a replica of the primary, TLS only, protected", () => {
     const instances = resourcesByName(prod, "aws_db_instance");
     const [primaryAddress, primary] = Object.entries(instances).find(([, i]) => i.engine === "mysql")!;
-    expect(primary).toMatchObject({ multi_az: true, storage_encrypted: true, manage_master_user_password: true, iam_database_authentication_enabled: true, deletion_protection: true, copy_tags_to_snapshot: true, skip_final_snapshot: false, performance_insights_enabled: true });
+    expect(primary).toMatchObject({
+      multi_az: true,
+      storage_encrypted: true,
+      manage_master_user_password: true,
+      iam_database_authentication_enabled: true,
+      deletion_protection: true,
+      copy_tags_to_snapshot: true,
+      skip_final_snapshot: false,
+      performance_insights_enabled: true,
+    });
     const replicas = Object.values(instances).filter((i) => i.replicate_source_db);
     expect(replicas).toHaveLength(1);
     expect(replicas[0]!.replicate_source_db).toBe(`\${aws_db_instance.${primaryAddress}.identifier}`);
@@ -76,7 +111,12 @@ describe("the app tier of the shipped config", () => {
 
   it("protects prod's cache and data buckets from destroy, and leaves dev's destroyable", () => {
     const cache = resources(prod, "aws_elasticache_replication_group")[0]!;
-    expect(cache).toMatchObject({ automatic_failover_enabled: true, multi_az_enabled: true, transit_encryption_enabled: true, at_rest_encryption_enabled: "true" });
+    expect(cache).toMatchObject({
+      automatic_failover_enabled: true,
+      multi_az_enabled: true,
+      transit_encryption_enabled: true,
+      at_rest_encryption_enabled: "true",
+    });
     expect(lifecycleOf(cache)?.prevent_destroy).toBe(true);
     const buckets = resources(prod, "aws_s3_bucket");
     for (const name of ["acme-prod-444444444444-frontend", "acme-prod-444444444444-data", "acme-prod-444444444444-data-replica"]) {
@@ -117,12 +157,20 @@ describe("app-tier alarms of the shipped config", () => {
   it("watches every ECS service, the ALB, every RDS instance and the cache, notifying the account's alert topic", () => {
     const services = ["acme-prod-api", "acme-prod-jobs"];
     for (const metric of ["CPUUtilization", "MemoryUtilization"]) {
-      expect(byMetric("AWS/ECS", metric).map((a) => (a.dimensions as { ServiceName: string }).ServiceName).sort()).toEqual(services);
+      expect(
+        byMetric("AWS/ECS", metric)
+          .map((a) => (a.dimensions as { ServiceName: string }).ServiceName)
+          .sort(),
+      ).toEqual(services);
     }
-    expect(byMetric("AWS/RDS", "ReplicaLag").map((a) => (a.dimensions as { DBInstanceIdentifier: string }).DBInstanceIdentifier)).toEqual(["acme-prod-mysql-replica-1"]);
+    expect(byMetric("AWS/RDS", "ReplicaLag").map((a) => (a.dimensions as { DBInstanceIdentifier: string }).DBInstanceIdentifier)).toEqual([
+      "acme-prod-mysql-replica-1",
+    ]);
     expect(byMetric("AWS/RDS", "FreeStorageSpace")).toHaveLength(2);
     expect(byMetric("AWS/ElastiCache", "Evictions").length).toBeGreaterThan(0);
-    expect(alarms.some((a) => JSON.stringify(a).includes("HTTPCode_Target_5XX_Count") || JSON.stringify(a).includes("HTTPCode_ELB_5XX_Count"))).toBe(true);
+    expect(
+      alarms.some((a) => JSON.stringify(a).includes("HTTPCode_Target_5XX_Count") || JSON.stringify(a).includes("HTTPCode_ELB_5XX_Count")),
+    ).toBe(true);
     const home = topicRef("alerts_topic");
     for (const a of alarms.filter((x) => x.provider === undefined)) expect(a.alarm_actions).toEqual([home]);
   });
@@ -133,6 +181,8 @@ describe("app-tier alarms of the shipped config", () => {
     const edge = waf.find((a) => a.provider === "aws.us-east-1")!;
     expect(edge.dimensions).toEqual({ WebACL: "acme-prod-cloudfront", Rule: "ALL" });
     expect(edge.alarm_actions).toEqual([topicRef("edge-alerts")]);
-    expect(resourcesByName(prod, "aws_sns_topic")[Object.keys(topics).find((k) => k.includes("edge-alerts"))!]!.provider).toBe("aws.us-east-1");
+    expect(resourcesByName(prod, "aws_sns_topic")[Object.keys(topics).find((k) => k.includes("edge-alerts"))!]!.provider).toBe(
+      "aws.us-east-1",
+    );
   });
 });

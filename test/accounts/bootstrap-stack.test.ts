@@ -25,16 +25,30 @@ function bootstrapJson(configDir: string, name: string): StackJson {
   return JSON.parse(readFileSync(join(out, "stacks", "bootstrap", "cdk.tf.json"), "utf8")) as StackJson;
 }
 
-type Statement = { Sid: string; Effect: string; Principal?: unknown; Action: string | string[]; Resource?: string | string[]; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Sid: string;
+  Effect: string;
+  Principal?: unknown;
+  Action: string | string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+};
 const statements = (policy: unknown): Statement[] => (JSON.parse(String(policy)) as { Statement: Statement[] }).Statement;
 const byName = (json: StackJson, type: string) => json.resource?.[type] ?? {};
 /** The role whose address starts with `<stack>-roles_<kind>_`. */
-const role = (json: StackJson, stack: string, kind: string) => Object.entries(byName(json, "aws_iam_role")).find(([address]) => address.startsWith(`${stack}-roles_${kind}_`))![1];
-const rolePolicy = (json: StackJson, stack: string, kind: string) => Object.entries(byName(json, "aws_iam_role_policy")).find(([address]) => address.startsWith(`${stack}-roles_${kind}-state_`))![1];
+const role = (json: StackJson, stack: string, kind: string) =>
+  Object.entries(byName(json, "aws_iam_role")).find(([address]) => address.startsWith(`${stack}-roles_${kind}_`))![1];
+const rolePolicy = (json: StackJson, stack: string, kind: string) =>
+  Object.entries(byName(json, "aws_iam_role_policy")).find(([address]) => address.startsWith(`${stack}-roles_${kind}-state_`))![1];
 
 const json = bootstrapJson("environments", "shipped");
 const model = loadConfig("environments");
-const ACCOUNTS = { "network-hub": "111111111111", "workload-dev": "222222222222", "workload-test": "333333333333", "workload-prod": "444444444444" };
+const ACCOUNTS = {
+  "network-hub": "111111111111",
+  "workload-dev": "222222222222",
+  "workload-test": "333333333333",
+  "workload-prod": "444444444444",
+};
 
 describe("the bootstrap stack", () => {
   it("keeps its state in a local file next to the output folder on day 0", () => {
@@ -57,7 +71,8 @@ describe("the bootstrap stack", () => {
   });
 
   it("acts in every account through the administrator's role, one aliased provider per account", () => {
-    const providers = (json.provider as { aws: { alias: string; allowed_account_ids: string[]; assume_role: { role_arn: string }[] }[] }).aws;
+    const providers = (json.provider as { aws: { alias: string; allowed_account_ids: string[]; assume_role: { role_arn: string }[] }[] })
+      .aws;
     expect(providers.map((p) => [p.alias, p.allowed_account_ids, p.assume_role[0]!.role_arn])).toEqual(
       Object.entries(ACCOUNTS)
         .sort()
@@ -86,10 +101,20 @@ describe("the state bucket", () => {
   it("is versioned, private, encrypted with the state key (bucket key on) and protected from destroy", () => {
     expect(bucket).toMatchObject({ bucket: "acme-landing-zone-tfstate", force_destroy: false, lifecycle: { prevent_destroy: true } });
     expect(resources(json, "aws_s3_bucket_versioning")[0]).toMatchObject({ versioning_configuration: { status: "Enabled" } });
-    expect(resources(json, "aws_s3_bucket_public_access_block")[0]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(resources(json, "aws_s3_bucket_public_access_block")[0]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
     const [keyAddress] = Object.keys(byName(json, "aws_kms_key"));
     expect(resources(json, "aws_s3_bucket_server_side_encryption_configuration")[0]).toMatchObject({
-      rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: `\${aws_kms_key.${keyAddress}.arn}` }, bucket_key_enabled: true }],
+      rule: [
+        {
+          apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: `\${aws_kms_key.${keyAddress}.arn}` },
+          bucket_key_enabled: true,
+        },
+      ],
     });
   });
 
@@ -108,19 +133,40 @@ describe("the state bucket", () => {
     for (const s of policy.filter((s) => s.Effect === "Allow")) expect(JSON.stringify(s.Principal)).not.toContain("*");
   });
 
-  it.each(Object.entries(ACCOUNTS))("lets only %s's plan role read, and its apply role write, that account's own state keys", (_stack, account) => {
-    const plan = `arn:aws:iam::${account}:role/landing-zone-github-plan`;
-    const apply = `arn:aws:iam::${account}:role/landing-zone-github-apply`;
-    const admitted = (s: Statement) => [s.Condition?.ArnEquals?.["aws:PrincipalArn"]].flat();
-    const mine = policy.filter((s) => s.Effect === "Allow" && admitted(s).some((a) => a === plan || a === apply));
-    expect(mine.map((s) => [s.Sid, s.Principal, admitted(s), s.Action, s.Resource])).toEqual([
-      [`List${account}`, { AWS: `arn:aws:iam::${account}:root` }, [apply, plan], "s3:ListBucket", BUCKET],
-      [`ReadState${account}`, { AWS: `arn:aws:iam::${account}:root` }, [plan], ["s3:GetObject"], `${BUCKET}/landing-zone/${account}/*.tfstate`],
-      [`WriteState${account}`, { AWS: `arn:aws:iam::${account}:root` }, [apply], ["s3:GetObject", "s3:PutObject"], `${BUCKET}/landing-zone/${account}/*.tfstate`],
-      [`Lock${account}`, { AWS: `arn:aws:iam::${account}:root` }, [apply, plan], ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], `${BUCKET}/landing-zone/${account}/*.tfstate.tflock`],
-    ]);
-    expect(mine[0]!.Condition!.StringLike).toEqual({ "s3:prefix": [`landing-zone/${account}/*`, "env:/*"] });
-  });
+  it.each(Object.entries(ACCOUNTS))(
+    "lets only %s's plan role read, and its apply role write, that account's own state keys",
+    (_stack, account) => {
+      const plan = `arn:aws:iam::${account}:role/landing-zone-github-plan`;
+      const apply = `arn:aws:iam::${account}:role/landing-zone-github-apply`;
+      const admitted = (s: Statement) => [s.Condition?.ArnEquals?.["aws:PrincipalArn"]].flat();
+      const mine = policy.filter((s) => s.Effect === "Allow" && admitted(s).some((a) => a === plan || a === apply));
+      expect(mine.map((s) => [s.Sid, s.Principal, admitted(s), s.Action, s.Resource])).toEqual([
+        [`List${account}`, { AWS: `arn:aws:iam::${account}:root` }, [apply, plan], "s3:ListBucket", BUCKET],
+        [
+          `ReadState${account}`,
+          { AWS: `arn:aws:iam::${account}:root` },
+          [plan],
+          ["s3:GetObject"],
+          `${BUCKET}/landing-zone/${account}/*.tfstate`,
+        ],
+        [
+          `WriteState${account}`,
+          { AWS: `arn:aws:iam::${account}:root` },
+          [apply],
+          ["s3:GetObject", "s3:PutObject"],
+          `${BUCKET}/landing-zone/${account}/*.tfstate`,
+        ],
+        [
+          `Lock${account}`,
+          { AWS: `arn:aws:iam::${account}:root` },
+          [apply, plan],
+          ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+          `${BUCKET}/landing-zone/${account}/*.tfstate.tflock`,
+        ],
+      ]);
+      expect(mine[0]!.Condition!.StringLike).toEqual({ "s3:prefix": [`landing-zone/${account}/*`, "env:/*"] });
+    },
+  );
 
   it("keeps the bootstrap state key out of every account's reach", () => {
     const objects = policy.filter((s) => s.Effect === "Allow" && s.Action !== "s3:ListBucket").flatMap((s) => [s.Resource].flat());
@@ -142,14 +188,23 @@ describe("the state key", () => {
     expect(use.PlanRolesReadState!.Action).toEqual(["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]);
     expect(use.ApplyRolesReadWriteState!.Action).toEqual(["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]);
     for (const s of Object.values(use)) expect(s.Condition!.StringEquals).toEqual({ "kms:ViaService": "s3.eu-west-1.amazonaws.com" });
-    expect(use.PlanRolesReadState!.Condition!.ArnEquals!["aws:PrincipalArn"]).toEqual(Object.values(ACCOUNTS).sort().map((a) => `arn:aws:iam::${a}:role/landing-zone-github-plan`));
+    expect(use.PlanRolesReadState!.Condition!.ArnEquals!["aws:PrincipalArn"]).toEqual(
+      Object.values(ACCOUNTS)
+        .sort()
+        .map((a) => `arn:aws:iam::${a}:role/landing-zone-github-plan`),
+    );
   });
 
   it("uses an existing key, creating none, when kmsKeyArn names a key rather than an alias", () => {
     const keyArn = "arn:aws:kms:eu-west-1:111111111111:key/0b8c1a6e-1f7e-4f39-9b1c-1d2e3f4a5b6c";
-    const existing = bootstrapJson(shippedWith({ "shared.yaml": replace("arn:aws:kms:eu-west-1:111111111111:alias/landing-zone-tfstate", keyArn) }), "existing-key");
+    const existing = bootstrapJson(
+      shippedWith({ "shared.yaml": replace("arn:aws:kms:eu-west-1:111111111111:alias/landing-zone-tfstate", keyArn) }),
+      "existing-key",
+    );
     expect(resources(existing, "aws_kms_key")).toEqual([]);
-    expect(resources(existing, "aws_s3_bucket_server_side_encryption_configuration")[0]).toMatchObject({ rule: [{ apply_server_side_encryption_by_default: { kms_master_key_id: keyArn } }] });
+    expect(resources(existing, "aws_s3_bucket_server_side_encryption_configuration")[0]).toMatchObject({
+      rule: [{ apply_server_side_encryption_by_default: { kms_master_key_id: keyArn } }],
+    });
   });
 });
 
@@ -159,7 +214,8 @@ describe("GitHub OIDC and the pipeline roles", () => {
   it("creates one GitHub OIDC provider per account, for audience sts.amazonaws.com", () => {
     const providers = resources(json, "aws_iam_openid_connect_provider");
     expect(providers).toHaveLength(4);
-    for (const p of providers) expect(p).toMatchObject({ url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"] });
+    for (const p of providers)
+      expect(p).toMatchObject({ url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"] });
   });
 
   it.each(Object.keys(ACCOUNTS))("admits only pull-request jobs of acme/landing-zone to the plan role of %s, by exact sub", (stack) => {
@@ -167,30 +223,47 @@ describe("GitHub OIDC and the pipeline roles", () => {
     expect(github).toMatchObject({
       Effect: "Allow",
       Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:acme/landing-zone:pull_request" } },
+      Condition: {
+        StringEquals: {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          "token.actions.githubusercontent.com:sub": "repo:acme/landing-zone:pull_request",
+        },
+      },
     });
     expect(Object.keys(github!.Condition!)).toEqual(["StringEquals"]);
   });
 
-  it.each(model.environments.map((e) => [e.stackName, e.name]))("admits only jobs in the GitHub environment of %s (%s) to its apply role", (stack, environment) => {
-    const [github, ...others] = trust(stack, "apply");
-    expect(github!.Condition).toEqual({
-      StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": `repo:acme/landing-zone:environment:${environment}` },
-    });
-    expect(others).toEqual([]);
-  });
+  it.each(model.environments.map((e) => [e.stackName, e.name]))(
+    "admits only jobs in the GitHub environment of %s (%s) to its apply role",
+    (stack, environment) => {
+      const [github, ...others] = trust(stack, "apply");
+      expect(github!.Condition).toEqual({
+        StringEquals: {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          "token.actions.githubusercontent.com:sub": `repo:acme/landing-zone:environment:${environment}`,
+        },
+      });
+      expect(others).toEqual([]);
+    },
+  );
 
   it("matches the subs the workflows send: the apply jobs run in the matrix's githubEnvironment, the plan jobs in none", () => {
     const main = readFileSync(".github/workflows/main.yml", "utf8");
     const pr = readFileSync(".github/workflows/pull-request.yml", "utf8");
     expect(main.match(/environment: \$\{\{ matrix\.githubEnvironment \}\}/g)).toHaveLength(2);
     expect(pr).not.toMatch(/^\s+environment:/m);
-    expect(trust("network-hub", "apply")[0]!.Condition!.StringEquals!["token.actions.githubusercontent.com:sub"]).toBe("repo:acme/landing-zone:environment:network-hub");
+    expect(trust("network-hub", "apply")[0]!.Condition!.StringEquals!["token.actions.githubusercontent.com:sub"]).toBe(
+      "repo:acme/landing-zone:environment:network-hub",
+    );
   });
 
   it("lets the hub's plan and deploy roles be assumed by every account's plan and apply roles, a workload's only by its own", () => {
-    const admitted = (stack: string, kind: string) => trust(stack, kind).find((s) => s.Action === "sts:AssumeRole")!.Condition!.ArnEquals!["aws:PrincipalArn"];
-    const all = (name: string) => Object.values(ACCOUNTS).sort().map((a) => `arn:aws:iam::${a}:role/${name}`);
+    const admitted = (stack: string, kind: string) =>
+      trust(stack, kind).find((s) => s.Action === "sts:AssumeRole")!.Condition!.ArnEquals!["aws:PrincipalArn"];
+    const all = (name: string) =>
+      Object.values(ACCOUNTS)
+        .sort()
+        .map((a) => `arn:aws:iam::${a}:role/${name}`);
     expect(admitted("network-hub", "plan")).toEqual(all("landing-zone-github-plan"));
     expect(admitted("network-hub", "deploy")).toEqual(all("landing-zone-github-apply"));
     expect(admitted("workload-prod", "plan")).toBe("arn:aws:iam::444444444444:role/landing-zone-github-plan");
@@ -199,19 +272,39 @@ describe("GitHub OIDC and the pipeline roles", () => {
   });
 
   it("gives the plan role ReadOnlyAccess and its own state read, the apply role its own state write and the deploy roles", () => {
-    const attachments = resources(json, "aws_iam_role_policy_attachment").map((a): [string, unknown] => [String(a.role).match(/aws_iam_role\.(\S+?)-roles_(\w+)_/)!.slice(1).join(" "), a.policy_arn]);
+    const attachments = resources(json, "aws_iam_role_policy_attachment").map((a): [string, unknown] => [
+      String(a.role)
+        .match(/aws_iam_role\.(\S+?)-roles_(\w+)_/)!
+        .slice(1)
+        .join(" "),
+      a.policy_arn,
+    ]);
     expect(attachments).toContainEqual(["workload-dev plan", "arn:aws:iam::aws:policy/ReadOnlyAccess"]);
     expect(attachments).toContainEqual(["workload-dev deploy", "arn:aws:iam::aws:policy/AdministratorAccess"]);
     expect(attachments.filter(([r]) => r.endsWith("apply"))).toEqual([]);
 
     const plan = Object.fromEntries(statements(rolePolicy(json, "workload-dev", "plan").policy).map((s) => [s.Sid, s]));
-    expect(plan.ReadOwnState).toMatchObject({ Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-landing-zone-tfstate/landing-zone/222222222222/*.tfstate" });
-    expect(plan.AssumePlanRoles!.Resource).toEqual(["arn:aws:iam::222222222222:role/landing-zone-github-plan", "arn:aws:iam::111111111111:role/landing-zone-github-plan"]);
-    expect(JSON.stringify(plan)).not.toContain("s3:PutObject\",\"Resource\":\"arn:aws:s3:::acme-landing-zone-tfstate/landing-zone/222222222222/*.tfstate\"");
+    expect(plan.ReadOwnState).toMatchObject({
+      Action: "s3:GetObject",
+      Resource: "arn:aws:s3:::acme-landing-zone-tfstate/landing-zone/222222222222/*.tfstate",
+    });
+    expect(plan.AssumePlanRoles!.Resource).toEqual([
+      "arn:aws:iam::222222222222:role/landing-zone-github-plan",
+      "arn:aws:iam::111111111111:role/landing-zone-github-plan",
+    ]);
+    expect(JSON.stringify(plan)).not.toContain(
+      's3:PutObject","Resource":"arn:aws:s3:::acme-landing-zone-tfstate/landing-zone/222222222222/*.tfstate"',
+    );
 
     const apply = Object.fromEntries(statements(rolePolicy(json, "workload-dev", "apply").policy).map((s) => [s.Sid, s]));
-    expect(apply.ReadWriteOwnState).toMatchObject({ Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::acme-landing-zone-tfstate/landing-zone/222222222222/*.tfstate" });
-    expect(apply.AssumeDeployRoles!.Resource).toEqual(["arn:aws:iam::222222222222:role/LandingZoneDeploy", "arn:aws:iam::111111111111:role/LandingZoneDeploy"]);
+    expect(apply.ReadWriteOwnState).toMatchObject({
+      Action: ["s3:GetObject", "s3:PutObject"],
+      Resource: "arn:aws:s3:::acme-landing-zone-tfstate/landing-zone/222222222222/*.tfstate",
+    });
+    expect(apply.AssumeDeployRoles!.Resource).toEqual([
+      "arn:aws:iam::222222222222:role/LandingZoneDeploy",
+      "arn:aws:iam::111111111111:role/LandingZoneDeploy",
+    ]);
   });
 
   it("names the roles the stacks and workflows use", () => {
@@ -221,6 +314,8 @@ describe("GitHub OIDC and the pipeline roles", () => {
   });
 
   it("throws when a GitHub sub holds a wildcard", () => {
-    expect(() => githubTrustStatement("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com", ["repo:acme/*"])).toThrow(/holds a wildcard/);
+    expect(() =>
+      githubTrustStatement("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com", ["repo:acme/*"]),
+    ).toThrow(/holds a wildcard/);
   });
 });

@@ -18,7 +18,13 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 type Backend = { s3: Record<string, unknown> };
 const backendOf = (json: StackJson) => (json.terraform as { backend: Backend }).backend.s3;
-const providersOf = (json: StackJson) => json.provider!.aws as { alias?: string; assume_role: { role_arn: string }[]; allowed_account_ids: string[]; default_tags: { tags: Record<string, string> }[] }[];
+const providersOf = (json: StackJson) =>
+  json.provider!.aws as {
+    alias?: string;
+    assume_role: { role_arn: string }[];
+    allowed_account_ids: string[];
+    default_tags: { tags: Record<string, string> }[];
+  }[];
 
 describe("synthesis of the shipped config", () => {
   it("makes one stack per account, hub first, after the bootstrap stack", () => {
@@ -47,7 +53,12 @@ describe("synthesis of the shipped config", () => {
   });
 
   it("assumes a role in the stack's own account, the deploy role unless a plan overrides it, and pins the account id", () => {
-    const ids: Record<string, string> = { "network-hub": "111111111111", "workload-dev": "222222222222", "workload-test": "333333333333", "workload-prod": "444444444444" };
+    const ids: Record<string, string> = {
+      "network-hub": "111111111111",
+      "workload-dev": "222222222222",
+      "workload-test": "333333333333",
+      "workload-prod": "444444444444",
+    };
     for (const name of order) {
       const main = providersOf(stacks[name]!).find((p) => !p.alias)!;
       expect(main.assume_role[0]!.role_arn).toBe(`arn:aws:iam::${ids[name]}:role/\${var.assume_role_name}`);
@@ -64,7 +75,13 @@ describe("synthesis of the shipped config", () => {
 
   it("tags every resource with the landing zone, environment and tool through default_tags", () => {
     const tags = providersOf(stacks["workload-dev"]!)[0]!.default_tags[0]!.tags;
-    expect(tags).toEqual({ CostCenter: "platform", Owner: "platform-team@acme.example", LandingZone: "acme", Environment: "dev", ManagedBy: "landing-zone/cdktf" });
+    expect(tags).toEqual({
+      CostCenter: "platform",
+      Owner: "platform-team@acme.example",
+      LandingZone: "acme",
+      Environment: "dev",
+      ManagedBy: "landing-zone/cdktf",
+    });
   });
 
   it.each([
@@ -84,15 +101,28 @@ describe("synthesis of the shipped config", () => {
     const [azs] = dataSources(stacks["workload-prod"]!, "aws_availability_zones");
     expect(azs).toMatchObject({ state: "available" });
     const zones = resources(stacks["workload-prod"]!, "aws_subnet").map((s) => s.availability_zone);
-    const indexes = zones.map((z) => String(z).match(/^\$\{element\(data\.aws_availability_zones\.availability-zones\.names, (\d)\)\}$/)?.[1]);
+    const indexes = zones.map(
+      (z) => String(z).match(/^\$\{element\(data\.aws_availability_zones\.availability-zones\.names, (\d)\)\}$/)?.[1],
+    );
     expect(new Set(indexes)).toEqual(new Set(["0", "1", "2"]));
   });
 
   it("builds the transit gateway with a route table per segment in the hub", () => {
     const hub = stacks["network-hub"]!;
-    expect(resources(hub, "aws_ec2_transit_gateway")[0]).toMatchObject({ amazon_side_asn: 64512, auto_accept_shared_attachments: "disable" });
-    expect(resources(hub, "aws_ec2_transit_gateway_route_table").map((t) => (t.tags as Record<string, string>).Segment).sort()).toEqual(["inspection", "nonprod", "onprem", "prod"]);
-    expect(resources(hub, "aws_ram_principal_association").map((p) => p.principal).sort()).toEqual(["222222222222", "333333333333", "444444444444"]);
+    expect(resources(hub, "aws_ec2_transit_gateway")[0]).toMatchObject({
+      amazon_side_asn: 64512,
+      auto_accept_shared_attachments: "disable",
+    });
+    expect(
+      resources(hub, "aws_ec2_transit_gateway_route_table")
+        .map((t) => (t.tags as Record<string, string>).Segment)
+        .sort(),
+    ).toEqual(["inspection", "nonprod", "onprem", "prod"]);
+    expect(
+      resources(hub, "aws_ram_principal_association")
+        .map((p) => p.principal)
+        .sort(),
+    ).toEqual(["222222222222", "333333333333", "444444444444"]);
   });
 
   describe("segment isolation", () => {
@@ -100,12 +130,17 @@ describe("synthesis of the shipped config", () => {
     const segmentWiring = (stackName: string) => {
       const json = stacks[stackName]!;
       const tableName = Object.fromEntries(
-        Object.entries(json.data!.aws_ec2_transit_gateway_route_table!).map(([address, body]) => [address, (body.filter as { values: string[] }[])[0]!.values[0]!]),
+        Object.entries(json.data!.aws_ec2_transit_gateway_route_table!).map(([address, body]) => [
+          address,
+          (body.filter as { values: string[] }[])[0]!.values[0]!,
+        ]),
       );
       const nameOf = (ref: unknown) => tableName[String(ref).match(/data\.aws_ec2_transit_gateway_route_table\.([^.]+)\.id/)![1]!]!;
       return {
         associated: resources(json, "aws_ec2_transit_gateway_route_table_association").map((a) => nameOf(a.transit_gateway_route_table_id)),
-        propagated: resources(json, "aws_ec2_transit_gateway_route_table_propagation").map((p) => nameOf(p.transit_gateway_route_table_id)).sort(),
+        propagated: resources(json, "aws_ec2_transit_gateway_route_table_propagation")
+          .map((p) => nameOf(p.transit_gateway_route_table_id))
+          .sort(),
         providers: [
           ...resources(json, "aws_ec2_transit_gateway_route_table_association"),
           ...resources(json, "aws_ec2_transit_gateway_route_table_propagation"),
@@ -131,7 +166,8 @@ describe("synthesis of the shipped config", () => {
   it("routes prod's app tier to on-prem and everything else through the transit gateway (central inspection), and its data tier only to the DBA range", () => {
     const json = stacks["workload-prod"]!;
     const tgwRoutes = resources(json, "aws_route").filter((r) => r.transit_gateway_id);
-    const byTier = (tier: string) => tgwRoutes.filter((r) => String(r.route_table_id).includes(`vpc_${tier}-route-table-`)).map((r) => r.destination_cidr_block);
+    const byTier = (tier: string) =>
+      tgwRoutes.filter((r) => String(r.route_table_id).includes(`vpc_${tier}-route-table-`)).map((r) => r.destination_cidr_block);
     expect(new Set(byTier("private-app"))).toEqual(new Set(["172.16.0.0/16", "192.168.100.0/22", "0.0.0.0/0"]));
     expect(byTier("private-app")).toHaveLength(3 * 3);
     expect(byTier("private-data")).toEqual(["172.16.50.0/24", "172.16.50.0/24", "172.16.50.0/24"]);
@@ -164,7 +200,9 @@ describe("synthesis of the shipped config", () => {
         lifecycle: { prevent_destroy: true },
       });
       expect(vpn!.tunnel1_preshared_key).toBeUndefined();
-      expect((vpn!.tunnel1_log_options as { cloudwatch_log_options: { log_enabled: boolean } }).cloudwatch_log_options.log_enabled).toBe(true);
+      expect((vpn!.tunnel1_log_options as { cloudwatch_log_options: { log_enabled: boolean } }).cloudwatch_log_options.log_enabled).toBe(
+        true,
+      );
       const group = resources(hub(), "aws_cloudwatch_log_group").find((g) => g.name === "/aws/vpn/acme-vpn")!;
       expect(String(group.kms_key_id)).toMatch(/aws_kms_key\.keys_logs_key/);
     });
@@ -173,31 +211,66 @@ describe("synthesis of the shipped config", () => {
       expect(resources(hub(), "aws_dx_gateway")[0]).toMatchObject({ amazon_side_asn: "64513", lifecycle: { prevent_destroy: true } });
       expect(resources(hub(), "aws_dx_gateway_association")[0]!.allowed_prefixes).toEqual(["10.10.0.0/16", "10.20.0.0/16", "10.30.0.0/16"]);
       expect(resources(hub(), "aws_dx_transit_virtual_interface")[0]).toMatchObject({ vlan: 310, mtu: 8500, bgp_asn: 65010 });
-      expect(resources(hub(), "aws_dx_transit_virtual_interface")[0]!.bgp_auth_key).toMatch(/data\.aws_secretsmanager_secret_version\..+\.secret_string/);
+      expect(resources(hub(), "aws_dx_transit_virtual_interface")[0]!.bgp_auth_key).toMatch(
+        /data\.aws_secretsmanager_secret_version\..+\.secret_string/,
+      );
     });
 
     it("puts the DX and VPN attachments in the onprem table and propagates them to nonprod and the inspection table, not prod", () => {
       const tableOf = (ref: unknown) => String(ref).match(/route-table-([a-z]+)_/)![1];
-      const assoc = resources(hub(), "aws_ec2_transit_gateway_route_table_association").map((a) => [String(a.transit_gateway_attachment_id).includes("vpn") ? "vpn" : String(a.transit_gateway_attachment_id).includes("dx_gateway") ? "dx" : "inspection", tableOf(a.transit_gateway_route_table_id)]);
-      expect(assoc.sort()).toEqual([["dx", "onprem"], ["inspection", "inspection"], ["vpn", "onprem"]]);
-      const props = resources(hub(), "aws_ec2_transit_gateway_route_table_propagation").map((p) => tableOf(p.transit_gateway_route_table_id)).sort();
+      const assoc = resources(hub(), "aws_ec2_transit_gateway_route_table_association").map((a) => [
+        String(a.transit_gateway_attachment_id).includes("vpn")
+          ? "vpn"
+          : String(a.transit_gateway_attachment_id).includes("dx_gateway")
+            ? "dx"
+            : "inspection",
+        tableOf(a.transit_gateway_route_table_id),
+      ]);
+      expect(assoc.sort()).toEqual([
+        ["dx", "onprem"],
+        ["inspection", "inspection"],
+        ["vpn", "onprem"],
+      ]);
+      const props = resources(hub(), "aws_ec2_transit_gateway_route_table_propagation")
+        .map((p) => tableOf(p.transit_gateway_route_table_id))
+        .sort();
       expect(props).toEqual(["inspection", "inspection", "nonprod", "nonprod"]);
-      const routes = resources(hub(), "aws_ec2_transit_gateway_route").map((r) => [tableOf(r.transit_gateway_route_table_id), r.destination_cidr_block]);
-      expect(routes.sort()).toEqual([["onprem", "10.30.0.0/16"], ["prod", "0.0.0.0/0"]]);
+      const routes = resources(hub(), "aws_ec2_transit_gateway_route").map((r) => [
+        tableOf(r.transit_gateway_route_table_id),
+        r.destination_cidr_block,
+      ]);
+      expect(routes.sort()).toEqual([
+        ["onprem", "10.30.0.0/16"],
+        ["prod", "0.0.0.0/0"],
+      ]);
     });
 
     it("enables appliance mode on the inspection attachment and protects the firewall", () => {
       expect(resources(hub(), "aws_ec2_transit_gateway_vpc_attachment")[0]).toMatchObject({ appliance_mode_support: "enable" });
-      expect(resources(hub(), "aws_networkfirewall_firewall")[0]).toMatchObject({ delete_protection: true, subnet_change_protection: true, firewall_policy_change_protection: true });
+      expect(resources(hub(), "aws_networkfirewall_firewall")[0]).toMatchObject({
+        delete_protection: true,
+        subnet_change_protection: true,
+        firewall_policy_change_protection: true,
+      });
       const policy = resources(hub(), "aws_networkfirewall_firewall_policy")[0]!.firewall_policy as Record<string, unknown>;
-      expect(policy).toMatchObject({ stateless_default_actions: ["aws:forward_to_sfe"], stateful_engine_options: { rule_order: "STRICT_ORDER" } });
-      const logging = resources(hub(), "aws_networkfirewall_logging_configuration")[0]!.logging_configuration as { log_destination_config: { log_type: string }[] };
+      expect(policy).toMatchObject({
+        stateless_default_actions: ["aws:forward_to_sfe"],
+        stateful_engine_options: { rule_order: "STRICT_ORDER" },
+      });
+      const logging = resources(hub(), "aws_networkfirewall_logging_configuration")[0]!.logging_configuration as {
+        log_destination_config: { log_type: string }[];
+      };
       expect(logging.log_destination_config.map((d) => d.log_type)).toEqual(["FLOW", "ALERT"]);
     });
 
     it("alarms on DX connection state, VIF BGP status and each VPN tunnel's state to the hub alert topic", () => {
       const alarms = resources(hub(), "aws_cloudwatch_metric_alarm");
-      expect(alarms.map((a) => a.metric_name).sort()).toEqual(["ConnectionState", "TunnelState", "TunnelState", "VirtualInterfaceBgpStatus"]);
+      expect(alarms.map((a) => a.metric_name).sort()).toEqual([
+        "ConnectionState",
+        "TunnelState",
+        "TunnelState",
+        "VirtualInterfaceBgpStatus",
+      ]);
       expect(alarms.every((a) => String((a.alarm_actions as string[])[0]).includes("aws_sns_topic.alerts_topic"))).toBe(true);
     });
   });

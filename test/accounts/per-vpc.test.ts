@@ -38,19 +38,28 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
   });
 
   it("leaves every other stack byte-identical to the shipped synthesis", () => {
-    for (const name of ["bootstrap", "network-hub", "workload-dev", "workload-prod"]) expect(text(outdir, name), name).toBe(text(shippedOut, name));
+    for (const name of ["bootstrap", "network-hub", "workload-dev", "workload-prod"])
+      expect(text(outdir, name), name).toBe(text(shippedOut, name));
   });
 
   it("keeps test's existing subnets where they were and adds a /28 firewall subnet per AZ after the transit tier", () => {
     const shipped = JSON.parse(text(shippedOut, "workload-test")) as StackJson;
-    const cidrs = (j: StackJson, t: string) => resources(j, "aws_subnet").filter((s) => (s.tags as Record<string, string>).Tier === t).map((s) => s.cidr_block);
+    const cidrs = (j: StackJson, t: string) =>
+      resources(j, "aws_subnet")
+        .filter((s) => (s.tags as Record<string, string>).Tier === t)
+        .map((s) => s.cidr_block);
     for (const t of ["public", "private-app", "private-data", "transit"]) expect(cidrs(json, t)).toEqual(cidrs(shipped, t));
     expect(tier("firewall").map((s) => s.cidr_block)).toEqual(["10.20.57.48/28", "10.20.57.64/28"]);
   });
 
   it("builds a Network Firewall with one endpoint per AZ, logging FLOW and ALERT to KMS-encrypted log groups", () => {
     const [fw] = resources(json, "aws_networkfirewall_firewall");
-    expect(fw).toMatchObject({ name: "acme-test", delete_protection: false, subnet_change_protection: false, firewall_policy_change_protection: false });
+    expect(fw).toMatchObject({
+      name: "acme-test",
+      delete_protection: false,
+      subnet_change_protection: false,
+      firewall_policy_change_protection: false,
+    });
     expect((fw!.subnet_mapping as unknown[]).length).toBe(2);
     const groups = resources(json, "aws_cloudwatch_log_group").filter((g) => String(g.name).startsWith("/aws/network-firewall/acme-test/"));
     expect(groups).toHaveLength(2);
@@ -58,11 +67,17 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
   });
 
   it("passes HTTPS from the internet to the ALB's public subnets and applies the organization's allow-list and Suricata rules", () => {
-    const groups = Object.fromEntries(resources(json, "aws_networkfirewall_rule_group").map((g) => [g.name, g.rule_group as Record<string, unknown>]));
+    const groups = Object.fromEntries(
+      resources(json, "aws_networkfirewall_rule_group").map((g) => [g.name, g.rule_group as Record<string, unknown>]),
+    );
     const rules = (groups["acme-test-suricata"]!.rules_source as { rules_string: string }).rules_string.split("\n");
-    expect(rules[0]).toBe('pass tcp any any -> [10.20.54.0/24,10.20.55.0/24] 443 (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)');
+    expect(rules[0]).toBe(
+      'pass tcp any any -> [10.20.54.0/24,10.20.55.0/24] 443 (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)',
+    );
     expect(rules.slice(1)).toEqual(model.networkHub.hybrid!.inspection!.suricataRules);
-    expect(groups["acme-test-egress-domains"]!.rules_source).toMatchObject({ rules_source_list: { targets: model.networkHub.hybrid!.inspection!.allowedDomains } });
+    expect(groups["acme-test-egress-domains"]!.rules_source).toMatchObject({
+      rules_source_list: { targets: model.networkHub.hybrid!.inspection!.allowedDomains },
+    });
   });
 
   it("routes public subnets to their AZ's endpoint, firewall subnets to the IGW, and the IGW edge table to the endpoints", () => {
@@ -72,7 +87,13 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
       ["0.0.0.0/0", undefined, "string"],
       ["0.0.0.0/0", undefined, "string"],
     ]);
-    publicDefault.forEach((r, i) => expect(r.vpc_endpoint_id).toMatch(new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[element\\(data\\.aws_availability_zones\\.availability-zones\\.names, ${i}\\)\\]\\}$`)));
+    publicDefault.forEach((r, i) =>
+      expect(r.vpc_endpoint_id).toMatch(
+        new RegExp(
+          `^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[element\\(data\\.aws_availability_zones\\.availability-zones\\.names, ${i}\\)\\]\\}$`,
+        ),
+      ),
+    );
     const firewallDefault = routes.filter(([n]) => /firewall-default-route-\d/.test(n)).map(([, r]) => r);
     expect(firewallDefault.map((r) => [r.destination_cidr_block, String(r.gateway_id).startsWith("${aws_internet_gateway.")])).toEqual([
       ["0.0.0.0/0", true],
@@ -92,8 +113,13 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
       { kind: "firewall-endpoint", az: 0 },
       { kind: "firewall-endpoint", az: 1 },
     ]);
-    expect(vpc.routeTables.firewall!.map((t) => t.find((r) => r.destination === "0.0.0.0/0")!.target)).toEqual([{ kind: "internet-gateway" }, { kind: "internet-gateway" }]);
-    expect(vpc.gatewayRoutes).toEqual(tier("public").map((s, az) => ({ destination: s.cidr_block, target: { kind: "firewall-endpoint", az } })));
+    expect(vpc.routeTables.firewall!.map((t) => t.find((r) => r.destination === "0.0.0.0/0")!.target)).toEqual([
+      { kind: "internet-gateway" },
+      { kind: "internet-gateway" },
+    ]);
+    expect(vpc.gatewayRoutes).toEqual(
+      tier("public").map((s, az) => ({ destination: s.cidr_block, target: { kind: "firewall-endpoint", az } })),
+    );
     const results = intentResults(model);
     expect(results.filter((r) => !r.ok).map((r) => r.intent.name)).toEqual([]);
     expect(results.map((r) => r.intent.name)).toEqual(expect.arrayContaining(["test-egress-inspected", "internet-to-test-public"]));

@@ -21,8 +21,12 @@ describe("lz cost", () => {
     expect(r.stdout).toContain("Comparison of the environments, against dev (the cheapest):\n");
     const section = r.stdout.slice(r.stdout.indexOf("  prod costs "));
     expect(section).toMatch(/^ {2}prod costs [\d,.]+ more than dev:\n {4}\+3,000\.00 {2}Shield Advanced: subscribed/);
-    expect(section).toMatch(/RDS MySQL instance hours: db\.r6g\.large Multi-AZ \(primary \+ standby, billed ×2\) × 730 h {2}\(dev: db\.t4g\.micro Single-AZ × 730 h\)/);
-    expect(section).toMatch(/\+ +70\.08 {2}NAT gateway hours: 3 gateways \(one-per-az, 3 AZs\) × 730 h {2}\(dev: 1 gateway \(single, shared by 2 AZs\) × 730 h\)\n/);
+    expect(section).toMatch(
+      /RDS MySQL instance hours: db\.r6g\.large Multi-AZ \(primary \+ standby, billed ×2\) × 730 h {2}\(dev: db\.t4g\.micro Single-AZ × 730 h\)/,
+    );
+    expect(section).toMatch(
+      /\+ +70\.08 {2}NAT gateway hours: 3 gateways \(one-per-az, 3 AZs\) × 730 h {2}\(dev: 1 gateway \(single, shared by 2 AZs\) × 730 h\)\n/,
+    );
     expect(section).toMatch(/Flow logs: CloudWatch Logs storage: kept 365 days/);
   });
 
@@ -45,7 +49,10 @@ describe("lz cost", () => {
       source: "https://aws.amazon.com/vpc/pricing/",
     });
     expect(prod.assumptions.hoursPerMonth).toBe(730);
-    expect(prod.totalMonthlyUsd).toBeCloseTo(prod.lines.reduce((s, l) => s + l.monthlyUsd, 0), 2);
+    expect(prod.totalMonthlyUsd).toBeCloseTo(
+      prod.lines.reduce((s, l) => s + l.monthlyUsd, 0),
+      2,
+    );
     const dev = report.accounts.find((a) => a.name === "dev")!;
     expect(dev.totalMonthlyUsd).toBeLessThan(prod.totalMonthlyUsd);
     expect(report.comparison!.cheapest).toBe("dev");
@@ -75,7 +82,9 @@ describe("lz cost", () => {
   });
 
   it("uses an environment's costAssumptions and prints them", () => {
-    const dir = shippedWith({ "prod.yaml": (old) => `${old}costAssumptions:\n  natGatewayGbProcessedPerMonth: 1000\n  hoursPerMonth: 744\n` });
+    const dir = shippedWith({
+      "prod.yaml": (old) => `${old}costAssumptions:\n  natGatewayGbProcessedPerMonth: 1000\n  hoursPerMonth: 744\n`,
+    });
     const out = lz(["cost", "--config", dir, "--env", "prod"]);
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^ {2}NAT gateway hours +3 gateways \(one-per-az, 3 AZs\) × 744 h +107\.14$/m);
@@ -99,7 +108,9 @@ describe("lz cost", () => {
     });
     const out = lz(["cost", "--config", dir]);
     expect(out.stdout).toBe("");
-    expect(out.stderr).toBe("error: no price table for Region eu-north-1. Price tables exist for: eu-west-1, us-east-1. Add src/cost/prices/eu-north-1.ts (copy eu-west-1.ts) and list it in src/cost/prices/index.ts.\n");
+    expect(out.stderr).toBe(
+      "error: no price table for Region eu-north-1. Price tables exist for: eu-west-1, us-east-1. Add src/cost/prices/eu-north-1.ts (copy eu-west-1.ts) and list it in src/cost/prices/index.ts.\n",
+    );
     expect(out.status).toBe(1);
     expect(out.stderr).not.toMatch(STACK_FRAME);
   });

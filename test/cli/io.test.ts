@@ -31,16 +31,26 @@ describe("Progress", () => {
     const stderr = new FakeStream(true);
     const progress = new Progress({ stdout: new FakeStream(true), stderr, env: { NO_COLOR: "1" } });
     expect(progress.enabled).toBe(true);
-    expect(await progress.step("Counting", (n) => `Counted ${n}`, () => 3)).toBe(3);
+    expect(
+      await progress.step(
+        "Counting",
+        (n) => `Counted ${n}`,
+        () => 3,
+      ),
+    ).toBe(3);
     expect(stderr.text).toMatch(/^… Counting\r\x1b\[2K✓ Counted 3 {2}\d+\.\d\d s\n$/);
   });
 
   it("marks a failed step with a cross and rethrows its error", async () => {
     const stderr = new FakeStream(true);
     const progress = new Progress({ stdout: new FakeStream(true), stderr, env: { NO_COLOR: "1" } });
-    const failing = progress.step("Counting", () => "never", () => {
-      throw new Error("boom");
-    });
+    const failing = progress.step(
+      "Counting",
+      () => "never",
+      () => {
+        throw new Error("boom");
+      },
+    );
     await expect(failing).rejects.toThrow("boom");
     expect(stderr.text).toBe("… Counting\r\x1b[2K✗ Counting\n");
   });
@@ -52,7 +62,13 @@ describe("Progress", () => {
     const stderr = new FakeStream(isTTY);
     const progress = new Progress({ stdout: new FakeStream(isTTY), stderr, env });
     expect(progress.enabled).toBe(false);
-    expect(await progress.step("Counting", () => "Counted", () => 1)).toBe(1);
+    expect(
+      await progress.step(
+        "Counting",
+        () => "Counted",
+        () => 1,
+      ),
+    ).toBe(1);
     expect(stderr.text).toBe("");
   });
 });

@@ -13,7 +13,15 @@ describe("lz plan-guard", () => {
   });
 
   it("blocks the fixture that replaces the prod database, with exit 1 and no stack trace", () => {
-    const r = lz(["plan-guard", "--stack", "workload-prod", "--plan", "test/fixtures/plans/replace-db-engine.json", "--format", "markdown"]);
+    const r = lz([
+      "plan-guard",
+      "--stack",
+      "workload-prod",
+      "--plan",
+      "test/fixtures/plans/replace-db-engine.json",
+      "--format",
+      "markdown",
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/aws_db_instance\./);
     expect(r.stdout).toContain("planGuard");
@@ -26,7 +34,8 @@ describe("lz plan-guard", () => {
     };
     const replaced = plan.resource_changes.find((c) => c.type === "aws_elasticache_replication_group")!;
     const dir = shippedWith({
-      "shared.yaml": (t) => `${t}\nplanGuard:\n  allow:\n    - stack: workload-dev\n      address: ${replaced.address}\n      actions: [replace]\n      reason: "dev cache holds no data worth keeping"\n`,
+      "shared.yaml": (t) =>
+        `${t}\nplanGuard:\n  allow:\n    - stack: workload-dev\n      address: ${replaced.address}\n      actions: [replace]\n      reason: "dev cache holds no data worth keeping"\n`,
     });
     const r = lz(["plan-guard", "--stack", "workload-dev", "--plan", "test/fixtures/plans/allowlisted-replace.json", "--config", dir]);
     expect(r.status, r.stdout + r.stderr).toBe(0);

@@ -3,7 +3,6 @@ import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
-
 const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "routes", "cost"];
 const ANSI = /\x1b\[/;
 
@@ -82,7 +81,9 @@ describe("colour", () => {
 
   it("is on for a terminal and off there when NO_COLOR=1, on stdout and stderr alike", async () => {
     const tty = await lzInProcess(["validate"], { tty: true });
-    expect(tty.stdout).toBe("\x1b[32mOK\x1b[39m environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n");
+    expect(tty.stdout).toBe(
+      "\x1b[32mOK\x1b[39m environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n",
+    );
     const noColour = await lzInProcess(["validate"], { tty: true, env: { NO_COLOR: "1" } });
     expect(noColour.stdout).toBe("OK environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n");
     const errors = await lzInProcess(broken, { tty: true, env: { NO_COLOR: "1" } });

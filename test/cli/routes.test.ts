@@ -19,7 +19,10 @@ describe("lz routes", () => {
     // Without Direct Connect a static VPN route is allowed by the validator; the intent still expects DX.
     const dir = shippedWith({
       "shared.yaml": (t) =>
-        replace("routing:\n  intents:", "routing:\n  staticRoutes:\n    - { routeTable: nonprod, destinationCidr: 172.16.0.0/16, target: blackhole }\n  intents:")(t),
+        replace(
+          "routing:\n  intents:",
+          "routing:\n  staticRoutes:\n    - { routeTable: nonprod, destinationCidr: 172.16.0.0/16, target: blackhole }\n  intents:",
+        )(t),
     });
     const routes = lz(["routes", "--config", dir, "--intent", "onprem-to-dev-app"]);
     expect(routes.status).toBe(1);

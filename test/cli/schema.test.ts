@@ -18,7 +18,11 @@ describe("lz schema", () => {
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(Object.keys(expected).sort());
     for (const [file, text] of Object.entries(expected)) expect(readFileSync(join(out, file), "utf8")).toBe(text);
-    expect(r.stdout).toBe(Object.keys(expected).map((f) => `wrote ${join(out, f)}\n`).join(""));
+    expect(r.stdout).toBe(
+      Object.keys(expected)
+        .map((f) => `wrote ${join(out, f)}\n`)
+        .join(""),
+    );
   });
 
   it("writes into schema/ under the working directory by default", () => {

@@ -14,7 +14,10 @@ const model = loadConfig("environments");
 /** A manifest file in the form `lz synth` writes it, for the given stack → dependencies. */
 function manifestFile(name: string, stacks: Record<string, string[]>): string {
   const path = join(scratch, name);
-  const entries = Object.entries(stacks).map(([stack, dependencies]) => [stack, { name: stack, dependencies, workingDirectory: `stacks/${stack}` }]);
+  const entries = Object.entries(stacks).map(([stack, dependencies]) => [
+    stack,
+    { name: stack, dependencies, workingDirectory: `stacks/${stack}` },
+  ]);
   writeFileSync(path, JSON.stringify({ version: "0.21.0", stacks: Object.fromEntries(entries) }));
   return path;
 }
@@ -43,7 +46,12 @@ describe("lz stacks", () => {
   });
 
   it("accepts a manifest with the config's stacks and dependencies", () => {
-    const manifest = manifestFile("good.json", { "network-hub": [], "workload-dev": ["network-hub"], "workload-prod": ["network-hub"], "workload-test": ["network-hub"] });
+    const manifest = manifestFile("good.json", {
+      "network-hub": [],
+      "workload-dev": ["network-hub"],
+      "workload-prod": ["network-hub"],
+      "workload-test": ["network-hub"],
+    });
     const r = lz(["stacks", "--json", "--manifest", manifest]);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ include: stackMatrix(model) });
@@ -61,7 +69,9 @@ describe("lz stacks", () => {
   it("rejects a missing or malformed manifest with exit 1 and what to do", () => {
     const missing = lz(["stacks", "--manifest", join(scratch, "none.json")]);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toBe(`${join(scratch, "none.json")}: cannot read the cdktf manifest. Run \`lz synth\` (or \`npm run synth\`) first.\n`);
+    expect(missing.stderr).toBe(
+      `${join(scratch, "none.json")}: cannot read the cdktf manifest. Run \`lz synth\` (or \`npm run synth\`) first.\n`,
+    );
     const path = join(scratch, "broken.json");
     writeFileSync(path, "{");
     const malformed = lz(["stacks", "--manifest", path]);

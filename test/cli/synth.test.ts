@@ -25,7 +25,10 @@ function earlierOutput(name: string): { parent: string; out: string } {
 
 /** Entries under `resource` and `data` of a synthesized stack, counted independently of the CLI. */
 function countsOf(out: string, stack: string): [number, number] {
-  const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<string, Record<string, object> | undefined>;
+  const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<
+    string,
+    Record<string, object> | undefined
+  >;
   const count = (blocks: Record<string, object> | undefined) => Object.values(blocks ?? {}).flatMap((byName) => Object.keys(byName)).length;
   return [count(json.resource), count(json.data)];
 }
@@ -48,7 +51,8 @@ describe("lz synth", () => {
     // The suppressed findings are echoed with the config's reason: the deploy role's AdministratorAccess.
     expect(lines[packLine + 1]).toBe("Suppressed (from the config):");
     expect(lines.slice(packLine + 2)).toHaveLength(4);
-    for (const l of lines.slice(packLine + 2)) expect(l).toMatch(/^ {2}bootstrap\s+aws_iam_role_policy_attachment\.\S+\s+LZ-IAM3\s+reason: The stacks span/);
+    for (const l of lines.slice(packLine + 2))
+      expect(l).toMatch(/^ {2}bootstrap\s+aws_iam_role_policy_attachment\.\S+\s+LZ-IAM3\s+reason: The stacks span/);
     const [header, ...rows] = lines.slice(0, packLine);
     expect(header).toBe(`Synthesized 5 stacks into ${out}, in deploy order:`);
     const parsed = rows.map((l) => /^ {2}(\S+)\s+(\d+) resources?\s+(\d+) data sources?$/.exec(l)?.slice(1));
@@ -95,7 +99,9 @@ describe("lz synth", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("policy pack found 1 error (stack, resource, rule, message):\n  workload-dev  aws_kms_key.k  LZ-KMS1  enable_key_rotation is not true.");
+    expect(r.stderr).toContain(
+      "policy pack found 1 error (stack, resource, rule, message):\n  workload-dev  aws_kms_key.k  LZ-KMS1  enable_key_rotation is not true.",
+    );
     expect(r.stderr).toMatch(new RegExp(`Nothing was synthesized; ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is unchanged.\\n$`));
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(fingerprint(out)).toEqual(before);
@@ -118,7 +124,9 @@ describe("lz synth", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(`synthesis failed: Validation failed with the following errors: something\nNothing was synthesized; ${out} is unchanged.\n`);
+    expect(r.stderr).toBe(
+      `synthesis failed: Validation failed with the following errors: something\nNothing was synthesized; ${out} is unchanged.\n`,
+    );
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(tmp).toBe(join(parent, `.cdktf.out.tmp-${process.pid}`));
     expect(existsSync(tmp)).toBe(false);
@@ -134,7 +142,8 @@ describe("lz synth", () => {
         writeFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), JSON.stringify(json));
       };
       write("network-hub", { resource: { aws_ec2_transit_gateway: { hub: {} }, aws_ram_resource_share: { a: {}, b: {} } } });
-      for (const env of ["dev", "prod", "test"]) write(`workload-${env}`, { resource: { aws_vpc: { vpc: {} } }, data: { aws_ec2_transit_gateway: { hub: {} } } });
+      for (const env of ["dev", "prod", "test"])
+        write(`workload-${env}`, { resource: { aws_vpc: { vpc: {} } }, data: { aws_ec2_transit_gateway: { hub: {} } } });
       writeFileSync(join(outdir, "manifest.json"), "{}");
       // In the order the model lists them, which is not the deploy order: the summary sorts them.
       return ["workload-test", "network-hub", "workload-dev", "workload-prod"];
@@ -181,8 +190,12 @@ describe("lz synth refuses an output folder it must not replace", () => {
     mkdirSync(join(cwd, "inner"), { recursive: true });
     writeFileSync(join(cwd, "manifest.json"), "{}");
     const config = join(process.cwd(), "environments");
-    expect(lz(["synth", "--config", config, "--out", "."], { cwd }).stderr).toContain("refusing to replace .: it holds the working directory.");
-    expect(lz(["synth", "--config", config, "--out", ".."], { cwd: join(cwd, "inner") }).stderr).toContain("refusing to replace ..: it holds the working directory.");
+    expect(lz(["synth", "--config", config, "--out", "."], { cwd }).stderr).toContain(
+      "refusing to replace .: it holds the working directory.",
+    );
+    expect(lz(["synth", "--config", config, "--out", ".."], { cwd: join(cwd, "inner") }).stderr).toContain(
+      "refusing to replace ..: it holds the working directory.",
+    );
     const r = lz(["synth", "--config", "test/fixtures/minimal", "--out", "test"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("refusing to replace test: it holds the config folder test/fixtures/minimal.");

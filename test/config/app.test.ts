@@ -14,25 +14,50 @@ describe("the app tier in the shipped config", () => {
     expect(app("prod").cache).toMatchObject({ multiAz: true, replicas: 2 });
     expect(app("prod").shieldAdvanced).toBe(true);
     expect(app("prod").backupCopy).toEqual({ region: "eu-central-1" });
-    expect(app("dev").database).toMatchObject({ multiAz: false, readReplicas: 0, deletionProtection: false, instanceClass: "db.t4g.micro" });
+    expect(app("dev").database).toMatchObject({
+      multiAz: false,
+      readReplicas: 0,
+      deletionProtection: false,
+      instanceClass: "db.t4g.micro",
+    });
     expect(app("dev").shieldAdvanced).toBe(false);
     expect(app("dev").domain?.siteName).toBe("www.dev.acme.example");
   });
 
   it("releases the prod API blue-green with two target groups, and the worker with rolling updates", () => {
     const [api, jobs] = app("prod").services;
-    expect(api).toMatchObject({ name: "api", deployment: "blue-green", targetGroupNames: ["acme-prod-api-blue", "acme-prod-api-green"], rulePriority: 100 });
-    expect(jobs).toMatchObject({ name: "jobs", runtime: "python3.12", deployment: "rolling", targetGroupNames: ["acme-prod-jobs"], rulePriority: 110 });
+    expect(api).toMatchObject({
+      name: "api",
+      deployment: "blue-green",
+      targetGroupNames: ["acme-prod-api-blue", "acme-prod-api-green"],
+      rulePriority: 100,
+    });
+    expect(jobs).toMatchObject({
+      name: "jobs",
+      runtime: "python3.12",
+      deployment: "rolling",
+      targetGroupNames: ["acme-prod-jobs"],
+      rulePriority: 110,
+    });
   });
 
   it("derives globally unique bucket names from the account id", () => {
-    expect(app("prod").buckets).toMatchObject({ frontend: "acme-prod-444444444444-frontend", albLogs: "acme-prod-444444444444-alb-logs", dataReplica: "acme-prod-444444444444-data-replica" });
+    expect(app("prod").buckets).toMatchObject({
+      frontend: "acme-prod-444444444444-frontend",
+      albLogs: "acme-prod-444444444444-alb-logs",
+      dataReplica: "acme-prod-444444444444-data-replica",
+    });
   });
 });
 
 describe("app config errors", () => {
   it("rejects a Fargate memory size the cpu does not allow and lists the valid ones", () => {
-    const dir = shippedWith({ "dev.yaml": replace("      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling", "      cpu: 256\n      memoryMiB: 4096\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling") });
+    const dir = shippedWith({
+      "dev.yaml": replace(
+        "      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
+        "      cpu: 256\n      memoryMiB: 4096\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
+      ),
+    });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:31:18 app.services[0].memoryMiB: Fargate does not run 256 CPU units with 4096 MiB. Write memoryMiB: 512, 1024 or 2048 for cpu: 256 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size) (got number 4096).",
     ]);
@@ -45,21 +70,33 @@ describe("app config errors", () => {
   });
 
   it("rejects a cpu value Fargate does not offer", () => {
-    const dir = shippedWith({ "dev.yaml": replace("      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling", "      cpu: 300\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling") });
+    const dir = shippedWith({
+      "dev.yaml": replace(
+        "      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
+        "      cpu: 300\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
+      ),
+    });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:30:12 app.services[0].cpu: Write cpu as Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384 (1024 = 1 vCPU) (got number 300).",
     ]);
   });
 
   it("rejects a secret written as a value instead of an ARN", () => {
-    const dir = shippedWith({ "dev.yaml": replace("        NODE_ENV: development\n", "        NODE_ENV: development\n      secrets:\n        API_KEY: hunter2\n") });
+    const dir = shippedWith({
+      "dev.yaml": replace("        NODE_ENV: development\n", "        NODE_ENV: development\n      secrets:\n        API_KEY: hunter2\n"),
+    });
     expect(problemsOf(dir)).toEqual([
-      expect.stringMatching(/^<dir>\/dev\.yaml:41:18 app\.services\[0\]\.secrets\.API_KEY: Write the ARN of a Secrets Manager secret .*never the secret value itself \(got string "hunter2"\)\.$/),
+      expect.stringMatching(
+        /^<dir>\/dev\.yaml:41:18 app\.services\[0\]\.secrets\.API_KEY: Write the ARN of a Secrets Manager secret .*never the secret value itself \(got string "hunter2"\)\.$/,
+      ),
     ]);
   });
 
   it("rejects a prod database without Multi-AZ and a prod app that does not say whether it uses Shield Advanced", () => {
-    const dir = shippedWith({ "prod.yaml": (t) => replace("    multiAz: true\n    readReplicas", "    multiAz: false\n    readReplicas")(replace("  shieldAdvanced: true\n", "")(t)) });
+    const dir = shippedWith({
+      "prod.yaml": (t) =>
+        replace("    multiAz: true\n    readReplicas", "    multiAz: false\n    readReplicas")(replace("  shieldAdvanced: true\n", "")(t)),
+    });
     expect(problemsOf(dir)).toEqual([
       "<dir>/prod.yaml:26:3 app: a prod-segment app must say whether it uses Shield Advanced (a paid subscription, USD 3,000/month per organization). Write shieldAdvanced: true or shieldAdvanced: false under app:.",
       "<dir>/prod.yaml:68:14 app.database.multiAz: a prod-segment database must have a Multi-AZ standby. Write multiAz: true.",
@@ -68,17 +105,23 @@ describe("app config errors", () => {
 
   it("rejects a Multi-AZ cache without replicas, a duplicate path pattern and a backup copy in the home Region", () => {
     const dir = shippedWith({
-      "test.yaml": (t) => replace("    replicas: 1\n", "    replicas: 0\n")(replace("pathPatterns: [/jobs/*]", "pathPatterns: [/api/*]")(t)) + "  backupCopy:\n    region: eu-west-1\n",
+      "test.yaml": (t) =>
+        replace("    replicas: 1\n", "    replicas: 0\n")(replace("pathPatterns: [/jobs/*]", "pathPatterns: [/api/*]")(t)) +
+        "  backupCopy:\n    region: eu-west-1\n",
     });
     expect(problemsOf(dir)).toEqual([
       "<dir>/test.yaml:48:22 app.services[1].pathPatterns[0]: path pattern /api/* is already routed to service api; the ALB sends it to the first matching rule only. Remove it or make it more specific.",
-      expect.stringMatching(/^<dir>\/test\.yaml:5\d:\d+ app\.cache\.multiAz: Multi-AZ with automatic failover needs at least one replica\./),
+      expect.stringMatching(
+        /^<dir>\/test\.yaml:5\d:\d+ app\.cache\.multiAz: Multi-AZ with automatic failover needs at least one replica\./,
+      ),
       "<dir>/test.yaml:61:13 app.backupCopy.region: the backup copy must be in another Region than the environment (eu-west-1). Write a different Region, for example eu-central-1.",
     ]);
   });
 
   it("rejects the mutable latest tag", () => {
     const dir = shippedWith({ "dev.yaml": replace('imageTag: "1.0.0"', "imageTag: latest") });
-    expect(problemsOf(dir)[0]).toMatch(/^<dir>\/dev\.yaml:\d+:\d+ app\.services\[0\]\.imageTag: Write a version or git SHA as imageTag; the repositories use immutable tags/);
+    expect(problemsOf(dir)[0]).toMatch(
+      /^<dir>\/dev\.yaml:\d+:\d+ app\.services\[0\]\.imageTag: Write a version or git SHA as imageTag; the repositories use immutable tags/,
+    );
   });
 });

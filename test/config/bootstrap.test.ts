@@ -6,7 +6,10 @@ import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/
 afterAll(cleanupConfigDirs);
 
 /** 1-based line of the first line of the shipped shared.yaml that starts with `prefix` (after indentation). */
-const lineOf = (prefix: string): number => readFileSync("environments/shared.yaml", "utf8").split("\n").findIndex((l) => l.trimStart().startsWith(prefix)) + 1;
+const lineOf = (prefix: string): number =>
+  readFileSync("environments/shared.yaml", "utf8")
+    .split("\n")
+    .findIndex((l) => l.trimStart().startsWith(prefix)) + 1;
 
 describe("the bootstrap block", () => {
   it("derives the state account and the key alias to create from organization.state.kmsKeyArn", () => {
@@ -30,7 +33,9 @@ describe("the bootstrap block", () => {
   });
 
   it("rejects a plan role named like the apply role", () => {
-    const dir = shippedWith({ "shared.yaml": replace("planRoleName: landing-zone-github-plan", "planRoleName: landing-zone-github-apply") });
+    const dir = shippedWith({
+      "shared.yaml": replace("planRoleName: landing-zone-github-plan", "planRoleName: landing-zone-github-apply"),
+    });
     expect(problemsOf(dir)).toEqual([
       `<dir>/shared.yaml:24:20 organization.github.applyRoleName: landing-zone-github-apply is also organization.github.planRoleName. Give the deploy, plan and apply roles different names: each has its own trust and rights.`,
     ]);
@@ -41,7 +46,9 @@ describe("the bootstrap block", () => {
     expect(problemsOf(noReason)).toEqual([
       `<dir>/shared.yaml:${lineOf("deployRolePolicies:") + 2}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string \"because\").`,
     ]);
-    const empty = shippedWith({ "shared.yaml": (t) => t.replace(/  deployRolePolicies:\n(    .*\n|      .*\n)+/, "  deployRolePolicies: []\n") });
+    const empty = shippedWith({
+      "shared.yaml": (t) => t.replace(/  deployRolePolicies:\n(    .*\n|      .*\n)+/, "  deployRolePolicies: []\n"),
+    });
     expect(problemsOf(empty)).toEqual([
       `<dir>/shared.yaml:${lineOf("deployRolePolicies:")}:23 bootstrap.deployRolePolicies: List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess (got a list).`,
     ]);

@@ -36,7 +36,10 @@ describe("hybrid connectivity config", () => {
       "shared.yaml": (t) =>
         [
           replace("      # allowedPrefixes:", "      allowedPrefixes: [10.10.0.0/16, 10.30.0.0/16]\n      # allowedPrefixes:"),
-          replace("routing:\n  intents:", "routing:\n  staticRoutes:\n    - { routeTable: nonprod, destinationCidr: 172.16.0.0/16, target: vpn }\n  intents:"),
+          replace(
+            "routing:\n  intents:",
+            "routing:\n  staticRoutes:\n    - { routeTable: nonprod, destinationCidr: 172.16.0.0/16, target: vpn }\n  intents:",
+          ),
         ].reduce((text, edit) => edit(text), t),
     });
     expect(problemsOf(dir)).toEqual([
@@ -47,7 +50,11 @@ describe("hybrid connectivity config", () => {
 
   it("rejects IKEv1, a weak DH group and a short DPD timeout in the schema", () => {
     const dir = shippedWith({
-      "shared.yaml": (t) => [replace("dpdTimeoutSeconds: 30", "dpdTimeoutSeconds: 10\n      ikeVersions: [ikev1]"), replace("dhGroupNumbers: [20]\n        lifetimeSeconds: 28800", "dhGroupNumbers: [2]\n        lifetimeSeconds: 28800")].reduce((x, e) => e(x), t),
+      "shared.yaml": (t) =>
+        [
+          replace("dpdTimeoutSeconds: 30", "dpdTimeoutSeconds: 10\n      ikeVersions: [ikev1]"),
+          replace("dhGroupNumbers: [20]\n        lifetimeSeconds: 28800", "dhGroupNumbers: [2]\n        lifetimeSeconds: 28800"),
+        ].reduce((x, e) => e(x), t),
     });
     const problems = problemsOf(dir).join("\n");
     expect(problems).toContain("networkHub.hybrid.vpn.phase1.dhGroupNumbers[0]: Write a Diffie-Hellman group from 14 to 24");
@@ -79,14 +86,21 @@ describe("hybrid connectivity config", () => {
   });
 
   it("rejects an intent from the internet that does not end in a subnet", () => {
-    const dir = shippedWith({ "shared.yaml": replace("      from: prod/privateApp\n      to: internet\n", "      from: internet\n      to: internet\n") });
+    const dir = shippedWith({
+      "shared.yaml": replace("      from: prod/privateApp\n      to: internet\n", "      from: internet\n      to: internet\n"),
+    });
     expect(problemsOf(dir)).toEqual([
-      expect.stringMatching(/^<dir>\/shared\.yaml:\d+:13 routing\.intents\[\d+\]\.from: an intent from the internet ends in a public subnet \(ingress through the internet gateway\)\. Write to: <env>\/public, or start from onprem, <env>\/<tier> or an IP address\.$/),
+      expect.stringMatching(
+        /^<dir>\/shared\.yaml:\d+:13 routing\.intents\[\d+\]\.from: an intent from the internet ends in a public subnet \(ingress through the internet gateway\)\. Write to: <env>\/public, or start from onprem, <env>\/<tier> or an IP address\.$/,
+      ),
     ]);
   });
 
   it("rejects an intent expecting inspected ingress to an environment without per-vpc inspection, naming the hop", () => {
-    const dir = shippedWith({ "shared.yaml": (t) => `${t.replace(/\n\n# The bootstrap stack/, "\n    - name: internet-to-test\n      from: internet\n      to: test/public\n      expect: { via: inspection }\n\n# The bootstrap stack")}` });
+    const dir = shippedWith({
+      "shared.yaml": (t) =>
+        `${t.replace(/\n\n# The bootstrap stack/, "\n    - name: internet-to-test\n      from: internet\n      to: test/public\n      expect: { via: inspection }\n\n# The bootstrap stack")}`,
+    });
     expect(problemsOf(dir)).toEqual([
       expect.stringContaining(
         "routing.intents[9].expect: intent internet-to-test is violated in the normal state (also fails under directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-a-down, az-b-down, az-c-down): expected via inspection, but the forward path does not cross inspection (it crosses nothing); deciding hop 1 internet-gateway test: igw (no edge route table) matched 10.20.0.0/16 → deliver.",

@@ -63,7 +63,10 @@ describe("reporting", () => {
   });
 
   it("keeps reporting semantic problems of valid files when another file fails its shape check", () => {
-    const dir = shippedWith({ "dev.yaml": replace("natGateways: single", "natGateway: single"), "test.yaml": replace("10.20.0.0/16", "10.30.0.0/16") });
+    const dir = shippedWith({
+      "dev.yaml": replace("natGateways: single", "natGateway: single"),
+      "test.yaml": replace("10.20.0.0/16", "10.30.0.0/16"),
+    });
     expect(problemsOf(dir)).toEqual([
       '<dir>/dev.yaml:11:3 vpc.natGateway: unknown key "natGateway". Did you mean natGateways?',
       expect.stringMatching(/^<dir>\/test\.yaml:9:9 vpc\.cidr: 10\.30\.0\.0\/16 overlaps the prod VPC/),
@@ -100,7 +103,9 @@ describe("shape errors", () => {
 
   it("rejects a value outside an enum and suggests the closest allowed value", () => {
     const dir = shippedWith({ "prod.yaml": replace("natGateways: one-per-az", "natGateways: one-per-zone") });
-    expect(problemsOf(dir)).toEqual(['<dir>/prod.yaml:11:16 vpc.natGateways: "one-per-zone" is not allowed. Did you mean one-per-az? Write one of: one-per-az, single.']);
+    expect(problemsOf(dir)).toEqual([
+      '<dir>/prod.yaml:11:16 vpc.natGateways: "one-per-zone" is not allowed. Did you mean one-per-az? Write one of: one-per-az, single.',
+    ]);
   });
 
   it("rejects an AZ count other than 2 or 3", () => {
@@ -111,7 +116,9 @@ describe("shape errors", () => {
   it("rejects a flow-log retention that CloudWatch Logs does not offer", () => {
     const dir = shippedWith({ "dev.yaml": replace("retentionDays: 30", "retentionDays: 31") });
     const [line] = problemsOf(dir);
-    expect(line).toMatch(/^<dir>\/dev\.yaml:13:20 vpc\.flowLogs\.retentionDays: CloudWatch Logs accepts only these retention periods \(days\): 1, 3, 5, 7, 14, 30,/);
+    expect(line).toMatch(
+      /^<dir>\/dev\.yaml:13:20 vpc\.flowLogs\.retentionDays: CloudWatch Logs accepts only these retention periods \(days\): 1, 3, 5, 7, 14, 30,/,
+    );
   });
 
   it("rejects a value of the wrong type with the field's help and default", () => {
@@ -123,7 +130,9 @@ describe("shape errors", () => {
 
   it("rejects a malformed CIDR", () => {
     const dir = shippedWith({ "dev.yaml": replace("10.10.0.0/16", "10.10.0.0/33") });
-    expect(problemsOf(dir)).toEqual(["<dir>/dev.yaml:9:9 vpc.cidr: Write an IPv4 CIDR block such as 10.20.0.0/16 (got string \"10.10.0.0/33\")."]);
+    expect(problemsOf(dir)).toEqual([
+      '<dir>/dev.yaml:9:9 vpc.cidr: Write an IPv4 CIDR block such as 10.20.0.0/16 (got string "10.10.0.0/33").',
+    ]);
   });
 });
 
@@ -144,7 +153,9 @@ describe("semantic errors", () => {
 
   it("rejects a VPC larger than /16", () => {
     const dir = shippedWith({ "dev.yaml": replace("10.10.0.0/16", "10.8.0.0/14") });
-    expect(problemsOf(dir)).toEqual(["<dir>/dev.yaml:9:9 vpc.cidr: a VPC CIDR must be between /16 and /28, got /14. Write a /16 to /28 block."]);
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/dev.yaml:9:9 vpc.cidr: a VPC CIDR must be between /16 and /28, got /14. Write a /16 to /28 block.",
+    ]);
   });
 
   it("rejects an AZ count the Region cannot provide", () => {
@@ -154,7 +165,9 @@ describe("semantic errors", () => {
       "dev.yaml": replace("region: eu-west-1", "region: us-west-1"),
       "test.yaml": replace("region: eu-west-1", "region: us-west-1"),
     });
-    expect(problemsOf(dir)).toEqual(["<dir>/prod.yaml:10:12 vpc.azCount: us-west-1 has only 2 Availability Zones. Write azCount: 2 or choose another Region."]);
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/prod.yaml:10:12 vpc.azCount: us-west-1 has only 2 Availability Zones. Write azCount: 2 or choose another Region.",
+    ]);
   });
 
   it("rejects a workload Region that differs from the transit gateway's", () => {
@@ -178,13 +191,17 @@ describe("semantic errors", () => {
 
   it("rejects an environment file whose name differs from the environment it declares", () => {
     const dir = shippedWith({ "test.yaml": replace("name: test", "name: staging") });
-    expect(problemsOf(dir)).toEqual(['<dir>/test.yaml:4:7 name: file test.yaml declares environment "staging". Write name: test, or rename the file to staging.yaml.']);
+    expect(problemsOf(dir)).toEqual([
+      '<dir>/test.yaml:4:7 name: file test.yaml declares environment "staging". Write name: test, or rename the file to staging.yaml.',
+    ]);
   });
 
   it("rejects two files declaring the same environment", () => {
     const dev = readFileSync("environments/dev.yaml", "utf8");
     const dir = shippedWith({ "dev.yml": replace('"222222222222"', '"999999999999"')(dev) });
-    expect(problemsOf(dir)).toContain('<dir>/dev.yml:4:7 name: environment name "dev" is already declared in <dir>/dev.yaml. Choose a unique name.');
+    expect(problemsOf(dir)).toContain(
+      '<dir>/dev.yml:4:7 name: environment name "dev" is already declared in <dir>/dev.yaml. Choose a unique name.',
+    );
   });
 
   it("rejects a workload account that is the hub account", () => {
@@ -197,23 +214,37 @@ describe("semantic errors", () => {
 
 describe("plan-guard exceptions", () => {
   // Right after the networkHub block, so blocks appended to shared.yaml later do not move the reported lines.
-  const withAllow = (entries: string) => shippedWith({ "shared.yaml": replace("\norganization:\n", `\nplanGuard:\n  allow:\n${entries}\norganization:\n`) });
+  const withAllow = (entries: string) =>
+    shippedWith({ "shared.yaml": replace("\norganization:\n", `\nplanGuard:\n  allow:\n${entries}\norganization:\n`) });
 
   it("accepts an exception with a reason, defaulting to both delete and replace", () => {
-    const model = loadConfig(withAllow('    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: "dev database is rebuilt nightly from fixtures"\n'));
+    const model = loadConfig(
+      withAllow(
+        '    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: "dev database is rebuilt nightly from fixtures"\n',
+      ),
+    );
     expect(model.planGuard.allow).toEqual([
-      { stack: "workload-dev", address: "aws_db_instance.primary", actions: ["delete", "replace"], reason: "dev database is rebuilt nightly from fixtures" },
+      {
+        stack: "workload-dev",
+        address: "aws_db_instance.primary",
+        actions: ["delete", "replace"],
+        reason: "dev database is rebuilt nightly from fixtures",
+      },
     ]);
   });
 
   it("rejects an exception without a real reason", () => {
     expect(problemsOf(withAllow("    - stack: workload-dev\n      address: aws_db_instance.primary\n      reason: ok\n"))).toEqual([
-      "<dir>/shared.yaml:10:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource's data is acceptable (got string \"ok\").",
+      '<dir>/shared.yaml:10:15 planGuard.allow[0].reason: Write a reason of at least 10 characters: why losing this resource\'s data is acceptable (got string "ok").',
     ]);
   });
 
   it("rejects an exception for a stack that does not exist", () => {
-    expect(problemsOf(withAllow("    - stack: workload-prd\n      address: aws_db_instance.primary\n      reason: replacing the engine on purpose\n"))).toEqual([
+    expect(
+      problemsOf(
+        withAllow("    - stack: workload-prd\n      address: aws_db_instance.primary\n      reason: replacing the engine on purpose\n"),
+      ),
+    ).toEqual([
       '<dir>/shared.yaml:8:14 planGuard.allow[0].stack: no stack named "workload-prd". Did you mean workload-prod? Write one of: network-hub, workload-dev, workload-prod, workload-test.',
     ]);
   });
@@ -235,12 +266,19 @@ describe("files that are not valid YAML config", () => {
 
   it("rejects a duplicate key", () => {
     const dir = shippedWith({ "prod.yaml": replace("segment: prod\n", "segment: prod\nsegment: nonprod\n") });
-    expect(problemsOf(dir)).toEqual(["<dir>/prod.yaml:8:1 (file): key appears twice in this mapping. Keep one of them; YAML keys must be unique."]);
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/prod.yaml:8:1 (file): key appears twice in this mapping. Keep one of them; YAML keys must be unique.",
+    ]);
   });
 
   it("rejects an alias bomb", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     const dir = shippedWith({ "dev.yaml": `${levels.join("\n")}\n` });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:1:1 (file): file expands YAML aliases more than 100 times (an alias bomb). Write the values out instead of nesting aliases.",
@@ -256,7 +294,9 @@ describe("files that are not valid YAML config", () => {
 
   it("rejects a document that is a list instead of a mapping", () => {
     const dir = shippedWith({ "test.yaml": "- name: test\n" });
-    expect(problemsOf(dir)).toEqual(["<dir>/test.yaml:1:1 (file): expected a mapping of keys, got a list. Write it as key: value lines indented under this key."]);
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/test.yaml:1:1 (file): expected a mapping of keys, got a list. Write it as key: value lines indented under this key.",
+    ]);
   });
 
   it("rejects a folder without shared.yaml", () => {

@@ -8,26 +8,40 @@ const suppress = (entries: string) => (old: string) => old.replace("policy:\n  s
 
 describe("policy suppressions", () => {
   it("loads a suppression into the stack's target, with its reason", () => {
-    const dir = shippedWith({ "prod.yaml": suppress('    - rule: LZ-IAM3\n      address: aws_iam_role_policy_attachment.apply\n      reason: "apply role needs admin until #42"\n') });
+    const dir = shippedWith({
+      "prod.yaml": suppress(
+        '    - rule: LZ-IAM3\n      address: aws_iam_role_policy_attachment.apply\n      reason: "apply role needs admin until #42"\n',
+      ),
+    });
     const prod = loadConfig(dir).environments.find((e) => e.name === "prod")!;
-    expect(prod.policySuppressions).toEqual([{ rule: "LZ-IAM3", address: "aws_iam_role_policy_attachment.apply", reason: "apply role needs admin until #42" }]);
+    expect(prod.policySuppressions).toEqual([
+      { rule: "LZ-IAM3", address: "aws_iam_role_policy_attachment.apply", reason: "apply role needs admin until #42" },
+    ]);
   });
 
   it("rejects an unknown rule id and suggests the closest one", () => {
     const dir = shippedWith({ "prod.yaml": suppress('    - rule: LZ-NET11\n      reason: "a reason long enough"\n') });
-    expect(problemsOf(dir)).toEqual(['<dir>/prod.yaml:96:13 policy.suppressions[0].rule: no policy rule "LZ-NET11". Did you mean LZ-NET1? Write a rule id from docs/rules.md.']);
+    expect(problemsOf(dir)).toEqual([
+      '<dir>/prod.yaml:96:13 policy.suppressions[0].rule: no policy rule "LZ-NET11". Did you mean LZ-NET1? Write a rule id from docs/rules.md.',
+    ]);
   });
 
   it("rejects a reason shorter than 10 characters", () => {
     const dir = shippedWith({ "prod.yaml": suppress("    - rule: LZ-NET1\n      reason: because\n") });
     expect(problemsOf(dir)).toEqual([
-      "<dir>/prod.yaml:97:15 policy.suppressions[0].reason: Write a reason of at least 10 characters: why this finding is acceptable here (got string \"because\").",
+      '<dir>/prod.yaml:97:15 policy.suppressions[0].reason: Write a reason of at least 10 characters: why this finding is acceptable here (got string "because").',
     ]);
   });
 
   it("rejects the same rule suppressed twice in one file", () => {
-    const dir = shippedWith({ "prod.yaml": suppress('    - rule: LZ-NET1\n      reason: "first reason here"\n    - rule: LZ-NET1\n      reason: "second reason here"\n') });
-    expect(problemsOf(dir)).toEqual(["<dir>/prod.yaml:98:13 policy.suppressions[1].rule: LZ-NET1 is already suppressed above. Keep one entry, with one reason."]);
+    const dir = shippedWith({
+      "prod.yaml": suppress(
+        '    - rule: LZ-NET1\n      reason: "first reason here"\n    - rule: LZ-NET1\n      reason: "second reason here"\n',
+      ),
+    });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/prod.yaml:98:13 policy.suppressions[1].rule: LZ-NET1 is already suppressed above. Keep one entry, with one reason.",
+    ]);
   });
 });
 
@@ -38,7 +52,11 @@ describe("baseline and alarm settings", () => {
     const dev = model.environments.find((e) => e.name === "dev")!;
     expect(prod.alarms).toMatchObject({ alb5xxPercent: 2, rdsFreeStorageGiB: 20, ecsCpuPercent: 85 });
     expect(dev.alarms.alb5xxPercent).toBe(5);
-    expect(model.baseline.logArchive).toMatchObject({ accountId: "111111111111", bucketName: "acme-log-archive-111111111111", kmsAliasArn: "arn:aws:kms:eu-west-1:111111111111:alias/acme-log-archive" });
+    expect(model.baseline.logArchive).toMatchObject({
+      accountId: "111111111111",
+      bucketName: "acme-log-archive-111111111111",
+      kmsAliasArn: "arn:aws:kms:eu-west-1:111111111111:alias/acme-log-archive",
+    });
     expect(model.baseline.accounts.map((a) => a.accountId)).toEqual(["111111111111", "222222222222", "444444444444", "333333333333"]);
   });
 

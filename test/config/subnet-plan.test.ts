@@ -39,43 +39,71 @@ describe("subnet plan", () => {
   it("counts the firewall tier when the plan does not fit", () => {
     const sizes = { public: 25, privateApp: 25, privateData: 26, transit: 28 }; // 1008 of 1024 addresses
     expect(planSubnets("10.0.0.0/22", sizes, 3).fits).toBe(true);
-    expect(planSubnets("10.0.0.0/22", sizes, 3, { firewall: true })).toEqual({ fits: false, neededAddresses: 1056n, availableAddresses: 1024n, smallestPrefixLength: 21 });
+    expect(planSubnets("10.0.0.0/22", sizes, 3, { firewall: true })).toEqual({
+      fits: false,
+      neededAddresses: 1056n,
+      availableAddresses: 1024n,
+      smallestPrefixLength: 21,
+    });
   });
 
   it("says how large the VPC must be when the plan does not fit", () => {
-    expect(planSubnets("10.0.0.0/20", DEFAULTS, 2)).toEqual({ fits: false, neededAddresses: 14640n, availableAddresses: 4096n, smallestPrefixLength: 18 });
+    expect(planSubnets("10.0.0.0/20", DEFAULTS, 2)).toEqual({
+      fits: false,
+      neededAddresses: 14640n,
+      availableAddresses: 4096n,
+      smallestPrefixLength: 18,
+    });
   });
 
   it("never overlaps, and stays inside the VPC, for any sizes that fit, with or without the firewall tier", () => {
     const prefix = fc.integer({ min: 16, max: 28 });
     fc.assert(
-      fc.property(fc.integer({ min: 16, max: 24 }), prefix, prefix, prefix, prefix, fc.integer({ min: 1, max: MAX_AZ_COUNT }), fc.boolean(), (vpcLen, a, b, c, d, azs, firewall) => {
-        const vpc = `10.0.0.0/${vpcLen}`;
-        const r = planSubnets(vpc, { public: a, privateApp: b, privateData: c, transit: d }, azs, { firewall });
-        if (!r.fits) return;
-        const all = Object.values(r.plan).flat().map(parseCidr);
-        expect(all).toHaveLength((firewall ? 5 : 4) * azs);
-        if (firewall) expect(r.plan.firewall!.map((f) => parseCidr(f).prefixLength)).toEqual(Array(azs).fill(FIREWALL_SUBNET_PREFIX_LENGTH));
-        for (const s of all) {
-          expect(s.network).toBe(s.text);
-          expect(contains(parseCidr(vpc), s)).toBe(true);
-        }
-        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 16, max: 24 }),
+        prefix,
+        prefix,
+        prefix,
+        prefix,
+        fc.integer({ min: 1, max: MAX_AZ_COUNT }),
+        fc.boolean(),
+        (vpcLen, a, b, c, d, azs, firewall) => {
+          const vpc = `10.0.0.0/${vpcLen}`;
+          const r = planSubnets(vpc, { public: a, privateApp: b, privateData: c, transit: d }, azs, { firewall });
+          if (!r.fits) return;
+          const all = Object.values(r.plan).flat().map(parseCidr);
+          expect(all).toHaveLength((firewall ? 5 : 4) * azs);
+          if (firewall)
+            expect(r.plan.firewall!.map((f) => parseCidr(f).prefixLength)).toEqual(Array(azs).fill(FIREWALL_SUBNET_PREFIX_LENGTH));
+          for (const s of all) {
+            expect(s.network).toBe(s.text);
+            expect(contains(parseCidr(vpc), s)).toBe(true);
+          }
+          for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
+        },
+      ),
     );
   });
 
   it("never moves another tier when the firewall tier is added", () => {
     const prefix = fc.integer({ min: 16, max: 28 });
     fc.assert(
-      fc.property(fc.integer({ min: 16, max: 24 }), prefix, prefix, prefix, prefix, fc.integer({ min: 1, max: MAX_AZ_COUNT }), (vpcLen, a, b, c, d, azs) => {
-        const sizes = { public: a, privateApp: b, privateData: c, transit: d };
-        const withFirewall = planSubnets(`10.0.0.0/${vpcLen}`, sizes, azs, { firewall: true });
-        if (!withFirewall.fits) return;
-        const plain = planSubnets(`10.0.0.0/${vpcLen}`, sizes, azs);
-        if (!plain.fits) throw new Error("a plan that fits with the firewall tier fits without it");
-        for (const tier of SUBNET_TIERS) expect(withFirewall.plan[tier]).toEqual(plain.plan[tier]);
-      }),
+      fc.property(
+        fc.integer({ min: 16, max: 24 }),
+        prefix,
+        prefix,
+        prefix,
+        prefix,
+        fc.integer({ min: 1, max: MAX_AZ_COUNT }),
+        (vpcLen, a, b, c, d, azs) => {
+          const sizes = { public: a, privateApp: b, privateData: c, transit: d };
+          const withFirewall = planSubnets(`10.0.0.0/${vpcLen}`, sizes, azs, { firewall: true });
+          if (!withFirewall.fits) return;
+          const plain = planSubnets(`10.0.0.0/${vpcLen}`, sizes, azs);
+          if (!plain.fits) throw new Error("a plan that fits with the firewall tier fits without it");
+          for (const tier of SUBNET_TIERS) expect(withFirewall.plan[tier]).toEqual(plain.plan[tier]);
+        },
+      ),
     );
   });
 });

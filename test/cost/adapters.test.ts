@@ -84,7 +84,10 @@ const prodApp: AppCostShape = {
   ],
   database: { instanceClass: "db.r6g.large", allocatedStorageGiB: 100, multiAz: true, readReplicas: 1 },
   cache: { nodeType: "cache.r7g.large", replicas: 2 },
-  waf: { managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"], blockedCountries: ["KP"] },
+  waf: {
+    managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"],
+    blockedCountries: ["KP"],
+  },
   shieldAdvanced: true,
 };
 
@@ -134,7 +137,11 @@ describe("appCostInputs", () => {
 
 describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
   it("prices the hub's VPN, DX port and gateway attachment, and the inspection VPC's endpoints, NAT gateways and attachment", () => {
-    const hybrid = { directConnect: { transitVirtualInterface: { connectionId: "dxcon-abc123" } }, vpn: { name: "acme-vpn" }, inspection: { azCount: 3 } };
+    const hybrid = {
+      directConnect: { transitVirtualInterface: { connectionId: "dxcon-abc123" } },
+      vpn: { name: "acme-vpn" },
+      inspection: { azCount: 3 },
+    };
     expect(hubHybridCostInputs(hybrid, a)).toEqual({
       transitGateway: { attachments: 3, kinds: ["VPN", "DX gateway", "inspection VPC"], gbProcessedPerMonth: 50 },
       vpn: { connections: 1 },
@@ -145,9 +152,15 @@ describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
   });
 
   it("bills no DX port for a hosted connection or a gateway without a virtual interface", () => {
-    expect(hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { dedicated: false }).directConnect!.ports).toBe(0);
+    expect(
+      hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { dedicated: false })
+        .directConnect!.ports,
+    ).toBe(0);
     expect(hubHybridCostInputs({ directConnect: {} }, a).directConnect!.ports).toBe(0);
-    expect(hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { portSpeed: "10Gbps" }).directConnect!.portSpeed).toBe("10Gbps");
+    expect(
+      hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { portSpeed: "10Gbps" })
+        .directConnect!.portSpeed,
+    ).toBe("10Gbps");
   });
 
   it("adds nothing for a hub without hybrid parts", () => {
@@ -155,7 +168,9 @@ describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
   });
 
   it("gives a per-vpc workload a firewall endpoint per AZ, and central or none nothing", () => {
-    expect(workloadInspectionCostInputs("per-vpc", 2, a)).toEqual({ networkFirewall: { endpoints: 2, placement: "per-vpc", gbProcessedPerMonth: 100 } });
+    expect(workloadInspectionCostInputs("per-vpc", 2, a)).toEqual({
+      networkFirewall: { endpoints: 2, placement: "per-vpc", gbProcessedPerMonth: 100 },
+    });
     expect(workloadInspectionCostInputs("central", 3, a)).toEqual({});
     expect(workloadInspectionCostInputs("none", 3, a)).toEqual({});
   });

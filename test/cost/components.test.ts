@@ -47,7 +47,10 @@ describe("network pricing", () => {
   });
 
   it("prices Transit Gateway attachments by the hour and the GB sent", () => {
-    expect(usd(transitGatewayCost({ attachments: 2, kinds: ["VPN", "DX gateway"], gbProcessedPerMonth: 1000 }, H, EU_WEST_1))).toEqual({ "tgw-attachment-hours": 73, "tgw-data": 20 });
+    expect(usd(transitGatewayCost({ attachments: 2, kinds: ["VPN", "DX gateway"], gbProcessedPerMonth: 1000 }, H, EU_WEST_1))).toEqual({
+      "tgw-attachment-hours": 73,
+      "tgw-data": 20,
+    });
   });
 
   it("prices flow logs by GB ingested and by the GB kept for the retention period", () => {
@@ -64,7 +67,10 @@ describe("network pricing", () => {
   });
 
   it("prices a dedicated Direct Connect port by its speed's hourly rate, and data out by the GB", () => {
-    expect(usd(directConnectCost({ ports: 1, portSpeed: "10Gbps", gbOutPerMonth: 1000 }, H, EU_WEST_1))).toEqual({ "dx-port-hours": 1642.5, "dx-data-out": 20 });
+    expect(usd(directConnectCost({ ports: 1, portSpeed: "10Gbps", gbOutPerMonth: 1000 }, H, EU_WEST_1))).toEqual({
+      "dx-port-hours": 1642.5,
+      "dx-data-out": 20,
+    });
   });
 
   it("leaves out the port of a hosted Direct Connect connection (the partner bills it)", () => {
@@ -109,10 +115,12 @@ describe("app-tier pricing", () => {
   });
 
   it("prices a Single-AZ RDS instance without replicas once", () => {
-    expect(usd(rdsCost({ instanceClass: "db.t4g.micro", multiAz: false, readReplicas: 0, allocatedStorageGiB: 20 }, H, EU_WEST_1))).toEqual({
-      "rds-instance-hours": 12.41,
-      "rds-storage": 2.54,
-    });
+    expect(usd(rdsCost({ instanceClass: "db.t4g.micro", multiAz: false, readReplicas: 0, allocatedStorageGiB: 20 }, H, EU_WEST_1))).toEqual(
+      {
+        "rds-instance-hours": 12.41,
+        "rds-storage": 2.54,
+      },
+    );
   });
 
   it("throws when the price table lacks the instance class, naming the classes it has", () => {
@@ -125,19 +133,31 @@ describe("app-tier pricing", () => {
 
   it("prices ElastiCache node hours, and throws for an unknown node type", () => {
     expect(usd(elastiCacheCost({ nodeType: "cache.r7g.large", nodes: 3 }, H, US_EAST_1))).toEqual({ "elasticache-node-hours": 479.61 }); // 3 × 730 × 0.219
-    expect(() => elastiCacheCost({ nodeType: "cache.nope", nodes: 1 }, H, US_EAST_1)).toThrow(/no us-east-1 price for ElastiCache node type cache\.nope\. The price table has: cache\./);
+    expect(() => elastiCacheCost({ nodeType: "cache.nope", nodes: 1 }, H, US_EAST_1)).toThrow(
+      /no us-east-1 price for ElastiCache node type cache\.nope\. The price table has: cache\./,
+    );
   });
 
   it("prices CloudFront data out by the GB and HTTPS requests by the 10,000", () => {
-    expect(usd(cloudFrontCost({ dataOutGbPerMonth: 1000, httpsRequestsPerMonth: 50_000_000 }, US_EAST_1))).toEqual({ "cloudfront-data-out": 85, "cloudfront-requests": 50 });
+    expect(usd(cloudFrontCost({ dataOutGbPerMonth: 1000, httpsRequestsPerMonth: 50_000_000 }, US_EAST_1))).toEqual({
+      "cloudfront-data-out": 85,
+      "cloudfront-requests": 50,
+    });
   });
 
   it("prices WAF web ACLs, rules and requests by the million", () => {
-    expect(usd(wafCost({ webAcls: 2, rules: 10, requestsPerMonth: 20_000_000 }, EU_WEST_1))).toEqual({ "waf-web-acls": 10, "waf-rules": 10, "waf-requests": 12 });
+    expect(usd(wafCost({ webAcls: 2, rules: 10, requestsPerMonth: 20_000_000 }, EU_WEST_1))).toEqual({
+      "waf-web-acls": 10,
+      "waf-rules": 10,
+      "waf-requests": 12,
+    });
   });
 
   it("splits the organization's Shield Advanced fee between the subscribing accounts", () => {
-    expect(shieldAdvancedCost(1, EU_WEST_1)[0]).toMatchObject({ monthlyUsd: 3000, driver: "subscribed: the whole $3,000/month organization fee (1-year commitment), the only subscribing account" });
+    expect(shieldAdvancedCost(1, EU_WEST_1)[0]).toMatchObject({
+      monthlyUsd: 3000,
+      driver: "subscribed: the whole $3,000/month organization fee (1-year commitment), the only subscribing account",
+    });
     expect(shieldAdvancedCost(3, EU_WEST_1)[0]!.monthlyUsd).toBe(1000);
   });
 });
@@ -165,7 +185,12 @@ describe("baseline pricing", () => {
 
   it("prints no CloudTrail line without data events", () => {
     const lines = baselineCost(
-      { cloudTrail: { managementEventsPerMonth: 1, dataEventsPerMonth: 0 }, config: { itemsPerMonth: 0, ruleEvaluationsPerMonth: 0 }, guardDuty: { managementEventsPerMonth: 0, flowAndDnsLogGbPerMonth: 0 }, securityHub: { checksPerMonth: 0 } },
+      {
+        cloudTrail: { managementEventsPerMonth: 1, dataEventsPerMonth: 0 },
+        config: { itemsPerMonth: 0, ruleEvaluationsPerMonth: 0 },
+        guardDuty: { managementEventsPerMonth: 0, flowAndDnsLogGbPerMonth: 0 },
+        securityHub: { checksPerMonth: 0 },
+      },
       US_EAST_1,
     );
     expect(lines.map((l) => l.key)).not.toContain("cloudtrail-data-events");
@@ -197,7 +222,10 @@ describe("an account and the comparison", () => {
       assumptions: defaultCostAssumptions(),
       inputs,
     });
-    const report = estimateCosts([subject("a", tiny), subject("b", { ...tiny, natGateways: { ...tiny.natGateways!, count: 1, placement: "single" } })]);
+    const report = estimateCosts([
+      subject("a", tiny),
+      subject("b", { ...tiny, natGateways: { ...tiny.natGateways!, count: 1, placement: "single" } }),
+    ]);
     expect(report.accounts.map((a) => a.totalMonthlyUsd)).toEqual([10.45, 5.95]);
     expect(report.totalMonthlyUsd).toBe(16.4);
     expect(report.comparison).toEqual({
@@ -208,7 +236,15 @@ describe("an account and the comparison", () => {
           name: "a",
           totalMonthlyUsd: 10.45,
           deltaMonthlyUsd: 4.5,
-          costsMore: [{ key: "nat-gateway-hours", component: "NAT gateway hours", deltaMonthlyUsd: 4.5, driver: "2 gateways (one-per-az, 2 AZs) × 100 h", cheapestDriver: "1 gateway (single, shared by 2 AZs) × 100 h" }],
+          costsMore: [
+            {
+              key: "nat-gateway-hours",
+              component: "NAT gateway hours",
+              deltaMonthlyUsd: 4.5,
+              driver: "2 gateways (one-per-az, 2 AZs) × 100 h",
+              cheapestDriver: "1 gateway (single, shared by 2 AZs) × 100 h",
+            },
+          ],
         },
       ],
     });
@@ -230,7 +266,17 @@ describe("an account and the comparison", () => {
   });
 
   it("names a component the cheapest environment lacks with the driver none", () => {
-    const env = (name: string, lines: CostLine[]) => ({ name, kind: "workload" as const, stackName: name, accountId: "1", region: "eu-west-1", assumptions: defaultCostAssumptions(), lines, totalMonthlyUsd: lines.reduce((s, l) => s + l.monthlyUsd, 0), pricesRetrievedOn: "x" });
+    const env = (name: string, lines: CostLine[]) => ({
+      name,
+      kind: "workload" as const,
+      stackName: name,
+      accountId: "1",
+      region: "eu-west-1",
+      assumptions: defaultCostAssumptions(),
+      lines,
+      totalMonthlyUsd: lines.reduce((s, l) => s + l.monthlyUsd, 0),
+      pricesRetrievedOn: "x",
+    });
     const c = compareEnvironments([env("dev", []), env("prod", shieldAdvancedCost(1, EU_WEST_1))])!;
     expect(c.environments[1]!.costsMore[0]).toMatchObject({ key: "shield-advanced", deltaMonthlyUsd: 3000, cheapestDriver: "none" });
     expect(compareEnvironments([env("dev", [])])).toBeUndefined();

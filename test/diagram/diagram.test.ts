@@ -30,28 +30,53 @@ describe("the topology diagram of the shipped config", () => {
   it("shows each VPC with one node per tier listing its subnet in every AZ, and the NAT layout", () => {
     const prod = clusters.find((c) => c.id === ids.vpc("prod"))!;
     expect(prod.label).toBe("VPC acme-prod · 10.30.0.0/16 · 3 AZs");
-    expect(node(ids.tier("prod", "privateApp")).lines).toEqual(["private-app", "AZ1 10.30.0.0/20", "AZ2 10.30.16.0/20", "AZ3 10.30.32.0/20"]);
-    expect(node(ids.attachment("prod")).lines).toEqual(["TGW attachment", "ENIs in the transit subnets", "AZ1 10.30.57.0/28", "AZ2 10.30.57.16/28", "AZ3 10.30.57.32/28", "flow logs: 365 days"]);
+    expect(node(ids.tier("prod", "privateApp")).lines).toEqual([
+      "private-app",
+      "AZ1 10.30.0.0/20",
+      "AZ2 10.30.16.0/20",
+      "AZ3 10.30.32.0/20",
+    ]);
+    expect(node(ids.attachment("prod")).lines).toEqual([
+      "TGW attachment",
+      "ENIs in the transit subnets",
+      "AZ1 10.30.57.0/28",
+      "AZ2 10.30.57.16/28",
+      "AZ3 10.30.57.32/28",
+      "flow logs: 365 days",
+    ]);
     expect(node(ids.tier("prod", "public")).lines.at(-1)).toBe("IGW · NAT ×3 (one-per-az)");
     expect(node(ids.tier("dev", "public")).lines).toEqual(["public", "AZ1 10.10.54.0/24", "AZ2 10.10.55.0/24", "IGW · NAT ×1 (single)"]);
-    expect(clusters.flatMap((c) => c.nodes).filter((n) => n.id.startsWith("vpc_") && n.id !== ids.firewall() && n.id.endsWith("_firewall"))).toEqual([]);
+    expect(
+      clusters.flatMap((c) => c.nodes).filter((n) => n.id.startsWith("vpc_") && n.id !== ids.firewall() && n.id.endsWith("_firewall")),
+    ).toEqual([]);
   });
 
   it("adds a firewall tier node to a per-vpc environment's VPC", () => {
     const perVpc = buildDiagram(loadConfig(perVpcConfigDir()));
-    const firewall = allClusters(perVpc.clusters).flatMap((c) => c.nodes).find((n) => n.id === ids.tier("test", "firewall"))!;
-    expect(firewall.lines).toEqual(["firewall", "AZ1 10.20.57.48/28", "AZ2 10.20.57.64/28", "Network Firewall endpoint per AZ · IGW edge route table"]);
+    const firewall = allClusters(perVpc.clusters)
+      .flatMap((c) => c.nodes)
+      .find((n) => n.id === ids.tier("test", "firewall"))!;
+    expect(firewall.lines).toEqual([
+      "firewall",
+      "AZ1 10.20.57.48/28",
+      "AZ2 10.20.57.64/28",
+      "Network Firewall endpoint per AZ · IGW edge route table",
+    ]);
   });
 
   it("draws the TGW route tables, associations (solid), propagations (dotted) and static routes (bold) of the routing plan, DX, VPN and inspection included", () => {
     const plan = planRouting(routingInput(model));
     const tableIds = plan.tables.map((t) => ids.routeTable(t.name));
     expect(tableIds).toEqual(["tgw_rt_prod", "tgw_rt_nonprod", "tgw_rt_onprem", "tgw_rt_inspection"]);
-    const wiring = diagram.edges.filter((e) => !e.invisible && (tableIds.includes(e.to) || tableIds.includes(e.from)) && e.from !== ids.onPremises());
+    const wiring = diagram.edges.filter(
+      (e) => !e.invisible && (tableIds.includes(e.to) || tableIds.includes(e.from)) && e.from !== ids.onPremises(),
+    );
     const expected = plan.tables.flatMap((t) => [
       ...t.associations.map((a) => `${ids.tgwAttachment(a)} solid ${ids.routeTable(t.name)}`),
       ...t.propagations.map((a) => `${ids.tgwAttachment(a)} dotted ${ids.routeTable(t.name)}`),
-      ...t.staticRoutes.filter((r) => r.target !== "blackhole").map((r) => `${ids.routeTable(t.name)} bold ${ids.tgwAttachment(r.target as never)} ${r.destination}`),
+      ...t.staticRoutes
+        .filter((r) => r.target !== "blackhole")
+        .map((r) => `${ids.routeTable(t.name)} bold ${ids.tgwAttachment(r.target as never)} ${r.destination}`),
     ]);
     expect(wiring.map((e) => `${e.from} ${e.style} ${e.to}${e.style === "bold" ? ` ${e.label}` : ""}`).sort()).toEqual(expected.sort());
     // Spot checks against the shipped design (README, Routing design).
@@ -74,7 +99,10 @@ describe("the topology diagram of the shipped config", () => {
   });
 
   it("draws Direct Connect (solid, primary) and the VPN (dashed, backup) from the data center, with VIF, DX gateway and customer gateway", () => {
-    expect(diagram.edges.filter((e) => e.from === ids.onPremises()).map((e) => `${e.to} ${e.style} ${e.label}`)).toEqual(["dx solid primary · BGP", "vpn dashed backup · IPsec"]);
+    expect(diagram.edges.filter((e) => e.from === ids.onPremises()).map((e) => `${e.to} ${e.style} ${e.label}`)).toEqual([
+      "dx solid primary · BGP",
+      "vpn dashed backup · IPsec",
+    ]);
     expect(node(ids.directConnect()).lines).toEqual([
       "Direct Connect (primary)",
       "transit VIF acme-transit-vif",
@@ -83,7 +111,13 @@ describe("the topology diagram of the shipped config", () => {
       "advertises 10.10.0.0/16, 10.20.0.0/16",
       "10.30.0.0/16",
     ]);
-    expect(node(ids.vpn()).lines).toEqual(["Site-to-Site VPN (backup)", "acme-vpn · BGP · ikev2", "tunnels 169.254.10.0/30, 169.254.10.4/30", "customer gateway acme-onprem", "203.0.113.10 · ASN 65010"]);
+    expect(node(ids.vpn()).lines).toEqual([
+      "Site-to-Site VPN (backup)",
+      "acme-vpn · BGP · ikev2",
+      "tunnels 169.254.10.0/30, 169.254.10.4/30",
+      "customer gateway acme-onprem",
+      "203.0.113.10 · ASN 65010",
+    ]);
     const hub = clusters.find((c) => c.id === ids.hubAccount())!;
     expect(hub.nodes.map((n) => n.id)).toEqual(["dx", "vpn"]);
   });
@@ -93,7 +127,11 @@ describe("the topology diagram of the shipped config", () => {
     expect(diagram.edges.some((e) => e.muted)).toBe(false);
     const noHybrid = { ...model, networkHub: { ...model.networkHub, hybrid: undefined } };
     const plain = buildDiagram(noHybrid);
-    expect(plain.edges.find((e) => e.from === ids.onPremises())).toMatchObject({ to: ids.routeTable("onprem"), style: "dashed", muted: true });
+    expect(plain.edges.find((e) => e.from === ids.onPremises())).toMatchObject({
+      to: ids.routeTable("onprem"),
+      style: "dashed",
+      muted: true,
+    });
     expect(allClusters(plain.clusters).some((c) => c.id === ids.inspectionVpc())).toBe(false);
   });
 
@@ -102,23 +140,43 @@ describe("the topology diagram of the shipped config", () => {
     expect(clusters.find((c) => c.id === ids.hubAccount())!.clusters.map((c) => c.id)).toContain(ids.inspectionVpc());
     expect(vpc.label).toBe("inspection VPC acme-inspection · 10.255.0.0/24 · 3 AZs");
     expect(node(ids.inspectionAttachment()).lines.slice(0, 2)).toEqual(["TGW attachment", "appliance mode on: a flow stays in one AZ"]);
-    expect(node(ids.firewall()).lines.slice(0, 5)).toEqual(["Network Firewall", "inspects segment prod (prod)", "endpoint AZ1 10.255.0.48/28", "endpoint AZ2 10.255.0.64/28", "endpoint AZ3 10.255.0.80/28"]);
+    expect(node(ids.firewall()).lines.slice(0, 5)).toEqual([
+      "Network Firewall",
+      "inspects segment prod (prod)",
+      "endpoint AZ1 10.255.0.48/28",
+      "endpoint AZ2 10.255.0.64/28",
+      "endpoint AZ3 10.255.0.80/28",
+    ]);
     expect(diagram.edges).toContainEqual(expect.objectContaining({ from: ids.inspectionAttachment(), to: ids.firewall(), style: "solid" }));
   });
 
   it("draws each environment's app chain CloudFront → WAF → ALB → services → RDS primary / standby / replica and Redis", () => {
     for (const env of ["dev", "test", "prod"]) {
       const chain = [ids.cloudFront(env), ids.waf(env), ids.alb(env), ids.services(env), ids.database(env)];
-      for (let i = 1; i < chain.length; i++) expect(diagram.edges).toContainEqual(expect.objectContaining({ from: chain[i - 1], to: chain[i], style: "solid" }));
+      for (let i = 1; i < chain.length; i++)
+        expect(diagram.edges).toContainEqual(expect.objectContaining({ from: chain[i - 1], to: chain[i], style: "solid" }));
       expect(diagram.edges).toContainEqual(expect.objectContaining({ from: ids.services(env), to: ids.cache(env), style: "solid" }));
       const vpc = clusters.find((c) => c.id === ids.vpc(env))!;
       expect(vpc.nodes.filter((n) => n.kind === "data").map((n) => n.id)).toContain(ids.database(env));
       expect(clusters.find((c) => c.id === ids.workloadAccount(env))!.nodes.map((n) => n.id)).toEqual([ids.cloudFront(env), ids.waf(env)]);
     }
-    expect(node(ids.services("prod")).lines).toEqual(["ECS Fargate services", "api · 1 vCPU / 2 GiB · ×3 (3–12) · blue-green", "jobs · 0.5 vCPU / 1 GiB · ×2 (2–6) · rolling"]);
-    expect(node(ids.database("prod")).lines).toEqual(["RDS primary", "acme-prod-mysql", "MySQL 8.0 · db.r6g.large", "100–500 GiB · backups 14 d"]);
-    expect(diagram.edges).toContainEqual(expect.objectContaining({ from: ids.database("prod"), to: ids.standby("prod"), style: "dashed", label: "sync" }));
-    expect(diagram.edges).toContainEqual(expect.objectContaining({ from: ids.database("prod"), to: ids.replicas("prod"), style: "dashed", label: "async" }));
+    expect(node(ids.services("prod")).lines).toEqual([
+      "ECS Fargate services",
+      "api · 1 vCPU / 2 GiB · ×3 (3–12) · blue-green",
+      "jobs · 0.5 vCPU / 1 GiB · ×2 (2–6) · rolling",
+    ]);
+    expect(node(ids.database("prod")).lines).toEqual([
+      "RDS primary",
+      "acme-prod-mysql",
+      "MySQL 8.0 · db.r6g.large",
+      "100–500 GiB · backups 14 d",
+    ]);
+    expect(diagram.edges).toContainEqual(
+      expect.objectContaining({ from: ids.database("prod"), to: ids.standby("prod"), style: "dashed", label: "sync" }),
+    );
+    expect(diagram.edges).toContainEqual(
+      expect.objectContaining({ from: ids.database("prod"), to: ids.replicas("prod"), style: "dashed", label: "async" }),
+    );
     expect(node(ids.replicas("prod")).lines).toEqual(["read replica", "acme-prod-mysql-replica-1", "asynchronous"]);
     expect(node(ids.cache("prod")).kind).toBe("data");
     // dev: single-AZ database without replicas; Shield Advanced only in prod.
@@ -137,7 +195,9 @@ describe("the topology diagram of the shipped config", () => {
     expect(dot).toContain('"vpc_prod_attachment" -> "vpc_prod_public" [weight=8, style=invis];');
     expect(dot).toContain('"onprem" -> "dx" [style=solid, label=<<font point-size="9">primary · BGP</font>>];');
     expect(dot).toContain('"onprem" -> "vpn" [style=dashed, label=<<font point-size="9">backup · IPsec</font>>];');
-    expect(dot).toContain('"vpc_inspection_attachment" -> "tgw_rt_prod" [style=bold, label=<<font point-size="9">0.0.0.0/0</font>>, dir=back];');
+    expect(dot).toContain(
+      '"vpc_inspection_attachment" -> "tgw_rt_prod" [style=bold, label=<<font point-size="9">0.0.0.0/0</font>>, dir=back];',
+    );
     expect(dot).toContain('subgraph "cluster_vpc_inspection" {');
     expect(dot).toContain('"app_prod_rds_primary" [label=<<b>RDS primary</b>');
     expect(dot).toMatch(/"app_prod_redis" \[label=<[^\n]*shape=cylinder/);
@@ -163,7 +223,10 @@ describe("the topology diagram of the shipped config", () => {
   it("matches the committed docs/topology.svg (run `npx lz diagram --out docs/topology.svg` after changing the config or the drawing)", async () => {
     const svg = await renderDiagram(model, "svg");
     expect(svg).toMatch(/^<\?xml/);
-    expect(svg === readFileSync("docs/topology.svg", "utf8"), "docs/topology.svg is stale: run npx lz diagram --out docs/topology.svg").toBe(true);
+    expect(
+      svg === readFileSync("docs/topology.svg", "utf8"),
+      "docs/topology.svg is stale: run npx lz diagram --out docs/topology.svg",
+    ).toBe(true);
   });
 
   it("renders the same SVG twice", async () => {

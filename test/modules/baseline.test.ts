@@ -49,12 +49,25 @@ describe("AccountBaseline in the account that hosts the log archive", () => {
   const bucketPolicy = statementsOf(resources(json, "aws_s3_bucket_policy")[0]!.policy);
 
   it("makes the log bucket Object-Locked, versioned, KMS-encrypted, private, and protected from destroy", () => {
-    expect(resources(json, "aws_s3_bucket")[0]).toMatchObject({ bucket: `acme-log-archive-${HUB}`, object_lock_enabled: true, lifecycle: { prevent_destroy: true } });
+    expect(resources(json, "aws_s3_bucket")[0]).toMatchObject({
+      bucket: `acme-log-archive-${HUB}`,
+      object_lock_enabled: true,
+      lifecycle: { prevent_destroy: true },
+    });
     expect(resources(json, "aws_s3_bucket_versioning")[0]).toMatchObject({ versioning_configuration: { status: "Enabled" } });
-    expect(resources(json, "aws_s3_bucket_object_lock_configuration")[0]).toMatchObject({ rule: { default_retention: { mode: "GOVERNANCE", days: 365 } } });
-    const sse = resources(json, "aws_s3_bucket_server_side_encryption_configuration")[0]!.rule as { apply_server_side_encryption_by_default: { sse_algorithm: string } }[];
+    expect(resources(json, "aws_s3_bucket_object_lock_configuration")[0]).toMatchObject({
+      rule: { default_retention: { mode: "GOVERNANCE", days: 365 } },
+    });
+    const sse = resources(json, "aws_s3_bucket_server_side_encryption_configuration")[0]!.rule as {
+      apply_server_side_encryption_by_default: { sse_algorithm: string };
+    }[];
     expect(sse[0]!.apply_server_side_encryption_by_default.sse_algorithm).toBe("aws:kms");
-    expect(resources(json, "aws_s3_bucket_public_access_block")[0]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(resources(json, "aws_s3_bucket_public_access_block")[0]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
     const rule = (resources(json, "aws_s3_bucket_lifecycle_configuration")[0]!.rule as { transition: { storage_class: string }[] }[])[0]!;
     expect(rule.transition.map((t) => t.storage_class)).toEqual(["STANDARD_IA", "GLACIER"]);
   });
@@ -73,12 +86,19 @@ describe("AccountBaseline in the account that hosts the log archive", () => {
     const key = resources(json, "aws_kms_key").find((k) => String(k.description).startsWith("Central log archive"))!;
     const statements = statementsOf(key.policy);
     const ct = statements.find((s) => s.Sid === "CloudTrailEncryptsForLandingZoneTrails")!;
-    expect(ct.Condition?.StringLike?.["kms:EncryptionContext:aws:cloudtrail:arn"]).toEqual([`arn:aws:cloudtrail:*:${HUB}:trail/*`, `arn:aws:cloudtrail:*:${PROD}:trail/*`]);
-    expect(statements.find((s) => s.Sid === "ConfigEncryptsForLandingZoneAccounts")?.Condition?.StringEquals?.["aws:SourceAccount"]).toEqual([HUB, PROD]);
+    expect(ct.Condition?.StringLike?.["kms:EncryptionContext:aws:cloudtrail:arn"]).toEqual([
+      `arn:aws:cloudtrail:*:${HUB}:trail/*`,
+      `arn:aws:cloudtrail:*:${PROD}:trail/*`,
+    ]);
+    expect(
+      statements.find((s) => s.Sid === "ConfigEncryptsForLandingZoneAccounts")?.Condition?.StringEquals?.["aws:SourceAccount"],
+    ).toEqual([HUB, PROD]);
   });
 
   it("builds the Config aggregator over every account", () => {
-    expect(resources(json, "aws_config_configuration_aggregator")[0]).toMatchObject({ account_aggregation_source: { account_ids: [HUB, PROD], regions: ["eu-west-1"] } });
+    expect(resources(json, "aws_config_configuration_aggregator")[0]).toMatchObject({
+      account_aggregation_source: { account_ids: [HUB, PROD], regions: ["eu-west-1"] },
+    });
     expect(resources(json, "aws_config_aggregate_authorization")).toHaveLength(0);
   });
 });
@@ -103,12 +123,27 @@ describe("AccountBaseline in a workload account", () => {
   });
 
   it("records every supported and global resource type, delivers to the archive, is enabled, and authorizes the aggregator", () => {
-    expect(resources(json, "aws_config_configuration_recorder")[0]).toMatchObject({ recording_group: { all_supported: true, include_global_resource_types: true } });
-    expect(resources(json, "aws_config_delivery_channel")[0]).toMatchObject({ s3_bucket_name: `acme-log-archive-${HUB}`, s3_key_prefix: "config" });
+    expect(resources(json, "aws_config_configuration_recorder")[0]).toMatchObject({
+      recording_group: { all_supported: true, include_global_resource_types: true },
+    });
+    expect(resources(json, "aws_config_delivery_channel")[0]).toMatchObject({
+      s3_bucket_name: `acme-log-archive-${HUB}`,
+      s3_key_prefix: "config",
+    });
     expect(resources(json, "aws_config_configuration_recorder_status")[0]).toMatchObject({ is_enabled: true });
     expect(resources(json, "aws_config_aggregate_authorization")[0]).toMatchObject({ account_id: HUB, region: "eu-west-1" });
     const rules = resources(json, "aws_config_config_rule").map((r) => (r.source as { source_identifier: string }).source_identifier);
-    expect(rules).toEqual(expect.arrayContaining(["ENCRYPTED_VOLUMES", "RDS_STORAGE_ENCRYPTED", "RDS_MULTI_AZ_SUPPORT", "S3_BUCKET_PUBLIC_READ_PROHIBITED", "INCOMING_SSH_DISABLED", "VPC_FLOW_LOGS_ENABLED", "MULTI_REGION_CLOUD_TRAIL_ENABLED"]));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        "ENCRYPTED_VOLUMES",
+        "RDS_STORAGE_ENCRYPTED",
+        "RDS_MULTI_AZ_SUPPORT",
+        "S3_BUCKET_PUBLIC_READ_PROHIBITED",
+        "INCOMING_SSH_DISABLED",
+        "VPC_FLOW_LOGS_ENABLED",
+        "MULTI_REGION_CLOUD_TRAIL_ENABLED",
+      ]),
+    );
   });
 
   it("enables GuardDuty with S3 protection on and EKS off, and Security Hub with FSBP and CIS 3.0.0", () => {
@@ -117,7 +152,11 @@ describe("AccountBaseline in a workload account", () => {
       S3_DATA_EVENTS: "ENABLED",
       EKS_AUDIT_LOGS: "DISABLED",
     });
-    expect(resources(json, "aws_securityhub_standards_subscription").map((s) => s.standards_arn).sort()).toEqual([
+    expect(
+      resources(json, "aws_securityhub_standards_subscription")
+        .map((s) => s.standards_arn)
+        .sort(),
+    ).toEqual([
       "arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
       "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
     ]);
@@ -132,8 +171,14 @@ describe("AccountBaseline in a workload account", () => {
 
   it("hardens the account: EBS encryption by default, S3 account block, password policy, Access Analyzer, logged sessions", () => {
     expect(resources(json, "aws_ebs_encryption_by_default")[0]).toMatchObject({ enabled: true });
-    expect(resources(json, "aws_s3_account_public_access_block")[0]).toMatchObject({ block_public_acls: true, restrict_public_buckets: true });
-    expect(resources(json, "aws_iam_account_password_policy")[0]).toMatchObject({ minimum_password_length: 14, password_reuse_prevention: 24 });
+    expect(resources(json, "aws_s3_account_public_access_block")[0]).toMatchObject({
+      block_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(resources(json, "aws_iam_account_password_policy")[0]).toMatchObject({
+      minimum_password_length: 14,
+      password_reuse_prevention: 24,
+    });
     expect(resources(json, "aws_accessanalyzer_analyzer")[0]).toMatchObject({ type: "ACCOUNT" });
     const doc = resources(json, "aws_ssm_document")[0]!;
     expect(doc).toMatchObject({ name: "SSM-SessionManagerRunShell", document_type: "Session" });

@@ -52,7 +52,11 @@ describe("SiteToSiteVpn", () => {
   });
 
   it("logs both tunnels to a KMS-encrypted log group, alarms on each tunnel's state, and guards the connection", () => {
-    expect(resources(json, "aws_cloudwatch_log_group")[0]).toMatchObject({ name: "/aws/vpn/acme-vpn", kms_key_id: KEY, retention_in_days: 365 });
+    expect(resources(json, "aws_cloudwatch_log_group")[0]).toMatchObject({
+      name: "/aws/vpn/acme-vpn",
+      kms_key_id: KEY,
+      retention_in_days: 365,
+    });
     const alarms = resources(json, "aws_cloudwatch_metric_alarm");
     expect(alarms.filter((a) => a.metric_name === "TunnelState")).toHaveLength(2);
     expect(alarms.every((a) => (a.alarm_actions as string[]).includes(TOPIC))).toBe(true);
@@ -68,15 +72,29 @@ describe("DirectConnectGateway", () => {
         amazonSideAsn: 64513,
         transitGatewayId: "tgw-0123456789abcdef0",
         allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"],
-        transitVirtualInterface: { name: "acme-transit-vif", connectionId: "dxcon-ffabc123", vlan: 310, customerAsn: 65010, mtu: 8500, bgpAuthKeySecretId: "acme/network/dx-bgp-auth-key" },
+        transitVirtualInterface: {
+          name: "acme-transit-vif",
+          connectionId: "dxcon-ffabc123",
+          vlan: 310,
+          customerAsn: 65010,
+          mtu: 8500,
+          bgpAuthKeySecretId: "acme/network/dx-bgp-auth-key",
+        },
         alarmTopicArn: TOPIC,
         preventDestroy: true,
       }),
   );
 
   it("associates the gateway with the transit gateway, advertising exactly the allowed prefixes", () => {
-    expect(resources(json, "aws_dx_gateway")[0]).toMatchObject({ name: "acme-dxgw", amazon_side_asn: "64513", lifecycle: { prevent_destroy: true } });
-    expect(resources(json, "aws_dx_gateway_association")[0]).toMatchObject({ associated_gateway_id: "tgw-0123456789abcdef0", allowed_prefixes: ["10.10.0.0/16", "10.30.0.0/16"] });
+    expect(resources(json, "aws_dx_gateway")[0]).toMatchObject({
+      name: "acme-dxgw",
+      amazon_side_asn: "64513",
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(resources(json, "aws_dx_gateway_association")[0]).toMatchObject({
+      associated_gateway_id: "tgw-0123456789abcdef0",
+      allowed_prefixes: ["10.10.0.0/16", "10.30.0.0/16"],
+    });
   });
 
   it("creates the transit VIF with jumbo frames and a BGP key read from Secrets Manager, and alarms on the connection", () => {

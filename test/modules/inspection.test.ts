@@ -9,7 +9,11 @@ const props = (over: Partial<InspectionVpcProps> = {}): InspectionVpcProps => ({
   name: "acme-inspection",
   cidrBlock: "10.255.0.0/24",
   availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  subnetCidrs: { transitGateway: ["10.255.0.0/28", "10.255.0.16/28"], firewall: ["10.255.0.48/28", "10.255.0.64/28"], public: ["10.255.0.96/28", "10.255.0.112/28"] },
+  subnetCidrs: {
+    transitGateway: ["10.255.0.0/28", "10.255.0.16/28"],
+    firewall: ["10.255.0.48/28", "10.255.0.64/28"],
+    public: ["10.255.0.96/28", "10.255.0.112/28"],
+  },
   transitGatewayId: "tgw-0123456789abcdef0",
   routes: [
     { tier: "transitGateway", az: 0, destination: "0.0.0.0/0", target: "firewall-endpoint", targetAz: 0 },
@@ -40,9 +44,16 @@ describe("InspectionVpc", () => {
 
   it("protects the firewall from deletion and from subnet and policy changes, and logs FLOW and ALERT to KMS-encrypted groups", () => {
     const firewall = resources(json, "aws_networkfirewall_firewall")[0]!;
-    expect(firewall).toMatchObject({ delete_protection: true, subnet_change_protection: true, firewall_policy_change_protection: true, lifecycle: { prevent_destroy: true } });
+    expect(firewall).toMatchObject({
+      delete_protection: true,
+      subnet_change_protection: true,
+      firewall_policy_change_protection: true,
+      lifecycle: { prevent_destroy: true },
+    });
     const logging = resources(json, "aws_networkfirewall_logging_configuration")[0]!;
-    const types = one<{ log_destination_config: { log_type: string }[] }>(logging.logging_configuration).log_destination_config.map((c) => c.log_type).sort();
+    const types = one<{ log_destination_config: { log_type: string }[] }>(logging.logging_configuration)
+      .log_destination_config.map((c) => c.log_type)
+      .sort();
     expect(types).toEqual(["ALERT", "FLOW"]);
     const groups = resources(json, "aws_cloudwatch_log_group");
     expect(groups.length).toBeGreaterThanOrEqual(3);
@@ -68,7 +79,9 @@ describe("InspectionVpc", () => {
   it("creates one subnet per tier and AZ, and the routes it is given", () => {
     expect(resources(json, "aws_subnet")).toHaveLength(6);
     const routes = resources(json, "aws_route");
-    expect(routes.filter((r) => r.destination_cidr_block === "10.30.0.0/16" && r.transit_gateway_id === "tgw-0123456789abcdef0")).toHaveLength(1);
+    expect(
+      routes.filter((r) => r.destination_cidr_block === "10.30.0.0/16" && r.transit_gateway_id === "tgw-0123456789abcdef0"),
+    ).toHaveLength(1);
     expect(routes.filter((r) => r.destination_cidr_block === "0.0.0.0/0" && typeof r.vpc_endpoint_id === "string")).toHaveLength(2);
   });
 });

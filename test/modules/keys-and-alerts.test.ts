@@ -12,20 +12,37 @@ const policyOf = (key: Record<string, unknown>) => JSON.parse(key.policy as stri
 
 describe("AccountKeys", () => {
   const json = synthJson((s) => {
-    const keys = new AccountKeys(s, "keys", { accountId: "444444444444", region: "eu-west-1", namePrefix: "acme-prod", preventDestroy: true });
-    keys.data.addToPolicy({ Sid: "Extra", Effect: "Allow", Principal: { Service: "example.amazonaws.com" }, Action: "kms:Decrypt", Resource: "*" });
+    const keys = new AccountKeys(s, "keys", {
+      accountId: "444444444444",
+      region: "eu-west-1",
+      namePrefix: "acme-prod",
+      preventDestroy: true,
+    });
+    keys.data.addToPolicy({
+      Sid: "Extra",
+      Effect: "Allow",
+      Principal: { Service: "example.amazonaws.com" },
+      Action: "kms:Decrypt",
+      Resource: "*",
+    });
   });
   const keys = resources(json, "aws_kms_key");
 
   it("creates one key per purpose with rotation on and an alias each", () => {
     expect(keys).toHaveLength(3);
     expect(keys.every((k) => k.enable_key_rotation === true)).toBe(true);
-    expect(resources(json, "aws_kms_alias").map((a) => a.name)).toEqual(["alias/acme-prod-data", "alias/acme-prod-logs", "alias/acme-prod-secrets"]);
+    expect(resources(json, "aws_kms_alias").map((a) => a.name)).toEqual([
+      "alias/acme-prod-data",
+      "alias/acme-prod-logs",
+      "alias/acme-prod-secrets",
+    ]);
   });
 
   it("protects the keys from deletion when asked", () => {
     expect(keys.every((k) => (k.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true)).toBe(true);
-    const unprotected = synthJson((s) => new AccountKeys(s, "keys", { accountId: "222222222222", region: "eu-west-1", namePrefix: "acme-dev" }));
+    const unprotected = synthJson(
+      (s) => new AccountKeys(s, "keys", { accountId: "222222222222", region: "eu-west-1", namePrefix: "acme-dev" }),
+    );
     expect(resources(unprotected, "aws_kms_key").every((k) => k.lifecycle === undefined)).toBe(true);
   });
 
@@ -64,7 +81,10 @@ describe("AlertTopic", () => {
   );
 
   it("encrypts the topic with the given key and subscribes every address by email", () => {
-    expect(resources(json, "aws_sns_topic")[0]).toMatchObject({ name: "acme-prod-alerts", kms_master_key_id: "arn:aws:kms:eu-west-1:444444444444:key/k" });
+    expect(resources(json, "aws_sns_topic")[0]).toMatchObject({
+      name: "acme-prod-alerts",
+      kms_master_key_id: "arn:aws:kms:eu-west-1:444444444444:key/k",
+    });
     expect(resources(json, "aws_sns_topic_subscription").map((s) => [s.protocol, s.endpoint])).toEqual([
       ["email", "a@example.com"],
       ["email", "b@example.com"],

@@ -35,7 +35,11 @@ describe("TransitGatewayHub", () => {
 
   it("creates one route table per segment", () => {
     const tables = resources(json, "aws_ec2_transit_gateway_route_table");
-    expect(tables.map((t) => (t.tags as Record<string, string>).Name).sort()).toEqual(["acme-tgw-nonprod", "acme-tgw-onprem", "acme-tgw-prod"]);
+    expect(tables.map((t) => (t.tags as Record<string, string>).Name).sort()).toEqual([
+      "acme-tgw-nonprod",
+      "acme-tgw-onprem",
+      "acme-tgw-prod",
+    ]);
   });
 
   it("shares the gateway with each workload account, allowing external principals when Organizations sharing is off", () => {
@@ -85,7 +89,13 @@ describe("TransitGatewaySpoke", () => {
 
   it("looks the gateway up by Name tag through the hub provider", () => {
     const [tgw] = dataSources(json, "aws_ec2_transit_gateway");
-    expect(tgw).toMatchObject({ provider: "aws.hub", filter: [{ name: "tag:Name", values: ["acme-tgw"] }, { name: "state", values: ["available"] }] });
+    expect(tgw).toMatchObject({
+      provider: "aws.hub",
+      filter: [
+        { name: "tag:Name", values: ["acme-tgw"] },
+        { name: "state", values: ["available"] },
+      ],
+    });
   });
 
   it("associates with its segment's route table and propagates only where told", () => {
@@ -98,7 +108,9 @@ describe("TransitGatewaySpoke", () => {
     expect(association!.transit_gateway_route_table_id).toContain(addressOf("acme-tgw-prod"));
     const propagations = resources(json, "aws_ec2_transit_gateway_route_table_propagation").map((p) => p.transit_gateway_route_table_id);
     expect(propagations).toHaveLength(2);
-    expect(propagations).toEqual(expect.arrayContaining([expect.stringContaining(addressOf("acme-tgw-prod")), expect.stringContaining(addressOf("acme-tgw-onprem"))]));
+    expect(propagations).toEqual(
+      expect.arrayContaining([expect.stringContaining(addressOf("acme-tgw-prod")), expect.stringContaining(addressOf("acme-tgw-onprem"))]),
+    );
     expect(tables.map((t) => t.name)).not.toContain("acme-tgw-nonprod");
   });
 
@@ -117,7 +129,9 @@ describe("TransitGatewaySpoke", () => {
   it("accepts the RAM share before attaching when Organizations sharing is off", () => {
     const [accepter] = resources(json, "aws_ram_resource_share_accepter");
     expect(accepter!.share_arn).toMatch(/data\.aws_ram_resource_share\..+\.arn/);
-    expect(resources(json, "aws_ec2_transit_gateway_vpc_attachment")[0]!.depends_on).toEqual([expect.stringMatching(/^aws_ram_resource_share_accepter\./)]);
+    expect(resources(json, "aws_ec2_transit_gateway_vpc_attachment")[0]!.depends_on).toEqual([
+      expect.stringMatching(/^aws_ram_resource_share_accepter\./),
+    ]);
   });
 
   it("skips the share acceptance when Organizations sharing accepts it", () => {

@@ -51,7 +51,11 @@ describe("WorkloadVpc", () => {
     const single = build({ natGateways: "single" });
     expect(resources(single, "aws_nat_gateway")).toHaveLength(1);
     expect(resources(single, "aws_eip")).toHaveLength(1);
-    const natIds = new Set(resources(single, "aws_route").map((r) => r.nat_gateway_id).filter(Boolean));
+    const natIds = new Set(
+      resources(single, "aws_route")
+        .map((r) => r.nat_gateway_id)
+        .filter(Boolean),
+    );
     expect(natIds.size).toBe(1);
   });
 
@@ -74,8 +78,12 @@ describe("WorkloadVpc", () => {
     expect((acl!.subnet_ids as string[]).length).toBe(3);
     const ingress = acl!.ingress as { cidr_block: string; protocol: string; from_port: number; to_port: number }[];
     expect(ingress.map((r) => r.cidr_block)).toEqual([
-      "10.30.0.0/20", "10.30.16.0/20", "10.30.32.0/20",
-      "10.30.48.0/23", "10.30.50.0/23", "10.30.52.0/23",
+      "10.30.0.0/20",
+      "10.30.16.0/20",
+      "10.30.32.0/20",
+      "10.30.48.0/23",
+      "10.30.50.0/23",
+      "10.30.52.0/23",
       "10.30.0.0/16",
     ]);
     expect(ingress.at(-1)).toMatchObject({ protocol: "tcp", from_port: 1024, to_port: 65535 });
@@ -86,7 +94,11 @@ describe("WorkloadVpc", () => {
     const [flow] = resources(json, "aws_flow_log");
     expect(flow).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" });
     const [group] = resources(json, "aws_cloudwatch_log_group");
-    expect(group).toMatchObject({ retention_in_days: 365, kms_key_id: "arn:aws:kms:eu-west-1:444444444444:key/k", name: "/aws/vpc/flow-logs/acme-prod" });
+    expect(group).toMatchObject({
+      retention_in_days: 365,
+      kms_key_id: "arn:aws:kms:eu-west-1:444444444444:key/k",
+      name: "/aws/vpc/flow-logs/acme-prod",
+    });
     const [role] = resources(json, "aws_iam_role");
     const trust = JSON.parse(role!.assume_role_policy as string);
     expect(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]).toBe("444444444444");
@@ -122,8 +134,16 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
 
   it("puts one Network Firewall endpoint in each firewall subnet, with every protection and prevent_destroy", () => {
     const [fw] = resources(json, "aws_networkfirewall_firewall");
-    expect((fw!.subnet_mapping as { subnet_id: string }[]).map((m) => m.subnet_id)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`firewall-subnet-${i}_`))));
-    expect(fw).toMatchObject({ name: "acme-prod", delete_protection: true, subnet_change_protection: true, firewall_policy_change_protection: true, lifecycle: { prevent_destroy: true } });
+    expect((fw!.subnet_mapping as { subnet_id: string }[]).map((m) => m.subnet_id)).toEqual(
+      [0, 1, 2].map((i) => expect.stringMatching(new RegExp(`firewall-subnet-${i}_`))),
+    );
+    expect(fw).toMatchObject({
+      name: "acme-prod",
+      delete_protection: true,
+      subnet_change_protection: true,
+      firewall_policy_change_protection: true,
+      lifecycle: { prevent_destroy: true },
+    });
     for (const type of ["aws_networkfirewall_firewall_policy", "aws_networkfirewall_rule_group"]) {
       for (const r of resources(json, type)) expect(r.lifecycle).toEqual({ prevent_destroy: true });
     }
@@ -141,13 +161,22 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
   });
 
   it("passes the load balancer's port from the internet first, then the config's rules, then the egress allow-list for the VPC", () => {
-    const groups = Object.fromEntries(resources(json, "aws_networkfirewall_rule_group").map((g) => [g.name, g.rule_group as Record<string, unknown>]));
+    const groups = Object.fromEntries(
+      resources(json, "aws_networkfirewall_rule_group").map((g) => [g.name, g.rule_group as Record<string, unknown>]),
+    );
     const suricata = (groups["acme-prod-suricata"]!.rules_source as { rules_string: string }).rules_string.split("\n");
     expect(suricata).toEqual([...ingressPassRules(props().subnetCidrs.public, [443]), ...firewall.suricataRules]);
-    expect(suricata[0]).toBe('pass tcp any any -> [10.30.54.0/24,10.30.55.0/24,10.30.56.0/24] 443 (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)');
-    expect(groups["acme-prod-egress-domains"]).toMatchObject({ rule_variables: { ip_sets: [{ key: "HOME_NET", ip_set: { definition: ["10.30.0.0/16"] } }] } });
+    expect(suricata[0]).toBe(
+      'pass tcp any any -> [10.30.54.0/24,10.30.55.0/24,10.30.56.0/24] 443 (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)',
+    );
+    expect(groups["acme-prod-egress-domains"]).toMatchObject({
+      rule_variables: { ip_sets: [{ key: "HOME_NET", ip_set: { definition: ["10.30.0.0/16"] } }] },
+    });
     const [policy] = resources(json, "aws_networkfirewall_firewall_policy");
-    expect(policy!.firewall_policy).toMatchObject({ stateless_default_actions: ["aws:forward_to_sfe"], stateful_engine_options: { rule_order: "STRICT_ORDER" } });
+    expect(policy!.firewall_policy).toMatchObject({
+      stateless_default_actions: ["aws:forward_to_sfe"],
+      stateful_engine_options: { rule_order: "STRICT_ORDER" },
+    });
   });
 
   it("routes each public subnet's 0.0.0.0/0 to its own AZ's firewall endpoint, and the firewall subnets to the internet gateway", () => {
@@ -158,9 +187,15 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
       expect(r.vpc_endpoint_id).toMatch(new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\["eu-west-1${"abc"[i]}"\\]\\}$`));
     });
     const endpoints = Object.values((json.locals ?? {}) as Record<string, string>);
-    expect(endpoints).toEqual([expect.stringMatching(/^\$\{\{ for s in aws_networkfirewall_firewall\.vpc_firewall_\w+\.firewall_status\[0\]\.sync_states : s\.availability_zone => s\.attachment\[0\]\.endpoint_id \}\}$/)]);
+    expect(endpoints).toEqual([
+      expect.stringMatching(
+        /^\$\{\{ for s in aws_networkfirewall_firewall\.vpc_firewall_\w+\.firewall_status\[0\]\.sync_states : s\.availability_zone => s\.attachment\[0\]\.endpoint_id \}\}$/,
+      ),
+    ]);
     const fwDefault = byName("aws_route").filter(([n]) => /firewall-default-route-\d/.test(n));
-    expect(fwDefault.map(([, r]) => [r.destination_cidr_block, r.gateway_id])).toEqual([0, 1, 2].map(() => ["0.0.0.0/0", expect.stringMatching(/aws_internet_gateway\.vpc_internet-gateway_.*\.id/)]));
+    expect(fwDefault.map(([, r]) => [r.destination_cidr_block, r.gateway_id])).toEqual(
+      [0, 1, 2].map(() => ["0.0.0.0/0", expect.stringMatching(/aws_internet_gateway\.vpc_internet-gateway_.*\.id/)]),
+    );
   });
 
   it("associates an edge route table with the internet gateway, sending each public subnet CIDR to the same AZ's endpoint", () => {
@@ -178,7 +213,9 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
   });
 
   it("keeps the NAT gateways in the public subnets", () => {
-    expect(resources(json, "aws_nat_gateway").map((n) => n.subnet_id)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`public-subnet-${i}_`))));
+    expect(resources(json, "aws_nat_gateway").map((n) => n.subnet_id)).toEqual(
+      [0, 1, 2].map((i) => expect.stringMatching(new RegExp(`public-subnet-${i}_`))),
+    );
     expect(routes.filter((r) => r.nat_gateway_id)).toHaveLength(3);
   });
 
@@ -190,6 +227,8 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
   });
 
   it("throws when the firewall tier has a CIDR count other than the AZ count", () => {
-    expect(() => build({ firewall: { ...firewall, subnetCidrs: ["10.30.57.48/28"] } })).toThrow("WorkloadVpc acme-prod: tier firewall has 1 CIDRs for 3 AZs");
+    expect(() => build({ firewall: { ...firewall, subnetCidrs: ["10.30.57.48/28"] } })).toThrow(
+      "WorkloadVpc acme-prod: tier firewall has 1 CIDRs for 3 AZs",
+    );
   });
 });

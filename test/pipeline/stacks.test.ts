@@ -12,7 +12,14 @@ function manifestOf(stacks: Record<string, string[]>): CdktfManifest {
     stacks: Object.fromEntries(
       Object.entries(stacks).map(([name, dependencies]) => [
         name,
-        { annotations: [], constructPath: name, dependencies, name, workingDirectory: `stacks/${name}`, synthesizedStackPath: `stacks/${name}/cdk.tf.json` },
+        {
+          annotations: [],
+          constructPath: name,
+          dependencies,
+          name,
+          workingDirectory: `stacks/${name}`,
+          synthesizedStackPath: `stacks/${name}/cdk.tf.json`,
+        },
       ]),
     ),
   } as CdktfManifest;
@@ -47,10 +54,26 @@ describe("stackMatrix on the shipped config", () => {
 
   it("builds the GitHub plan and apply role ARNs in each stack's own account", () => {
     expect(entries.map((e) => [e.stack, e.planRoleArn, e.applyRoleArn])).toEqual([
-      ["network-hub", "arn:aws:iam::111111111111:role/landing-zone-github-plan", "arn:aws:iam::111111111111:role/landing-zone-github-apply"],
-      ["workload-dev", "arn:aws:iam::222222222222:role/landing-zone-github-plan", "arn:aws:iam::222222222222:role/landing-zone-github-apply"],
-      ["workload-prod", "arn:aws:iam::444444444444:role/landing-zone-github-plan", "arn:aws:iam::444444444444:role/landing-zone-github-apply"],
-      ["workload-test", "arn:aws:iam::333333333333:role/landing-zone-github-plan", "arn:aws:iam::333333333333:role/landing-zone-github-apply"],
+      [
+        "network-hub",
+        "arn:aws:iam::111111111111:role/landing-zone-github-plan",
+        "arn:aws:iam::111111111111:role/landing-zone-github-apply",
+      ],
+      [
+        "workload-dev",
+        "arn:aws:iam::222222222222:role/landing-zone-github-plan",
+        "arn:aws:iam::222222222222:role/landing-zone-github-apply",
+      ],
+      [
+        "workload-prod",
+        "arn:aws:iam::444444444444:role/landing-zone-github-plan",
+        "arn:aws:iam::444444444444:role/landing-zone-github-apply",
+      ],
+      [
+        "workload-test",
+        "arn:aws:iam::333333333333:role/landing-zone-github-plan",
+        "arn:aws:iam::333333333333:role/landing-zone-github-apply",
+      ],
     ]);
   });
 
@@ -84,7 +107,10 @@ describe("stackMatrix on the shipped config", () => {
       ...model,
       organization: { ...model.organization, github: { ...model.organization.github, planRoleName: "ci-read", applyRoleName: "ci-write" } },
     };
-    expect(stackMatrix(renamed)[1]).toMatchObject({ planRoleArn: "arn:aws:iam::222222222222:role/ci-read", applyRoleArn: "arn:aws:iam::222222222222:role/ci-write" });
+    expect(stackMatrix(renamed)[1]).toMatchObject({
+      planRoleArn: "arn:aws:iam::222222222222:role/ci-read",
+      applyRoleArn: "arn:aws:iam::222222222222:role/ci-write",
+    });
   });
 
   it("sorts workloads by stack name even when the model lists them in another order", () => {

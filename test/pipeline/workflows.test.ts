@@ -80,7 +80,8 @@ describe("GitHub Actions workflows", () => {
     lint = await createLinter();
   });
 
-  const format = (errors: readonly LintResult[]) => errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.message} [${e.kind}]`).join("\n");
+  const format = (errors: readonly LintResult[]) =>
+    errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.message} [${e.kind}]`).join("\n");
 
   it("has the pull-request and main workflows", () => {
     expect(workflowFiles).toEqual(expect.arrayContaining([join(WORKFLOWS_DIR, "main.yml"), join(WORKFLOWS_DIR, "pull-request.yml")]));
@@ -96,17 +97,21 @@ describe("GitHub Actions workflows", () => {
     expect(lint(broken, "broken.yml").length).toBeGreaterThan(0);
   });
 
-  it.each(workflowFiles)("grants only contents: read at the top, disables Terraform's checkpoint, and pins actions to a major version: %s", (file) => {
-    const wf = parse(readFileSync(file, "utf8")) as Workflow;
-    expect(wf.permissions).toEqual({ contents: "read" });
-    expect(wf.env?.CHECKPOINT_DISABLE).toBe("1");
-    const uses = Object.values(wf.jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
-    expect(uses.length).toBeGreaterThan(0);
-    for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
-    for (const s of Object.values(wf.jobs).flatMap((j) => j.steps)) {
-      if (s.uses?.startsWith("hashicorp/setup-terraform@")) expect(s.with).toMatchObject({ terraform_version: "1.11.x", terraform_wrapper: false });
-    }
-  });
+  it.each(workflowFiles)(
+    "grants only contents: read at the top, disables Terraform's checkpoint, and pins actions to a major version: %s",
+    (file) => {
+      const wf = parse(readFileSync(file, "utf8")) as Workflow;
+      expect(wf.permissions).toEqual({ contents: "read" });
+      expect(wf.env?.CHECKPOINT_DISABLE).toBe("1");
+      const uses = Object.values(wf.jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+      expect(uses.length).toBeGreaterThan(0);
+      for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+      for (const s of Object.values(wf.jobs).flatMap((j) => j.steps)) {
+        if (s.uses?.startsWith("hashicorp/setup-terraform@"))
+          expect(s.with).toMatchObject({ terraform_version: "1.11.x", terraform_wrapper: false });
+      }
+    },
+  );
 });
 
 describe("the workflows and .ci/run", () => {
@@ -168,7 +173,7 @@ describe("pull-request.yml", () => {
       expect.arrayContaining([`${dir} init -input=false`, `${dir} validate`, `${dir} plan -input=false -lock=false -out=tfplan`]),
     );
     expect(lines.find((l) => l.startsWith(`${dir} show -no-color tfplan`))).toBeDefined();
-    expect(plan.steps.some((s) => s.run?.includes(">> \"$GITHUB_STEP_SUMMARY\""))).toBe(true);
+    expect(plan.steps.some((s) => s.run?.includes('>> "$GITHUB_STEP_SUMMARY"'))).toBe(true);
     expect(lines.some((l) => /\bapply\b/.test(l))).toBe(false);
   });
 });
@@ -203,6 +208,9 @@ describe("main.yml", () => {
     const creds = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
     expect(creds?.with).toMatchObject({ "role-to-assume": "${{ matrix.applyRoleArn }}", "aws-region": "${{ matrix.region }}" });
     const dir = "terraform -chdir=cdktf.out/stacks/${{ matrix.stack }}";
-    expect(commandLines(job).filter((l) => l.startsWith("terraform"))).toEqual([`${dir} init -input=false`, `${dir} apply -input=false -auto-approve`]);
+    expect(commandLines(job).filter((l) => l.startsWith("terraform"))).toEqual([
+      `${dir} init -input=false`,
+      `${dir} apply -input=false -auto-approve`,
+    ]);
   });
 });

@@ -19,7 +19,12 @@ function planWith(...changes: unknown[]): Record<string, unknown> {
   return { format_version: "1.2", terraform_version: "1.11.4", planned_values: { root_module: {} }, resource_changes: changes };
 }
 
-function change(address: string, actions: string[], extra: Record<string, unknown> = {}, changeExtra: Record<string, unknown> = {}): unknown {
+function change(
+  address: string,
+  actions: string[],
+  extra: Record<string, unknown> = {},
+  changeExtra: Record<string, unknown> = {},
+): unknown {
   const [type, name] = address.split(".");
   return {
     address,
@@ -90,7 +95,13 @@ describe("evaluating the recorded plans", () => {
     expect(report.ok).toBe(false);
     expect(report.counts.delete).toBe(3);
     expect(report.blocked).toEqual([
-      { address: BUCKET, type: "aws_s3_bucket", action: "delete", actionReason: "delete_because_no_resource_config", why: STATEFUL_RESOURCE_TYPES["aws_s3_bucket"] },
+      {
+        address: BUCKET,
+        type: "aws_s3_bucket",
+        action: "delete",
+        actionReason: "delete_because_no_resource_config",
+        why: STATEFUL_RESOURCE_TYPES["aws_s3_bucket"],
+      },
     ]);
   });
 
@@ -131,16 +142,33 @@ describe("matching allow entries", () => {
   });
 
   it("reports this stack's entries that matched nothing, sorted by address, and leaves other stacks' entries out", () => {
-    const stale = (address: string, stack = "workload-prod"): PlanGuardAllowEntry => ({ stack, address, actions: ["delete", "replace"], reason: "retired in change CHG-1234" });
-    const allow = [stale("aws_s3_bucket.reports_bucket_0A1B2C3D"), stale("aws_dynamodb_table.orders_table_9F8E7D6C"), stale("aws_s3_bucket.x_1", "workload-dev")];
+    const stale = (address: string, stack = "workload-prod"): PlanGuardAllowEntry => ({
+      stack,
+      address,
+      actions: ["delete", "replace"],
+      reason: "retired in change CHG-1234",
+    });
+    const allow = [
+      stale("aws_s3_bucket.reports_bucket_0A1B2C3D"),
+      stale("aws_dynamodb_table.orders_table_9F8E7D6C"),
+      stale("aws_s3_bucket.x_1", "workload-dev"),
+    ];
     const report = evaluatePlan(fixture("harmless-update"), "workload-prod", allow);
     expect(report.ok).toBe(true);
-    expect(report.unusedAllowEntries.map((e) => e.address)).toEqual(["aws_dynamodb_table.orders_table_9F8E7D6C", "aws_s3_bucket.reports_bucket_0A1B2C3D"]);
+    expect(report.unusedAllowEntries.map((e) => e.address)).toEqual([
+      "aws_dynamodb_table.orders_table_9F8E7D6C",
+      "aws_s3_bucket.reports_bucket_0A1B2C3D",
+    ]);
   });
 
   it("counts an entry naming a stateless resource as unused, since nothing guarded needed it", () => {
     const allow: PlanGuardAllowEntry[] = [
-      { stack: "workload-test", address: "aws_s3_bucket_versioning.exports_versioning_5C81E2D4", actions: ["delete"], reason: "the bucket goes away with it" },
+      {
+        stack: "workload-test",
+        address: "aws_s3_bucket_versioning.exports_versioning_5C81E2D4",
+        actions: ["delete"],
+        reason: "the bucket goes away with it",
+      },
     ];
     expect(evaluatePlan(fixture("destroy-bucket"), "workload-test", allow).unusedAllowEntries).toEqual(allow);
   });
@@ -170,25 +198,39 @@ describe("reading resource changes", () => {
   });
 
   it("lets deletes and replaces of stateless resources through, only counted", () => {
-    const report = evaluatePlan(planWith(change("aws_security_group.app_sg_1A2B3C4D", ["delete", "create"]), change("aws_route.default_5E6F7A8B", ["delete"])), "workload-prod", []);
+    const report = evaluatePlan(
+      planWith(change("aws_security_group.app_sg_1A2B3C4D", ["delete", "create"]), change("aws_route.default_5E6F7A8B", ["delete"])),
+      "workload-prod",
+      [],
+    );
     expect(report.ok).toBe(true);
     expect(report.counts).toMatchObject({ replace: 1, delete: 1 });
   });
 
   it("does not guard aws_rds_cluster_instance, whose data lives on the cluster", () => {
-    const report = evaluatePlan(planWith(change("aws_rds_cluster_instance.data_writer_0C1D2E3F", ["delete", "create"])), "workload-prod", []);
+    const report = evaluatePlan(
+      planWith(change("aws_rds_cluster_instance.data_writer_0C1D2E3F", ["delete", "create"])),
+      "workload-prod",
+      [],
+    );
     expect(report.ok).toBe(true);
   });
 
   it("counts a forget (removed block with destroy = false) without guarding it", () => {
-    const report = evaluatePlan(planWith(change(DB, ["forget"], { action_reason: "delete_because_no_resource_config" })), "workload-prod", []);
+    const report = evaluatePlan(
+      planWith(change(DB, ["forget"], { action_reason: "delete_because_no_resource_config" })),
+      "workload-prod",
+      [],
+    );
     expect(report.ok).toBe(true);
     expect(report.counts.forget).toBe(1);
   });
 
   it("guards the delete of a deposed object and names its key", () => {
     const report = evaluatePlan(planWith(change(DB, ["delete"], { deposed: "a1b2c3d4" })), "workload-prod", []);
-    expect(report.blocked).toEqual([{ address: DB, type: "aws_db_instance", action: "delete", deposed: "a1b2c3d4", why: STATEFUL_RESOURCE_TYPES["aws_db_instance"] }]);
+    expect(report.blocked).toEqual([
+      { address: DB, type: "aws_db_instance", action: "delete", deposed: "a1b2c3d4", why: STATEFUL_RESOURCE_TYPES["aws_db_instance"] },
+    ]);
   });
 
   it("writes replace paths as dotted paths, with indexes and odd map keys in brackets", () => {
@@ -198,12 +240,24 @@ describe("reading resource changes", () => {
   });
 
   it("sorts findings by address, whatever order the plan lists them in", () => {
-    const plan = planWith(change("aws_s3_bucket.b_2", ["delete"]), change("aws_kms_key.k_1", ["delete"]), change("aws_s3_bucket.a_3", ["delete"]));
-    expect(evaluatePlan(plan, "workload-prod", []).blocked.map((f) => f.address)).toEqual(["aws_kms_key.k_1", "aws_s3_bucket.a_3", "aws_s3_bucket.b_2"]);
+    const plan = planWith(
+      change("aws_s3_bucket.b_2", ["delete"]),
+      change("aws_kms_key.k_1", ["delete"]),
+      change("aws_s3_bucket.a_3", ["delete"]),
+    );
+    expect(evaluatePlan(plan, "workload-prod", []).blocked.map((f) => f.address)).toEqual([
+      "aws_kms_key.k_1",
+      "aws_s3_bucket.a_3",
+      "aws_s3_bucket.b_2",
+    ]);
   });
 
   it("treats an absent resource_changes as a plan without changes, as Terraform writes it", () => {
-    const report = evaluatePlan({ format_version: "1.2", terraform_version: "1.11.4", planned_values: { root_module: {} } }, "network-hub", []);
+    const report = evaluatePlan(
+      { format_version: "1.2", terraform_version: "1.11.4", planned_values: { root_module: {} } },
+      "network-hub",
+      [],
+    );
     expect(report.ok).toBe(true);
     expect(report.counts).toEqual({ create: 0, update: 0, replace: 0, delete: 0, read: 0, forget: 0, noOp: 0 });
   });
@@ -227,42 +281,66 @@ describe("rejecting what is not a plan", () => {
     expect(errorOf(() => evaluatePlan({ format_version: "2.0", resource_changes: [] }, "workload-prod", [])).message).toBe(
       'format_version is "2.0"; the plan guard reads format 1.x only. Create the JSON from a saved plan: terraform plan -out tfplan && terraform show -json tfplan > plan.json (format: https://developer.hashicorp.com/terraform/internals/json-format).',
     );
-    expect(errorOf(() => evaluatePlan({ format_version: 1.2, resource_changes: [] }, "workload-prod", [])).message).toContain("format_version is 1.2;");
+    expect(errorOf(() => evaluatePlan({ format_version: 1.2, resource_changes: [] }, "workload-prod", [])).message).toContain(
+      "format_version is 1.2;",
+    );
   });
 
   it("rejects JSON without format_version", () => {
-    expect(errorOf(() => evaluatePlan({ resource_changes: [] }, "workload-prod", [])).message).toMatch(/^The JSON has no format_version, so it is not a Terraform plan\./);
+    expect(errorOf(() => evaluatePlan({ resource_changes: [] }, "workload-prod", [])).message).toMatch(
+      /^The JSON has no format_version, so it is not a Terraform plan\./,
+    );
   });
 
   it("rejects a state file passed instead of a plan", () => {
     const state = { format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } };
-    expect(errorOf(() => evaluatePlan(state, "workload-prod", [])).message).toMatch(/^The JSON has neither resource_changes nor planned_values: it is a Terraform state/);
+    expect(errorOf(() => evaluatePlan(state, "workload-prod", [])).message).toMatch(
+      /^The JSON has neither resource_changes nor planned_values: it is a Terraform state/,
+    );
   });
 
   it("rejects an action list it does not know instead of letting it through", () => {
     const error = errorOf(() => evaluatePlan(planWith(change(DB, ["obliterate"])), "workload-prod", []));
-    expect(error.message).toMatch(/^resource_changes\[0\] \(aws_db_instance\.data_primary_4F1C2B3A\)\.change\.actions is \["obliterate"\], which the plan guard does not know/);
+    expect(error.message).toMatch(
+      /^resource_changes\[0\] \(aws_db_instance\.data_primary_4F1C2B3A\)\.change\.actions is \["obliterate"\], which the plan guard does not know/,
+    );
     expect(error.message).toContain("Known: [no-op], [create], [read], [update], [delete], [delete,create], [create,delete], [forget].");
   });
 
   it("rejects a resource change without address, type, mode or actions, naming the field", () => {
     const cases: [unknown, string][] = [
-      ["x", "resource_changes[0] is the string \"x\", expected an object."],
+      ["x", 'resource_changes[0] is the string "x", expected an object.'],
       [{ ...(change(DB, ["update"]) as object), address: 3 }, "resource_changes[0].address is 3, expected a resource address."],
-      [{ ...(change(DB, ["update"]) as object), type: undefined }, `resource_changes[0] (${DB}).type is missing, expected a resource type.`],
-      [{ ...(change(DB, ["update"]) as object), mode: "managed-ish" }, `resource_changes[0] (${DB}).mode is the string "managed-ish", expected "managed" or "data".`],
-      [{ ...(change(DB, ["update"]) as object), change: { actions: "update" } }, `resource_changes[0] (${DB}).change.actions is the string "update", expected an array of action names.`],
+      [
+        { ...(change(DB, ["update"]) as object), type: undefined },
+        `resource_changes[0] (${DB}).type is missing, expected a resource type.`,
+      ],
+      [
+        { ...(change(DB, ["update"]) as object), mode: "managed-ish" },
+        `resource_changes[0] (${DB}).mode is the string "managed-ish", expected "managed" or "data".`,
+      ],
+      [
+        { ...(change(DB, ["update"]) as object), change: { actions: "update" } },
+        `resource_changes[0] (${DB}).change.actions is the string "update", expected an array of action names.`,
+      ],
     ];
-    for (const [raw, message] of cases) expect(errorOf(() => evaluatePlan(planWith(raw), "workload-prod", [])).message).toMatch(new RegExp(`^${escape(message)}`));
+    for (const [raw, message] of cases)
+      expect(errorOf(() => evaluatePlan(planWith(raw), "workload-prod", [])).message).toMatch(new RegExp(`^${escape(message)}`));
   });
 
   it("rejects a resource_changes that is not an array", () => {
-    expect(errorOf(() => evaluatePlan({ format_version: "1.2", resource_changes: {} }, "workload-prod", [])).message).toMatch(/^resource_changes is an object, expected an array\./);
+    expect(errorOf(() => evaluatePlan({ format_version: "1.2", resource_changes: {} }, "workload-prod", [])).message).toMatch(
+      /^resource_changes is an object, expected an array\./,
+    );
   });
 
   it("rejects the binary plan file and the human-readable plan, saying which one it got", () => {
-    expect(errorOf(() => parsePlanJson("PK\u0003\u0004tfplan")).message).toMatch(/^The plan is not valid JSON\. This looks like the binary plan file itself/);
-    expect(errorOf(() => parsePlanJson("Terraform will perform the following actions:\n")).message).toMatch(/human-readable output of terraform plan/);
+    expect(errorOf(() => parsePlanJson("PK\u0003\u0004tfplan")).message).toMatch(
+      /^The plan is not valid JSON\. This looks like the binary plan file itself/,
+    );
+    expect(errorOf(() => parsePlanJson("Terraform will perform the following actions:\n")).message).toMatch(
+      /human-readable output of terraform plan/,
+    );
     expect(errorOf(() => parsePlanJson("{")).message).toMatch(/^The plan is not valid JSON\. Create the JSON from a saved plan/);
   });
 });

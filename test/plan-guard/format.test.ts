@@ -64,7 +64,9 @@ describe("the markdown summary", () => {
   });
 
   it("shows an allowed replace with the reviewer's reason under a green title, and ends with the fix hint", () => {
-    const allow: PlanGuardAllowEntry[] = [{ stack: "workload-dev", address: CACHE, actions: ["replace"], reason: "Dev sessions are disposable." }];
+    const allow: PlanGuardAllowEntry[] = [
+      { stack: "workload-dev", address: CACHE, actions: ["replace"], reason: "Dev sessions are disposable." },
+    ];
     const text = renderReport(evaluatePlan(fixture("allowlisted-replace"), "workload-dev", allow), { markdown: true });
     expect(text.split("\n")[0]).toBe("### ✅ Plan guard `workload-dev`: 1 delete or replace of a stateful resource allowed");
     expect(text).toContain(
@@ -99,7 +101,9 @@ describe("the markdown summary", () => {
   it("adds forget and read columns only when they are not zero", () => {
     const report = evaluatePlan(fixture("harmless-update"), "workload-prod", []);
     const text = renderReport({ ...report, counts: { ...report.counts, forget: 2 } }, { markdown: true });
-    expect(text).toContain("| create | update | replace | delete | forget | no-op |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n| 1 | 1 | 0 | 0 | 2 | 1 |");
+    expect(text).toContain(
+      "| create | update | replace | delete | forget | no-op |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n| 1 | 1 | 0 | 0 | 2 | 1 |",
+    );
   });
 
   it("keeps table rows intact when a reason contains pipes or line breaks", () => {
@@ -109,7 +113,12 @@ describe("the markdown summary", () => {
   });
 
   it("quotes a for_each address in the YAML example", () => {
-    const finding: PlanGuardFinding = { address: 'aws_s3_bucket.logs["eu"]', type: "aws_s3_bucket", action: "delete", why: "may hold objects" };
+    const finding: PlanGuardFinding = {
+      address: 'aws_s3_bucket.logs["eu"]',
+      type: "aws_s3_bucket",
+      action: "delete",
+      why: "may hold objects",
+    };
     const report: PlanGuardReport = {
       stack: "workload-prod",
       counts: { create: 0, update: 0, replace: 0, delete: 1, read: 0, forget: 0, noOp: 0 },
@@ -124,7 +133,9 @@ describe("the markdown summary", () => {
 
 describe("the plain-text summary", () => {
   it("shows the verdict, counts, findings and fix hint without markdown", () => {
-    const allow: PlanGuardAllowEntry[] = [{ stack: "workload-test", address: "aws_s3_bucket.other_bucket_1", actions: ["delete"], reason: "Retired in change CHG-1234." }];
+    const allow: PlanGuardAllowEntry[] = [
+      { stack: "workload-test", address: "aws_s3_bucket.other_bucket_1", actions: ["delete"], reason: "Retired in change CHG-1234." },
+    ];
     expect(renderReport(evaluatePlan(fixture("destroy-bucket"), "workload-test", allow), { markdown: false })).toBe(
       [
         "plan guard workload-test: BLOCKED, 1 delete or replace of a stateful resource blocked",
@@ -152,7 +163,9 @@ describe("the plain-text summary", () => {
   });
 
   it("shows the allowed change with its reason", () => {
-    const allow: PlanGuardAllowEntry[] = [{ stack: "workload-dev", address: CACHE, actions: ["replace"], reason: "Dev sessions are disposable." }];
+    const allow: PlanGuardAllowEntry[] = [
+      { stack: "workload-dev", address: CACHE, actions: ["replace"], reason: "Dev sessions are disposable." },
+    ];
     const text = renderReport(evaluatePlan(fixture("allowlisted-replace"), "workload-dev", allow), { markdown: false });
     expect(text).toContain(`allowed:\n  replace ${CACHE}\n    cause: at_rest_encryption_enabled forces replacement\n`);
     expect(text).toContain("    allowed: Dev sessions are disposable.\n");
@@ -172,7 +185,11 @@ describe("the plain-text summary", () => {
     const reversed = { ...plan, resource_changes: [...plan.resource_changes].reverse() };
     const text = renderReport(evaluatePlan(plan, "workload-prod", []), { markdown: false });
     expect(renderReport(evaluatePlan(reversed, "workload-prod", []), { markdown: false })).toBe(text);
-    expect([...text.matchAll(/^ {2}delete (\S+)$/gm)].map((m) => m[1])).toEqual(["aws_kms_key.k_1", "aws_s3_bucket.a_3", "aws_s3_bucket.b_2"]);
+    expect([...text.matchAll(/^ {2}delete (\S+)$/gm)].map((m) => m[1])).toEqual([
+      "aws_kms_key.k_1",
+      "aws_s3_bucket.a_3",
+      "aws_s3_bucket.b_2",
+    ]);
   });
 });
 
@@ -186,7 +203,9 @@ describe("describing why Terraform plans the change", () => {
   });
 
   it("explains tainted, requested and triggered replacements", () => {
-    expect(describeCause({ ...base, actionReason: "replace_because_tainted" })).toBe("tainted: an earlier apply failed part-way, or someone ran terraform taint");
+    expect(describeCause({ ...base, actionReason: "replace_because_tainted" })).toBe(
+      "tainted: an earlier apply failed part-way, or someone ran terraform taint",
+    );
     expect(describeCause({ ...base, actionReason: "replace_by_request" })).toBe("replacement requested with -replace");
     expect(describeCause({ ...base, actionReason: "replace_by_triggers" })).toBe("a reference in its replace_triggered_by changed");
   });
@@ -197,6 +216,8 @@ describe("describing why Terraform plans the change", () => {
   });
 
   it("mentions the deposed object", () => {
-    expect(describeCause({ ...base, action: "delete", deposed: "a1b2c3d4" })).toBe("deposed object a1b2c3d4, left by an interrupted create-before-destroy");
+    expect(describeCause({ ...base, action: "delete", deposed: "a1b2c3d4" })).toBe(
+      "deposed object a1b2c3d4, left by an interrupted create-before-destroy",
+    );
   });
 });

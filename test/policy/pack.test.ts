@@ -39,14 +39,27 @@ describe("runPack", () => {
       ],
     );
     expect(report.errors.map((f) => f.address)).toEqual(["aws_kms_key.k", "aws_security_group.web"]);
-    expect(report.suppressed.map((f) => [f.address, f.reason])).toEqual([["aws_security_group.bastion", "break-glass bastion, removed in Q3"]]);
+    expect(report.suppressed.map((f) => [f.address, f.reason])).toEqual([
+      ["aws_security_group.bastion", "break-glass bastion, removed in Q3"],
+    ]);
     expect(report.unusedSuppressions.map((s) => s.stack)).toEqual(["workload-prod"]);
     expect(policySummaryLine(report)).toMatch(/^Policy pack: \d+ rules on 1 stack, 2 errors, 0 warnings, 1 suppressed finding$/);
-    expect(renderSuppressed(report)).toEqual(["Suppressed (from the config):", "  workload-dev  aws_security_group.bastion  LZ-NET1  reason: break-glass bastion, removed in Q3"]);
+    expect(renderSuppressed(report)).toEqual([
+      "Suppressed (from the config):",
+      "  workload-dev  aws_security_group.bastion  LZ-NET1  reason: break-glass bastion, removed in Q3",
+    ]);
   });
 
   it("throws when two rules share an id", () => {
-    const rule = { id: "LZ-X1", level: "error" as const, title: "t", rationale: "r", sources: ["s"], resourceTypes: [], check: () => ({ status: "compliant" as const }) };
+    const rule = {
+      id: "LZ-X1",
+      level: "error" as const,
+      title: "t",
+      rationale: "r",
+      sources: ["s"],
+      resourceTypes: [],
+      check: () => ({ status: "compliant" as const }),
+    };
     expect(() => runPack([openSsh], [], [rule, rule])).toThrow(/two rules with id LZ-X1/);
   });
 });
@@ -55,7 +68,9 @@ describe("PolicyError", () => {
   it("lists the findings as aligned columns and says how to fix or suppress", () => {
     const lines = new PolicyError(runPack([openSsh])).message.split("\n");
     expect(lines[0]).toBe("policy pack found 3 errors (stack, resource, rule, message):");
-    expect(lines[2]).toMatch(/^ {2}workload-dev {2}aws_security_group\.bastion {2}LZ-NET1 {2}ingress from the internet .* reaches 22 \(SSH\)\./);
+    expect(lines[2]).toMatch(
+      /^ {2}workload-dev {2}aws_security_group\.bastion {2}LZ-NET1 {2}ingress from the internet .* reaches 22 \(SSH\)\./,
+    );
     expect(lines.at(-1)).toContain("policy.suppressions");
   });
 });
@@ -68,7 +83,9 @@ describe("the shipped config", () => {
       expect(policy.errors).toEqual([]);
       expect(policy.warnings).toEqual([]);
       // The only accepted findings: bootstrap.deployRolePolicies grants AdministratorAccess, with its reason.
-      expect(policy.suppressed.map((f) => [f.stack, f.ruleId])).toEqual(["network-hub", "workload-dev", "workload-prod", "workload-test"].map(() => ["bootstrap", "LZ-IAM3"]));
+      expect(policy.suppressed.map((f) => [f.stack, f.ruleId])).toEqual(
+        ["network-hub", "workload-dev", "workload-prod", "workload-test"].map(() => ["bootstrap", "LZ-IAM3"]),
+      );
       expect(policy.suppressed.every((f) => f.reason.length >= 10)).toBe(true);
       expect(policy.unusedSuppressions).toEqual([]);
       expect(policy.stacks).toBe(5);

@@ -6,11 +6,28 @@ import { checkIntent, checkScenario, Network, type Failure, type Intent } from "
 
 type Env = RoutingInput["environments"][number];
 const env = (name: string, segment: "prod" | "nonprod", cidr: string, over: Partial<Env> = {}): Env => {
-  const plan = planSubnets(cidr, { public: 24, privateApp: 20, privateData: 23, transit: 28 }, 3, { firewall: over.inspection === "per-vpc" });
+  const plan = planSubnets(cidr, { public: 24, privateApp: 20, privateData: 23, transit: 28 }, 3, {
+    firewall: over.inspection === "per-vpc",
+  });
   if (!plan.fits) throw new Error("no fit");
-  return { name, segment, inspection: "none", vpc: { cidr, azCount: 3, subnets: plan.plan }, onPremisesAccess: { privateApp: "all", privateData: "none" }, ...over };
+  return {
+    name,
+    segment,
+    inspection: "none",
+    vpc: { cidr, azCount: 3, subnets: plan.plan },
+    onPremisesAccess: { privateApp: "all", privateData: "none" },
+    ...over,
+  };
 };
-const inspection = { vpcCidr: "10.255.0.0/24", azCount: 3, subnets: { transitGateway: ["10.255.0.0/28", "10.255.0.16/28", "10.255.0.32/28"], firewall: ["10.255.0.48/28", "10.255.0.64/28", "10.255.0.80/28"], public: ["10.255.0.96/28", "10.255.0.112/28", "10.255.0.128/28"] } };
+const inspection = {
+  vpcCidr: "10.255.0.0/24",
+  azCount: 3,
+  subnets: {
+    transitGateway: ["10.255.0.0/28", "10.255.0.16/28", "10.255.0.32/28"],
+    firewall: ["10.255.0.48/28", "10.255.0.64/28", "10.255.0.80/28"],
+    public: ["10.255.0.96/28", "10.255.0.112/28", "10.255.0.128/28"],
+  },
+};
 const base = (over: Partial<RoutingInput> = {}): RoutingInput => ({
   onPremisesCidrs: ["172.16.0.0/16"],
   directConnect: { allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"] },
@@ -19,7 +36,13 @@ const base = (over: Partial<RoutingInput> = {}): RoutingInput => ({
   environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16")],
   ...over,
 });
-const intent = (from: string, to: string, expect: Intent["expect"], failures: Intent["failures"] = {}): Intent => ({ name: "t", from, to, expect, failures });
+const intent = (from: string, to: string, expect: Intent["expect"], failures: Intent["failures"] = {}): Intent => ({
+  name: "t",
+  from,
+  to,
+  expect,
+  failures,
+});
 
 describe("routing verifier", () => {
   it("prefers Direct Connect over the VPN for the same prefixes, both ways", () => {
@@ -31,7 +54,10 @@ describe("routing verifier", () => {
 
   it("fails over to the VPN when Direct Connect is down, and stays on DX when one tunnel is down", () => {
     const plan = planRouting(base());
-    const result = checkIntent(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }, { "directconnect-down": { via: "vpn" } }));
+    const result = checkIntent(
+      plan,
+      intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }, { "directconnect-down": { via: "vpn" } }),
+    );
     expect(result.ok).toBe(true);
     const dxDown = result.scenarios.find((s) => s.scenario === "directconnect-down")!;
     expect(dxDown.forward!.waypoints).toEqual(["vpn"]);
@@ -49,7 +75,11 @@ describe("routing verifier", () => {
     const net = new Network(plan);
     const prodTable = plan.tables.find((t) => t.name === "prod")!;
     expect(net.selectTgwRoute(prodTable, BigInt(0xac100101))).toMatchObject({ destination: "172.16.0.0/16", origin: "directconnect" });
-    expect(net.selectTgwRoute(prodTable, BigInt(0xac110101))).toMatchObject({ destination: "172.16.0.0/12", origin: "static", target: "blackhole" });
+    expect(net.selectTgwRoute(prodTable, BigInt(0xac110101))).toMatchObject({
+      destination: "172.16.0.0/12",
+      origin: "static",
+      target: "blackhole",
+    });
   });
 
   it("catches a static route toward the VPN pulling traffic off Direct Connect, and names the hop", () => {
@@ -60,7 +90,10 @@ describe("routing verifier", () => {
   });
 
   it("keeps flows symmetric through the firewall when an AZ fails, thanks to appliance mode", () => {
-    const input = base({ inspection, environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] });
+    const input = base({
+      inspection,
+      environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16", { inspection: "central" })],
+    });
     const plan = planRouting(input);
     for (const failure of ["az-a-down", "az-b-down", "az-c-down"] as const) {
       const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: ["directconnect", "inspection"] }), failure);
@@ -75,7 +108,9 @@ describe("routing verifier", () => {
     const plan = planRouting(input);
     const noAppliance: RoutingPlan = { ...plan, attachments: plan.attachments.map((a) => ({ ...a, applianceMode: false })) };
     const results = ["a", "b", "c"].flatMap((az) =>
-      [1, 2, 3, 4, 5].map((host) => checkScenario(noAppliance, intent(`onprem:172.16.1.${host}`, `prod/privateApp/${az}`, { via: "inspection" }), "normal")),
+      [1, 2, 3, 4, 5].map((host) =>
+        checkScenario(noAppliance, intent(`onprem:172.16.1.${host}`, `prod/privateApp/${az}`, { via: "inspection" }), "normal"),
+      ),
     );
     expect(results.some((r) => r.problem?.includes("asymmetric through the stateful firewall"))).toBe(true);
   });
@@ -91,7 +126,13 @@ describe("routing verifier", () => {
     const plan = planRouting(base({ inspection, environments: [env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] }));
     const r = checkScenario(plan, intent("prod/privateApp", "internet", { via: "inspection" }), "normal");
     expect(r.ok, r.problem).toBe(true);
-    expect(r.forward!.hops.map((h) => h.next)).toEqual(["transit-gateway", "vpc:inspection", "firewall-endpoint az-a", "nat-gateway az-a", "internet-gateway"]);
+    expect(r.forward!.hops.map((h) => h.next)).toEqual([
+      "transit-gateway",
+      "vpc:inspection",
+      "firewall-endpoint az-a",
+      "nat-gateway az-a",
+      "internet-gateway",
+    ]);
   });
 });
 
@@ -113,7 +154,11 @@ describe("routing verifier, per-vpc inspection", () => {
     for (const az of ["a", "b", "c"]) {
       const r = checkScenario(plan, intent("internet", `prod/public/${az}`, { via: "inspection" }), "normal");
       expect(r.ok, r.problem).toBe(true);
-      expect(r.forward!.hops[0]).toMatchObject({ at: "internet-gateway prod", table: "igw edge route table", next: `firewall-endpoint az-${az}` });
+      expect(r.forward!.hops[0]).toMatchObject({
+        at: "internet-gateway prod",
+        table: "igw edge route table",
+        next: `firewall-endpoint az-${az}`,
+      });
       expect(r.forward!.firewallAzs).toEqual(r.back!.firewallAzs);
       expect(r.back!.hops.map((h) => h.next)).toEqual([`firewall-endpoint az-${az}`, "internet-gateway"]);
     }
@@ -123,7 +168,14 @@ describe("routing verifier, per-vpc inspection", () => {
     const prod = plan.vpcs.find((v) => v.name === "prod")!;
     const crossed: RoutingPlan = {
       ...plan,
-      vpcs: plan.vpcs.map((v) => (v === prod ? { ...v, gatewayRoutes: v.gatewayRoutes!.map((r, i) => ({ ...r, target: { kind: "firewall-endpoint" as const, az: (i + 1) % 3 } })) } : v)),
+      vpcs: plan.vpcs.map((v) =>
+        v === prod
+          ? {
+              ...v,
+              gatewayRoutes: v.gatewayRoutes!.map((r, i) => ({ ...r, target: { kind: "firewall-endpoint" as const, az: (i + 1) % 3 } })),
+            }
+          : v,
+      ),
     };
     const r = checkScenario(crossed, intent("internet", "prod/public/a", { via: "inspection" }), "normal");
     expect(r.ok).toBe(false);
@@ -141,7 +193,10 @@ describe("routing verifier, per-vpc inspection", () => {
         expect([...out.forward!.firewallAzs, ...into.forward!.firewallAzs, ...into.back!.firewallAzs]).not.toContain(down);
       }
       // The failed AZ's own subnets are gone: not applicable rather than a violation.
-      expect(checkScenario(plan, intent(`prod/privateApp/${failure[3]}`, "internet", { via: "inspection" }), failure)).toMatchObject({ applicable: false, ok: true });
+      expect(checkScenario(plan, intent(`prod/privateApp/${failure[3]}`, "internet", { via: "inspection" }), failure)).toMatchObject({
+        applicable: false,
+        ok: true,
+      });
     }
   });
 
@@ -149,7 +204,9 @@ describe("routing verifier, per-vpc inspection", () => {
     const single = planRouting(base({ environments: [perVpc({ vpc: { ...perVpc().vpc, natGateways: "single" } })] }));
     const r = checkScenario(single, intent("prod/privateApp", "internet", { via: "inspection" }), "az-a-down");
     expect(r.ok).toBe(false);
-    expect(r.problem).toContain("packet is dropped at hop 1 prod/privateApp/az-b: vpc route table matched 0.0.0.0/0 → nat-gateway az-a: nat-gateway az-a is down");
+    expect(r.problem).toContain(
+      "packet is dropped at hop 1 prod/privateApp/az-b: vpc route table matched 0.0.0.0/0 → nat-gateway az-a: nat-gateway az-a is down",
+    );
     expect(checkScenario(single, intent("prod/privateApp", "internet", "denied"), "az-a-down").ok).toBe(true);
   });
 

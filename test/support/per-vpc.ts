@@ -22,6 +22,9 @@ export const PER_VPC_INTENTS = `    - name: test-egress-inspected
 export function perVpcConfigDir(): string {
   return shippedWith({
     "test.yaml": (t) => `${t}inspection: per-vpc\n`,
-    "shared.yaml": replace("      to: internet\n      expect: { via: inspection }\n", `      to: internet\n      expect: { via: inspection }\n${PER_VPC_INTENTS}`),
+    "shared.yaml": replace(
+      "      to: internet\n      expect: { via: inspection }\n",
+      `      to: internet\n      expect: { via: inspection }\n${PER_VPC_INTENTS}`,
+    ),
   });
 }

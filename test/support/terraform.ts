@@ -124,12 +124,17 @@ export class TerraformCli {
     await this.#slot();
     try {
       return await new Promise((done, fail) => {
-        execFile(this.terraform.bin, args, { cwd, env: this.#env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-          const code = error ? error.code : 0;
-          if (typeof code === "string") return fail(error);
-          const output = `$ terraform ${args.join(" ")}   (in ${cwd})\n${stdout}${stderr}${error?.killed ? `\n[killed after ${timeoutMs} ms]` : ""}`;
-          done({ code: error?.killed ? null : (code ?? null), ok: !error, stdout, stderr, output });
-        });
+        execFile(
+          this.terraform.bin,
+          args,
+          { cwd, env: this.#env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            const code = error ? error.code : 0;
+            if (typeof code === "string") return fail(error);
+            const output = `$ terraform ${args.join(" ")}   (in ${cwd})\n${stdout}${stderr}${error?.killed ? `\n[killed after ${timeoutMs} ms]` : ""}`;
+            done({ code: error?.killed ? null : (code ?? null), ok: !error, stdout, stderr, output });
+          },
+        );
       });
     } finally {
       this.#release();
@@ -190,9 +195,13 @@ export function readManifest(outdir: string): SynthesizedStack[] {
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
-const arn = (service: string, resource: string, region = REGION, account = ACCOUNT) => `arn:aws:${service}:${region}:${account}:${resource}`;
+const arn = (service: string, resource: string, region = REGION, account = ACCOUNT) =>
+  `arn:aws:${service}:${region}:${account}:${resource}`;
 const iamArn = (resource: string) => arn("iam", resource, "");
-const POLICY_JSON = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" }] });
+const POLICY_JSON = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" }],
+});
 const UUID = "00000000-0000-0000-0000-000000000000";
 const ALB = "app/mock/0123456789abcdef";
 
@@ -208,12 +217,21 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_acm_certificate: {
     arn: arn("acm", `certificate/${UUID}`),
     domain_validation_options: [
-      { domain_name: "www.example.com", resource_record_name: "_0123456789abcdef.www.example.com.", resource_record_type: "CNAME", resource_record_value: "_0123456789abcdef.acm-validations.aws." },
+      {
+        domain_name: "www.example.com",
+        resource_record_name: "_0123456789abcdef.www.example.com.",
+        resource_record_type: "CNAME",
+        resource_record_value: "_0123456789abcdef.acm-validations.aws.",
+      },
     ],
   },
   aws_backup_plan: { arn: arn("backup", "backup-plan:mock") },
   aws_backup_vault: { arn: arn("backup", "backup-vault:mock") },
-  aws_cloudfront_distribution: { arn: arn("cloudfront", "distribution/EMOCKMOCKMOCK", ""), domain_name: "d111111abcdef8.cloudfront.net", hosted_zone_id: "Z2FDTNDATAQYW2" },
+  aws_cloudfront_distribution: {
+    arn: arn("cloudfront", "distribution/EMOCKMOCKMOCK", ""),
+    domain_name: "d111111abcdef8.cloudfront.net",
+    hosted_zone_id: "Z2FDTNDATAQYW2",
+  },
   aws_cloudtrail: { arn: arn("cloudtrail", "trail/mock") },
   aws_cloudwatch_event_bus: { arn: arn("events", "event-bus/mock") },
   aws_cloudwatch_event_rule: { arn: arn("events", "rule/mock") },
@@ -243,12 +261,18 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   },
   aws_lb: { arn: arn("elasticloadbalancing", `loadbalancer/${ALB}`), arn_suffix: ALB },
   aws_lb_listener: { arn: arn("elasticloadbalancing", `listener/${ALB}/0123456789abcdef`) },
-  aws_lb_target_group: { arn: arn("elasticloadbalancing", "targetgroup/mock/0123456789abcdef"), arn_suffix: "targetgroup/mock/0123456789abcdef" },
+  aws_lb_target_group: {
+    arn: arn("elasticloadbalancing", "targetgroup/mock/0123456789abcdef"),
+    arn_suffix: "targetgroup/mock/0123456789abcdef",
+  },
   aws_networkfirewall_firewall: {
     arn: arn("network-firewall", "firewall/mock"),
     firewall_status: [
       {
-        sync_states: ["mock-1a", "mock-1b", "mock-1c"].map((az, i) => ({ availability_zone: az, attachment: [{ endpoint_id: `vpce-0123456789abcdef${i}`, subnet_id: `subnet-0123456789abcdef${i}`, status: "READY" }] })),
+        sync_states: ["mock-1a", "mock-1b", "mock-1c"].map((az, i) => ({
+          availability_zone: az,
+          attachment: [{ endpoint_id: `vpce-0123456789abcdef${i}`, subnet_id: `subnet-0123456789abcdef${i}`, status: "READY" }],
+        })),
       },
     ],
   },
@@ -271,7 +295,12 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0") },
   aws_vpc: { arn: arn("ec2", "vpc/vpc-0123456789abcdef0") },
   aws_vpc_ipam_pool: { arn: arn("ec2", "ipam-pool/ipam-pool-0123456789abcdef0", "") },
-  aws_vpn_connection: { arn: arn("ec2", "vpn-connection/vpn-0123456789abcdef0"), tunnel1_address: "198.51.100.1", tunnel2_address: "198.51.100.2", transit_gateway_attachment_id: "tgw-attach-0123456789abcdef1" },
+  aws_vpn_connection: {
+    arn: arn("ec2", "vpn-connection/vpn-0123456789abcdef0"),
+    tunnel1_address: "198.51.100.1",
+    tunnel2_address: "198.51.100.2",
+    transit_gateway_attachment_id: "tgw-attach-0123456789abcdef1",
+  },
   aws_wafv2_web_acl: { arn: arn("wafv2", `regional/webacl/mock/${UUID}`) },
 };
 
@@ -289,7 +318,10 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_kms_alias: { arn: arn("kms", "alias/mock"), target_key_arn: arn("kms", `key/${UUID}`) },
   aws_kms_key: { arn: arn("kms", `key/${UUID}`) },
   aws_lb: { arn: arn("elasticloadbalancing", `loadbalancer/${ALB}`), arn_suffix: ALB },
-  aws_lb_target_group: { arn: arn("elasticloadbalancing", "targetgroup/mock/0123456789abcdef"), arn_suffix: "targetgroup/mock/0123456789abcdef" },
+  aws_lb_target_group: {
+    arn: arn("elasticloadbalancing", "targetgroup/mock/0123456789abcdef"),
+    arn_suffix: "targetgroup/mock/0123456789abcdef",
+  },
   aws_organizations_organization: { arn: arn("organizations", "organization/o-mockorgid0", ""), master_account_id: ACCOUNT },
   aws_partition: { partition: "aws", dns_suffix: "amazonaws.com" },
   aws_ram_resource_share: { arn: arn("ram", "resource-share/mock") },
@@ -339,7 +371,9 @@ function hcl(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value).replace(/([$%])\{/g, "$1$1{");
   if (Array.isArray(value)) return `[${value.map(hcl).join(", ")}]`;
   if (value && typeof value === "object") {
-    return `{ ${Object.entries(value).map(([k, v]) => `${/^[A-Za-z_][\w-]*$/.test(k) ? k : hcl(k)} = ${hcl(v)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${/^[A-Za-z_][\w-]*$/.test(k) ? k : hcl(k)} = ${hcl(v)}`)
+      .join(", ")} }`;
   }
   return JSON.stringify(value);
 }
@@ -361,7 +395,11 @@ export function mockApplyPassed(result: Pick<TerraformResult, "ok" | "stdout" | 
   if (!/\b1 passed, 0 failed\b/.test(result.stdout)) return false;
   if (result.ok) return true;
   const errors = result.stderr.match(/^Error: .*$/gm) ?? [];
-  return errors.length > 0 && errors.every((e) => e === "Error: Instance cannot be destroyed") && result.stderr.includes("lifecycle.prevent_destroy");
+  return (
+    errors.length > 0 &&
+    errors.every((e) => e === "Error: Instance cannot be destroyed") &&
+    result.stderr.includes("lifecycle.prevent_destroy")
+  );
 }
 
 /** Terraform's `providers schema -json` output, reduced to what {@link mockDefaultProblems} reads. */
@@ -381,7 +419,11 @@ export interface ProviderSchemas {
 export function mockDefaultProblems(schemas: ProviderSchemas, provider = "registry.terraform.io/hashicorp/aws"): string[] {
   const schema = schemas.provider_schemas[provider];
   if (!schema) throw new Error(`no schema for ${provider}; have ${Object.keys(schemas.provider_schemas).join(", ")}`);
-  const check = (kind: string, table: typeof MOCK_RESOURCE_DEFAULTS, types: ProviderSchemas["provider_schemas"][string]["resource_schemas"]) =>
+  const check = (
+    kind: string,
+    table: typeof MOCK_RESOURCE_DEFAULTS,
+    types: ProviderSchemas["provider_schemas"][string]["resource_schemas"],
+  ) =>
     Object.entries(table).flatMap(([type, defaults]) => {
       const attributes = types[type]?.block.attributes;
       if (!attributes) return [`${kind} "${type}": no such type in ${provider}`];
@@ -389,5 +431,8 @@ export function mockDefaultProblems(schemas: ProviderSchemas, provider = "regist
         .filter((a) => !attributes[a]?.computed)
         .map((a) => `${kind} "${type}": "${a}" is not a computed attribute`);
     });
-  return [...check("mock_resource", MOCK_RESOURCE_DEFAULTS, schema.resource_schemas), ...check("mock_data", MOCK_DATA_DEFAULTS, schema.data_source_schemas)];
+  return [
+    ...check("mock_resource", MOCK_RESOURCE_DEFAULTS, schema.resource_schemas),
+    ...check("mock_data", MOCK_DATA_DEFAULTS, schema.data_source_schemas),
+  ];
 }

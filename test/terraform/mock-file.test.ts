@@ -35,7 +35,8 @@ describe("mockApplyTest", () => {
 });
 
 describe("mockApplyPassed", () => {
-  const teardown = 'Error: Instance cannot be destroyed\n\nResource aws_vpc.x has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed.\n';
+  const teardown =
+    "Error: Instance cannot be destroyed\n\nResource aws_vpc.x has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed.\n";
 
   it("accepts a passing run whose only errors are prevent_destroy refusals during teardown", () => {
     expect(mockApplyPassed({ ok: false, stdout: "Failure! 1 passed, 0 failed.\n", stderr: teardown })).toBe(true);
@@ -43,7 +44,13 @@ describe("mockApplyPassed", () => {
 
   it("rejects a failed run, and a passing run with any other error", () => {
     expect(mockApplyPassed({ ok: false, stdout: "Failure! 0 passed, 1 failed.\n", stderr: teardown })).toBe(false);
-    expect(mockApplyPassed({ ok: false, stdout: "Failure! 1 passed, 0 failed.\n", stderr: `${teardown}\nError: Provider produced inconsistent result\n` })).toBe(false);
+    expect(
+      mockApplyPassed({
+        ok: false,
+        stdout: "Failure! 1 passed, 0 failed.\n",
+        stderr: `${teardown}\nError: Provider produced inconsistent result\n`,
+      }),
+    ).toBe(false);
     expect(mockApplyPassed({ ok: true, stdout: "Success! 0 passed, 0 failed.\n", stderr: "" })).toBe(false);
   });
 });

@@ -30,10 +30,13 @@ import {
 const probe = probeTerraform();
 if (!probe.ok) console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
 
-describe.skipIf(!probe.ok)(`the shipped config under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`, () => {
-  if (probe.ok) terraformChecks(probe);
-  else it("runs init, validate and a mocked apply on every synthesized stack", () => {});
-});
+describe.skipIf(!probe.ok)(
+  `the shipped config under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
+  () => {
+    if (probe.ok) terraformChecks(probe);
+    else it("runs init, validate and a mocked apply on every synthesized stack", () => {});
+  },
+);
 
 function terraformChecks(terraform: TerraformFound): void {
   const cli = new TerraformCli(terraform);
@@ -86,21 +89,28 @@ function terraformChecks(terraform: TerraformFound): void {
     expect(mockApplyPassed(test), test.output).toBe(true);
   });
 
-  it.concurrent("per-vpc inspection: stack workload-test passes terraform validate and applies against mocked providers", options, async ({ expect }) => {
-    writeMockApplyTest(perVpcStack);
-    const init = await cli.run(perVpcStack.dir, ["init", "-backend=false", "-input=false", "-no-color"]);
-    expect(init.ok, init.output).toBe(true);
-    const validate = await cli.run(perVpcStack.dir, ["validate", "-no-color"]);
-    expect(validate.ok, validate.output).toBe(true);
-    const test = await cli.run(perVpcStack.dir, ["test", "-no-color"]);
-    expect(mockApplyPassed(test), test.output).toBe(true);
-  });
+  it.concurrent(
+    "per-vpc inspection: stack workload-test passes terraform validate and applies against mocked providers",
+    options,
+    async ({ expect }) => {
+      writeMockApplyTest(perVpcStack);
+      const init = await cli.run(perVpcStack.dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+      expect(init.ok, init.output).toBe(true);
+      const validate = await cli.run(perVpcStack.dir, ["validate", "-no-color"]);
+      expect(validate.ok, validate.output).toBe(true);
+      const test = await cli.run(perVpcStack.dir, ["test", "-no-color"]);
+      expect(mockApplyPassed(test), test.output).toBe(true);
+    },
+  );
 
   it.concurrent(`the mock defaults name only computed attributes of hashicorp/aws ${awsProviderVersion()}`, options, async ({ expect }) => {
     const dir = join(outdir, "provider-schema");
     mkdirSync(dir);
     const version = awsProviderVersion();
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version } } } }));
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version } } } }),
+    );
     const init = await cli.run(dir, ["init", "-input=false", "-no-color"]);
     expect(init.ok, init.output).toBe(true);
     const schema = await cli.run(dir, ["providers", "schema", "-json"]);

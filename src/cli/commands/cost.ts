@@ -40,7 +40,10 @@ Examples:
       const subjects = costInputsFromModel(model);
       if (opts.env !== undefined && !subjects.some((s) => s.name === opts.env)) {
         const names = subjects.map((s) => s.name).join(", ");
-        throw new CliError(`${ctx.err.red("error:")} option '--env <name>' argument '${opts.env}' is not an account of the config. Available names: ${names}.\n(run "lz cost --help" for usage)`, EXIT_USAGE);
+        throw new CliError(
+          `${ctx.err.red("error:")} option '--env <name>' argument '${opts.env}' is not an account of the config. Available names: ${names}.\n(run "lz cost --help" for usage)`,
+          EXIT_USAGE,
+        );
       }
       let report;
       try {

@@ -18,7 +18,9 @@ function readPlanText(file: string): string {
   try {
     return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (e) {
-    throw new CliError(`${file === "-" ? "stdin" : file}: cannot read the plan (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Write it with: terraform show -json tfplan > plan.json`);
+    throw new CliError(
+      `${file === "-" ? "stdin" : file}: cannot read the plan (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Write it with: terraform show -json tfplan > plan.json`,
+    );
   }
 }
 
@@ -28,7 +30,11 @@ export function definePlanGuard(cmd: Command, ctx: Context): void {
     .requiredOption("--stack <name>", "the stack the plan belongs to, for example workload-prod")
     .option("--plan <file>", 'the output of terraform show -json <planfile>; "-" reads stdin', "-")
     .option("--config <dir>", CONFIG_OPTION_HELP)
-    .addOption(new Option("--format <format>", "text, markdown (for $GITHUB_STEP_SUMMARY) or json").choices(["text", "markdown", "json"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "text, markdown (for $GITHUB_STEP_SUMMARY) or json")
+        .choices(["text", "markdown", "json"])
+        .default("text"),
+    )
     .addHelpText(
       "after",
       `
@@ -43,7 +49,8 @@ Examples:
     .action((opts: { stack: string; plan: string; config?: string; format: Format }) => {
       const model = loadConfig(configDir(opts.config, ctx.io.env));
       const stacks = stackMatrix(model).map((e) => e.stack);
-      if (!stacks.includes(opts.stack)) throw new CliError(`--stack ${opts.stack}: no such stack. Write one of: ${stacks.join(", ")}.`, EXIT_USAGE);
+      if (!stacks.includes(opts.stack))
+        throw new CliError(`--stack ${opts.stack}: no such stack. Write one of: ${stacks.join(", ")}.`, EXIT_USAGE);
       let report;
       try {
         report = evaluatePlan(parsePlanJson(readPlanText(opts.plan)), opts.stack, model.planGuard.allow);
@@ -51,7 +58,9 @@ Examples:
         if (e instanceof PlanFormatError) throw new CliError(`${opts.plan === "-" ? "stdin" : opts.plan}: ${e.message}`);
         throw e;
       }
-      ctx.io.stdout.write(opts.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { markdown: opts.format === "markdown" }));
+      ctx.io.stdout.write(
+        opts.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { markdown: opts.format === "markdown" }),
+      );
       if (!report.ok) throw new CliError("", EXIT_FAILURE);
     });
 }

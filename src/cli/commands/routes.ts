@@ -44,7 +44,9 @@ Examples:
       }
       const intents = opts.intent ? model.routing.intents.filter((i) => i.name === opts.intent) : model.routing.intents;
       if (opts.intent && intents.length === 0) {
-        throw new CliError(`${ctx.err.red("no intent named")} ${opts.intent}. Intents: ${model.routing.intents.map((i) => i.name).join(", ") || "(none)"}.`);
+        throw new CliError(
+          `${ctx.err.red("no intent named")} ${opts.intent}. Intents: ${model.routing.intents.map((i) => i.name).join(", ") || "(none)"}.`,
+        );
       }
       const plan = planRouting(routingInput(model));
       const results = verifyIntents(plan, intents);

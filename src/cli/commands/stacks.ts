@@ -5,7 +5,15 @@
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/index.js";
-import { githubMatrix, selectStacks, STACK_SELECTIONS, stackMatrix, type CdktfManifest, type StackEntry, type StackSelection } from "../../pipeline/stacks.js";
+import {
+  githubMatrix,
+  selectStacks,
+  STACK_SELECTIONS,
+  stackMatrix,
+  type CdktfManifest,
+  type StackEntry,
+  type StackSelection,
+} from "../../pipeline/stacks.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError } from "../errors.js";
 import type { Style } from "../io.js";
@@ -44,8 +52,12 @@ export function defineStacks(cmd: Command, ctx: Context): void {
   cmd
     .description("list the stacks in deploy order, or print the GitHub Actions matrix")
     .option("--config <dir>", CONFIG_OPTION_HELP)
-    .option("--json", "print the GitHub Actions matrix, {\"include\":[...]}, as one line of JSON")
-    .addOption(new Option("--only <kind>", "network (the network hub) or workloads (every other stack)").choices([...STACK_SELECTIONS]).default("all"))
+    .option("--json", 'print the GitHub Actions matrix, {"include":[...]}, as one line of JSON')
+    .addOption(
+      new Option("--only <kind>", "network (the network hub) or workloads (every other stack)")
+        .choices([...STACK_SELECTIONS])
+        .default("all"),
+    )
     .option("--manifest <file>", "also check the stacks against a synthesized cdktf.out/manifest.json")
     .addHelpText(
       "after",

@@ -44,7 +44,11 @@ export function renderSummary(outdir: string, counts: readonly StackCounts[], s:
   };
   const rows = [...counts, total];
   const width = (values: readonly (string | number)[]) => Math.max(...values.map((v) => String(v).length));
-  const [nameW, resW, dataW] = [width(rows.map((r) => r.stack)), width(rows.map((r) => r.resources)), width(rows.map((r) => r.dataSources))];
+  const [nameW, resW, dataW] = [
+    width(rows.map((r) => r.stack)),
+    width(rows.map((r) => r.resources)),
+    width(rows.map((r) => r.dataSources)),
+  ];
   const line = (r: StackCounts) =>
     `  ${r.stack.padEnd(nameW)}  ${String(r.resources).padStart(resW)} ${(r.resources === 1 ? "resource" : "resources").padEnd(9)}  ` +
     `${String(r.dataSources).padStart(dataW)} ${r.dataSources === 1 ? "data source" : "data sources"}`;
@@ -111,12 +115,18 @@ Examples:
       const synthesize = ctx.deps.synthesize ?? defaultSynthesize;
       const unsafe = unsafeOutput(out, dir);
       if (unsafe !== undefined) {
-        throw new CliError(`${ctx.err.red(`refusing to replace ${out}:`)} ${unsafe}. lz synth replaces the whole output folder; choose a folder of its own with --out, such as ${CDKTF_OUT}.\n${unchanged}`);
+        throw new CliError(
+          `${ctx.err.red(`refusing to replace ${out}:`)} ${unsafe}. lz synth replaces the whole output folder; choose a folder of its own with --out, such as ${CDKTF_OUT}.\n${unchanged}`,
+        );
       }
 
       let model: LandingZoneModel;
       try {
-        model = await progress.step(`Loading ${dir}`, (m) => `Loaded ${dir}: ${stackMatrix(m).length} stacks`, () => loadConfig(dir));
+        model = await progress.step(
+          `Loading ${dir}`,
+          (m) => `Loaded ${dir}: ${stackMatrix(m).length} stacks`,
+          () => loadConfig(dir),
+        );
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         throw new CliError(`${renderConfigError(e, ctx.err)}\n${unchanged}`);
@@ -137,7 +147,11 @@ Examples:
         if (Array.isArray(result)) stacks = result as readonly string[];
         else ({ stacks, policy } = result as { stacks: readonly string[]; policy?: PolicyReport });
         failed = `could not replace ${out}:`;
-        await progress.step(`Replacing ${out}`, () => `Replaced ${out}`, () => staged.commit());
+        await progress.step(
+          `Replacing ${out}`,
+          () => `Replaced ${out}`,
+          () => staged.commit(),
+        );
       } catch (e) {
         staged.discard();
         if (e instanceof PolicyError) throw new CliError(`${e.message}\n${unchanged}`, undefined, { cause: e });

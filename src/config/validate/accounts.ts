@@ -16,14 +16,25 @@ export const validateAccounts: Validator = (config) => {
     const { accountId, name } = env.value;
     const owner = owners.get(accountId);
     if (owner) {
-      problems.push(env.source.problem(["accountId"], `account ${accountId} is already used by ${owner}. Each environment needs its own AWS account; write that account's id.`));
+      problems.push(
+        env.source.problem(
+          ["accountId"],
+          `account ${accountId} is already used by ${owner}. Each environment needs its own AWS account; write that account's id.`,
+        ),
+      );
     } else owners.set(accountId, `environment ${name} (${env.source.file})`);
     const other = names.get(name);
-    if (other) problems.push(env.source.problem(["name"], `environment name "${name}" is already declared in ${other}. Choose a unique name.`));
+    if (other)
+      problems.push(env.source.problem(["name"], `environment name "${name}" is already declared in ${other}. Choose a unique name.`));
     else names.set(name, env.source.file);
     const stem = basename(env.source.file, extname(env.source.file));
     if (stem !== name) {
-      problems.push(env.source.problem(["name"], `file ${basename(env.source.file)} declares environment "${name}". Write name: ${stem}, or rename the file to ${name}${extname(env.source.file)}.`));
+      problems.push(
+        env.source.problem(
+          ["name"],
+          `file ${basename(env.source.file)} declares environment "${name}". Write name: ${stem}, or rename the file to ${name}${extname(env.source.file)}.`,
+        ),
+      );
     }
   }
   return problems;

@@ -27,14 +27,23 @@ export const validateApp: Validator = (config) => {
     const seen = { name: new Map<string, number>(), repo: new Map<string, number>(), path: new Map<string, string>() };
     app.services.forEach((s, i) => {
       const first = seen.name.get(s.name);
-      if (first !== undefined) at(["services", i, "name"], `service name "${s.name}" is already used by services[${first}]. Give each service its own name.`);
+      if (first !== undefined)
+        at(["services", i, "name"], `service name "${s.name}" is already used by services[${first}]. Give each service its own name.`);
       else seen.name.set(s.name, i);
       const repo = seen.repo.get(s.ecrRepository);
-      if (repo !== undefined) at(["services", i, "ecrRepository"], `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`);
+      if (repo !== undefined)
+        at(
+          ["services", i, "ecrRepository"],
+          `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
+        );
       else seen.repo.set(s.ecrRepository, i);
       s.pathPatterns.forEach((p, j) => {
         const owner = seen.path.get(p);
-        if (owner !== undefined) at(["services", i, "pathPatterns", j], `path pattern ${p} is already routed to service ${owner}; the ALB sends it to the first matching rule only. Remove it or make it more specific.`);
+        if (owner !== undefined)
+          at(
+            ["services", i, "pathPatterns", j],
+            `path pattern ${p} is already routed to service ${owner}; the ALB sends it to the first matching rule only. Remove it or make it more specific.`,
+          );
         else seen.path.set(p, s.name);
       });
       for (const key of Object.keys(s.secrets)) {
@@ -43,26 +52,46 @@ export const validateApp: Validator = (config) => {
     });
     const db = app.database;
     if (db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
-      at(["database", "maxAllocatedStorageGiB"], `${db.maxAllocatedStorageGiB} GiB is below allocatedStorageGiB (${db.allocatedStorageGiB}). Write at least ${db.allocatedStorageGiB}; equal turns storage autoscaling off.`);
+      at(
+        ["database", "maxAllocatedStorageGiB"],
+        `${db.maxAllocatedStorageGiB} GiB is below allocatedStorageGiB (${db.allocatedStorageGiB}). Write at least ${db.allocatedStorageGiB}; equal turns storage autoscaling off.`,
+      );
     }
     if (app.cache.multiAz && app.cache.replicas < 1) {
-      at(["cache", "multiAz"], "Multi-AZ with automatic failover needs at least one replica. Write replicas: 1 or more, or multiAz: false.");
+      at(
+        ["cache", "multiAz"],
+        "Multi-AZ with automatic failover needs at least one replica. Write replicas: 1 or more, or multiAz: false.",
+      );
     }
     if (segment === "prod") {
       if (!db.multiAz) at(["database", "multiAz"], "a prod-segment database must have a Multi-AZ standby. Write multiAz: true.");
-      if (!db.deletionProtection) at(["database", "deletionProtection"], "a prod-segment database must be protected from deletion. Write deletionProtection: true.");
-      if (db.backupRetentionDays < 7) at(["database", "backupRetentionDays"], `prod keeps backups at least 7 days, got ${db.backupRetentionDays}. Write backupRetentionDays: 7 or more.`);
+      if (!db.deletionProtection)
+        at(["database", "deletionProtection"], "a prod-segment database must be protected from deletion. Write deletionProtection: true.");
+      if (db.backupRetentionDays < 7)
+        at(
+          ["database", "backupRetentionDays"],
+          `prod keeps backups at least 7 days, got ${db.backupRetentionDays}. Write backupRetentionDays: 7 or more.`,
+        );
       if (app.shieldAdvanced === undefined) {
-        at([], "a prod-segment app must say whether it uses Shield Advanced (a paid subscription, USD 3,000/month per organization). Write shieldAdvanced: true or shieldAdvanced: false under app:.");
+        at(
+          [],
+          "a prod-segment app must say whether it uses Shield Advanced (a paid subscription, USD 3,000/month per organization). Write shieldAdvanced: true or shieldAdvanced: false under app:.",
+        );
       }
     }
     if (app.backupCopy) {
       const r = app.backupCopy.region;
       if (!AWS_REGIONS[r]) {
         const guess = closest(r, AWS_REGION_NAMES);
-        at(["backupCopy", "region"], `"${r}" is not an AWS Region. ${guess ? `Did you mean ${guess}?` : `Write one of: ${AWS_REGION_NAMES.join(", ")}.`}`);
+        at(
+          ["backupCopy", "region"],
+          `"${r}" is not an AWS Region. ${guess ? `Did you mean ${guess}?` : `Write one of: ${AWS_REGION_NAMES.join(", ")}.`}`,
+        );
       } else if (r === region) {
-        at(["backupCopy", "region"], `the backup copy must be in another Region than the environment (${region}). Write a different Region, for example ${region === "eu-central-1" ? "eu-west-1" : "eu-central-1"}.`);
+        at(
+          ["backupCopy", "region"],
+          `the backup copy must be in another Region than the environment (${region}). Write a different Region, for example ${region === "eu-central-1" ? "eu-west-1" : "eu-central-1"}.`,
+        );
       }
     }
     const longest = `${org}-${name}-${accountId}-frontend-replica`;

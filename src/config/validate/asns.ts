@@ -29,18 +29,28 @@ export const validateAsns: Validator = (config) => {
   const { shared } = config;
   const hub = shared.value.networkHub;
   const claims: AsnClaim[] = [
-    { asn: hub.transitGateway.amazonSideAsn, owner: "the transit gateway", source: shared.source, path: ["networkHub", "transitGateway", "amazonSideAsn"] },
+    {
+      asn: hub.transitGateway.amazonSideAsn,
+      owner: "the transit gateway",
+      source: shared.source,
+      path: ["networkHub", "transitGateway", "amazonSideAsn"],
+    },
     { asn: hub.onPremises.bgpAsn, owner: "the on-premises router", source: shared.source, path: ["networkHub", "onPremises", "bgpAsn"] },
   ];
   const seen = new Map<number, AsnClaim>();
   for (const claim of claims) {
     if (!isPrivateAsn(claim.asn)) {
-      problems.push(claim.source.problem(claim.path, `ASN ${claim.asn} is not private. Write an ASN in 64512-65534 or 4200000000-4294967294.`));
+      problems.push(
+        claim.source.problem(claim.path, `ASN ${claim.asn} is not private. Write an ASN in 64512-65534 or 4200000000-4294967294.`),
+      );
     }
     const first = seen.get(claim.asn);
     if (first) {
       problems.push(
-        claim.source.problem(claim.path, `ASN ${claim.asn} of ${claim.owner} is also the ASN of ${first.owner}; BGP peers need different ASNs. Choose another private ASN.`),
+        claim.source.problem(
+          claim.path,
+          `ASN ${claim.asn} of ${claim.owner} is also the ASN of ${first.owner}; BGP peers need different ASNs. Choose another private ASN.`,
+        ),
       );
     } else seen.set(claim.asn, claim);
   }

@@ -21,13 +21,22 @@ export const validateBootstrap: Validator = (config) => {
   for (const [name, path] of created) {
     if (name === bootstrap.adminRoleName) {
       problems.push(
-        shared.source.problem(["bootstrap", "adminRoleName"], `${name} is also ${path.join(".")}, a role the bootstrap creates. Name the administrator's existing role (for example OrganizationAccountAccessRole), or rename ${path.join(".")}.`),
+        shared.source.problem(
+          ["bootstrap", "adminRoleName"],
+          `${name} is also ${path.join(".")}, a role the bootstrap creates. Name the administrator's existing role (for example OrganizationAccountAccessRole), or rename ${path.join(".")}.`,
+        ),
       );
     }
   }
   created.forEach(([name, path], i) => {
     const earlier = created.slice(0, i).find(([other]) => other === name);
-    if (earlier) problems.push(shared.source.problem(path, `${name} is also ${earlier[1].join(".")}. Give the deploy, plan and apply roles different names: each has its own trust and rights.`));
+    if (earlier)
+      problems.push(
+        shared.source.problem(
+          path,
+          `${name} is also ${earlier[1].join(".")}. Give the deploy, plan and apply roles different names: each has its own trust and rights.`,
+        ),
+      );
   });
   return problems;
 };

@@ -20,10 +20,18 @@ interface Block {
 }
 
 /** Parses one written CIDR, reporting host bits; returns undefined when it cannot be used further. */
-function networkBlock(source: SourceFile, path: readonly PropertyKey[], text: string, owner: string, problems: Problem[]): Block | undefined {
+function networkBlock(
+  source: SourceFile,
+  path: readonly PropertyKey[],
+  text: string,
+  owner: string,
+  problems: Problem[],
+): Block | undefined {
   const cidr = parseCidr(text);
   if (hasHostBits(cidr)) {
-    problems.push(source.problem(path, `${text} has host bits set. Write the network address ${cidr.network}, or a different prefix length.`));
+    problems.push(
+      source.problem(path, `${text} has host bits set. Write the network address ${cidr.network}, or a different prefix length.`),
+    );
     return undefined;
   }
   return { cidr, owner, source, path };
@@ -50,7 +58,10 @@ export const validateCidrs: Validator = (config) => {
     const block = networkBlock(shared.source, path, text, `on-prem range ${text}`, problems);
     if (!block) return;
     const clash = onPrem.find((o) => overlaps(o.cidr, block.cidr));
-    if (clash) problems.push(shared.source.problem(path, `${text} overlaps ${clash.owner}. List each on-prem range once; remove the narrower block.`));
+    if (clash)
+      problems.push(
+        shared.source.problem(path, `${text} overlaps ${clash.owner}. List each on-prem range once; remove the narrower block.`),
+      );
     else onPrem.push(block);
   });
   const vpcs: Block[] = [];
@@ -60,11 +71,18 @@ export const validateCidrs: Validator = (config) => {
     const block = networkBlock(env.source, path, vpc.cidr, `the ${name} VPC (${vpc.cidr}, ${env.source.file})`, problems);
     if (!block) continue;
     if (!isRfc1918(block.cidr)) {
-      problems.push(env.source.problem(path, `${vpc.cidr} is not an RFC 1918 private block. Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.`));
+      problems.push(
+        env.source.problem(
+          path,
+          `${vpc.cidr} is not an RFC 1918 private block. Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.`,
+        ),
+      );
       continue;
     }
     if (block.cidr.prefixLength < 16 || block.cidr.prefixLength > 28) {
-      problems.push(env.source.problem(path, `a VPC CIDR must be between /16 and /28, got /${block.cidr.prefixLength}. Write a /16 to /28 block.`));
+      problems.push(
+        env.source.problem(path, `a VPC CIDR must be between /16 and /28, got /${block.cidr.prefixLength}. Write a /16 to /28 block.`),
+      );
       continue;
     }
     const clash = [...vpcs, ...onPrem].find((o) => overlaps(o.cidr, block.cidr));
@@ -72,7 +90,10 @@ export const validateCidrs: Validator = (config) => {
       const taken = [...onPrem.map((o) => o.cidr), ...environments.filter((e) => e !== env).map((e) => parseCidr(e.value.vpc.cidr))];
       const free = firstFreeBlock(block.cidr, block.cidr.prefixLength, taken);
       problems.push(
-        env.source.problem(path, `${vpc.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range${free ? `, for example ${free}` : ""}.`),
+        env.source.problem(
+          path,
+          `${vpc.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range${free ? `, for example ${free}` : ""}.`,
+        ),
       );
       continue;
     }
@@ -80,7 +101,9 @@ export const validateCidrs: Validator = (config) => {
     const perVpc = env.value.inspection === "per-vpc";
     const result = planSubnets(vpc.cidr, vpc.subnetPrefixLengths, vpc.azCount, { firewall: perVpc });
     if (!result.fits) {
-      const sizes = [...Object.entries(vpc.subnetPrefixLengths), ...(perVpc ? [["firewall", FIREWALL_SUBNET_PREFIX_LENGTH] as const] : [])].map(([t, p]) => `${t} /${p}`).join(", ");
+      const sizes = [...Object.entries(vpc.subnetPrefixLengths), ...(perVpc ? [["firewall", FIREWALL_SUBNET_PREFIX_LENGTH] as const] : [])]
+        .map(([t, p]) => `${t} /${p}`)
+        .join(", ");
       problems.push(
         env.source.problem(
           path,

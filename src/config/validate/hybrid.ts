@@ -55,7 +55,12 @@ export const validateHybrid: Validator = (config) => {
     const { inspection, onPremisesAccess, segment } = env.value;
     if (inspection === "central") {
       if (!h?.inspection) {
-        problems.push(env.source.problem(["inspection"], `central inspection needs the hub inspection VPC, but networkHub.hybrid.inspection is not set in ${src.file}. Add it, or write inspection: none.`));
+        problems.push(
+          env.source.problem(
+            ["inspection"],
+            `central inspection needs the hub inspection VPC, but networkHub.hybrid.inspection is not set in ${src.file}. Add it, or write inspection: none.`,
+          ),
+        );
       }
       centralSegments.add(segment);
     }
@@ -75,7 +80,12 @@ export const validateHybrid: Validator = (config) => {
         const path = ["onPremisesAccess", tier, i];
         if (hasHostBits(c)) problems.push(env.source.problem(path, `${text} has host bits set. Write the network address ${c.network}.`));
         else if (!onPrem.some((o) => contains(o, c))) {
-          problems.push(env.source.problem(path, `${text} is not inside an on-prem range (${hub.onPremises.cidrs.join(", ")}). Write a block inside networkHub.onPremises.cidrs.`));
+          problems.push(
+            env.source.problem(
+              path,
+              `${text} is not inside an on-prem range (${hub.onPremises.cidrs.join(", ")}). Write a block inside networkHub.onPremises.cidrs.`,
+            ),
+          );
         }
       });
     }
@@ -83,7 +93,10 @@ export const validateHybrid: Validator = (config) => {
   if (centralSegments.size > 1) {
     const env = environments.find((e) => e.value.inspection === "central" && e.value.segment === "nonprod")!;
     problems.push(
-      env.source.problem(["inspection"], `prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`),
+      env.source.problem(
+        ["inspection"],
+        `prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`,
+      ),
     );
   }
   if (!h) return problems;
@@ -94,14 +107,28 @@ export const validateHybrid: Validator = (config) => {
   if (dx) {
     const path = [...base, "directConnect", "gateway", "amazonSideAsn"];
     const asn = dx.gateway.amazonSideAsn;
-    if (!isPrivateAsn(asn)) problems.push(src.problem(path, `ASN ${asn} is not private. Write an ASN in 64512-65534 or 4200000000-4294967294.`));
-    else if (asn === tgwAsn) problems.push(src.problem(path, `ASN ${asn} is also the transit gateway's; a Direct Connect gateway needs its own Amazon-side ASN. Choose another private ASN, for example ${tgwAsn + 1}.`));
+    if (!isPrivateAsn(asn))
+      problems.push(src.problem(path, `ASN ${asn} is not private. Write an ASN in 64512-65534 or 4200000000-4294967294.`));
+    else if (asn === tgwAsn)
+      problems.push(
+        src.problem(
+          path,
+          `ASN ${asn} is also the transit gateway's; a Direct Connect gateway needs its own Amazon-side ASN. Choose another private ASN, for example ${tgwAsn + 1}.`,
+        ),
+      );
     const vif = dx.transitVirtualInterface;
     if (vif?.customerAsn !== undefined && (vif.customerAsn === tgwAsn || vif.customerAsn === asn)) {
-      problems.push(src.problem([...base, "directConnect", "transitVirtualInterface", "customerAsn"], `ASN ${vif.customerAsn} is an Amazon-side ASN of this hub; BGP peers need different ASNs. Write the on-prem router's ASN.`));
+      problems.push(
+        src.problem(
+          [...base, "directConnect", "transitVirtualInterface", "customerAsn"],
+          `ASN ${vif.customerAsn} is an Amazon-side ASN of this hub; BGP peers need different ASNs. Write the on-prem router's ASN.`,
+        ),
+      );
     }
     if (asn === hub.onPremises.bgpAsn && vif?.customerAsn === undefined) {
-      problems.push(src.problem(path, `ASN ${asn} is also the on-premises router's; BGP peers need different ASNs. Choose another private ASN.`));
+      problems.push(
+        src.problem(path, `ASN ${asn} is also the on-premises router's; BGP peers need different ASNs. Choose another private ASN.`),
+      );
     }
     // Allowed prefixes must cover every VPC on-prem may reach.
     const reachable = environments.filter((e) => reachableFromOnPremises(e.value.onPremisesAccess));
@@ -111,63 +138,118 @@ export const validateHybrid: Validator = (config) => {
         const vpc = parseCidr(env.value.vpc.cidr);
         if (!allowed.some((a) => contains(a, vpc))) {
           problems.push(
-            src.problem([...base, "directConnect", "allowedPrefixes"], `no allowed prefix covers the ${env.value.name} VPC ${env.value.vpc.cidr}, which on-prem may reach; on-prem would not learn it over Direct Connect. Add ${env.value.vpc.cidr}, or remove allowedPrefixes to use the default.`),
+            src.problem(
+              [...base, "directConnect", "allowedPrefixes"],
+              `no allowed prefix covers the ${env.value.name} VPC ${env.value.vpc.cidr}, which on-prem may reach; on-prem would not learn it over Direct Connect. Add ${env.value.vpc.cidr}, or remove allowedPrefixes to use the default.`,
+            ),
           );
         }
       }
     } else {
       const n = summarizeCidrs(reachable.map((e) => e.value.vpc.cidr)).length;
-      if (n > 200) problems.push(src.problem([...base, "directConnect"], `the reachable VPCs summarize to ${n} prefixes, but AWS accepts at most 200 allowed prefixes. Write allowedPrefixes with broader summaries.`));
+      if (n > 200)
+        problems.push(
+          src.problem(
+            [...base, "directConnect"],
+            `the reachable VPCs summarize to ${n} prefixes, but AWS accepts at most 200 allowed prefixes. Write allowedPrefixes with broader summaries.`,
+          ),
+        );
     }
   }
   if (vpn) {
     const vbase = [...base, "vpn"];
     const cgwAsn = vpn.customerGateway.bgpAsn;
     if (cgwAsn !== undefined && (cgwAsn === tgwAsn || cgwAsn === dx?.gateway.amazonSideAsn)) {
-      problems.push(src.problem([...vbase, "customerGateway", "bgpAsn"], `ASN ${cgwAsn} is an Amazon-side ASN of this hub; BGP peers need different ASNs. Write the on-prem VPN device's ASN.`));
+      problems.push(
+        src.problem(
+          [...vbase, "customerGateway", "bgpAsn"],
+          `ASN ${cgwAsn} is an Amazon-side ASN of this hub; BGP peers need different ASNs. Write the on-prem VPN device's ASN.`,
+        ),
+      );
     }
     if (vpn.staticRoutesOnly && dx) {
       problems.push(
-        src.problem([...vbase, "staticRoutesOnly"], `a static-only VPN needs static TGW routes, and static routes beat the Direct Connect routes of the same prefix, so the backup would carry all traffic. Write staticRoutesOnly: false (BGP).`),
+        src.problem(
+          [...vbase, "staticRoutesOnly"],
+          `a static-only VPN needs static TGW routes, and static routes beat the Direct Connect routes of the same prefix, so the backup would carry all traffic. Write staticRoutesOnly: false (BGP).`,
+        ),
       );
     }
     const inside: { cidr: Cidr; i: number }[] = [];
     vpn.tunnels.forEach((t, i) => {
       const path = [...vbase, "tunnels", i, "insideCidr"];
       const c = parseCidr(t.insideCidr);
-      if (hasHostBits(c)) return problems.push(src.problem(path, `${t.insideCidr} has host bits set. Write the network address ${c.network}.`));
+      if (hasHostBits(c))
+        return problems.push(src.problem(path, `${t.insideCidr} has host bits set. Write the network address ${c.network}.`));
       if (c.prefixLength !== 30 || !contains(LINK_LOCAL, c)) {
-        return problems.push(src.problem(path, `a tunnel inside CIDR is a /30 in 169.254.0.0/16, got ${t.insideCidr}. Write a block such as 169.254.10.${i * 4}/30.`));
+        return problems.push(
+          src.problem(
+            path,
+            `a tunnel inside CIDR is a /30 in 169.254.0.0/16, got ${t.insideCidr}. Write a block such as 169.254.10.${i * 4}/30.`,
+          ),
+        );
       }
       if ((RESERVED_VPN_INSIDE_CIDRS as readonly string[]).includes(c.network)) {
-        return problems.push(src.problem(path, `${t.insideCidr} is reserved by AWS (${RESERVED_VPN_INSIDE_CIDRS.join(", ")}). Choose another /30, such as 169.254.10.${i * 4}/30.`));
+        return problems.push(
+          src.problem(
+            path,
+            `${t.insideCidr} is reserved by AWS (${RESERVED_VPN_INSIDE_CIDRS.join(", ")}). Choose another /30, such as 169.254.10.${i * 4}/30.`,
+          ),
+        );
       }
       const clash = inside.find((o) => overlaps(o.cidr, c));
-      if (clash) return problems.push(src.problem(path, `${t.insideCidr} overlaps tunnel ${clash.i + 1}'s inside CIDR. Give each tunnel its own /30.`));
+      if (clash)
+        return problems.push(
+          src.problem(path, `${t.insideCidr} overlaps tunnel ${clash.i + 1}'s inside CIDR. Give each tunnel its own /30.`),
+        );
       inside.push({ cidr: c, i });
       return undefined;
     });
     if (vpn.phase2.lifetimeSeconds >= vpn.phase1.lifetimeSeconds) {
-      problems.push(src.problem([...vbase, "phase2", "lifetimeSeconds"], `phase 2 lifetime (${vpn.phase2.lifetimeSeconds} s) must be less than phase 1 lifetime (${vpn.phase1.lifetimeSeconds} s). Lower it.`));
+      problems.push(
+        src.problem(
+          [...vbase, "phase2", "lifetimeSeconds"],
+          `phase 2 lifetime (${vpn.phase2.lifetimeSeconds} s) must be less than phase 1 lifetime (${vpn.phase1.lifetimeSeconds} s). Lower it.`,
+        ),
+      );
     }
   }
   if (h.inspection) {
     const path = [...base, "inspection", "vpcCidr"];
     const c = parseCidr(h.inspection.vpcCidr);
-    if (hasHostBits(c)) problems.push(src.problem(path, `${h.inspection.vpcCidr} has host bits set. Write the network address ${c.network}.`));
+    if (hasHostBits(c))
+      problems.push(src.problem(path, `${h.inspection.vpcCidr} has host bits set. Write the network address ${c.network}.`));
     else if (!isRfc1918(c) || c.prefixLength < 16 || c.prefixLength > 24) {
-      problems.push(src.problem(path, `the inspection VPC needs an RFC 1918 block of /16 to /24 (it holds three /28 subnets per AZ), got ${h.inspection.vpcCidr}. Write a block such as 10.255.0.0/24.`));
-    } else {
-      const clash = [...environments.map((e) => ({ cidr: e.value.vpc.cidr, owner: `the ${e.value.name} VPC` })), ...hub.onPremises.cidrs.map((o) => ({ cidr: o, owner: `on-prem range ${o}` }))].find((o) =>
-        overlaps(parseCidr(o.cidr), c),
+      problems.push(
+        src.problem(
+          path,
+          `the inspection VPC needs an RFC 1918 block of /16 to /24 (it holds three /28 subnets per AZ), got ${h.inspection.vpcCidr}. Write a block such as 10.255.0.0/24.`,
+        ),
       );
-      if (clash) problems.push(src.problem(path, `${h.inspection.vpcCidr} overlaps ${clash.owner} (${clash.cidr}). Choose a block that overlaps no VPC or on-prem range.`));
+    } else {
+      const clash = [
+        ...environments.map((e) => ({ cidr: e.value.vpc.cidr, owner: `the ${e.value.name} VPC` })),
+        ...hub.onPremises.cidrs.map((o) => ({ cidr: o, owner: `on-prem range ${o}` })),
+      ].find((o) => overlaps(parseCidr(o.cidr), c));
+      if (clash)
+        problems.push(
+          src.problem(
+            path,
+            `${h.inspection.vpcCidr} overlaps ${clash.owner} (${clash.cidr}). Choose a block that overlaps no VPC or on-prem range.`,
+          ),
+        );
     }
     // Only when every environment file passed its shape check (a broken file may be the one saying central).
     const envFiles = readdirSync(dirname(src.file)).filter((n) => /\.ya?ml$/.test(n) && n !== "shared.yaml").length;
-    if (envFiles === environments.length && !environments.some((e) => e.value.inspection === "central" || e.value.inspection === "per-vpc")) {
+    if (
+      envFiles === environments.length &&
+      !environments.some((e) => e.value.inspection === "central" || e.value.inspection === "per-vpc")
+    ) {
       problems.push(
-        src.problem([...base, "inspection"], `no environment uses inspection: central or per-vpc, so the inspection VPC would carry no traffic. Write inspection: central (or per-vpc) in an environment file, or remove this block.`),
+        src.problem(
+          [...base, "inspection"],
+          `no environment uses inspection: central or per-vpc, so the inspection VPC would carry no traffic. Write inspection: central (or per-vpc) in an environment file, or remove this block.`,
+        ),
       );
     }
   }

@@ -16,7 +16,18 @@ export type { Located, ParsedConfig, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */
-export const VALIDATORS: readonly Validator[] = [validateAccounts, validateRegions, validateCidrs, validateAsns, validatePlanGuard, validateBootstrap, validateApp, validateHybrid, validateRouting, validatePolicy];
+export const VALIDATORS: readonly Validator[] = [
+  validateAccounts,
+  validateRegions,
+  validateCidrs,
+  validateAsns,
+  validatePlanGuard,
+  validateBootstrap,
+  validateApp,
+  validateHybrid,
+  validateRouting,
+  validatePolicy,
+];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */
 export function validateSemantics(config: ParsedConfig): Problem[] {

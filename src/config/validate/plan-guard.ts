@@ -16,10 +16,21 @@ export const validatePlanGuard: Validator = (config) => {
     const path = ["planGuard", "allow", i];
     if (!stacks.includes(entry.stack)) {
       const guess = closest(entry.stack, stacks);
-      problems.push(shared.source.problem([...path, "stack"], `no stack named "${entry.stack}". ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${stacks.join(", ")}.`));
+      problems.push(
+        shared.source.problem(
+          [...path, "stack"],
+          `no stack named "${entry.stack}". ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${stacks.join(", ")}.`,
+        ),
+      );
     }
     const key = `${entry.stack} ${entry.address}`;
-    if (seen.has(key)) problems.push(shared.source.problem([...path, "address"], `${entry.address} in ${entry.stack} is already allowed above. Keep one entry, with one reason.`));
+    if (seen.has(key))
+      problems.push(
+        shared.source.problem(
+          [...path, "address"],
+          `${entry.address} in ${entry.stack} is already allowed above. Keep one entry, with one reason.`,
+        ),
+      );
     seen.add(key);
   });
   return problems;

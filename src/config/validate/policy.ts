@@ -8,17 +8,32 @@ import { closest, type Problem } from "../problems.js";
 import type { SourceFile } from "../source.js";
 import type { Validator } from "./context.js";
 
-function checkSuppressions(source: SourceFile, base: readonly (string | number)[], list: readonly { rule: string; address?: string | undefined }[]): Problem[] {
+function checkSuppressions(
+  source: SourceFile,
+  base: readonly (string | number)[],
+  list: readonly { rule: string; address?: string | undefined }[],
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   list.forEach((s, i) => {
     const path = [...base, i];
     if (!RULE_IDS.includes(s.rule)) {
       const guess = closest(s.rule, RULE_IDS);
-      problems.push(source.problem([...path, "rule"], `no policy rule "${s.rule}". ${guess ? `Did you mean ${guess}? ` : ""}Write a rule id from docs/rules.md.`));
+      problems.push(
+        source.problem(
+          [...path, "rule"],
+          `no policy rule "${s.rule}". ${guess ? `Did you mean ${guess}? ` : ""}Write a rule id from docs/rules.md.`,
+        ),
+      );
     }
     const key = `${s.rule} ${s.address ?? "*"}`;
-    if (seen.has(key)) problems.push(source.problem([...path, "rule"], `${s.rule}${s.address ? ` for ${s.address}` : ""} is already suppressed above. Keep one entry, with one reason.`));
+    if (seen.has(key))
+      problems.push(
+        source.problem(
+          [...path, "rule"],
+          `${s.rule}${s.address ? ` for ${s.address}` : ""} is already suppressed above. Keep one entry, with one reason.`,
+        ),
+      );
     seen.add(key);
   });
   return problems;
@@ -42,7 +57,10 @@ export const validatePolicy: Validator = (config) => {
   }
   if (archive.glacierDays < archive.infrequentAccessDays + 30) {
     problems.push(
-      shared.source.problem(["baseline", "logArchive", "glacierDays"], `S3 needs 30 days in STANDARD_IA before GLACIER: write at least ${archive.infrequentAccessDays + 30}.`),
+      shared.source.problem(
+        ["baseline", "logArchive", "glacierDays"],
+        `S3 needs 30 days in STANDARD_IA before GLACIER: write at least ${archive.infrequentAccessDays + 30}.`,
+      ),
     );
   }
   return problems;

@@ -11,7 +11,10 @@ function checkRegion(source: SourceFile, path: readonly PropertyKey[], region: s
   if (AWS_REGIONS[region]) return true;
   const guess = closest(region, AWS_REGION_NAMES);
   problems.push(
-    source.problem(path, `"${region}" is not an AWS Region. ${guess ? `Did you mean ${guess}?` : `Write one of: ${AWS_REGION_NAMES.join(", ")}.`}`),
+    source.problem(
+      path,
+      `"${region}" is not an AWS Region. ${guess ? `Did you mean ${guess}?` : `Write one of: ${AWS_REGION_NAMES.join(", ")}.`}`,
+    ),
   );
   return false;
 }
@@ -28,7 +31,10 @@ export const validateRegions: Validator = (config) => {
     const keyRegion = org.state.kmsKeyArn.split(":")[3];
     if (keyRegion !== org.state.region) {
       problems.push(
-        shared.source.problem(["organization", "state", "kmsKeyArn"], `the KMS key is in ${keyRegion} but the state bucket is in ${org.state.region}; S3 encrypts only with a key in the bucket's Region. Use a key ARN in ${org.state.region}.`),
+        shared.source.problem(
+          ["organization", "state", "kmsKeyArn"],
+          `the KMS key is in ${keyRegion} but the state bucket is in ${org.state.region}; S3 encrypts only with a key in the bucket's Region. Use a key ARN in ${org.state.region}.`,
+        ),
       );
     }
   }
@@ -38,12 +44,20 @@ export const validateRegions: Validator = (config) => {
     if (!checkRegion(env.source, ["region"], region, problems)) continue;
     if (hubOk && region !== hub.region) {
       problems.push(
-        env.source.problem(["region"], `${region} differs from the network hub's Region ${hub.region}; a transit gateway attaches only VPCs in its own Region. Write region: ${hub.region}.`),
+        env.source.problem(
+          ["region"],
+          `${region} differs from the network hub's Region ${hub.region}; a transit gateway attaches only VPCs in its own Region. Write region: ${hub.region}.`,
+        ),
       );
     }
     const available = AWS_REGIONS[region]!.azCount;
     if (vpc.azCount > available) {
-      problems.push(env.source.problem(["vpc", "azCount"], `${region} has only ${available} Availability Zones. Write azCount: ${available} or choose another Region.`));
+      problems.push(
+        env.source.problem(
+          ["vpc", "azCount"],
+          `${region} has only ${available} Availability Zones. Write azCount: ${available} or choose another Region.`,
+        ),
+      );
     }
   }
   return problems;

@@ -27,7 +27,10 @@ export const validateRouting: Validator = (config) => {
     const path = ["routing", "staticRoutes", i, "target"];
     if (r.target === "vpn" && dx) {
       problems.push(
-        src.problem(path, `a static route to the VPN beats the Direct Connect routes of ${r.destinationCidr} (static routes win over propagated ones), so the backup would carry the traffic. Remove it: the BGP VPN propagates its routes and takes over when Direct Connect is down.`),
+        src.problem(
+          path,
+          `a static route to the VPN beats the Direct Connect routes of ${r.destinationCidr} (static routes win over propagated ones), so the backup would carry the traffic. Remove it: the BGP VPN propagates its routes and takes over when Direct Connect is down.`,
+        ),
       );
     } else if (r.target === "vpn" && !vpn) {
       problems.push(src.problem(path, `there is no VPN (networkHub.hybrid.vpn). Add the VPN, or write target: blackhole.`));
@@ -37,14 +40,20 @@ export const validateRouting: Validator = (config) => {
   const names = new Set<string>();
   shared.value.routing.intents.forEach((intent, i) => {
     const path = ["routing", "intents", i];
-    if (names.has(intent.name)) problems.push(src.problem([...path, "name"], `intent "${intent.name}" is declared twice. Give each intent its own name.`));
+    if (names.has(intent.name))
+      problems.push(src.problem([...path, "name"], `intent "${intent.name}" is declared twice. Give each intent its own name.`));
     names.add(intent.name);
     for (const end of ["from", "to"] as const) {
       const loc = intent[end];
       const at = [...path, end];
       if (loc === "internet") {
         if (end === "from" && (intent.to === "internet" || intent.to.startsWith("onprem"))) {
-          problems.push(src.problem(at, `an intent from the internet ends in a public subnet (ingress through the internet gateway). Write to: <env>/public, or start from onprem, <env>/<tier> or an IP address.`));
+          problems.push(
+            src.problem(
+              at,
+              `an intent from the internet ends in a public subnet (ingress through the internet gateway). Write to: <env>/public, or start from onprem, <env>/<tier> or an IP address.`,
+            ),
+          );
         }
         continue;
       }
@@ -56,24 +65,43 @@ export const validateRouting: Validator = (config) => {
           // That environment's file failed its shape check and is reported already.
         } else if (!env) {
           const guess = closest(m[1]!, [...envs.keys()]);
-          problems.push(src.problem(at, `no environment "${m[1]}". ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${[...envs.keys()].join(", ")}.`));
+          problems.push(
+            src.problem(
+              at,
+              `no environment "${m[1]}". ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${[...envs.keys()].join(", ")}.`,
+            ),
+          );
         } else if (m[3] && "abc".indexOf(m[3]) >= env.vpc.azCount) {
-          problems.push(src.problem(at, `${m[1]} uses ${env.vpc.azCount} AZs (a-${"abc"[env.vpc.azCount - 1]}). Write an AZ letter it uses.`));
+          problems.push(
+            src.problem(at, `${m[1]} uses ${env.vpc.azCount} AZs (a-${"abc"[env.vpc.azCount - 1]}). Write an AZ letter it uses.`),
+          );
         }
         continue;
       }
       const ip = parseCidr(`${loc.replace(/^onprem:/, "")}/32`);
       const inOnPrem = onPrem.some((o) => contains(o, ip));
       const inVpc = environments.some((e) => contains(parseCidr(e.value.vpc.cidr), ip));
-      if (loc.startsWith("onprem:") && !inOnPrem) problems.push(src.problem(at, `${loc.slice(7)} is not inside an on-prem range (${hub.onPremises.cidrs.join(", ")}). Write an address inside networkHub.onPremises.cidrs.`));
-      if (!loc.startsWith("onprem:") && !inOnPrem && !inVpc) problems.push(src.problem(at, `${loc} is in no VPC and no on-prem range. Write an address inside an environment's VPC, or onprem:<ip>.`));
+      if (loc.startsWith("onprem:") && !inOnPrem)
+        problems.push(
+          src.problem(
+            at,
+            `${loc.slice(7)} is not inside an on-prem range (${hub.onPremises.cidrs.join(", ")}). Write an address inside networkHub.onPremises.cidrs.`,
+          ),
+        );
+      if (!loc.startsWith("onprem:") && !inOnPrem && !inVpc)
+        problems.push(
+          src.problem(at, `${loc} is in no VPC and no on-prem range. Write an address inside an environment's VPC, or onprem:<ip>.`),
+        );
     }
     for (const failure of Object.keys(intent.failures)) {
       const at = [...path, "failures", failure];
-      if (failure === "directconnect-down" && !dx) problems.push(src.problem(at, `there is no Direct Connect (networkHub.hybrid.directConnect). Remove this failure.`, { key: true }));
-      if (failure.startsWith("vpn-") && !vpn) problems.push(src.problem(at, `there is no VPN (networkHub.hybrid.vpn). Remove this failure.`, { key: true }));
+      if (failure === "directconnect-down" && !dx)
+        problems.push(src.problem(at, `there is no Direct Connect (networkHub.hybrid.directConnect). Remove this failure.`, { key: true }));
+      if (failure.startsWith("vpn-") && !vpn)
+        problems.push(src.problem(at, `there is no VPN (networkHub.hybrid.vpn). Remove this failure.`, { key: true }));
       const az = /^az-([abc])-down$/.exec(failure)?.[1];
-      if (az && "abc".indexOf(az) >= maxAz) problems.push(src.problem(at, `no VPC uses a ${"abc".indexOf(az) + 1}th AZ. Remove this failure.`, { key: true }));
+      if (az && "abc".indexOf(az) >= maxAz)
+        problems.push(src.problem(at, `no VPC uses a ${"abc".indexOf(az) + 1}th AZ. Remove this failure.`, { key: true }));
     }
   });
   return problems;

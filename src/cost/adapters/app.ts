@@ -10,7 +10,12 @@ import type { EnvironmentCostInputs } from "../inputs.js";
 /** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
 export interface AppCostShape {
   readonly services: readonly { readonly name: string; readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number }[];
-  readonly database: { readonly instanceClass: string; readonly allocatedStorageGiB: number; readonly multiAz: boolean; readonly readReplicas: number };
+  readonly database: {
+    readonly instanceClass: string;
+    readonly allocatedStorageGiB: number;
+    readonly multiAz: boolean;
+    readonly readReplicas: number;
+  };
   readonly cache: { readonly nodeType: string; readonly replicas: number };
   readonly waf: { readonly managedRuleGroups: readonly string[]; readonly blockedCountries: readonly string[] };
   readonly shieldAdvanced: boolean;
@@ -31,8 +36,15 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
   const rulesPerAcl = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + app.waf.managedRuleGroups.length;
   return {
     alb: { count: 1, lcuPerHour: a.albLcuPerHour },
-    fargate: { services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })) },
-    rds: { instanceClass: app.database.instanceClass, multiAz: app.database.multiAz, readReplicas: app.database.readReplicas, allocatedStorageGiB: app.database.allocatedStorageGiB },
+    fargate: {
+      services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })),
+    },
+    rds: {
+      instanceClass: app.database.instanceClass,
+      multiAz: app.database.multiAz,
+      readReplicas: app.database.readReplicas,
+      allocatedStorageGiB: app.database.allocatedStorageGiB,
+    },
     elastiCache: { nodeType: app.cache.nodeType, nodes: 1 + app.cache.replicas },
     cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
     waf: { webAcls: APP_WEB_ACLS, rules: APP_WEB_ACLS * rulesPerAcl, requestsPerMonth: a.wafRequestsPerMonth },

@@ -14,7 +14,10 @@ export function baselineCostInputs(a: CostAssumptionsFile, flowLogGbPerMonth: nu
   return {
     cloudTrail: { managementEventsPerMonth: a.cloudTrailManagementEventsPerMonth, dataEventsPerMonth: a.cloudTrailDataEventsPerMonth },
     config: { itemsPerMonth: a.configItemsPerMonth, ruleEvaluationsPerMonth: a.configRuleEvaluationsPerMonth },
-    guardDuty: { managementEventsPerMonth: a.cloudTrailManagementEventsPerMonth, flowAndDnsLogGbPerMonth: flowLogGbPerMonth + a.guardDutyDnsLogGbPerMonth },
+    guardDuty: {
+      managementEventsPerMonth: a.cloudTrailManagementEventsPerMonth,
+      flowAndDnsLogGbPerMonth: flowLogGbPerMonth + a.guardDutyDnsLogGbPerMonth,
+    },
     securityHub: { checksPerMonth: a.securityHubChecksPerMonth },
   };
 }

@@ -31,11 +31,21 @@ export interface DirectConnectPortOptions {
  * NAT gateways (one per AZ each). The hub's traffic figures are the hub's assumptions (the defaults: `shared.yaml`
  * has no `costAssumptions`).
  */
-export function hubHybridCostInputs(hybrid: HybridCostShape, a: CostAssumptionsFile, dx: DirectConnectPortOptions = {}): Partial<EnvironmentCostInputs> {
-  const kinds = [...(hybrid.vpn ? ["VPN"] : []), ...(hybrid.directConnect ? ["DX gateway"] : []), ...(hybrid.inspection ? ["inspection VPC"] : [])];
+export function hubHybridCostInputs(
+  hybrid: HybridCostShape,
+  a: CostAssumptionsFile,
+  dx: DirectConnectPortOptions = {},
+): Partial<EnvironmentCostInputs> {
+  const kinds = [
+    ...(hybrid.vpn ? ["VPN"] : []),
+    ...(hybrid.directConnect ? ["DX gateway"] : []),
+    ...(hybrid.inspection ? ["inspection VPC"] : []),
+  ];
   const insp = hybrid.inspection;
   return {
-    ...(kinds.length > 0 ? { transitGateway: { attachments: kinds.length, kinds, gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth } } : {}),
+    ...(kinds.length > 0
+      ? { transitGateway: { attachments: kinds.length, kinds, gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth } }
+      : {}),
     ...(hybrid.vpn ? { vpn: { connections: 1 } } : {}),
     ...(hybrid.directConnect
       ? {
@@ -48,8 +58,17 @@ export function hubHybridCostInputs(hybrid: HybridCostShape, a: CostAssumptionsF
       : {}),
     ...(insp
       ? {
-          networkFirewall: { endpoints: insp.azCount, placement: "central" as const, gbProcessedPerMonth: a.networkFirewallGbProcessedPerMonth },
-          natGateways: { count: insp.azCount, placement: "one-per-az" as const, azCount: insp.azCount, gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth },
+          networkFirewall: {
+            endpoints: insp.azCount,
+            placement: "central" as const,
+            gbProcessedPerMonth: a.networkFirewallGbProcessedPerMonth,
+          },
+          natGateways: {
+            count: insp.azCount,
+            placement: "one-per-az" as const,
+            azCount: insp.azCount,
+            gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth,
+          },
         }
       : {}),
   };
@@ -59,7 +78,11 @@ export function hubHybridCostInputs(hybrid: HybridCostShape, a: CostAssumptionsF
  * A workload's own Network Firewall: `per-vpc` puts an endpoint in each of its AZs; `central` and `none` add
  * nothing to the workload account (central inspection is billed in the hub).
  */
-export function workloadInspectionCostInputs(inspection: "central" | "per-vpc" | "none", azCount: number, a: CostAssumptionsFile): Partial<EnvironmentCostInputs> {
+export function workloadInspectionCostInputs(
+  inspection: "central" | "per-vpc" | "none",
+  azCount: number,
+  a: CostAssumptionsFile,
+): Partial<EnvironmentCostInputs> {
   if (inspection !== "per-vpc") return {};
   return { networkFirewall: { endpoints: azCount, placement: "per-vpc", gbProcessedPerMonth: a.networkFirewallGbProcessedPerMonth } };
 }

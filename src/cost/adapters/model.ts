@@ -4,7 +4,13 @@
  * the security baseline; the hub's Direct Connect, VPN and inspection VPC; each environment's app tier).
  * `app.ts`, `hybrid.ts` and `baseline.ts` next to this file translate those parts of the model.
  */
-import { CostAssumptions, NETWORK_HUB_STACK, type CostAssumptionsFile, type LandingZoneModel, type WorkloadModel } from "../../config/index.js";
+import {
+  CostAssumptions,
+  NETWORK_HUB_STACK,
+  type CostAssumptionsFile,
+  type LandingZoneModel,
+  type WorkloadModel,
+} from "../../config/index.js";
 import type { AccountCostSubject } from "../estimate.js";
 import type { EnvironmentCostInputs } from "../inputs.js";
 import { appCostInputs } from "./app.js";
@@ -37,7 +43,8 @@ export interface CostInputOptions {
 export function costInputsFromModel(model: LandingZoneModel, options: CostInputOptions = {}): AccountCostSubject[] {
   const hub = model.networkHub;
   const hubAssumptions = options.hubAssumptions ?? defaultCostAssumptions();
-  const baseline = (a: CostAssumptionsFile, flowLogGb: number) => ((options.securityBaseline ?? true) ? { baseline: baselineCostInputs(a, flowLogGb) } : {});
+  const baseline = (a: CostAssumptionsFile, flowLogGb: number) =>
+    (options.securityBaseline ?? true) ? { baseline: baselineCostInputs(a, flowLogGb) } : {};
   return [
     {
       name: NETWORK_HUB_STACK,
@@ -46,7 +53,11 @@ export function costInputsFromModel(model: LandingZoneModel, options: CostInputO
       accountId: hub.accountId,
       region: hub.region,
       assumptions: hubAssumptions,
-      inputs: { ...accountPlumbing(hubAssumptions), ...(hub.hybrid ? hubHybridCostInputs(hub.hybrid, hubAssumptions) : {}), ...baseline(hubAssumptions, 0) },
+      inputs: {
+        ...accountPlumbing(hubAssumptions),
+        ...(hub.hybrid ? hubHybridCostInputs(hub.hybrid, hubAssumptions) : {}),
+        ...baseline(hubAssumptions, 0),
+      },
     },
     ...model.environments.map(
       (env): AccountCostSubject => ({
@@ -82,7 +93,12 @@ export function workloadVpcCostInputs(env: Pick<WorkloadModel, "vpc" | "costAssu
   const { azCount, natGateways } = env.vpc;
   return {
     ...accountPlumbing(a),
-    natGateways: { count: natGateways === "one-per-az" ? azCount : 1, placement: natGateways, azCount, gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth },
+    natGateways: {
+      count: natGateways === "one-per-az" ? azCount : 1,
+      placement: natGateways,
+      azCount,
+      gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth,
+    },
     transitGateway: { attachments: 1, kinds: ["VPC"], gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth },
     flowLogs: { gbIngestedPerMonth: a.flowLogGbPerMonth, retentionDays: env.vpc.flowLogRetentionDays },
   };

@@ -9,8 +9,20 @@ import { PriceLookupError, type PriceEntry, type PriceTable } from "../prices/in
 /** ALB hours and LCU-hours (`count × lcuPerHour × hoursPerMonth`). Price: https://aws.amazon.com/elasticloadbalancing/pricing/ */
 export function albCost(alb: AlbInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
   return [
-    line("alb-hours", "ALB hours", `${count(alb.count, "load balancer")} × ${fmt(hoursPerMonth)} h`, alb.count * hoursPerMonth, prices.albHour),
-    line("alb-lcu", "ALB capacity units (LCU)", `${fmt(alb.lcuPerHour)} LCU average × ${fmt(hoursPerMonth)} h per load balancer`, alb.count * alb.lcuPerHour * hoursPerMonth, prices.albLcuHour),
+    line(
+      "alb-hours",
+      "ALB hours",
+      `${count(alb.count, "load balancer")} × ${fmt(hoursPerMonth)} h`,
+      alb.count * hoursPerMonth,
+      prices.albHour,
+    ),
+    line(
+      "alb-lcu",
+      "ALB capacity units (LCU)",
+      `${fmt(alb.lcuPerHour)} LCU average × ${fmt(hoursPerMonth)} h per load balancer`,
+      alb.count * alb.lcuPerHour * hoursPerMonth,
+      prices.albLcuHour,
+    ),
   ];
 }
 
@@ -24,8 +36,20 @@ export function fargateCost(services: readonly FargateServiceInputs[], hoursPerM
   const gb = services.reduce((sum, s) => sum + (s.memoryMiB / 1024) * s.desiredCount, 0);
   const tasks = (what: (s: FargateServiceInputs) => string) => services.map((s) => `${s.name} ${s.desiredCount} × ${what(s)}`).join(", ");
   return [
-    line("fargate-vcpu", "Fargate vCPU", `${tasks((s) => `${fmt(s.cpuUnits / 1024)} vCPU`)}; × ${fmt(hoursPerMonth)} h`, vcpu * hoursPerMonth, prices.fargateVcpuHour),
-    line("fargate-memory", "Fargate memory", `${tasks((s) => `${fmt(s.memoryMiB / 1024)} GB`)}; × ${fmt(hoursPerMonth)} h`, gb * hoursPerMonth, prices.fargateGbHour),
+    line(
+      "fargate-vcpu",
+      "Fargate vCPU",
+      `${tasks((s) => `${fmt(s.cpuUnits / 1024)} vCPU`)}; × ${fmt(hoursPerMonth)} h`,
+      vcpu * hoursPerMonth,
+      prices.fargateVcpuHour,
+    ),
+    line(
+      "fargate-memory",
+      "Fargate memory",
+      `${tasks((s) => `${fmt(s.memoryMiB / 1024)} GB`)}; × ${fmt(hoursPerMonth)} h`,
+      gb * hoursPerMonth,
+      prices.fargateGbHour,
+    ),
   ];
 }
 
@@ -49,7 +73,15 @@ export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTabl
     ),
   ];
   if (rds.readReplicas > 0) {
-    lines.push(line("rds-replica-hours", "RDS MySQL read replica hours", `${count(rds.readReplicas, "replica")} (${rds.instanceClass}, Single-AZ) × ${fmt(hoursPerMonth)} h`, rds.readReplicas * hoursPerMonth, instance));
+    lines.push(
+      line(
+        "rds-replica-hours",
+        "RDS MySQL read replica hours",
+        `${count(rds.readReplicas, "replica")} (${rds.instanceClass}, Single-AZ) × ${fmt(hoursPerMonth)} h`,
+        rds.readReplicas * hoursPerMonth,
+        instance,
+      ),
+    );
   }
   const replicas = rds.readReplicas > 0 ? ` + ${count(rds.readReplicas, "replica")} × ${fmt(rds.allocatedStorageGiB)} GB` : "";
   lines.push(
@@ -71,7 +103,15 @@ export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTabl
  */
 export function elastiCacheCost(cache: ElastiCacheInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
   const node = lookup(prices.elastiCacheNodeHour, cache.nodeType, "ElastiCache node type", prices.region);
-  return [line("elasticache-node-hours", "ElastiCache node hours", `${count(cache.nodes, "node")} (${cache.nodeType}) × ${fmt(hoursPerMonth)} h`, cache.nodes * hoursPerMonth, node)];
+  return [
+    line(
+      "elasticache-node-hours",
+      "ElastiCache node hours",
+      `${count(cache.nodes, "node")} (${cache.nodeType}) × ${fmt(hoursPerMonth)} h`,
+      cache.nodes * hoursPerMonth,
+      node,
+    ),
+  ];
 }
 
 /**
@@ -81,8 +121,20 @@ export function elastiCacheCost(cache: ElastiCacheInputs, hoursPerMonth: number,
  */
 export function cloudFrontCost(cf: CloudFrontInputs, prices: PriceTable): CostLine[] {
   return [
-    line("cloudfront-data-out", "CloudFront data out", `${fmt(cf.dataOutGbPerMonth)} GB/month`, cf.dataOutGbPerMonth, prices.cloudFrontDataOutGb),
-    line("cloudfront-requests", "CloudFront HTTPS requests", `${fmt(cf.httpsRequestsPerMonth)} requests/month`, cf.httpsRequestsPerMonth / 10_000, prices.cloudFrontHttpsRequests10k),
+    line(
+      "cloudfront-data-out",
+      "CloudFront data out",
+      `${fmt(cf.dataOutGbPerMonth)} GB/month`,
+      cf.dataOutGbPerMonth,
+      prices.cloudFrontDataOutGb,
+    ),
+    line(
+      "cloudfront-requests",
+      "CloudFront HTTPS requests",
+      `${fmt(cf.httpsRequestsPerMonth)} requests/month`,
+      cf.httpsRequestsPerMonth / 10_000,
+      prices.cloudFrontHttpsRequests10k,
+    ),
   ];
 }
 
@@ -91,7 +143,13 @@ export function wafCost(waf: WafInputs, prices: PriceTable): CostLine[] {
   return [
     line("waf-web-acls", "WAF web ACLs", `${count(waf.webAcls, "web ACL")} × 1 month`, waf.webAcls, prices.wafWebAclMonth),
     line("waf-rules", "WAF rules", `${count(waf.rules, "rule")} over all web ACLs × 1 month`, waf.rules, prices.wafRuleMonth),
-    line("waf-requests", "WAF requests", `${fmt(waf.requestsPerMonth)} requests/month`, waf.requestsPerMonth / 1_000_000, prices.wafRequestsMillion),
+    line(
+      "waf-requests",
+      "WAF requests",
+      `${fmt(waf.requestsPerMonth)} requests/month`,
+      waf.requestsPerMonth / 1_000_000,
+      prices.wafRequestsMillion,
+    ),
   ];
 }
 
@@ -105,14 +163,19 @@ export function wafCost(waf: WafInputs, prices: PriceTable): CostLine[] {
  */
 export function shieldAdvancedCost(subscribers: number, prices: PriceTable): CostLine[] {
   const fee = `$${fmt(prices.shieldAdvancedMonth.usd)}/month organization fee (1-year commitment)`;
-  const driver = subscribers === 1 ? `subscribed: the whole ${fee}, the only subscribing account` : `subscribed: 1/${subscribers} of the ${fee}, split between ${subscribers} subscribing accounts`;
+  const driver =
+    subscribers === 1
+      ? `subscribed: the whole ${fee}, the only subscribing account`
+      : `subscribed: 1/${subscribers} of the ${fee}, split between ${subscribers} subscribing accounts`;
   return [line("shield-advanced", "Shield Advanced", driver, 1 / subscribers, prices.shieldAdvancedMonth)];
 }
 
 function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what: string, region: string): PriceEntry {
   const entry = table[name];
   if (!entry) {
-    throw new PriceLookupError(`no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`);
+    throw new PriceLookupError(
+      `no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`,
+    );
   }
   return entry;
 }

@@ -13,7 +13,15 @@ import type { PriceTable } from "../prices/types.js";
  */
 export function cloudTrailCost(trail: BaselineInputs["cloudTrail"], prices: PriceTable): CostLine[] {
   if (trail.dataEventsPerMonth === 0) return [];
-  return [line("cloudtrail-data-events", "CloudTrail data events", `${fmt(trail.dataEventsPerMonth)} events/month (management events: first trail free)`, trail.dataEventsPerMonth / 100_000, prices.cloudTrailDataEvents100k)];
+  return [
+    line(
+      "cloudtrail-data-events",
+      "CloudTrail data events",
+      `${fmt(trail.dataEventsPerMonth)} events/month (management events: first trail free)`,
+      trail.dataEventsPerMonth / 100_000,
+      prices.cloudTrailDataEvents100k,
+    ),
+  ];
 }
 
 /**
@@ -22,8 +30,20 @@ export function cloudTrailCost(trail: BaselineInputs["cloudTrail"], prices: Pric
  */
 export function configCost(config: BaselineInputs["config"], prices: PriceTable): CostLine[] {
   return [
-    line("config-items", "AWS Config configuration items", `${fmt(config.itemsPerMonth)} items recorded/month`, config.itemsPerMonth, prices.configItem),
-    line("config-rule-evaluations", "AWS Config rule evaluations", `${fmt(config.ruleEvaluationsPerMonth)} evaluations/month`, config.ruleEvaluationsPerMonth, prices.configRuleEvaluation),
+    line(
+      "config-items",
+      "AWS Config configuration items",
+      `${fmt(config.itemsPerMonth)} items recorded/month`,
+      config.itemsPerMonth,
+      prices.configItem,
+    ),
+    line(
+      "config-rule-evaluations",
+      "AWS Config rule evaluations",
+      `${fmt(config.ruleEvaluationsPerMonth)} evaluations/month`,
+      config.ruleEvaluationsPerMonth,
+      prices.configRuleEvaluation,
+    ),
   ];
 }
 
@@ -34,8 +54,20 @@ export function configCost(config: BaselineInputs["config"], prices: PriceTable)
  */
 export function guardDutyCost(gd: BaselineInputs["guardDuty"], prices: PriceTable): CostLine[] {
   return [
-    line("guardduty-events", "GuardDuty CloudTrail event analysis", `${fmt(gd.managementEventsPerMonth)} management events/month`, gd.managementEventsPerMonth / 1_000_000, prices.guardDutyManagementEventsMillion),
-    line("guardduty-logs", "GuardDuty flow and DNS log analysis", `${fmt(gd.flowAndDnsLogGbPerMonth)} GB/month`, gd.flowAndDnsLogGbPerMonth, prices.guardDutyFlowAndDnsLogGb),
+    line(
+      "guardduty-events",
+      "GuardDuty CloudTrail event analysis",
+      `${fmt(gd.managementEventsPerMonth)} management events/month`,
+      gd.managementEventsPerMonth / 1_000_000,
+      prices.guardDutyManagementEventsMillion,
+    ),
+    line(
+      "guardduty-logs",
+      "GuardDuty flow and DNS log analysis",
+      `${fmt(gd.flowAndDnsLogGbPerMonth)} GB/month`,
+      gd.flowAndDnsLogGbPerMonth,
+      prices.guardDutyFlowAndDnsLogGb,
+    ),
   ];
 }
 
@@ -44,10 +76,23 @@ export function guardDutyCost(gd: BaselineInputs["guardDuty"], prices: PriceTabl
  * within the free 10,000 a month and is not included). Price: https://aws.amazon.com/security-hub/pricing/
  */
 export function securityHubCost(hub: BaselineInputs["securityHub"], prices: PriceTable): CostLine[] {
-  return [line("securityhub-checks", "Security Hub checks", `${fmt(hub.checksPerMonth)} checks/month`, hub.checksPerMonth, prices.securityHubCheck)];
+  return [
+    line(
+      "securityhub-checks",
+      "Security Hub checks",
+      `${fmt(hub.checksPerMonth)} checks/month`,
+      hub.checksPerMonth,
+      prices.securityHubCheck,
+    ),
+  ];
 }
 
 /** Every baseline line of an account. */
 export function baselineCost(baseline: BaselineInputs, prices: PriceTable): CostLine[] {
-  return [...cloudTrailCost(baseline.cloudTrail, prices), ...configCost(baseline.config, prices), ...guardDutyCost(baseline.guardDuty, prices), ...securityHubCost(baseline.securityHub, prices)];
+  return [
+    ...cloudTrailCost(baseline.cloudTrail, prices),
+    ...configCost(baseline.config, prices),
+    ...guardDutyCost(baseline.guardDuty, prices),
+    ...securityHubCost(baseline.securityHub, prices),
+  ];
 }

@@ -22,10 +22,23 @@ const DAYS_PER_MONTH = 365 / 12;
  * Traffic through a NAT gateway to the internet also pays data transfer out, which is not included.
  */
 export function natGatewayCost(nat: NatGatewayInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
-  const placement = nat.placement === "one-per-az" ? `one-per-az, ${count(nat.azCount, "AZ")}` : `single, shared by ${count(nat.azCount, "AZ")}`;
+  const placement =
+    nat.placement === "one-per-az" ? `one-per-az, ${count(nat.azCount, "AZ")}` : `single, shared by ${count(nat.azCount, "AZ")}`;
   return [
-    line("nat-gateway-hours", "NAT gateway hours", `${count(nat.count, "gateway")} (${placement}) × ${fmt(hoursPerMonth)} h`, nat.count * hoursPerMonth, prices.natGatewayHour),
-    line("nat-gateway-data", "NAT gateway data processed", `${fmt(nat.gbProcessedPerMonth)} GB/month`, nat.gbProcessedPerMonth, prices.natGatewayGb),
+    line(
+      "nat-gateway-hours",
+      "NAT gateway hours",
+      `${count(nat.count, "gateway")} (${placement}) × ${fmt(hoursPerMonth)} h`,
+      nat.count * hoursPerMonth,
+      prices.natGatewayHour,
+    ),
+    line(
+      "nat-gateway-data",
+      "NAT gateway data processed",
+      `${fmt(nat.gbProcessedPerMonth)} GB/month`,
+      nat.gbProcessedPerMonth,
+      prices.natGatewayGb,
+    ),
   ];
 }
 
@@ -37,8 +50,20 @@ export function natGatewayCost(nat: NatGatewayInputs, hoursPerMonth: number, pri
 export function transitGatewayCost(tgw: TransitGatewayInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
   const kinds = tgw.kinds.length > 0 ? ` (${tgw.kinds.join(", ")})` : "";
   return [
-    line("tgw-attachment-hours", "Transit Gateway attachment hours", `${count(tgw.attachments, "attachment")}${kinds} × ${fmt(hoursPerMonth)} h`, tgw.attachments * hoursPerMonth, prices.transitGatewayAttachmentHour),
-    line("tgw-data", "Transit Gateway data processed", `${fmt(tgw.gbProcessedPerMonth)} GB/month sent`, tgw.gbProcessedPerMonth, prices.transitGatewayGb),
+    line(
+      "tgw-attachment-hours",
+      "Transit Gateway attachment hours",
+      `${count(tgw.attachments, "attachment")}${kinds} × ${fmt(hoursPerMonth)} h`,
+      tgw.attachments * hoursPerMonth,
+      prices.transitGatewayAttachmentHour,
+    ),
+    line(
+      "tgw-data",
+      "Transit Gateway data processed",
+      `${fmt(tgw.gbProcessedPerMonth)} GB/month sent`,
+      tgw.gbProcessedPerMonth,
+      prices.transitGatewayGb,
+    ),
   ];
 }
 
@@ -50,7 +75,13 @@ export function transitGatewayCost(tgw: TransitGatewayInputs, hoursPerMonth: num
 export function flowLogCost(logs: FlowLogInputs, prices: PriceTable): CostLine[] {
   const storedGb = logs.gbIngestedPerMonth * (logs.retentionDays / DAYS_PER_MONTH);
   return [
-    line("flow-logs-ingestion", "Flow logs: CloudWatch Logs ingestion", `${fmt(logs.gbIngestedPerMonth)} GB/month`, logs.gbIngestedPerMonth, prices.cloudWatchLogsIngestGb),
+    line(
+      "flow-logs-ingestion",
+      "Flow logs: CloudWatch Logs ingestion",
+      `${fmt(logs.gbIngestedPerMonth)} GB/month`,
+      logs.gbIngestedPerMonth,
+      prices.cloudWatchLogsIngestGb,
+    ),
     line(
       "flow-logs-storage",
       "Flow logs: CloudWatch Logs storage",
@@ -88,7 +119,15 @@ export function alertTopicCost(topics: { readonly count: number }): CostLine[] {
 
 /** Site-to-Site VPN connection hours (data transfer out not included). Price: https://aws.amazon.com/vpn/pricing/ */
 export function vpnCost(vpn: VpnInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
-  return [line("vpn-connection-hours", "Site-to-Site VPN connection hours", `${count(vpn.connections, "connection")} × ${fmt(hoursPerMonth)} h`, vpn.connections * hoursPerMonth, prices.vpnConnectionHour)];
+  return [
+    line(
+      "vpn-connection-hours",
+      "Site-to-Site VPN connection hours",
+      `${count(vpn.connections, "connection")} × ${fmt(hoursPerMonth)} h`,
+      vpn.connections * hoursPerMonth,
+      prices.vpnConnectionHour,
+    ),
+  ];
 }
 
 /**
@@ -99,9 +138,25 @@ export function vpnCost(vpn: VpnInputs, hoursPerMonth: number, prices: PriceTabl
 export function directConnectCost(dx: DirectConnectInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
   const lines: CostLine[] = [];
   if (dx.ports > 0) {
-    lines.push(line("dx-port-hours", "Direct Connect port hours", `${count(dx.ports, "dedicated port")} (${dx.portSpeed}) × ${fmt(hoursPerMonth)} h`, dx.ports * hoursPerMonth, prices.directConnectPortHour[dx.portSpeed]));
+    lines.push(
+      line(
+        "dx-port-hours",
+        "Direct Connect port hours",
+        `${count(dx.ports, "dedicated port")} (${dx.portSpeed}) × ${fmt(hoursPerMonth)} h`,
+        dx.ports * hoursPerMonth,
+        prices.directConnectPortHour[dx.portSpeed],
+      ),
+    );
   }
-  lines.push(line("dx-data-out", "Direct Connect data out", `${fmt(dx.gbOutPerMonth)} GB/month to on-prem`, dx.gbOutPerMonth, prices.directConnectDataOutGb));
+  lines.push(
+    line(
+      "dx-data-out",
+      "Direct Connect data out",
+      `${fmt(dx.gbOutPerMonth)} GB/month to on-prem`,
+      dx.gbOutPerMonth,
+      prices.directConnectDataOutGb,
+    ),
+  );
   return lines;
 }
 
@@ -113,7 +168,19 @@ export function directConnectCost(dx: DirectConnectInputs, hoursPerMonth: number
 export function networkFirewallCost(fw: NetworkFirewallInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
   const where = fw.placement === "central" ? "central inspection VPC" : "firewall tier in this VPC";
   return [
-    line("network-firewall-endpoint-hours", "Network Firewall endpoint hours", `${count(fw.endpoints, "endpoint")} (${where}) × ${fmt(hoursPerMonth)} h`, fw.endpoints * hoursPerMonth, prices.networkFirewallEndpointHour),
-    line("network-firewall-data", "Network Firewall data processed", `${fmt(fw.gbProcessedPerMonth)} GB/month`, fw.gbProcessedPerMonth, prices.networkFirewallGb),
+    line(
+      "network-firewall-endpoint-hours",
+      "Network Firewall endpoint hours",
+      `${count(fw.endpoints, "endpoint")} (${where}) × ${fmt(hoursPerMonth)} h`,
+      fw.endpoints * hoursPerMonth,
+      prices.networkFirewallEndpointHour,
+    ),
+    line(
+      "network-firewall-data",
+      "Network Firewall data processed",
+      `${fmt(fw.gbProcessedPerMonth)} GB/month`,
+      fw.gbProcessedPerMonth,
+      prices.networkFirewallGb,
+    ),
   ];
 }

@@ -10,7 +10,8 @@ export const EU_WEST_1: PriceTable = {
   region: "eu-west-1",
   currency: "USD",
   retrievedOn: "2026-11-22",
-  basis: "AWS on-demand list prices for eu-west-1 as of 2025, written from memory (verify); Region-independent prices from the seed document's table (2025-08-11)",
+  basis:
+    "AWS on-demand list prices for eu-west-1 as of 2025, written from memory (verify); Region-independent prices from the seed document's table (2025-08-11)",
   natGatewayHour: price(0.048, "NAT gateway-hour", P.vpc),
   natGatewayGb: price(0.048, "GB processed", P.vpc),
   transitGatewayAttachmentHour: price(0.05, "attachment-hour", P.transitGateway),
@@ -65,7 +66,12 @@ export const EU_WEST_1: PriceTable = {
     "node-hour (Redis OSS)",
     P.elastiCache,
   ),
-  cloudFrontDataOutGb: price(0.085, "GB to viewers in Europe (first 10 TB)", P.cloudFront, `${FROM_MEMORY}; the seed gives the same ~$0.085`),
+  cloudFrontDataOutGb: price(
+    0.085,
+    "GB to viewers in Europe (first 10 TB)",
+    P.cloudFront,
+    `${FROM_MEMORY}; the seed gives the same ~$0.085`,
+  ),
   cloudFrontHttpsRequests10k: price(0.012, "10,000 HTTPS requests from viewers in Europe", P.cloudFront),
   wafWebAclMonth: price(5, "web ACL-month", P.waf, FROM_SEED),
   wafRuleMonth: price(1, "rule-month (a managed rule group counts as one)", P.waf, FROM_SEED),

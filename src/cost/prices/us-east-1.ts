@@ -10,7 +10,8 @@ export const US_EAST_1: PriceTable = {
   region: "us-east-1",
   currency: "USD",
   retrievedOn: "2026-11-22",
-  basis: "the seed document's pay-as-you-go table (2025-08-11) where it has the price; otherwise AWS on-demand list prices for us-east-1 as of 2025, from memory (verify)",
+  basis:
+    "the seed document's pay-as-you-go table (2025-08-11) where it has the price; otherwise AWS on-demand list prices for us-east-1 as of 2025, from memory (verify)",
   natGatewayHour: price(0.045, "NAT gateway-hour", P.vpc, FROM_SEED),
   natGatewayGb: price(0.045, "GB processed", P.vpc, FROM_SEED),
   transitGatewayAttachmentHour: price(0.05, "attachment-hour", P.transitGateway),

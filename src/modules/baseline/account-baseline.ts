@@ -48,7 +48,12 @@ export interface AccountBaselineProps {
   /** CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only). */
   readonly trail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail?: boolean };
   /** AWS Config aggregation: the aggregator's name, account and Region; built in that account, authorized in the others. */
-  readonly configAggregator: { readonly name: string; readonly accountId: string; readonly region: string; readonly sourceAccountIds: readonly string[] };
+  readonly configAggregator: {
+    readonly name: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly sourceAccountIds: readonly string[];
+  };
   /** GuardDuty protections. @default S3 on, EKS off */
   readonly guardDuty?: { readonly s3Protection: boolean; readonly eksProtection: boolean };
   /** CIS standard version in Security Hub. @default "3.0.0" */
@@ -109,7 +114,13 @@ export class AccountBaseline extends Construct {
       protectedData: props.protectData ?? false,
       dependsOn: waitFor,
       ...(aggregates
-        ? { aggregator: { name: props.configAggregator.name, accountIds: props.configAggregator.sourceAccountIds, regions: [props.configAggregator.region] } }
+        ? {
+            aggregator: {
+              name: props.configAggregator.name,
+              accountIds: props.configAggregator.sourceAccountIds,
+              regions: [props.configAggregator.region],
+            },
+          }
         : { authorizeAggregator: { accountId: props.configAggregator.accountId, region: props.configAggregator.region } }),
     });
     this.threatDetection = new ThreatDetection(this, "threat-detection", {

@@ -56,7 +56,11 @@ export const MANAGED_CONFIG_RULES: readonly string[] = [
 ];
 
 /** Managed rules added where data is protected (hub and prod). */
-export const PROTECTED_DATA_CONFIG_RULES: readonly string[] = ["RDS_MULTI_AZ_SUPPORT", "RDS_INSTANCE_DELETION_PROTECTION_ENABLED", "DB_INSTANCE_BACKUP_ENABLED"];
+export const PROTECTED_DATA_CONFIG_RULES: readonly string[] = [
+  "RDS_MULTI_AZ_SUPPORT",
+  "RDS_INSTANCE_DELETION_PROTECTION_ENABLED",
+  "DB_INSTANCE_BACKUP_ENABLED",
+];
 
 /** Props of {@link ConfigRecorder}. */
 export interface ConfigRecorderProps {
@@ -97,7 +101,11 @@ export class ConfigRecorder extends Construct {
       snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
       dependsOn: [recorder, ...(props.dependsOn ?? [])],
     });
-    const status = new ConfigConfigurationRecorderStatus(this, "recorder-status", { name: recorder.name, isEnabled: true, dependsOn: [channel] });
+    const status = new ConfigConfigurationRecorderStatus(this, "recorder-status", {
+      name: recorder.name,
+      isEnabled: true,
+      dependsOn: [channel],
+    });
     const rules = [...MANAGED_CONFIG_RULES, ...(props.protectedData ? PROTECTED_DATA_CONFIG_RULES : [])];
     for (const rule of rules) {
       const name = rule.toLowerCase().replace(/_/g, "-");
@@ -114,7 +122,10 @@ export class ConfigRecorder extends Construct {
       });
     }
     if (props.authorizeAggregator) {
-      new ConfigAggregateAuthorization(this, "aggregate-authorization", { accountId: props.authorizeAggregator.accountId, region: props.authorizeAggregator.region });
+      new ConfigAggregateAuthorization(this, "aggregate-authorization", {
+        accountId: props.authorizeAggregator.accountId,
+        region: props.authorizeAggregator.region,
+      });
     }
     this.recorderName = recorder.name;
   }

@@ -121,7 +121,12 @@ export class LogArchive extends Construct {
     });
 
     const lifecycle = protect ? { lifecycle: { preventDestroy: true } } : {};
-    const bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, objectLockEnabled: true, tags: { Name: props.bucketName }, ...lifecycle });
+    const bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      objectLockEnabled: true,
+      tags: { Name: props.bucketName },
+      ...lifecycle,
+    });
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;
     const arn = `arn:${partition}:s3:::${props.bucketName}`;

@@ -29,7 +29,11 @@ export function securityHubStandardArns(partition: string, region: string, cisVe
 }
 
 /** EventBridge pattern of GuardDuty findings with severity ≥ 7 (HIGH and CRITICAL). */
-export const GUARDDUTY_HIGH_PATTERN = { source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"], detail: { severity: [{ numeric: [">=", 7] }] } };
+export const GUARDDUTY_HIGH_PATTERN = {
+  source: ["aws.guardduty"],
+  "detail-type": ["GuardDuty Finding"],
+  detail: { severity: [{ numeric: [">=", 7] }] },
+};
 /** EventBridge pattern of new, active Security Hub findings labelled HIGH or CRITICAL. */
 export const SECURITYHUB_HIGH_PATTERN = {
   source: ["aws.securityhub"],
@@ -69,17 +73,35 @@ export class ThreatDetection extends Construct {
     for (const [fid, name, on] of features) {
       new GuarddutyDetectorFeature(this, `guardduty-${fid}`, { detectorId: detector.id, name, status: on ? "ENABLED" : "DISABLED" });
     }
-    const hub = new SecurityhubAccount(this, "securityhub", { enableDefaultStandards: false, controlFindingGenerator: "SECURITY_CONTROL", autoEnableControls: true });
+    const hub = new SecurityhubAccount(this, "securityhub", {
+      enableDefaultStandards: false,
+      controlFindingGenerator: "SECURITY_CONTROL",
+      autoEnableControls: true,
+    });
     const arns = securityHubStandardArns(partition, props.region, props.cisVersion ?? "3.0.0");
     new SecurityhubStandardsSubscription(this, "standard-fsbp", { standardsArn: arns.fsbp, dependsOn: [hub] });
     new SecurityhubStandardsSubscription(this, "standard-cis", { standardsArn: arns.cis, dependsOn: [hub] });
 
     const notify = (rid: string, name: string, description: string, pattern: object) => {
-      const rule = new CloudwatchEventRule(this, rid, { name: `${props.namePrefix}-${name}`, description, eventPattern: JSON.stringify(pattern) });
+      const rule = new CloudwatchEventRule(this, rid, {
+        name: `${props.namePrefix}-${name}`,
+        description,
+        eventPattern: JSON.stringify(pattern),
+      });
       new CloudwatchEventTarget(this, `${rid}-target`, { rule: rule.name, targetId: "alert-topic", arn: props.alertTopicArn });
     };
-    notify("guardduty-high-findings", "guardduty-high", "GuardDuty findings of severity 7 and above to the alert topic", GUARDDUTY_HIGH_PATTERN);
-    notify("securityhub-high-findings", "securityhub-high", "New Security Hub findings labelled HIGH or CRITICAL to the alert topic", SECURITYHUB_HIGH_PATTERN);
+    notify(
+      "guardduty-high-findings",
+      "guardduty-high",
+      "GuardDuty findings of severity 7 and above to the alert topic",
+      GUARDDUTY_HIGH_PATTERN,
+    );
+    notify(
+      "securityhub-high-findings",
+      "securityhub-high",
+      "New Security Hub findings labelled HIGH or CRITICAL to the alert topic",
+      SECURITYHUB_HIGH_PATTERN,
+    );
     this.detectorId = detector.id;
   }
 }

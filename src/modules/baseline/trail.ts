@@ -70,7 +70,14 @@ export class AccountTrail extends Construct {
     new IamRolePolicy(this, "role-policy", {
       role: role.name,
       name: "write-trail-logs",
-      policy: policyJson([{ Sid: "WriteTrailLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${group.arn}:log-stream:*` }]),
+      policy: policyJson([
+        {
+          Sid: "WriteTrailLogs",
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          Resource: `${group.arn}:log-stream:*`,
+        },
+      ]),
     });
     const trail = new Cloudtrail(this, "trail", {
       name: props.name,

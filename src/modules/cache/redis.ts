@@ -47,7 +47,12 @@ export class RedisCache extends Construct {
   constructor(scope: Construct, id: string, props: RedisCacheProps) {
     super(scope, id);
     if (props.multiAz && props.replicas < 1) throw new Error(`RedisCache ${props.replicationGroupId}: Multi-AZ needs at least one replica`);
-    const sg = new SecurityGroup(this, "security-group", { name: props.replicationGroupId, description: "Redis: 6379 from the app services only", vpcId: props.vpcId, tags: { Name: props.replicationGroupId } });
+    const sg = new SecurityGroup(this, "security-group", {
+      name: props.replicationGroupId,
+      description: "Redis: 6379 from the app services only",
+      vpcId: props.vpcId,
+      tags: { Name: props.replicationGroupId },
+    });
     this.securityGroupId = sg.id;
     (props.clientSecurityGroupIds ?? []).forEach((client, i) => this.allowFrom(`client-${i}`, client));
     const subnets = new ElasticacheSubnetGroup(this, "subnet-group", { name: props.replicationGroupId, subnetIds: [...props.subnetIds] });
@@ -73,7 +78,9 @@ export class RedisCache extends Construct {
       maintenanceWindow: "sun:05:00-sun:06:00",
       autoMinorVersionUpgrade: "true",
       ...(props.notificationTopicArn ? { notificationTopicArn: props.notificationTopicArn } : {}),
-      ...(props.preventDestroy ? { finalSnapshotIdentifier: `${props.replicationGroupId}-final`, lifecycle: { preventDestroy: true } } : {}),
+      ...(props.preventDestroy
+        ? { finalSnapshotIdentifier: `${props.replicationGroupId}-final`, lifecycle: { preventDestroy: true } }
+        : {}),
       tags: { Name: props.replicationGroupId },
     });
     this.replicationGroupId = props.replicationGroupId;

@@ -50,9 +50,15 @@ export class BlueGreenDeployment extends Construct {
     const app = new CodedeployApp(this, "application", { name: props.name, computePlatform: "ECS" });
     const role = new IamRole(this, "role", {
       name: `${props.name}-codedeploy`,
-      assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codedeploy.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+      assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "codedeploy.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
     });
-    new IamRolePolicyAttachment(this, "role-policy", { role: role.name, policyArn: `arn:${partition}:iam::aws:policy/AWSCodeDeployRoleForECS` });
+    new IamRolePolicyAttachment(this, "role-policy", {
+      role: role.name,
+      policyArn: `arn:${partition}:iam::aws:policy/AWSCodeDeployRoleForECS`,
+    });
     const dims = { LoadBalancer: props.albArnSuffix, TargetGroup: props.greenTargetGroupArnSuffix };
     const alarm = (key: string, metricName: string, threshold: number) =>
       new CloudwatchMetricAlarm(this, `${key}-alarm`, {

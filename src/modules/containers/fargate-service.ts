@@ -115,7 +115,8 @@ export class FargateService extends Construct {
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
     const expected = props.deployment === "blue-green" ? 2 : 1;
-    if (props.targetGroupNames.length !== expected) throw new Error(`FargateService ${props.name}: ${props.deployment} needs ${expected} target group name(s)`);
+    if (props.targetGroupNames.length !== expected)
+      throw new Error(`FargateService ${props.name}: ${props.deployment} needs ${expected} target group name(s)`);
     const tags = { Name: props.name, Runtime: props.runtime };
 
     const repo = new EcrRepository(this, "repository", {
@@ -129,14 +130,28 @@ export class FargateService extends Construct {
       repository: repo.name,
       policy: JSON.stringify({
         rules: [
-          { rulePriority: 1, description: "Expire untagged images after 7 days", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 }, action: { type: "expire" } },
-          { rulePriority: 2, description: "Keep the 50 most recent images", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 50 }, action: { type: "expire" } },
+          {
+            rulePriority: 1,
+            description: "Expire untagged images after 7 days",
+            selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 },
+            action: { type: "expire" },
+          },
+          {
+            rulePriority: 2,
+            description: "Keep the 50 most recent images",
+            selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 50 },
+            action: { type: "expire" },
+          },
         ],
       }),
     });
 
     this.logGroupName = `/ecs/${props.name}`;
-    const logGroup = new CloudwatchLogGroup(this, "log-group", { name: this.logGroupName, retentionInDays: props.logRetentionDays, kmsKeyId: props.logKmsKeyArn });
+    const logGroup = new CloudwatchLogGroup(this, "log-group", {
+      name: this.logGroupName,
+      retentionInDays: props.logRetentionDays,
+      kmsKeyId: props.logKmsKeyArn,
+    });
 
     const assume = JSON.stringify({
       Version: "2012-10-17",
@@ -151,14 +166,23 @@ export class FargateService extends Construct {
     });
     const execution = new IamRole(this, "execution-role", { name: `${props.name}-execution`, assumeRolePolicy: assume, tags });
     const secretArns = Object.values(props.secrets);
-    const smArns = secretArns.filter((a) => a.includes(":secretsmanager:")).map((a) => a.replace(/^(arn:[^:]+:secretsmanager:[^:]+:\d+:secret:[^:]+).*$/, "$1"));
+    const smArns = secretArns
+      .filter((a) => a.includes(":secretsmanager:"))
+      .map((a) => a.replace(/^(arn:[^:]+:secretsmanager:[^:]+:\d+:secret:[^:]+).*$/, "$1"));
     const ssmArns = secretArns.filter((a) => a.includes(":ssm:"));
     const executionStatements: IamStatement[] = [
       { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-      { Sid: "PullImage", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: repo.arn },
+      {
+        Sid: "PullImage",
+        Effect: "Allow",
+        Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+        Resource: repo.arn,
+      },
       { Sid: "DecryptImage", Effect: "Allow", Action: "kms:Decrypt", Resource: props.ecrKmsKeyArn },
       { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup.arn}:*` },
-      ...(smArns.length > 0 ? [{ Sid: "ReadSecrets", Effect: "Allow" as const, Action: "secretsmanager:GetSecretValue", Resource: smArns }] : []),
+      ...(smArns.length > 0
+        ? [{ Sid: "ReadSecrets", Effect: "Allow" as const, Action: "secretsmanager:GetSecretValue", Resource: smArns }]
+        : []),
       ...(ssmArns.length > 0 ? [{ Sid: "ReadParameters", Effect: "Allow" as const, Action: "ssm:GetParameters", Resource: ssmArns }] : []),
       ...(secretArns.length > 0
         ? [
@@ -167,16 +191,26 @@ export class FargateService extends Construct {
               Effect: "Allow" as const,
               Action: "kms:Decrypt",
               Resource: [...props.secretsKmsKeyArns],
-              Condition: { StringEquals: { "kms:ViaService": [`secretsmanager.${props.region}.amazonaws.com`, `ssm.${props.region}.amazonaws.com`] } },
+              Condition: {
+                StringEquals: { "kms:ViaService": [`secretsmanager.${props.region}.amazonaws.com`, `ssm.${props.region}.amazonaws.com`] },
+              },
             },
           ]
         : []),
     ];
-    new IamRolePolicy(this, "execution-policy", { role: execution.name, name: "pull-log-secrets", policy: JSON.stringify({ Version: "2012-10-17", Statement: executionStatements }) });
+    new IamRolePolicy(this, "execution-policy", {
+      role: execution.name,
+      name: "pull-log-secrets",
+      policy: JSON.stringify({ Version: "2012-10-17", Statement: executionStatements }),
+    });
 
     const task = new IamRole(this, "task-role", { name: `${props.name}-task`, assumeRolePolicy: assume, tags });
     if ((props.taskPolicyStatements ?? []).length > 0) {
-      new IamRolePolicy(this, "task-policy", { role: task.name, name: "app", policy: JSON.stringify({ Version: "2012-10-17", Statement: props.taskPolicyStatements }) });
+      new IamRolePolicy(this, "task-policy", {
+        role: task.name,
+        name: "app",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: props.taskPolicyStatements }),
+      });
     }
 
     const container = {
@@ -209,7 +243,12 @@ export class FargateService extends Construct {
       tags,
     });
 
-    const sg = new SecurityGroup(this, "security-group", { name: `${props.name}-service`, description: `${props.name}: from the ALB only`, vpcId: props.vpcId, tags });
+    const sg = new SecurityGroup(this, "security-group", {
+      name: `${props.name}-service`,
+      description: `${props.name}: from the ALB only`,
+      vpcId: props.vpcId,
+      tags,
+    });
     new VpcSecurityGroupIngressRule(this, "ingress-alb", {
       securityGroupId: sg.id,
       description: "From the ALB",
@@ -227,7 +266,14 @@ export class FargateService extends Construct {
       toPort: 443,
     });
     for (const port of props.egressPorts ?? [3306, 6379]) {
-      new VpcSecurityGroupEgressRule(this, `egress-vpc-${port}`, { securityGroupId: sg.id, description: `Data tier, port ${port}`, cidrIpv4: props.vpcCidr, ipProtocol: "tcp", fromPort: port, toPort: port });
+      new VpcSecurityGroupEgressRule(this, `egress-vpc-${port}`, {
+        securityGroupId: sg.id,
+        description: `Data tier, port ${port}`,
+        cidrIpv4: props.vpcCidr,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+      });
     }
 
     const colors = props.deployment === "blue-green" ? ["blue", "green"] : ["main"];
@@ -240,7 +286,15 @@ export class FargateService extends Construct {
           targetType: "ip",
           vpcId: props.vpcId,
           deregistrationDelay: "30",
-          healthCheck: { enabled: true, path: props.healthCheckPath, matcher: "200-399", interval: 15, healthyThreshold: 2, unhealthyThreshold: 3, timeout: 5 },
+          healthCheck: {
+            enabled: true,
+            path: props.healthCheckPath,
+            matcher: "200-399",
+            interval: 15,
+            healthyThreshold: 2,
+            unhealthyThreshold: 3,
+            timeout: 5,
+          },
           tags,
         }),
     );
@@ -279,12 +333,22 @@ export class FargateService extends Construct {
         serviceNamespace: scaling.serviceNamespace,
         resourceId: scaling.resourceId,
         scalableDimension: scaling.scalableDimension,
-        targetTrackingScalingPolicyConfiguration: { targetValue: target, predefinedMetricSpecification: spec, scaleInCooldown: 300, scaleOutCooldown: 60 },
+        targetTrackingScalingPolicyConfiguration: {
+          targetValue: target,
+          predefinedMetricSpecification: spec,
+          scaleInCooldown: 300,
+          scaleOutCooldown: 60,
+        },
       });
-    if (props.autoscaling.cpuPercent !== undefined) policy("cpu", { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, props.autoscaling.cpuPercent);
+    if (props.autoscaling.cpuPercent !== undefined)
+      policy("cpu", { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, props.autoscaling.cpuPercent);
     if (props.autoscaling.requestsPerTarget !== undefined) {
       // With blue-green the label names the blue group; after a shift to green the metric follows blue until the next apply.
-      policy("requests", { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: `${props.albArnSuffix}/${groups[0]!.arnSuffix}` }, props.autoscaling.requestsPerTarget);
+      policy(
+        "requests",
+        { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: `${props.albArnSuffix}/${groups[0]!.arnSuffix}` },
+        props.autoscaling.requestsPerTarget,
+      );
     }
 
     this.serviceName = props.name;

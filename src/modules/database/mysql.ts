@@ -79,10 +79,19 @@ export class MysqlDatabase extends Construct {
     super(scope, id);
     const partition = props.partition ?? "aws";
     const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
-    const sg = new SecurityGroup(this, "security-group", { name: `${props.identifier}`, description: "MySQL: 3306 from the app services only", vpcId: props.vpcId, tags: { Name: props.identifier } });
+    const sg = new SecurityGroup(this, "security-group", {
+      name: `${props.identifier}`,
+      description: "MySQL: 3306 from the app services only",
+      vpcId: props.vpcId,
+      tags: { Name: props.identifier },
+    });
     this.securityGroupId = sg.id;
     (props.clientSecurityGroupIds ?? []).forEach((client, i) => this.allowFrom(`client-${i}`, client));
-    const subnets = new DbSubnetGroup(this, "subnet-group", { name: props.identifier, subnetIds: [...props.subnetIds], tags: { Name: props.identifier } });
+    const subnets = new DbSubnetGroup(this, "subnet-group", {
+      name: props.identifier,
+      subnetIds: [...props.subnetIds],
+      tags: { Name: props.identifier },
+    });
     const family = `mysql${props.engineVersion.split(".").slice(0, 2).join(".")}`;
     const parameters = new DbParameterGroup(this, "parameter-group", {
       name: props.identifier,
@@ -97,9 +106,15 @@ export class MysqlDatabase extends Construct {
     });
     const monitoring = new IamRole(this, "monitoring-role", {
       name: `${props.identifier}-monitoring`,
-      assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+      assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
     });
-    new IamRolePolicyAttachment(this, "monitoring-policy", { role: monitoring.name, policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole` });
+    new IamRolePolicyAttachment(this, "monitoring-policy", {
+      role: monitoring.name,
+      policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+    });
     const common = {
       instanceClass: props.instanceClass,
       storageType: "gp3",

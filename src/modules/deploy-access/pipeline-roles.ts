@@ -71,12 +71,18 @@ export class PipelineRoles extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineRolesProps) {
     super(scope, id);
-    if (props.deployRolePolicyArns.length === 0) throw new Error("PipelineRoles: deployRolePolicyArns is empty; the deploy role could not deploy anything");
+    if (props.deployRolePolicyArns.length === 0)
+      throw new Error("PipelineRoles: deployRolePolicyArns is empty; the deploy role could not deploy anything");
     const { provider } = props;
     const partition = props.partition ?? "aws";
     const maxSessionDuration = props.maxSessionDurationSeconds ?? 3600;
     const { bucketArn, keyArn, keyPrefix } = props.state;
-    const assume = (sid: string, arns: readonly string[]): PolicyStatement => ({ Sid: sid, Effect: "Allow", ...rolePrincipals(arns, partition), Action: "sts:AssumeRole" });
+    const assume = (sid: string, arns: readonly string[]): PolicyStatement => ({
+      Sid: sid,
+      Effect: "Allow",
+      ...rolePrincipals(arns, partition),
+      Action: "sts:AssumeRole",
+    });
     const list: PolicyStatement = {
       Sid: "ListOwnStatePrefix",
       Effect: "Allow",
@@ -84,16 +90,28 @@ export class PipelineRoles extends Construct {
       Resource: bucketArn,
       Condition: { StringLike: { "s3:prefix": [`${keyPrefix}*`, "env:/*"] } },
     };
-    const lock: PolicyStatement = { Sid: "WriteLockFiles", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${bucketArn}/${keyPrefix}*.tfstate.tflock` };
+    const lock: PolicyStatement = {
+      Sid: "WriteLockFiles",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      Resource: `${bucketArn}/${keyPrefix}*.tfstate.tflock`,
+    };
 
     const plan = new IamRole(this, "plan", {
       provider,
       name: props.planRoleName,
       description: "Landing zone: pull-request plans (read-only) through GitHub OIDC",
       maxSessionDuration,
-      assumeRolePolicy: policyDocument([githubTrustStatement(props.oidcProviderArn, props.planSubjects), assume("LandingZonePlanRoles", props.planRoleTrustedRoleArns)]),
+      assumeRolePolicy: policyDocument([
+        githubTrustStatement(props.oidcProviderArn, props.planSubjects),
+        assume("LandingZonePlanRoles", props.planRoleTrustedRoleArns),
+      ]),
     });
-    new IamRolePolicyAttachment(this, "plan-read-only", { provider, role: plan.name, policyArn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess` });
+    new IamRolePolicyAttachment(this, "plan-read-only", {
+      provider,
+      role: plan.name,
+      policyArn: `arn:${partition}:iam::aws:policy/ReadOnlyAccess`,
+    });
     new IamRolePolicy(this, "plan-state", {
       provider,
       role: plan.name,
@@ -120,9 +138,19 @@ export class PipelineRoles extends Construct {
       name: "terraform-state-write",
       policy: policyDocument([
         list,
-        { Sid: "ReadWriteOwnState", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${bucketArn}/${keyPrefix}*.tfstate` },
+        {
+          Sid: "ReadWriteOwnState",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:PutObject"],
+          Resource: `${bucketArn}/${keyPrefix}*.tfstate`,
+        },
         lock,
-        { Sid: "StateKey", Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: keyArn },
+        {
+          Sid: "StateKey",
+          Effect: "Allow",
+          Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+          Resource: keyArn,
+        },
         { Sid: "AssumeDeployRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: [...props.applyRoleAssumes] },
       ]),
     });
@@ -138,7 +166,11 @@ export class PipelineRoles extends Construct {
     for (const policyArn of new Set(props.deployRolePolicyArns)) {
       const name = policyArn.slice(policyArn.lastIndexOf("/") + 1);
       const owner = policyArn.split(":")[4];
-      new IamRolePolicyAttachment(this, `deploy-policy-${owner === "aws" ? "" : `${owner}-`}${name}`, { provider, role: deploy.name, policyArn });
+      new IamRolePolicyAttachment(this, `deploy-policy-${owner === "aws" ? "" : `${owner}-`}${name}`, {
+        provider,
+        role: deploy.name,
+        policyArn,
+      });
     }
 
     this.planRoleArn = plan.arn;

@@ -52,11 +52,23 @@ interface WafRuleJson {
 }
 
 /** The rules of a web ACL as WAFV2 API JSON (exported for tests and policy checks). */
-export function webAclRules(props: Pick<WebAclProps, "name" | "ratePerFiveMinutes" | "managedRuleGroups" | "blockedCountries">): WafRuleJson[] {
-  const visibility = (rule: string) => ({ SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: `${props.name}-${rule}` });
+export function webAclRules(
+  props: Pick<WebAclProps, "name" | "ratePerFiveMinutes" | "managedRuleGroups" | "blockedCountries">,
+): WafRuleJson[] {
+  const visibility = (rule: string) => ({
+    SampledRequestsEnabled: true,
+    CloudWatchMetricsEnabled: true,
+    MetricName: `${props.name}-${rule}`,
+  });
   const rules: WafRuleJson[] = [];
   if ((props.blockedCountries ?? []).length > 0) {
-    rules.push({ Name: "geo-block", Priority: 0, Statement: { GeoMatchStatement: { CountryCodes: [...props.blockedCountries!] } }, Action: { Block: {} }, VisibilityConfig: visibility("geo-block") });
+    rules.push({
+      Name: "geo-block",
+      Priority: 0,
+      Statement: { GeoMatchStatement: { CountryCodes: [...props.blockedCountries!] } },
+      Action: { Block: {} },
+      VisibilityConfig: visibility("geo-block"),
+    });
   }
   rules.push({
     Name: "rate-limit-per-ip",
@@ -118,7 +130,10 @@ export class WebAcl extends Construct {
             Principal: { Service: "delivery.logs.amazonaws.com" },
             Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
             Resource: `${logGroupArn}:*`,
-            Condition: { StringEquals: { "aws:SourceAccount": props.accountId }, ArnLike: { "aws:SourceArn": `arn:${partition}:logs:${props.region}:${props.accountId}:*` } },
+            Condition: {
+              StringEquals: { "aws:SourceAccount": props.accountId },
+              ArnLike: { "aws:SourceArn": `arn:${partition}:logs:${props.region}:${props.accountId}:*` },
+            },
           },
         ],
       }),

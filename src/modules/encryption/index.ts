@@ -1,1 +1,8 @@
-export { AccountKeys, cloudWatchLogsKeyStatement, PurposeKmsKey, type AccountKeysProps, type KeyPolicyStatement, type PurposeKmsKeyProps } from "./purpose-key.js";
+export {
+  AccountKeys,
+  cloudWatchLogsKeyStatement,
+  PurposeKmsKey,
+  type AccountKeysProps,
+  type KeyPolicyStatement,
+  type PurposeKmsKeyProps,
+} from "./purpose-key.js";

@@ -75,7 +75,11 @@ export class PurposeKmsKey extends Construct {
       ...(lifecycle ? { lifecycle } : {}),
       ...(props.provider ? { provider: props.provider } : {}),
     });
-    new KmsAlias(this, "alias", { name: `alias/${props.aliasName}`, targetKeyId: this.key.keyId, ...(props.provider ? { provider: props.provider } : {}) });
+    new KmsAlias(this, "alias", {
+      name: `alias/${props.aliasName}`,
+      targetKeyId: this.key.keyId,
+      ...(props.provider ? { provider: props.provider } : {}),
+    });
     this.keyArn = this.key.arn;
     this.keyId = this.key.keyId;
   }
@@ -85,7 +89,8 @@ export class PurposeKmsKey extends Construct {
    * @throws Error when a statement with the same `Sid` exists.
    */
   addToPolicy(statement: KeyPolicyStatement): void {
-    if (this.statements.some((s) => s.Sid === statement.Sid)) throw new Error(`key policy of ${this.node.path} already has statement ${statement.Sid}`);
+    if (this.statements.some((s) => s.Sid === statement.Sid))
+      throw new Error(`key policy of ${this.node.path} already has statement ${statement.Sid}`);
     this.statements.push(statement);
   }
 
@@ -148,7 +153,11 @@ export class AccountKeys extends Construct {
     const partition = props.partition ?? "aws";
     const { accountId, region, namePrefix } = props;
     const common = { accountId, region, partition, ...(props.preventDestroy ? { preventDestroy: true } : {}) };
-    this.logs = new PurposeKmsKey(this, "logs", { ...common, aliasName: `${namePrefix}-logs`, description: `Logs and alerts (${namePrefix})` });
+    this.logs = new PurposeKmsKey(this, "logs", {
+      ...common,
+      aliasName: `${namePrefix}-logs`,
+      description: `Logs and alerts (${namePrefix})`,
+    });
     this.logs.addToPolicy(cloudWatchLogsKeyStatement(accountId, region, partition));
     this.logs.addToPolicy({
       Sid: "AlarmsAndEventsPublishToEncryptedTopic",
@@ -159,6 +168,10 @@ export class AccountKeys extends Construct {
       Condition: { StringEquals: { "aws:SourceAccount": accountId } },
     });
     this.data = new PurposeKmsKey(this, "data", { ...common, aliasName: `${namePrefix}-data`, description: `Data stores (${namePrefix})` });
-    this.secrets = new PurposeKmsKey(this, "secrets", { ...common, aliasName: `${namePrefix}-secrets`, description: `Secrets (${namePrefix})` });
+    this.secrets = new PurposeKmsKey(this, "secrets", {
+      ...common,
+      aliasName: `${namePrefix}-secrets`,
+      description: `Secrets (${namePrefix})`,
+    });
   }
 }

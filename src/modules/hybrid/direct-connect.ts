@@ -98,8 +98,18 @@ export class DirectConnectGateway extends Construct {
         ...lifecycle,
       });
       this.virtualInterfaceId = resource.id;
-      alarm("connection-state", "ConnectionState", { ConnectionId: vif.connectionId }, `Direct Connect connection ${vif.connectionId} is down; traffic fails over to the VPN.`);
-      alarm("bgp-status", "VirtualInterfaceBgpStatus", { ConnectionId: vif.connectionId, VirtualInterfaceId: resource.id }, `BGP on transit VIF ${vif.name} is down; traffic fails over to the VPN.`);
+      alarm(
+        "connection-state",
+        "ConnectionState",
+        { ConnectionId: vif.connectionId },
+        `Direct Connect connection ${vif.connectionId} is down; traffic fails over to the VPN.`,
+      );
+      alarm(
+        "bgp-status",
+        "VirtualInterfaceBgpStatus",
+        { ConnectionId: vif.connectionId, VirtualInterfaceId: resource.id },
+        `BGP on transit VIF ${vif.name} is down; traffic fails over to the VPN.`,
+      );
     }
   }
 }

@@ -32,7 +32,10 @@ export interface SiteToSiteVpnProps {
   /** false: BGP. */
   readonly staticRoutesOnly: boolean;
   /** Per tunnel: /30 inside CIDR and optional Secrets Manager id of its pre-shared key. */
-  readonly tunnels: readonly [{ readonly insideCidr: string; readonly preSharedKeySecretId?: string }, { readonly insideCidr: string; readonly preSharedKeySecretId?: string }];
+  readonly tunnels: readonly [
+    { readonly insideCidr: string; readonly preSharedKeySecretId?: string },
+    { readonly insideCidr: string; readonly preSharedKeySecretId?: string },
+  ];
   readonly ikeVersions: readonly string[];
   readonly phase1: IkePhase;
   readonly phase2: IkePhase;
@@ -63,11 +66,17 @@ export class SiteToSiteVpn extends Construct {
       bgpAsn: String(props.customerGateway.bgpAsn),
       tags: { Name: props.customerGateway.name },
     });
-    const logs = new CloudwatchLogGroup(this, "log-group", { name: props.logGroupName, retentionInDays: props.logRetentionDays, kmsKeyId: props.logKmsKeyArn });
+    const logs = new CloudwatchLogGroup(this, "log-group", {
+      name: props.logGroupName,
+      retentionInDays: props.logRetentionDays,
+      kmsKeyId: props.logKmsKeyArn,
+    });
     const logOptions = [{ cloudwatchLogOptions: { logEnabled: true, logGroupArn: logs.arn, logOutputFormat: "json" } }];
     const tunnel = (n: 1 | 2): Partial<VpnConnectionConfig> => {
       const t = props.tunnels[n - 1];
-      const psk = t.preSharedKeySecretId ? new DataAwsSecretsmanagerSecretVersion(this, `tunnel${n}-preshared-key`, { secretId: t.preSharedKeySecretId }).secretString : undefined;
+      const psk = t.preSharedKeySecretId
+        ? new DataAwsSecretsmanagerSecretVersion(this, `tunnel${n}-preshared-key`, { secretId: t.preSharedKeySecretId }).secretString
+        : undefined;
       const o: Record<string, unknown> = {
         [`tunnel${n}InsideCidr`]: t.insideCidr,
         [`tunnel${n}IkeVersions`]: [...props.ikeVersions],
@@ -105,7 +114,12 @@ export class SiteToSiteVpn extends Construct {
         alarmName: `${props.name}-tunnel${n}-state`,
         description: `VPN ${props.name} tunnel ${n} is down (TunnelState < 1).`,
         topicArn: props.alarmTopicArn,
-        metric: { namespace: "AWS/VPN", name: "TunnelState", dimensions: { TunnelIpAddress: n === 1 ? vpn.tunnel1Address : vpn.tunnel2Address }, statistic: "Maximum" },
+        metric: {
+          namespace: "AWS/VPN",
+          name: "TunnelState",
+          dimensions: { TunnelIpAddress: n === 1 ? vpn.tunnel1Address : vpn.tunnel2Address },
+          statistic: "Maximum",
+        },
         periodSeconds: 60,
         evaluationPeriods: 3,
         datapointsToAlarm: 3,

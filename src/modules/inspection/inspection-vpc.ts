@@ -78,7 +78,12 @@ export class InspectionVpc extends Construct {
   constructor(scope: Construct, id: string, props: InspectionVpcProps) {
     super(scope, id);
     const azs = props.availabilityZones;
-    const vpc = new Vpc(this, "vpc", { cidrBlock: props.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: props.name } });
+    const vpc = new Vpc(this, "vpc", {
+      cidrBlock: props.cidrBlock,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      tags: { Name: props.name },
+    });
     this.vpcId = vpc.id;
     // The default security group keeps AWS's allow-all rules unless adopted; nothing here uses it.
     new DefaultSecurityGroup(this, "default-security-group", { vpcId: vpc.id, tags: { Name: `${props.name}-default-closed` } });
@@ -96,7 +101,13 @@ export class InspectionVpc extends Construct {
     for (const tier of INSPECTION_TIERS) {
       const t = TIER_IDS[tier];
       subnets[tier] = azs.map(
-        (az, i) => new Subnet(this, `${t}-subnet-${i}`, { vpcId: vpc.id, cidrBlock: props.subnetCidrs[tier][i]!, availabilityZone: az, tags: { Name: `${props.name}-${t}-${i}`, Tier: t } }),
+        (az, i) =>
+          new Subnet(this, `${t}-subnet-${i}`, {
+            vpcId: vpc.id,
+            cidrBlock: props.subnetCidrs[tier][i]!,
+            availabilityZone: az,
+            tags: { Name: `${props.name}-${t}-${i}`, Tier: t },
+          }),
       );
       tables[tier] = azs.map((_, i) => {
         const table = new RouteTable(this, `${t}-route-table-${i}`, { vpcId: vpc.id, tags: { Name: `${props.name}-${t}-${i}`, Tier: t } });
@@ -107,7 +118,12 @@ export class InspectionVpc extends Construct {
     const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
     const nats = azs.map((_, i) => {
       const eip = new Eip(this, `nat-eip-${i}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${i}` } });
-      return new NatGateway(this, `nat-gateway-${i}`, { allocationId: eip.allocationId, subnetId: subnets.public[i]!.id, tags: { Name: `${props.name}-nat-${i}` }, dependsOn: [igw] });
+      return new NatGateway(this, `nat-gateway-${i}`, {
+        allocationId: eip.allocationId,
+        subnetId: subnets.public[i]!.id,
+        tags: { Name: `${props.name}-nat-${i}` },
+        dependsOn: [igw],
+      });
     });
     const attachment = new Ec2TransitGatewayVpcAttachment(this, "attachment", {
       transitGatewayId: props.transitGatewayId,

@@ -85,7 +85,13 @@ export function addNetworkFirewall(scope: Construct, props: NetworkFirewallProps
           capacity: 100,
           ruleGroup: {
             ruleVariables: { ipSets: [{ key: "HOME_NET", ipSet: { definition: [...props.homeNet] } }] },
-            rulesSource: { rulesSourceList: { generatedRulesType: "ALLOWLIST", targetTypes: ["TLS_SNI", "HTTP_HOST"], targets: [...props.allowedDomains] } },
+            rulesSource: {
+              rulesSourceList: {
+                generatedRulesType: "ALLOWLIST",
+                targetTypes: ["TLS_SNI", "HTTP_HOST"],
+                targets: [...props.allowedDomains],
+              },
+            },
             statefulRuleOptions: { ruleOrder: "STRICT_ORDER" },
           },
           ...lifecycle,
@@ -117,7 +123,11 @@ export function addNetworkFirewall(scope: Construct, props: NetworkFirewallProps
     ...lifecycle,
   });
   const logGroup = (type: string) =>
-    new CloudwatchLogGroup(scope, `${type}-log-group`, { name: `/aws/network-firewall/${props.name}/${type}`, retentionInDays: props.logRetentionDays, kmsKeyId: props.logKmsKeyArn });
+    new CloudwatchLogGroup(scope, `${type}-log-group`, {
+      name: `/aws/network-firewall/${props.name}/${type}`,
+      retentionInDays: props.logRetentionDays,
+      kmsKeyId: props.logKmsKeyArn,
+    });
   const flow = logGroup("flow");
   const alert = logGroup("alert");
   new NetworkfirewallLoggingConfiguration(scope, "logging", {

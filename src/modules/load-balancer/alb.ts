@@ -93,7 +93,9 @@ export class CloudFrontOnlyAlb extends Construct {
     const https = props.certificateArn !== undefined;
     this.forwardingPort = https ? 443 : 80;
     this.originHeaderValue = props.originHeaderValue;
-    const cloudFront = new DataAwsEc2ManagedPrefixList(this, "cloudfront-origin-facing", { name: "com.amazonaws.global.cloudfront.origin-facing" });
+    const cloudFront = new DataAwsEc2ManagedPrefixList(this, "cloudfront-origin-facing", {
+      name: "com.amazonaws.global.cloudfront.origin-facing",
+    });
     const sg = new SecurityGroup(this, "security-group", {
       name: `${props.name}-alb`,
       description: "ALB: admits CloudFront origin-facing addresses only",
@@ -149,7 +151,9 @@ export class CloudFrontOnlyAlb extends Construct {
       accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "alb" },
       tags: { Name: props.name },
     });
-    const forbidden = [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }];
+    const forbidden = [
+      { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } },
+    ];
     const listener = new LbListener(this, https ? "https-listener" : "http-listener", {
       loadBalancerArn: lb.arn,
       port: this.forwardingPort,
@@ -189,7 +193,8 @@ export class CloudFrontOnlyAlb extends Construct {
    *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
    */
   addServiceRoute(route: ServiceRoute): void {
-    if (route.pathPatterns.length < 1 || route.pathPatterns.length > 4) throw new Error(`route ${route.id}: 1 to 4 path patterns, got ${route.pathPatterns.length}`);
+    if (route.pathPatterns.length < 1 || route.pathPatterns.length > 4)
+      throw new Error(`route ${route.id}: 1 to 4 path patterns, got ${route.pathPatterns.length}`);
     const conditions = [
       { httpHeader: { httpHeaderName: ORIGIN_HEADER_NAME, values: [this.originHeaderValue] } },
       { pathPattern: { values: [...route.pathPatterns] } },
@@ -245,7 +250,9 @@ export const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
  */
 export function albLogDeliveryStatement(bucketArn: string, accountId: string, region: string, partition = "aws") {
   const elbAccount = ELB_LOG_ACCOUNTS[region];
-  const principal: Record<string, string> = elbAccount ? { AWS: `arn:${partition}:iam::${elbAccount}:root` } : { Service: "logdelivery.elasticloadbalancing.amazonaws.com" };
+  const principal: Record<string, string> = elbAccount
+    ? { AWS: `arn:${partition}:iam::${elbAccount}:root` }
+    : { Service: "logdelivery.elasticloadbalancing.amazonaws.com" };
   return {
     Sid: "ElbWritesAccessLogs",
     Effect: "Allow" as const,

@@ -35,7 +35,13 @@ export interface MetricAlarmProps {
   readonly threshold: number;
   readonly comparison: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
   /** A single metric... */
-  readonly metric?: { readonly namespace: string; readonly name: string; readonly dimensions: Readonly<Record<string, string>>; readonly statistic?: string; readonly extendedStatistic?: string };
+  readonly metric?: {
+    readonly namespace: string;
+    readonly name: string;
+    readonly dimensions: Readonly<Record<string, string>>;
+    readonly statistic?: string;
+    readonly extendedStatistic?: string;
+  };
   /** ...or metric math (exactly one query with `returnData: true`). */
   readonly queries?: readonly CloudwatchMetricAlarmMetricQuery[];
   /** Seconds per datapoint. @default 300 */
@@ -73,7 +79,9 @@ export function metricAlarm(scope: Construct, id: string, p: MetricAlarmProps): 
           metricName: p.metric.name,
           dimensions: { ...p.metric.dimensions },
           period,
-          ...(p.metric.extendedStatistic ? { extendedStatistic: p.metric.extendedStatistic } : { statistic: p.metric.statistic ?? "Average" }),
+          ...(p.metric.extendedStatistic
+            ? { extendedStatistic: p.metric.extendedStatistic }
+            : { statistic: p.metric.statistic ?? "Average" }),
         }
       : { metricQuery: [...(p.queries ?? [])] }),
   });

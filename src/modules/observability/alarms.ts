@@ -53,7 +53,12 @@ export class NatGatewayAlarms extends Construct implements AlarmSet {
     );
     this.alarmArns = alarms.map((a) => a.arn);
     this.widgets = [
-      { title: "NAT gateway port allocation errors", region: p.region, stat: "Sum", metrics: p.natGatewayIds.map((n) => metricRow("AWS/NATGateway", "ErrorPortAllocation", { NatGatewayId: n })) },
+      {
+        title: "NAT gateway port allocation errors",
+        region: p.region,
+        stat: "Sum",
+        metrics: p.natGatewayIds.map((n) => metricRow("AWS/NATGateway", "ErrorPortAllocation", { NatGatewayId: n })),
+      },
     ];
   }
 }
@@ -114,7 +119,12 @@ export class AlbAlarms extends Construct implements AlarmSet {
         stat: "Sum",
         metrics: ["RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count"].map((n) => metricRow("AWS/ApplicationELB", n, lb)),
       },
-      { title: `ALB ${p.name}: target response time p95`, region: p.region, stat: "p95", metrics: [metricRow("AWS/ApplicationELB", "TargetResponseTime", dims)] },
+      {
+        title: `ALB ${p.name}: target response time p95`,
+        region: p.region,
+        stat: "p95",
+        metrics: [metricRow("AWS/ApplicationELB", "TargetResponseTime", dims)],
+      },
     ];
   }
 }
@@ -146,8 +156,17 @@ export class EcsServiceAlarms extends Construct implements AlarmSet {
         comparison: "GreaterThanThreshold",
         metric: { namespace: "AWS/ECS", name: metricName, dimensions: dims, statistic: "Average" },
       });
-    this.alarmArns = [alarm("cpu", "CPUUtilization", p.cpuPercent ?? 85).arn, alarm("memory", "MemoryUtilization", p.memoryPercent ?? 85).arn];
-    this.widgets = [{ title: `ECS ${p.serviceName}: CPU and memory`, region: p.region, metrics: ["CPUUtilization", "MemoryUtilization"].map((n) => metricRow("AWS/ECS", n, dims)) }];
+    this.alarmArns = [
+      alarm("cpu", "CPUUtilization", p.cpuPercent ?? 85).arn,
+      alarm("memory", "MemoryUtilization", p.memoryPercent ?? 85).arn,
+    ];
+    this.widgets = [
+      {
+        title: `ECS ${p.serviceName}: CPU and memory`,
+        region: p.region,
+        metrics: ["CPUUtilization", "MemoryUtilization"].map((n) => metricRow("AWS/ECS", n, dims)),
+      },
+    ];
   }
 }
 
@@ -175,25 +194,56 @@ export class RdsAlarms extends Construct implements AlarmSet {
   constructor(scope: Construct, id: string, p: RdsAlarmsProps) {
     super(scope, id);
     const dims = { DBInstanceIdentifier: p.dbInstanceIdentifier };
-    const alarm = (aid: string, metricName: string, threshold: number, comparison: "GreaterThanThreshold" | "LessThanThreshold", what: string) =>
+    const alarm = (
+      aid: string,
+      metricName: string,
+      threshold: number,
+      comparison: "GreaterThanThreshold" | "LessThanThreshold",
+      what: string,
+    ) =>
       metricAlarm(this, aid, {
         alarmName: `${p.namePrefix}-${p.dbInstanceIdentifier}-rds-${aid}`,
         description: `RDS ${p.dbInstanceIdentifier}: ${what}.`,
         topicArn: p.topicArn,
         threshold,
         comparison,
-        metric: { namespace: "AWS/RDS", name: metricName, dimensions: dims, statistic: metricName === "FreeStorageSpace" ? "Minimum" : "Average" },
+        metric: {
+          namespace: "AWS/RDS",
+          name: metricName,
+          dimensions: dims,
+          statistic: metricName === "FreeStorageSpace" ? "Minimum" : "Average",
+        },
       });
     const gib = p.freeStorageGiB ?? 10;
     const alarms = [
       alarm("cpu", "CPUUtilization", p.cpuPercent ?? 80, "GreaterThanThreshold", `CPU above ${p.cpuPercent ?? 80}%`),
       alarm("free-storage", "FreeStorageSpace", gib * 1024 ** 3, "LessThanThreshold", `free storage below ${gib} GiB`),
-      alarm("connections", "DatabaseConnections", p.connections ?? 500, "GreaterThanThreshold", `more than ${p.connections ?? 500} connections`),
-      ...(p.isReplica ? [alarm("replica-lag", "ReplicaLag", p.replicaLagSeconds ?? 60, "GreaterThanThreshold", `replica lag above ${p.replicaLagSeconds ?? 60} s`)] : []),
+      alarm(
+        "connections",
+        "DatabaseConnections",
+        p.connections ?? 500,
+        "GreaterThanThreshold",
+        `more than ${p.connections ?? 500} connections`,
+      ),
+      ...(p.isReplica
+        ? [
+            alarm(
+              "replica-lag",
+              "ReplicaLag",
+              p.replicaLagSeconds ?? 60,
+              "GreaterThanThreshold",
+              `replica lag above ${p.replicaLagSeconds ?? 60} s`,
+            ),
+          ]
+        : []),
     ];
     this.alarmArns = alarms.map((a) => a.arn);
     const names = ["CPUUtilization", "FreeStorageSpace", "DatabaseConnections", ...(p.isReplica ? ["ReplicaLag"] : [])];
-    this.widgets = names.map((n) => ({ title: `RDS ${p.dbInstanceIdentifier}: ${n}`, region: p.region, metrics: [metricRow("AWS/RDS", n, dims)] }));
+    this.widgets = names.map((n) => ({
+      title: `RDS ${p.dbInstanceIdentifier}: ${n}`,
+      region: p.region,
+      metrics: [metricRow("AWS/RDS", n, dims)],
+    }));
   }
 }
 
@@ -237,8 +287,17 @@ export class ElastiCacheAlarms extends Construct implements AlarmSet {
     ]);
     this.alarmArns = alarms.map((a) => a.arn);
     this.widgets = [
-      { title: `Cache ${p.replicationGroupId}: engine CPU`, region: p.region, metrics: nodes.map((n) => metricRow("AWS/ElastiCache", "EngineCPUUtilization", { CacheClusterId: n })) },
-      { title: `Cache ${p.replicationGroupId}: evictions`, region: p.region, stat: "Sum", metrics: nodes.map((n) => metricRow("AWS/ElastiCache", "Evictions", { CacheClusterId: n })) },
+      {
+        title: `Cache ${p.replicationGroupId}: engine CPU`,
+        region: p.region,
+        metrics: nodes.map((n) => metricRow("AWS/ElastiCache", "EngineCPUUtilization", { CacheClusterId: n })),
+      },
+      {
+        title: `Cache ${p.replicationGroupId}: evictions`,
+        region: p.region,
+        stat: "Sum",
+        metrics: nodes.map((n) => metricRow("AWS/ElastiCache", "Evictions", { CacheClusterId: n })),
+      },
     ];
   }
 }
@@ -280,7 +339,12 @@ export class WafAlarms extends Construct implements AlarmSet {
     });
     this.alarmArns = [alarm.arn];
     this.widgets = [
-      { title: `WAF ${p.webAclName}: allowed and blocked`, region: p.region, stat: "Sum", metrics: ["AllowedRequests", "BlockedRequests"].map((n) => metricRow("AWS/WAFV2", n, dims)) },
+      {
+        title: `WAF ${p.webAclName}: allowed and blocked`,
+        region: p.region,
+        stat: "Sum",
+        metrics: ["AllowedRequests", "BlockedRequests"].map((n) => metricRow("AWS/WAFV2", n, dims)),
+      },
     ];
   }
 }

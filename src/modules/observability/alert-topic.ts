@@ -39,7 +39,12 @@ export class AlertTopic extends Construct {
     super(scope, id);
     const partition = props.partition ?? "aws";
     const inRegion = props.provider ? { provider: props.provider } : {};
-    const topic = new SnsTopic(this, "topic", { ...inRegion, name: props.name, kmsMasterKeyId: props.kmsKeyArn, tags: { Name: props.name } });
+    const topic = new SnsTopic(this, "topic", {
+      ...inRegion,
+      name: props.name,
+      kmsMasterKeyId: props.kmsKeyArn,
+      tags: { Name: props.name },
+    });
     const topicArn = `arn:${partition}:sns:${props.region}:${props.accountId}:${props.name}`;
     new SnsTopicPolicy(this, "policy", {
       ...inRegion,
@@ -67,7 +72,12 @@ export class AlertTopic extends Construct {
       }),
     });
     (props.emails ?? []).forEach((email) => {
-      new SnsTopicSubscription(this, `email-${email.replace(/[^a-zA-Z0-9]/g, "-")}`, { ...inRegion, topicArn: topic.arn, protocol: "email", endpoint: email });
+      new SnsTopicSubscription(this, `email-${email.replace(/[^a-zA-Z0-9]/g, "-")}`, {
+        ...inRegion,
+        topicArn: topic.arn,
+        protocol: "email",
+        endpoint: email,
+      });
     });
     this.topicArn = topic.arn;
   }

@@ -40,5 +40,8 @@ export function rolePrincipals(roleArns: readonly string[], partition = "aws"): 
   const accounts = [...new Set(roleArns.map(accountOfRoleArn))].sort();
   const roots = accounts.map((a) => `arn:${partition}:iam::${a}:root`);
   const arns = [...new Set(roleArns)].sort();
-  return { Principal: { AWS: roots.length === 1 ? roots[0]! : roots }, Condition: { ArnEquals: { "aws:PrincipalArn": arns.length === 1 ? arns[0]! : arns } } };
+  return {
+    Principal: { AWS: roots.length === 1 ? roots[0]! : roots },
+    Condition: { ArnEquals: { "aws:PrincipalArn": arns.length === 1 ? arns[0]! : arns } },
+  };
 }

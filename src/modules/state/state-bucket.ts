@@ -151,17 +151,39 @@ export function bucketPolicy(bucketArn: string, grants: readonly StateAccessGran
       Resource: bucketArn,
     });
     if (g.readerRoleArns.length > 0) {
-      statements.push({ Sid: `ReadState${account}`, Effect: "Allow", ...rolePrincipals(g.readerRoleArns, partition), Action: READ, Resource: `${bucketArn}/${g.keyPrefix}*.tfstate` });
+      statements.push({
+        Sid: `ReadState${account}`,
+        Effect: "Allow",
+        ...rolePrincipals(g.readerRoleArns, partition),
+        Action: READ,
+        Resource: `${bucketArn}/${g.keyPrefix}*.tfstate`,
+      });
     }
     if (g.writerRoleArns.length > 0) {
-      statements.push({ Sid: `WriteState${account}`, Effect: "Allow", ...rolePrincipals(g.writerRoleArns, partition), Action: WRITE, Resource: `${bucketArn}/${g.keyPrefix}*.tfstate` });
+      statements.push({
+        Sid: `WriteState${account}`,
+        Effect: "Allow",
+        ...rolePrincipals(g.writerRoleArns, partition),
+        Action: WRITE,
+        Resource: `${bucketArn}/${g.keyPrefix}*.tfstate`,
+      });
     }
-    statements.push({ Sid: `Lock${account}`, Effect: "Allow", ...rolePrincipals(all, partition), Action: LOCK, Resource: `${bucketArn}/${g.keyPrefix}*.tfstate.tflock` });
+    statements.push({
+      Sid: `Lock${account}`,
+      Effect: "Allow",
+      ...rolePrincipals(all, partition),
+      Action: LOCK,
+      Resource: `${bucketArn}/${g.keyPrefix}*.tfstate.tflock`,
+    });
   }
   return policyDocument(statements);
 }
 
-function rolePrincipalsWith(roleArns: readonly string[], partition: string, extra: NonNullable<PolicyStatement["Condition"]>): Pick<PolicyStatement, "Principal" | "Condition"> {
+function rolePrincipalsWith(
+  roleArns: readonly string[],
+  partition: string,
+  extra: NonNullable<PolicyStatement["Condition"]>,
+): Pick<PolicyStatement, "Principal" | "Condition"> {
   const base = rolePrincipals(roleArns, partition);
   return { Principal: base.Principal!, Condition: { ...base.Condition, ...extra } };
 }
@@ -179,10 +201,18 @@ function keyPolicy(props: StateBucketProps, partition: string): string {
   const use = (sid: string, arns: readonly string[], actions: readonly string[]): PolicyStatement[] => {
     if (arns.length === 0) return [];
     const p = rolePrincipals(arns, partition);
-    return [{ Sid: sid, Effect: "Allow", Principal: p.Principal!, Action: actions, Resource: "*", Condition: { ...p.Condition, ...viaS3 } }];
+    return [
+      { Sid: sid, Effect: "Allow", Principal: p.Principal!, Action: actions, Resource: "*", Condition: { ...p.Condition, ...viaS3 } },
+    ];
   };
   return policyDocument([
-    { Sid: "StateAccountAdministersKey", Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${props.accountId}:root` }, Action: "kms:*", Resource: "*" },
+    {
+      Sid: "StateAccountAdministersKey",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${partition}:iam::${props.accountId}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    },
     ...use("PlanRolesReadState", readers, ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]),
     ...use("ApplyRolesReadWriteState", writers, ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]),
   ]);

@@ -61,7 +61,12 @@ export class BucketReplication extends Construct {
             Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
             Resource: sources.map((a) => `${a}/*`),
           },
-          { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: replicas.map((a) => `${a}/*`) },
+          {
+            Sid: "WriteReplicas",
+            Effect: "Allow",
+            Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+            Resource: replicas.map((a) => `${a}/*`),
+          },
           { Sid: "DecryptSource", Effect: "Allow", Action: ["kms:Decrypt"], Resource: props.sourceKmsKeyArn },
           { Sid: "EncryptReplica", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: props.replicaKmsKeyArn },
         ],

@@ -98,7 +98,10 @@ export class SecureBucket extends Construct {
       bucket,
       rule: [
         props.encryption.kind === "kms"
-          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.keyArn }, bucketKeyEnabled: true }
+          ? {
+              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.keyArn },
+              bucketKeyEnabled: true,
+            }
           : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
       ],
     });
@@ -141,7 +144,8 @@ export class SecureBucket extends Construct {
    * @throws Error when a statement with the same `Sid` exists.
    */
   addToPolicy(statement: BucketPolicyStatement): void {
-    if (this.statements.some((s) => s.Sid === statement.Sid)) throw new Error(`bucket policy of ${this.node.path} already has statement ${statement.Sid}`);
+    if (this.statements.some((s) => s.Sid === statement.Sid))
+      throw new Error(`bucket policy of ${this.node.path} already has statement ${statement.Sid}`);
     this.statements.push(statement);
   }
 

@@ -60,7 +60,10 @@ export class TransitGatewayHub extends Construct {
     this.routeTableIds = Object.fromEntries(
       Object.entries(props.routeTableNames).map(([segment, name]) => [
         segment,
-        new Ec2TransitGatewayRouteTable(this, `route-table-${segment}`, { transitGatewayId: tgw.id, tags: { Name: name, Segment: segment } }).id,
+        new Ec2TransitGatewayRouteTable(this, `route-table-${segment}`, {
+          transitGatewayId: tgw.id,
+          tags: { Name: name, Segment: segment },
+        }).id,
       ]),
     );
     const share = new RamResourceShare(this, "resource-share", {

@@ -65,7 +65,11 @@ export class TransitGatewaySpoke extends Construct {
     });
     const shareAccepter = props.acceptResourceShareName
       ? new RamResourceShareAccepter(this, "resource-share-accepter", {
-          shareArn: new DataAwsRamResourceShare(this, "resource-share", { provider: hub, name: props.acceptResourceShareName, resourceOwner: "SELF" }).arn,
+          shareArn: new DataAwsRamResourceShare(this, "resource-share", {
+            provider: hub,
+            name: props.acceptResourceShareName,
+            resourceOwner: "SELF",
+          }).arn,
         })
       : undefined;
     const attachment = new Ec2TransitGatewayVpcAttachment(this, "attachment", {

@@ -109,7 +109,12 @@ export class WorkloadVpc extends Construct {
   readonly natGatewayIds: readonly string[];
   readonly flowLogGroupArn: string;
   /** Per-vpc firewall: subnet ids and route table ids per AZ, the firewall ARN, the IGW edge route table id. Undefined without `firewall`. */
-  readonly firewall?: { readonly subnetIds: readonly string[]; readonly routeTableIds: readonly string[]; readonly firewallArn: string; readonly edgeRouteTableId: string };
+  readonly firewall?: {
+    readonly subnetIds: readonly string[];
+    readonly routeTableIds: readonly string[];
+    readonly firewallArn: string;
+    readonly edgeRouteTableId: string;
+  };
 
   constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
     super(scope, id);
@@ -185,13 +190,22 @@ export class WorkloadVpc extends Construct {
     routeTables.privateApp.forEach((table, i) => {
       if (props.privateAppDefaultRoute === "none") return;
       const nat = nats[props.natGateways === "single" ? 0 : i]!;
-      new Route(this, `private-app-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id });
+      new Route(this, `private-app-default-route-${i}`, {
+        routeTableId: table.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        natGatewayId: nat.id,
+      });
     });
 
     new NetworkAcl(this, "private-data-network-acl", {
       vpcId: vpc.id,
       subnetIds: subnets.privateData.map((s) => s.id),
-      ...dataTierAclRules(props.cidrBlock, props.subnetCidrs.privateApp, props.subnetCidrs.privateData, props.dataTierOnPremisesCidrs ?? []),
+      ...dataTierAclRules(
+        props.cidrBlock,
+        props.subnetCidrs.privateApp,
+        props.subnetCidrs.privateData,
+        props.dataTierOnPremisesCidrs ?? [],
+      ),
       tags: { Name: `${props.name}-private-data` },
     });
 
@@ -217,7 +231,14 @@ export class WorkloadVpc extends Construct {
    * (endpoints in those subnets), and the IGW edge route table sending each public subnet CIDR to its AZ's
    * endpoint.
    */
-  private addFirewallTier(vpc: Vpc, igw: InternetGateway, azs: readonly string[], props: WorkloadVpcProps, fw: WorkloadFirewallProps, publicSubnets: readonly Subnet[]) {
+  private addFirewallTier(
+    vpc: Vpc,
+    igw: InternetGateway,
+    azs: readonly string[],
+    props: WorkloadVpcProps,
+    fw: WorkloadFirewallProps,
+    publicSubnets: readonly Subnet[],
+  ) {
     const subnets = azs.map(
       (az, i) =>
         new Subnet(this, `firewall-subnet-${i}`, {
@@ -229,7 +250,10 @@ export class WorkloadVpc extends Construct {
         }),
     );
     const tables = subnets.map((subnet, i) => {
-      const table = new RouteTable(this, `firewall-route-table-${i}`, { vpcId: vpc.id, tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" } });
+      const table = new RouteTable(this, `firewall-route-table-${i}`, {
+        vpcId: vpc.id,
+        tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
+      });
       new RouteTableAssociation(this, `firewall-route-table-association-${i}`, { subnetId: subnet.id, routeTableId: table.id });
       new Route(this, `firewall-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
       return table;
@@ -252,11 +276,21 @@ export class WorkloadVpc extends Construct {
     new RouteTableAssociation(this, "edge-route-table-association", { gatewayId: igw.id, routeTableId: edge.id });
     // A gateway route's destination must be a whole subnet CIDR of an existing subnet: depend on the subnet.
     publicSubnets.forEach((subnet, i) => {
-      new Route(this, `edge-route-${i}`, { routeTableId: edge.id, destinationCidrBlock: props.subnetCidrs.public[i]!, vpcEndpointId: endpointIdIn(i), dependsOn: [subnet] });
+      new Route(this, `edge-route-${i}`, {
+        routeTableId: edge.id,
+        destinationCidrBlock: props.subnetCidrs.public[i]!,
+        vpcEndpointId: endpointIdIn(i),
+        dependsOn: [subnet],
+      });
     });
     return {
       endpointIdIn,
-      attributes: { subnetIds: subnets.map((s) => s.id), routeTableIds: tables.map((t) => t.id), firewallArn: nfw.firewallArn, edgeRouteTableId: edge.id },
+      attributes: {
+        subnetIds: subnets.map((s) => s.id),
+        routeTableIds: tables.map((t) => t.id),
+        firewallArn: nfw.firewallArn,
+        edgeRouteTableId: edge.id,
+      },
     };
   }
 }
@@ -268,7 +302,9 @@ export class WorkloadVpc extends Construct {
 export function ingressPassRules(publicCidrs: readonly string[], tcpPorts: readonly number[]): string[] {
   if (tcpPorts.length === 0) return [];
   const ports = tcpPorts.length === 1 ? String(tcpPorts[0]) : `[${tcpPorts.join(",")}]`;
-  return [`pass tcp any any -> [${publicCidrs.join(",")}] ${ports} (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)`];
+  return [
+    `pass tcp any any -> [${publicCidrs.join(",")}] ${ports} (flow:to_server; msg:"ingress: internet -> public subnets"; sid:999000; rev:1;)`,
+  ];
 }
 
 function mapTiers<T>(f: (tier: WorkloadSubnetTier) => T): Record<WorkloadSubnetTier, T> {

@@ -38,11 +38,17 @@ export const albTls: PolicyRule = {
       const policy = r.body.ssl_policy;
       return typeof policy === "string" && STRONG_ELB_POLICIES.includes(policy)
         ? COMPLIANT
-        : nonCompliant(`ssl_policy is ${policy === undefined ? "not set (the AWS default allows TLS 1.0)" : String(policy)}. Set sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06".`);
+        : nonCompliant(
+            `ssl_policy is ${policy === undefined ? "not set (the AWS default allows TLS 1.0)" : String(policy)}. Set sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06".`,
+          );
     }
     if (protocol !== "HTTP") return NOT_APPLICABLE;
     const actions = asList<Record<string, unknown>>(r.body.default_action);
-    const redirects = actions.length > 0 && actions.every((a) => a.type === "redirect" && String(block(a.redirect)?.protocol ?? "").toUpperCase() === "HTTPS");
-    return redirects ? COMPLIANT : nonCompliant("an HTTP listener serves traffic. Make its only default action a redirect to HTTPS (status HTTP_301).");
+    const redirects =
+      actions.length > 0 &&
+      actions.every((a) => a.type === "redirect" && String(block(a.redirect)?.protocol ?? "").toUpperCase() === "HTTPS");
+    return redirects
+      ? COMPLIANT
+      : nonCompliant("an HTTP listener serves traffic. Make its only default action a redirect to HTTPS (status HTTP_301).");
   },
 };

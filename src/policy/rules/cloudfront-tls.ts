@@ -21,18 +21,32 @@ export const cloudfrontTls: PolicyRule = {
   check: (r) => {
     const b = r.body;
     const problems: string[] = [];
-    const behaviors = [...asList<Record<string, unknown>>(b.default_cache_behavior), ...asList<Record<string, unknown>>(b.ordered_cache_behavior)];
+    const behaviors = [
+      ...asList<Record<string, unknown>>(b.default_cache_behavior),
+      ...asList<Record<string, unknown>>(b.ordered_cache_behavior),
+    ];
     const weak = behaviors.filter((c) => !["redirect-to-https", "https-only"].includes(String(c.viewer_protocol_policy)));
-    if (weak.length > 0) problems.push(`${weak.length} cache behavior(s) allow HTTP (viewer_protocol_policy ${weak.map((c) => String(c.viewer_protocol_policy)).join(", ")}). Use redirect-to-https`);
+    if (weak.length > 0)
+      problems.push(
+        `${weak.length} cache behavior(s) allow HTTP (viewer_protocol_policy ${weak.map((c) => String(c.viewer_protocol_policy)).join(", ")}). Use redirect-to-https`,
+      );
     const cert = block(b.viewer_certificate);
-    if (!cert || isTrue(cert.cloudfront_default_certificate)) problems.push("the default CloudFront certificate allows TLS 1.0. Use an ACM certificate with minimum_protocol_version TLSv1.2_2021");
-    else if (!STRONG_MINIMUM.test(String(cert.minimum_protocol_version ?? ""))) problems.push(`minimum_protocol_version is ${String(cert.minimum_protocol_version ?? "not set")}. Set TLSv1.2_2021`);
+    if (!cert || isTrue(cert.cloudfront_default_certificate))
+      problems.push("the default CloudFront certificate allows TLS 1.0. Use an ACM certificate with minimum_protocol_version TLSv1.2_2021");
+    else if (!STRONG_MINIMUM.test(String(cert.minimum_protocol_version ?? "")))
+      problems.push(`minimum_protocol_version is ${String(cert.minimum_protocol_version ?? "not set")}. Set TLSv1.2_2021`);
     for (const origin of asList<Record<string, unknown>>(b.origin)) {
       const custom = block(origin.custom_origin_config);
       if (!custom) continue;
-      if (custom.origin_protocol_policy !== "https-only") problems.push(`origin ${String(origin.origin_id)} uses origin_protocol_policy ${String(custom.origin_protocol_policy)}. Use https-only`);
+      if (custom.origin_protocol_policy !== "https-only")
+        problems.push(
+          `origin ${String(origin.origin_id)} uses origin_protocol_policy ${String(custom.origin_protocol_policy)}. Use https-only`,
+        );
       const protocols = asList<string>(custom.origin_ssl_protocols);
-      if (protocols.some((p) => p !== "TLSv1.2")) problems.push(`origin ${String(origin.origin_id)} allows ${protocols.filter((p) => p !== "TLSv1.2").join(", ")}. Set origin_ssl_protocols: ["TLSv1.2"]`);
+      if (protocols.some((p) => p !== "TLSv1.2"))
+        problems.push(
+          `origin ${String(origin.origin_id)} allows ${protocols.filter((p) => p !== "TLSv1.2").join(", ")}. Set origin_ssl_protocols: ["TLSv1.2"]`,
+        );
     }
     return outcomeOf(problems);
   },

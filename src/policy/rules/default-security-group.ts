@@ -16,7 +16,10 @@ export const defaultSecurityGroupClosed: PolicyRule = {
   resourceTypes: ["aws_vpc"],
   check: (r, stack) => {
     const groups = stack.referencing("aws_default_security_group", "vpc_id", r);
-    if (groups.length === 0) return nonCompliant("the default security group is not adopted, so it keeps its allow-all rules. Add an aws_default_security_group with no rules.");
+    if (groups.length === 0)
+      return nonCompliant(
+        "the default security group is not adopted, so it keeps its allow-all rules. Add an aws_default_security_group with no rules.",
+      );
     const open = groups.filter((g) => asList(g.body.ingress).length > 0 || asList(g.body.egress).length > 0);
     return open.length === 0 ? COMPLIANT : nonCompliant(`${open[0]!.address} has rules. Remove every ingress and egress block.`);
   },

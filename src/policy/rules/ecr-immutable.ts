@@ -12,5 +12,7 @@ export const ecrImmutable: PolicyRule = {
   check: (r) =>
     String(r.body.image_tag_mutability ?? "MUTABLE").startsWith("IMMUTABLE")
       ? COMPLIANT
-      : nonCompliant(`image_tag_mutability is ${String(r.body.image_tag_mutability ?? "MUTABLE (the default)")}. Set imageTagMutability: "IMMUTABLE".`),
+      : nonCompliant(
+          `image_tag_mutability is ${String(r.body.image_tag_mutability ?? "MUTABLE (the default)")}. Set imageTagMutability: "IMMUTABLE".`,
+        ),
 };

@@ -18,7 +18,11 @@ export const ecrScan: PolicyRule = {
     if (isTrue(block(r.body.image_scanning_configuration)?.scan_on_push)) return COMPLIANT;
     const registry = stack
       .ofType("aws_ecr_registry_scanning_configuration")
-      .some((c) => asList<Record<string, unknown>>(c.body.rule).some((rule) => ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"].includes(String(rule.scan_frequency))));
+      .some((c) =>
+        asList<Record<string, unknown>>(c.body.rule).some((rule) =>
+          ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"].includes(String(rule.scan_frequency)),
+        ),
+      );
     return registry ? COMPLIANT : nonCompliant("scan_on_push is not true. Set imageScanningConfiguration: { scanOnPush: true }.");
   },
 };

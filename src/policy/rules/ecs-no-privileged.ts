@@ -13,6 +13,8 @@ export const ecsNoPrivileged: PolicyRule = {
   check: (r) => {
     const containers = containersOf(r);
     if (!containers) return NOT_APPLICABLE;
-    return outcomeOf(containers.filter((c) => c.privileged === true).map((c) => `container ${containerName(c)} is privileged. Remove privileged: true`));
+    return outcomeOf(
+      containers.filter((c) => c.privileged === true).map((c) => `container ${containerName(c)} is privileged. Remove privileged: true`),
+    );
   },
 };

@@ -14,7 +14,12 @@ export const ecsReadOnlyRoot: PolicyRule = {
     const containers = containersOf(r);
     if (!containers) return NOT_APPLICABLE;
     return outcomeOf(
-      containers.filter((c) => c.readonlyRootFilesystem !== true).map((c) => `container ${containerName(c)} has a writable root filesystem. Set readonlyRootFilesystem: true and mount volumes for writable paths`),
+      containers
+        .filter((c) => c.readonlyRootFilesystem !== true)
+        .map(
+          (c) =>
+            `container ${containerName(c)} has a writable root filesystem. Set readonlyRootFilesystem: true and mount volumes for writable paths`,
+        ),
     );
   },
 };

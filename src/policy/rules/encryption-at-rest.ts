@@ -11,12 +11,15 @@ function problems(r: SynthResource): string[] | undefined {
     case "aws_cloudwatch_log_group":
       return isCustomerKey(b.kms_key_id) ? [] : ["kms_key_id is not set. Pass the account's logs key (keys.logs.keyArn)."];
     case "aws_sns_topic":
-      return isCustomerKey(b.kms_master_key_id) ? [] : ["kms_master_key_id is not a customer-managed key. Pass a key of the account, not alias/aws/sns."];
+      return isCustomerKey(b.kms_master_key_id)
+        ? []
+        : ["kms_master_key_id is not a customer-managed key. Pass a key of the account, not alias/aws/sns."];
     case "aws_sqs_queue":
       return isCustomerKey(b.kms_master_key_id) ? [] : ["kms_master_key_id is not set. Pass a customer-managed key."];
     case "aws_db_instance":
     case "aws_rds_cluster": {
-      if (b.replicate_source_db !== undefined && b.storage_encrypted === undefined) return isCustomerKey(b.kms_key_id) ? [] : ["the replica has no kms_key_id. Pass the data key."];
+      if (b.replicate_source_db !== undefined && b.storage_encrypted === undefined)
+        return isCustomerKey(b.kms_key_id) ? [] : ["the replica has no kms_key_id. Pass the data key."];
       const out: string[] = [];
       if (!isTrue(b.storage_encrypted)) out.push("storage_encrypted is not true. Set storageEncrypted: true");
       if (!isCustomerKey(b.kms_key_id)) out.push("kms_key_id is not set. Pass the account's data key (keys.data.keyArn)");
@@ -32,7 +35,9 @@ function problems(r: SynthResource): string[] | undefined {
       const enc = block(b.encryption_configuration);
       return enc?.encryption_type === "KMS" && isCustomerKey(enc.kms_key)
         ? []
-        : ["encryption_configuration is not KMS with a customer-managed kms_key. Set encryptionConfiguration: [{ encryptionType: \"KMS\", kmsKey: <data key ARN> }]"];
+        : [
+            'encryption_configuration is not KMS with a customer-managed kms_key. Set encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: <data key ARN> }]',
+          ];
     }
     case "aws_ebs_volume":
       return isTrue(b.encrypted) && isCustomerKey(b.kms_key_id) ? [] : ["the volume is not encrypted with a customer-managed kms_key_id"];

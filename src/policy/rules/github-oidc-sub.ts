@@ -39,11 +39,20 @@ export const githubOidcSub: PolicyRule = {
     const problems = github.flatMap((s) => {
       const out: string[] = [];
       const subs = conditionValues(s, `${GITHUB_OIDC_HOST}:sub`, /^String(Equals|Like)$/);
-      if (subs.length === 0) out.push(`statement ${s.sid ?? "(no Sid)"} has no StringEquals/StringLike condition on ${GITHUB_OIDC_HOST}:sub. Add one such as repo:<owner>/<repo>:ref:refs/heads/main`);
+      if (subs.length === 0)
+        out.push(
+          `statement ${s.sid ?? "(no Sid)"} has no StringEquals/StringLike condition on ${GITHUB_OIDC_HOST}:sub. Add one such as repo:<owner>/<repo>:ref:refs/heads/main`,
+        );
       const loose = subs.filter((v) => !CONSTRAINED_SUB.test(v));
-      if (loose.length > 0) out.push(`statement ${s.sid ?? "(no Sid)"} allows sub ${loose.join(", ")}, which does not name one repository. Write repo:<owner>/<repo>:<context>`);
+      if (loose.length > 0)
+        out.push(
+          `statement ${s.sid ?? "(no Sid)"} allows sub ${loose.join(", ")}, which does not name one repository. Write repo:<owner>/<repo>:<context>`,
+        );
       const aud = conditionValues(s, `${GITHUB_OIDC_HOST}:aud`, /^StringEquals$/);
-      if (!(aud.length > 0 && aud.every((a) => a === "sts.amazonaws.com"))) out.push(`statement ${s.sid ?? "(no Sid)"} does not require ${GITHUB_OIDC_HOST}:aud = sts.amazonaws.com. Add that StringEquals condition`);
+      if (!(aud.length > 0 && aud.every((a) => a === "sts.amazonaws.com")))
+        out.push(
+          `statement ${s.sid ?? "(no Sid)"} does not require ${GITHUB_OIDC_HOST}:aud = sts.amazonaws.com. Add that StringEquals condition`,
+        );
       return out;
     });
     return problems.length === 0 ? COMPLIANT : outcomeOf(problems);

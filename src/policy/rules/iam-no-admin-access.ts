@@ -6,7 +6,15 @@ const ADMIN = /:policy\/AdministratorAccess$/;
 
 function attachedArns(r: SynthResource): string[] | undefined {
   if (r.type === "aws_iam_role") return asList<string>(r.body.managed_policy_arns);
-  if (["aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"].includes(r.type)) return asList<string>(r.body.policy_arn);
+  if (
+    [
+      "aws_iam_role_policy_attachment",
+      "aws_iam_user_policy_attachment",
+      "aws_iam_group_policy_attachment",
+      "aws_iam_policy_attachment",
+    ].includes(r.type)
+  )
+    return asList<string>(r.body.policy_arn);
   if (r.type === "aws_iam_role_policy_attachments_exclusive") return asList<string>(r.body.policy_arns);
   return undefined;
 }
@@ -21,12 +29,21 @@ export const iamNoAdminAccess: PolicyRule = {
   title: "No role, user or group is given AdministratorAccess unless a suppression names the exception",
   rationale: "Least privilege: a leaked credential with AdministratorAccess owns the account.",
   sources: ["FSBP IAM.1", "CIS 1.16", "CKV_AWS_274"],
-  resourceTypes: ["aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment", "aws_iam_role_policy_attachments_exclusive"],
+  resourceTypes: [
+    "aws_iam_role",
+    "aws_iam_role_policy_attachment",
+    "aws_iam_user_policy_attachment",
+    "aws_iam_group_policy_attachment",
+    "aws_iam_policy_attachment",
+    "aws_iam_role_policy_attachments_exclusive",
+  ],
   check: (r) => {
     const arns = attachedArns(r);
     if (arns === undefined) return NOT_APPLICABLE;
     return arns.some((a) => ADMIN.test(a))
-      ? nonCompliant("attaches AdministratorAccess. Grant the actions the principal needs, or suppress LZ-IAM3 for this address in the config with the reason.")
+      ? nonCompliant(
+          "attaches AdministratorAccess. Grant the actions the principal needs, or suppress LZ-IAM3 for this address in the config with the reason.",
+        )
       : COMPLIANT;
   },
 };

@@ -24,10 +24,20 @@ export const POLICY_FIELDS: Readonly<Record<string, string>> = {
  * Condition keys that pin a wildcard principal to known callers
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
  */
-export const RESTRICTING_KEYS: readonly string[] = ["aws:principalorgid", "aws:principalaccount", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourcevpce", "aws:sourcevpc", "aws:principalarn"];
+export const RESTRICTING_KEYS: readonly string[] = [
+  "aws:principalorgid",
+  "aws:principalaccount",
+  "aws:sourceaccount",
+  "aws:sourcearn",
+  "aws:sourceorgid",
+  "aws:sourcevpce",
+  "aws:sourcevpc",
+  "aws:principalarn",
+];
 
 const isWildcard = (s: NormalizedStatement) => (s.principals["*"]?.length ?? 0) > 0 || (s.principals.AWS ?? []).includes("*");
-const restricted = (s: NormalizedStatement) => Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => RESTRICTING_KEYS.includes(k.toLowerCase())));
+const restricted = (s: NormalizedStatement) =>
+  Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => RESTRICTING_KEYS.includes(k.toLowerCase())));
 
 /**
  * Every `Allow` statement of a trust policy (`aws_iam_role.assume_role_policy`) or resource policy
@@ -50,7 +60,10 @@ export const iamNoWildcardPrincipal: PolicyRule = {
     const bad = statements.filter((s) => s.effect === "Allow" && isWildcard(s) && !restricted(s));
     if (bad.length === 0) return COMPLIANT;
     return outcomeOf(
-      bad.map((s) => `statement ${s.sid ?? "(no Sid)"} allows principal "*" (${s.actions.join(", ") || "no action"}). Name the principals, or add a condition on aws:PrincipalOrgID, aws:SourceAccount or aws:SourceArn`),
+      bad.map(
+        (s) =>
+          `statement ${s.sid ?? "(no Sid)"} allows principal "*" (${s.actions.join(", ") || "no action"}). Name the principals, or add a condition on aws:PrincipalOrgID, aws:SourceAccount or aws:SourceArn`,
+      ),
     );
   },
 };

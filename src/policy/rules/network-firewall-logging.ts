@@ -15,11 +15,18 @@ export const networkFirewallLogging: PolicyRule = {
   resourceTypes: ["aws_networkfirewall_firewall"],
   check: (r, stack) => {
     const configs = stack.referencing("aws_networkfirewall_logging_configuration", "firewall_arn", r);
-    if (configs.length === 0) return nonCompliant("no aws_networkfirewall_logging_configuration refers to this firewall. Add one with ALERT and FLOW destinations.");
+    if (configs.length === 0)
+      return nonCompliant(
+        "no aws_networkfirewall_logging_configuration refers to this firewall. Add one with ALERT and FLOW destinations.",
+      );
     const types = new Set(
-      configs.flatMap((c) => asList<Record<string, unknown>>(block(c.body.logging_configuration)?.log_destination_config).map((d) => String(d.log_type))),
+      configs.flatMap((c) =>
+        asList<Record<string, unknown>>(block(c.body.logging_configuration)?.log_destination_config).map((d) => String(d.log_type)),
+      ),
     );
     const missing = ["ALERT", "FLOW"].filter((t) => !types.has(t));
-    return missing.length === 0 ? COMPLIANT : nonCompliant(`the logging configuration lacks ${missing.join(" and ")}. Add a log_destination_config for each.`);
+    return missing.length === 0
+      ? COMPLIANT
+      : nonCompliant(`the logging configuration lacks ${missing.join(" and ")}. Add a log_destination_config for each.`);
   },
 };

@@ -48,11 +48,21 @@ function openings(r: SynthResource): Opening[] | undefined {
     protocol: String(rule.protocol ?? rule.ip_protocol ?? "-1"),
     from: num(rule.from_port, 0),
     to: num(rule.to_port, 65535),
-    sources: [...asList<string>(rule.cidr_blocks), ...asList<string>(rule.ipv6_cidr_blocks), ...asList<string>(rule.cidr_ipv4), ...asList<string>(rule.cidr_ipv6)],
+    sources: [
+      ...asList<string>(rule.cidr_blocks),
+      ...asList<string>(rule.ipv6_cidr_blocks),
+      ...asList<string>(rule.cidr_ipv4),
+      ...asList<string>(rule.cidr_ipv6),
+    ],
   });
   const acl = (rule: Record<string, unknown>): Opening | undefined =>
     String(rule.action ?? rule.rule_action).toLowerCase() === "allow"
-      ? { protocol: String(rule.protocol ?? "-1"), from: num(rule.from_port, 0), to: num(rule.to_port, 65535), sources: [...asList<string>(rule.cidr_block), ...asList<string>(rule.ipv6_cidr_block)] }
+      ? {
+          protocol: String(rule.protocol ?? "-1"),
+          from: num(rule.from_port, 0),
+          to: num(rule.to_port, 65535),
+          sources: [...asList<string>(rule.cidr_block), ...asList<string>(rule.ipv6_cidr_block)],
+        }
       : undefined;
   switch (r.type) {
     case "aws_security_group":
@@ -80,14 +90,33 @@ export const openAdminPorts: PolicyRule = {
   level: "error",
   title: "No security group or network ACL opens admin or database ports to 0.0.0.0/0 or ::/0",
   rationale: "Internet-wide scanners find open SSH, RDP and database ports within minutes; operators use Session Manager instead.",
-  sources: ["FSBP EC2.13", "FSBP EC2.14", "FSBP EC2.19", "FSBP EC2.21", "CIS 5.1", "CIS 5.2", "CIS 5.3", "CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_229"],
-  resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_network_acl", "aws_network_acl_rule"],
+  sources: [
+    "FSBP EC2.13",
+    "FSBP EC2.14",
+    "FSBP EC2.19",
+    "FSBP EC2.21",
+    "CIS 5.1",
+    "CIS 5.2",
+    "CIS 5.3",
+    "CKV_AWS_24",
+    "CKV_AWS_25",
+    "CKV_AWS_229",
+  ],
+  resourceTypes: [
+    "aws_security_group",
+    "aws_security_group_rule",
+    "aws_vpc_security_group_ingress_rule",
+    "aws_network_acl",
+    "aws_network_acl_rule",
+  ],
   check: (r) => {
     const list = openings(r);
     if (list === undefined) return NOT_APPLICABLE;
     const ports = [...new Set(list.flatMap(openedPorts))];
     return ports.length === 0
       ? COMPLIANT
-      : nonCompliant(`ingress from the internet (0.0.0.0/0 or ::/0) reaches ${ports.join(", ")}. Admit only the security groups or CIDRs that need it; operators use SSM Session Manager.`);
+      : nonCompliant(
+          `ingress from the internet (0.0.0.0/0 or ::/0) reaches ${ports.join(", ")}. Admit only the security groups or CIDRs that need it; operators use SSM Session Manager.`,
+        );
   },
 };

@@ -25,9 +25,12 @@ export const rdsProdResilience: PolicyRule = {
     const replica = b.replicate_source_db !== undefined;
     const problems: string[] = [];
     if (r.type === "aws_db_instance" && !replica && !isTrue(b.multi_az)) problems.push("multi_az is not true");
-    if (!replica && Number(b.backup_retention_period ?? 0) < MIN_PROD_BACKUP_DAYS) problems.push(`backup_retention_period is below ${MIN_PROD_BACKUP_DAYS} days`);
+    if (!replica && Number(b.backup_retention_period ?? 0) < MIN_PROD_BACKUP_DAYS)
+      problems.push(`backup_retention_period is below ${MIN_PROD_BACKUP_DAYS} days`);
     if (!isTrue(b.deletion_protection)) problems.push("deletion_protection is not true");
     if (!isTrue(block(b.lifecycle)?.prevent_destroy)) problems.push("lifecycle.prevent_destroy is not set");
-    return outcomeOf(problems.length ? [`${problems.join(", ")}. Prod databases must be highly available and protected from deletion`] : []);
+    return outcomeOf(
+      problems.length ? [`${problems.join(", ")}. Prod databases must be highly available and protected from deletion`] : [],
+    );
   },
 };

@@ -29,10 +29,15 @@ export const rdsTls: PolicyRule = {
     if (!wanted) return NOT_APPLICABLE;
     const field = r.type === "aws_rds_cluster" ? "db_cluster_parameter_group_name" : "parameter_group_name";
     const group = stack.resolve(r.body[field]);
-    if (!group) return nonCompliant(`${field} is ${r.body[field] === undefined ? "not set (the default group allows plain connections)" : "not a parameter group of this stack"}. Add an aws_db_parameter_group with ${wanted.name} = ${wanted.value} and reference it.`);
+    if (!group)
+      return nonCompliant(
+        `${field} is ${r.body[field] === undefined ? "not set (the default group allows plain connections)" : "not a parameter group of this stack"}. Add an aws_db_parameter_group with ${wanted.name} = ${wanted.value} and reference it.`,
+      );
     const params = asList<Record<string, unknown>>(group.body.parameter);
     const p = params.find((x) => String(x.name).toLowerCase() === wanted.name);
     const on = p !== undefined && ["1", "on", "true"].includes(String(p.value).toLowerCase());
-    return on ? COMPLIANT : nonCompliant(`parameter group ${group.address} does not set ${wanted.name} = ${wanted.value}. Add that parameter.`);
+    return on
+      ? COMPLIANT
+      : nonCompliant(`parameter group ${group.address} does not set ${wanted.name} = ${wanted.value}. Add that parameter.`);
   },
 };

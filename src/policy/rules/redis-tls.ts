@@ -15,8 +15,10 @@ export const redisTls: PolicyRule = {
   sources: ["FSBP ElastiCache.5", "CKV_AWS_30"],
   resourceTypes: ["aws_elasticache_replication_group"],
   check: (r) => {
-    if (!isTrue(r.body.transit_encryption_enabled)) return nonCompliant("transit_encryption_enabled is not true. Set transitEncryptionEnabled: true.");
-    if (r.body.transit_encryption_mode === "preferred") return nonCompliant('transit_encryption_mode is "preferred", which accepts plain connections. Set it to "required".');
+    if (!isTrue(r.body.transit_encryption_enabled))
+      return nonCompliant("transit_encryption_enabled is not true. Set transitEncryptionEnabled: true.");
+    if (r.body.transit_encryption_mode === "preferred")
+      return nonCompliant('transit_encryption_mode is "preferred", which accepts plain connections. Set it to "required".');
     return COMPLIANT;
   },
 };

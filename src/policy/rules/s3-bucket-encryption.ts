@@ -33,7 +33,9 @@ export const s3BucketEncryption: PolicyRule = {
     const configs = stack.referencing("aws_s3_bucket_server_side_encryption_configuration", "bucket", r);
     if (receivesAlbAccessLogs(r, stack)) {
       const sseS3 = configs.some((c) =>
-        asList<Record<string, unknown>>(c.body.rule).some((rule) => block(rule.apply_server_side_encryption_by_default)?.sse_algorithm === "AES256"),
+        asList<Record<string, unknown>>(c.body.rule).some(
+          (rule) => block(rule.apply_server_side_encryption_by_default)?.sse_algorithm === "AES256",
+        ),
       );
       return sseS3
         ? COMPLIANT
@@ -42,11 +44,18 @@ export const s3BucketEncryption: PolicyRule = {
     const ok = configs.some((c) =>
       asList<Record<string, unknown>>(c.body.rule).some((rule) => {
         const d = block(rule.apply_server_side_encryption_by_default);
-        return typeof d?.sse_algorithm === "string" && d.sse_algorithm.startsWith("aws:kms") && typeof d.kms_master_key_id === "string" && d.kms_master_key_id !== "";
+        return (
+          typeof d?.sse_algorithm === "string" &&
+          d.sse_algorithm.startsWith("aws:kms") &&
+          typeof d.kms_master_key_id === "string" &&
+          d.kms_master_key_id !== ""
+        );
       }),
     );
     return ok
       ? COMPLIANT
-      : nonCompliant("no aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and a kms_master_key_id. Add one with the account's data or logs key.");
+      : nonCompliant(
+          "no aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and a kms_master_key_id. Add one with the account's data or logs key.",
+        );
   },
 };

@@ -17,7 +17,8 @@ export const s3PublicAccessBlock: PolicyRule = {
   resourceTypes: ["aws_s3_bucket"],
   check: (r, stack) => {
     const blocks = stack.referencing("aws_s3_bucket_public_access_block", "bucket", r);
-    if (blocks.length === 0) return nonCompliant("no aws_s3_bucket_public_access_block for this bucket. Add one with all four settings true.");
+    if (blocks.length === 0)
+      return nonCompliant("no aws_s3_bucket_public_access_block for this bucket. Add one with all four settings true.");
     const off = FLAGS.filter((f) => !blocks.some((b) => isTrue(b.body[f])));
     return off.length === 0 ? COMPLIANT : nonCompliant(`public access block leaves ${off.join(", ")} off. Set all four to true.`);
   },

@@ -16,8 +16,14 @@ export const s3TlsOnly: PolicyRule = {
   check: (r, stack) => {
     const policies = stack.referencing("aws_s3_bucket_policy", "bucket", r);
     const ok = policies.some((p) =>
-      (policyStatements(p.body.policy, stack) ?? []).some((s) => s.effect === "Deny" && conditionValues(s, "aws:SecureTransport", /^Bool/).includes("false")),
+      (policyStatements(p.body.policy, stack) ?? []).some(
+        (s) => s.effect === "Deny" && conditionValues(s, "aws:SecureTransport", /^Bool/).includes("false"),
+      ),
     );
-    return ok ? COMPLIANT : nonCompliant('no bucket policy statement denies aws:SecureTransport = "false". Add a Deny for "s3:*" on the bucket and its objects with that condition.');
+    return ok
+      ? COMPLIANT
+      : nonCompliant(
+          'no bucket policy statement denies aws:SecureTransport = "false". Add a Deny for "s3:*" on the bucket and its objects with that condition.',
+        );
   },
 };

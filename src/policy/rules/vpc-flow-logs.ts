@@ -10,5 +10,7 @@ export const vpcFlowLogs: PolicyRule = {
   sources: ["FSBP EC2.6", "CIS 3.7", "CKV2_AWS_11"],
   resourceTypes: ["aws_vpc"],
   check: (r, stack) =>
-    stack.referencing("aws_flow_log", "vpc_id", r).length > 0 ? COMPLIANT : nonCompliant("no aws_flow_log refers to this VPC. Add VpcFlowLogs (traffic type ALL)."),
+    stack.referencing("aws_flow_log", "vpc_id", r).length > 0
+      ? COMPLIANT
+      : nonCompliant("no aws_flow_log refers to this VPC. Add VpcFlowLogs (traffic type ALL)."),
 };

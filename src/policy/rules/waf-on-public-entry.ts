@@ -22,7 +22,8 @@ export const wafOnPublicEntry: PolicyRule = {
         ? COMPLIANT
         : nonCompliant("web_acl_id is not set. Attach the edge web ACL (WAFv2, scope CLOUDFRONT).");
     }
-    if (isTrue(r.body.internal) || (r.body.load_balancer_type !== undefined && r.body.load_balancer_type !== "application")) return NOT_APPLICABLE;
+    if (isTrue(r.body.internal) || (r.body.load_balancer_type !== undefined && r.body.load_balancer_type !== "application"))
+      return NOT_APPLICABLE;
     return stack.referencing("aws_wafv2_web_acl_association", "resource_arn", r).length > 0
       ? COMPLIANT
       : nonCompliant("this internet-facing ALB has no aws_wafv2_web_acl_association. Associate a regional web ACL with it.");
