@@ -11,7 +11,9 @@ const scratch = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const files = (root: string): Record<string, string> =>
   Object.fromEntries(readdirSync(join(root, "stacks")).map((s) => [s, readFileSync(join(root, "stacks", s, "cdk.tf.json"), "utf8")]));

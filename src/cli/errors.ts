@@ -2,7 +2,7 @@
  * Expected failures of the CLI and how they are reported: one message, no stack trace, and an exit
  * status of 1 (the config, a file or the output is the problem) or 2 (the command line is).
  */
-import { ConfigError, type Problem } from "../config/index.js";
+import type { ConfigError, Problem } from "../config/index.js";
 import type { Style } from "./io.js";
 
 /** Exit status of a config problem or another failure the user can fix by changing a file. */

@@ -42,7 +42,7 @@ export function createProgram(ctx: Context): Command {
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
-        outputError: (text, write) => write(ctx.err.red(text.trimEnd()) + "\n"),
+        outputError: (text, write) => write(`${ctx.err.red(text.trimEnd())}\n`),
         // Commander wraps at 80 columns unless told the terminal's width.
         getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
         getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),

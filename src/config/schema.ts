@@ -198,14 +198,10 @@ export const PolicySuppression = z
       .string()
       .regex(/^LZ-[A-Z]+\d+$/, { error: "Write a rule id such as LZ-NET1 (see docs/rules.md)." })
       .meta({ description: "Policy-pack rule id, for example LZ-IAM3 (docs/rules.md lists them)." }),
-    address: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          "Terraform address (or address prefix) the suppression is limited to, for example aws_iam_role.deploy. @default every resource of the stack",
-      }),
+    address: z.string().min(1).optional().meta({
+      description:
+        "Terraform address (or address prefix) the suppression is limited to, for example aws_iam_role.deploy. @default every resource of the stack",
+    }),
     reason: z
       .string()
       .trim()
@@ -280,13 +276,10 @@ export const BaselineSettings = z
     cloudTrail: z
       .strictObject({
         logRetentionDays: logRetentionDays(365, "Retention of each account's CloudTrail log group, days."),
-        organizationTrail: z
-          .boolean()
-          .default(false)
-          .meta({
-            description:
-              "true when the hub is the organization's management (or delegated) account: the hub's trail becomes an organization trail. @default false",
-          }),
+        organizationTrail: z.boolean().default(false).meta({
+          description:
+            "true when the hub is the organization's management (or delegated) account: the hub's trail becomes an organization trail. @default false",
+        }),
       })
       .default({ logRetentionDays: 365, organizationTrail: false })
       .meta({ description: "CloudTrail in every account: multi-Region, validated, KMS, to the central bucket and CloudWatch Logs." }),
@@ -659,18 +652,14 @@ export const DeployRolePolicy = z
   .strictObject({
     arn: z
       .string()
-      .regex(/^arn:aws(-cn|-us-gov)?:iam::(aws|\d{12}):policy\/[\w+=,.@\/-]+$/, {
+      .regex(/^arn:aws(-cn|-us-gov)?:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, {
         error:
           "Write a managed policy ARN, for example arn:aws:iam::aws:policy/PowerUserAccess or arn:aws:iam::123456789012:policy/LandingZoneDeploy.",
       })
       .meta({ description: "ARN of an AWS-managed or customer-managed IAM policy." }),
-    reason: z
-      .string()
-      .trim()
-      .min(10, { error: "Write a reason of at least 10 characters: why the deploy role needs these rights." })
-      .meta({
-        description: "Why the deploy role needs this policy (at least 10 characters), so a reviewer sees why broad rights were granted.",
-      }),
+    reason: z.string().trim().min(10, { error: "Write a reason of at least 10 characters: why the deploy role needs these rights." }).meta({
+      description: "Why the deploy role needs this policy (at least 10 characters), so a reviewer sees why broad rights were granted.",
+    }),
   })
   .meta({ description: "A policy attached to the deploy role in every account." });
 

@@ -215,19 +215,19 @@ interface PlanRoot {
 
 function readRoot(plan: unknown): PlanRoot {
   if (!isObject(plan)) throw new PlanFormatError(`Expected the JSON object of a Terraform plan, got ${shapeOf(plan)}.`);
-  const version = plan["format_version"];
+  const version = plan.format_version;
   if (version === undefined) throw new PlanFormatError("The JSON has no format_version, so it is not a Terraform plan.");
   if (typeof version !== "string" || !version.startsWith("1.")) {
     throw new PlanFormatError(`format_version is ${JSON.stringify(version)}; the plan guard reads format 1.x only.`);
   }
-  const changes = plan["resource_changes"];
-  if (changes === undefined && plan["planned_values"] === undefined) {
-    const what = plan["values"] !== undefined ? "a Terraform state (terraform show -json without a plan file)" : "not a Terraform plan";
+  const changes = plan.resource_changes;
+  if (changes === undefined && plan.planned_values === undefined) {
+    const what = plan.values !== undefined ? "a Terraform state (terraform show -json without a plan file)" : "not a Terraform plan";
     throw new PlanFormatError(`The JSON has neither resource_changes nor planned_values: it is ${what}.`);
   }
   if (changes !== undefined && !Array.isArray(changes))
     throw new PlanFormatError(`resource_changes is ${shapeOf(changes)}, expected an array.`);
-  const terraformVersion = plan["terraform_version"];
+  const terraformVersion = plan.terraform_version;
   return {
     ...(typeof terraformVersion === "string" && { terraformVersion }),
     // Absent when the plan has no changes (verified with Terraform 1.11).
@@ -262,17 +262,17 @@ interface ResourceChange {
 function readChange(raw: unknown, i: number): ResourceChange {
   const at = `resource_changes[${i}]`;
   if (!isObject(raw)) throw new PlanFormatError(`${at} is ${shapeOf(raw)}, expected an object.`);
-  const address = raw["address"];
+  const address = raw.address;
   if (typeof address !== "string" || address === "")
     throw new PlanFormatError(`${at}.address is ${shapeOf(address)}, expected a resource address.`);
   const where = `${at} (${address})`;
-  const type = raw["type"];
+  const type = raw.type;
   if (typeof type !== "string" || type === "") throw new PlanFormatError(`${where}.type is ${shapeOf(type)}, expected a resource type.`);
-  const mode = raw["mode"];
+  const mode = raw.mode;
   if (mode !== "managed" && mode !== "data") throw new PlanFormatError(`${where}.mode is ${shapeOf(mode)}, expected "managed" or "data".`);
-  const change = raw["change"];
+  const change = raw.change;
   if (!isObject(change)) throw new PlanFormatError(`${where}.change is ${shapeOf(change)}, expected an object.`);
-  const actions = change["actions"];
+  const actions = change.actions;
   if (!Array.isArray(actions) || !actions.every((a): a is string => typeof a === "string")) {
     throw new PlanFormatError(`${where}.change.actions is ${shapeOf(actions)}, expected an array of action names.`);
   }
@@ -286,15 +286,15 @@ function readChange(raw: unknown, i: number): ResourceChange {
         .join(", ")}.`,
     );
   }
-  const actionReason = raw["action_reason"];
-  const deposed = raw["deposed"];
+  const actionReason = raw.action_reason;
+  const deposed = raw.deposed;
   return {
     address,
     type,
     mode,
     kind,
     ...(typeof actionReason === "string" && { actionReason }),
-    replacePaths: readReplacePaths(change["replace_paths"]),
+    replacePaths: readReplacePaths(change.replace_paths),
     ...(typeof deposed === "string" && { deposed }),
   };
 }

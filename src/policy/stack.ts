@@ -27,7 +27,7 @@ export interface SynthResource {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The stack as a list of resources with lookups. Build with `new SynthStack(name, json, facts)`. */
 export class SynthStack {
@@ -80,7 +80,7 @@ export class SynthStack {
   /** True when `value` (any JSON) contains a reference to `target` (`${... <address>.attr ...}`). */
   refersTo(value: unknown, target: SynthResource): boolean {
     const text = typeof value === "string" ? value : JSON.stringify(value ?? null);
-    return new RegExp(`\\$\\{[^}]*(?<![\\w.-])${escape(target.address)}[.\\[*]`).test(text);
+    return new RegExp(`\\$\\{[^}]*(?<![\\w.-])${escapeRegExp(target.address)}[.\\[*]`).test(text);
   }
 
   /** Resources of `type` whose argument `field` refers to `target` (for example the flow logs of a VPC). */

@@ -221,7 +221,10 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   const tables = new Map<TgwTableName, { associations: AttachmentId[]; propagations: AttachmentId[]; staticRoutes: TgwStaticRoute[] }>();
   const table = (name: TgwTableName) => {
     let t = tables.get(name);
-    if (!t) tables.set(name, (t = { associations: [], propagations: [], staticRoutes: [] }));
+    if (!t) {
+      t = { associations: [], propagations: [], staticRoutes: [] };
+      tables.set(name, t);
+    }
     return t;
   };
   table("prod");

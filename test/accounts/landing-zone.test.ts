@@ -69,7 +69,7 @@ describe("synthesis of the shipped config", () => {
 
   it("gives workload stacks a second provider for the hub account", () => {
     const hub = providersOf(stacks["workload-prod"]!).find((p) => p.alias === "hub")!;
-    expect(hub.assume_role[0]!.role_arn).toBe("arn:aws:iam::111111111111:role/\${var.assume_role_name}");
+    expect(hub.assume_role[0]!.role_arn).toBe("arn:aws:iam::111111111111:role/${var.assume_role_name}");
     expect(hub.allowed_account_ids).toEqual(["111111111111"]);
   });
 

@@ -87,13 +87,13 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
       ["0.0.0.0/0", undefined, "string"],
       ["0.0.0.0/0", undefined, "string"],
     ]);
-    publicDefault.forEach((r, i) =>
+    for (const [i, r] of publicDefault.entries()) {
       expect(r.vpc_endpoint_id).toMatch(
         new RegExp(
           `^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[element\\(data\\.aws_availability_zones\\.availability-zones\\.names, ${i}\\)\\]\\}$`,
         ),
-      ),
-    );
+      );
+    }
     const firewallDefault = routes.filter(([n]) => /firewall-default-route-\d/.test(n)).map(([, r]) => r);
     expect(firewallDefault.map((r) => [r.destination_cidr_block, String(r.gateway_id).startsWith("${aws_internet_gateway.")])).toEqual([
       ["0.0.0.0/0", true],
@@ -104,7 +104,7 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
     expect(edgeAssociation[0]![1].route_table_id).toMatch(/aws_route_table\.vpc_edge-route-table_\w+\.id/);
     const edge = routes.filter(([n]) => n.includes("edge-route-")).map(([, r]) => r);
     expect(edge.map((r) => r.destination_cidr_block)).toEqual(["10.20.54.0/24", "10.20.55.0/24"]);
-    edge.forEach((r, i) => expect(r.vpc_endpoint_id).toBe(publicDefault[i]!.vpc_endpoint_id));
+    for (const [i, r] of edge.entries()) expect(r.vpc_endpoint_id).toBe(publicDefault[i]!.vpc_endpoint_id);
   });
 
   it("synthesizes the routes the routing plan holds, which the verifier proves", () => {

@@ -38,6 +38,7 @@ describe("Progress", () => {
         () => 3,
       ),
     ).toBe(3);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ANSI escape sequences a terminal receives
     expect(stderr.text).toMatch(/^… Counting\r\x1b\[2K✓ Counted 3 {2}\d+\.\d\d s\n$/);
   });
 

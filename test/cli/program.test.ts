@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
 const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "routes", "cost"];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ANSI escape sequences a terminal receives
 const ANSI = /\x1b\[/;
 
 describe("lz --help", () => {

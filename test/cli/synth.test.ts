@@ -159,6 +159,7 @@ describe("lz synth", () => {
     const terminal = await lzInProcess(["synth", "--out", out], { tty: true, env: { NO_COLOR: "1" }, deps: { synthesize } });
     expect(terminal.status).toBe(0);
     expect(terminal.stdout).toBe(summary);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ANSI escape sequences a terminal receives
     const steps = terminal.stderr.split("\n").map((l) => l.replace(/^.*\r\x1b\[2K/, "").replace(/\s+[\d.]+ s$/, ""));
     expect(steps).toEqual(["✓ Loaded environments: 4 stacks", "✓ Synthesized 4 stacks", `✓ Replaced ${out}`, ""]);
 

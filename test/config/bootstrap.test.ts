@@ -42,12 +42,12 @@ describe("the bootstrap block", () => {
   });
 
   it("rejects a deploy role policy without a reason, and an empty policy list", () => {
-    const noReason = shippedWith({ "shared.yaml": (t) => t.replace(/      reason: >-\n(        .*\n)+/, "      reason: because\n") });
+    const noReason = shippedWith({ "shared.yaml": (t) => t.replace(/ {6}reason: >-\n( {8}.*\n)+/, "      reason: because\n") });
     expect(problemsOf(noReason)).toEqual([
-      `<dir>/shared.yaml:${lineOf("deployRolePolicies:") + 2}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string \"because\").`,
+      `<dir>/shared.yaml:${lineOf("deployRolePolicies:") + 2}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string "because").`,
     ]);
     const empty = shippedWith({
-      "shared.yaml": (t) => t.replace(/  deployRolePolicies:\n(    .*\n|      .*\n)+/, "  deployRolePolicies: []\n"),
+      "shared.yaml": (t) => t.replace(/ {2}deployRolePolicies:\n( {4}.*\n| {6}.*\n)+/, "  deployRolePolicies: []\n"),
     });
     expect(problemsOf(empty)).toEqual([
       `<dir>/shared.yaml:${lineOf("deployRolePolicies:")}:23 bootstrap.deployRolePolicies: List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess (got a list).`,

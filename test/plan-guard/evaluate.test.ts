@@ -76,7 +76,7 @@ describe("evaluating the recorded plans", () => {
         action: "replace",
         actionReason: "replace_because_cannot_update",
         replacePaths: ["engine"],
-        why: STATEFUL_RESOURCE_TYPES["aws_db_instance"],
+        why: STATEFUL_RESOURCE_TYPES.aws_db_instance,
       },
     ]);
     expect(report.allowed).toEqual([]);
@@ -84,7 +84,7 @@ describe("evaluating the recorded plans", () => {
 
   it("ignores the data source the replace defers: it is neither counted nor guarded", () => {
     const plan = fixture("replace-db-engine");
-    const changes = plan["resource_changes"] as { mode: string; change: { actions: string[] } }[];
+    const changes = plan.resource_changes as { mode: string; change: { actions: string[] } }[];
     expect(changes.filter((c) => c.mode === "data").map((c) => c.change.actions)).toEqual([["read"]]);
     const report = evaluatePlan(plan, "workload-prod", []);
     expect(report.counts).toEqual({ create: 0, update: 1, replace: 1, delete: 0, read: 0, forget: 0, noOp: 1 });
@@ -100,7 +100,7 @@ describe("evaluating the recorded plans", () => {
         type: "aws_s3_bucket",
         action: "delete",
         actionReason: "delete_because_no_resource_config",
-        why: STATEFUL_RESOURCE_TYPES["aws_s3_bucket"],
+        why: STATEFUL_RESOURCE_TYPES.aws_s3_bucket,
       },
     ]);
   });
@@ -117,7 +117,7 @@ describe("evaluating the recorded plans", () => {
         action: "replace",
         actionReason: "replace_because_cannot_update",
         replacePaths: ["at_rest_encryption_enabled"],
-        why: STATEFUL_RESOURCE_TYPES["aws_elasticache_replication_group"],
+        why: STATEFUL_RESOURCE_TYPES.aws_elasticache_replication_group,
         allowReason: CACHE_REASON,
       },
     ]);
@@ -182,7 +182,7 @@ describe("matching allow entries", () => {
 describe("reading resource changes", () => {
   it("treats a create_before_destroy replace (create, then delete) as a replace", () => {
     const plan = fixture("allowlisted-replace");
-    for (const c of plan["resource_changes"] as { address: string; change: { actions: string[] } }[]) {
+    for (const c of plan.resource_changes as { address: string; change: { actions: string[] } }[]) {
       if (c.address === CACHE) c.change.actions = ["create", "delete"];
     }
     const report = evaluatePlan(plan, "workload-dev", []);
@@ -229,7 +229,7 @@ describe("reading resource changes", () => {
   it("guards the delete of a deposed object and names its key", () => {
     const report = evaluatePlan(planWith(change(DB, ["delete"], { deposed: "a1b2c3d4" })), "workload-prod", []);
     expect(report.blocked).toEqual([
-      { address: DB, type: "aws_db_instance", action: "delete", deposed: "a1b2c3d4", why: STATEFUL_RESOURCE_TYPES["aws_db_instance"] },
+      { address: DB, type: "aws_db_instance", action: "delete", deposed: "a1b2c3d4", why: STATEFUL_RESOURCE_TYPES.aws_db_instance },
     ]);
   });
 
@@ -325,7 +325,7 @@ describe("rejecting what is not a plan", () => {
       ],
     ];
     for (const [raw, message] of cases)
-      expect(errorOf(() => evaluatePlan(planWith(raw), "workload-prod", [])).message).toMatch(new RegExp(`^${escape(message)}`));
+      expect(errorOf(() => evaluatePlan(planWith(raw), "workload-prod", [])).message).toMatch(new RegExp(`^${escapeRegExp(message)}`));
   });
 
   it("rejects a resource_changes that is not an array", () => {
@@ -377,7 +377,7 @@ describe("the stateful resource types", () => {
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

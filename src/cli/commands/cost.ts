@@ -45,7 +45,7 @@ Examples:
           EXIT_USAGE,
         );
       }
-      let report;
+      let report: ReturnType<typeof estimateCosts>;
       try {
         report = estimateCosts(subjects, opts.env === undefined ? undefined : [opts.env]);
       } catch (e) {

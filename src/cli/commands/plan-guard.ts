@@ -51,7 +51,7 @@ Examples:
       const stacks = stackMatrix(model).map((e) => e.stack);
       if (!stacks.includes(opts.stack))
         throw new CliError(`--stack ${opts.stack}: no such stack. Write one of: ${stacks.join(", ")}.`, EXIT_USAGE);
-      let report;
+      let report: ReturnType<typeof evaluatePlan>;
       try {
         report = evaluatePlan(parsePlanJson(readPlanText(opts.plan)), opts.stack, model.planGuard.allow);
       } catch (e) {

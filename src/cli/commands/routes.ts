@@ -35,7 +35,7 @@ Examples:
     )
     .action((opts: { config?: string; intent?: string; tables?: boolean; format: "text" | "json" }) => {
       const dir = configDir(opts.config, ctx.io.env);
-      let model;
+      let model: ReturnType<typeof loadConfig>;
       try {
         model = loadConfig(dir, { verifyIntents: false });
       } catch (e) {

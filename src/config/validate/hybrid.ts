@@ -176,35 +176,38 @@ export const validateHybrid: Validator = (config) => {
       );
     }
     const inside: { cidr: Cidr; i: number }[] = [];
-    vpn.tunnels.forEach((t, i) => {
+    for (const [i, t] of vpn.tunnels.entries()) {
       const path = [...vbase, "tunnels", i, "insideCidr"];
       const c = parseCidr(t.insideCidr);
-      if (hasHostBits(c))
-        return problems.push(src.problem(path, `${t.insideCidr} has host bits set. Write the network address ${c.network}.`));
+      if (hasHostBits(c)) {
+        problems.push(src.problem(path, `${t.insideCidr} has host bits set. Write the network address ${c.network}.`));
+        continue;
+      }
       if (c.prefixLength !== 30 || !contains(LINK_LOCAL, c)) {
-        return problems.push(
+        problems.push(
           src.problem(
             path,
             `a tunnel inside CIDR is a /30 in 169.254.0.0/16, got ${t.insideCidr}. Write a block such as 169.254.10.${i * 4}/30.`,
           ),
         );
+        continue;
       }
       if ((RESERVED_VPN_INSIDE_CIDRS as readonly string[]).includes(c.network)) {
-        return problems.push(
+        problems.push(
           src.problem(
             path,
             `${t.insideCidr} is reserved by AWS (${RESERVED_VPN_INSIDE_CIDRS.join(", ")}). Choose another /30, such as 169.254.10.${i * 4}/30.`,
           ),
         );
+        continue;
       }
       const clash = inside.find((o) => overlaps(o.cidr, c));
-      if (clash)
-        return problems.push(
-          src.problem(path, `${t.insideCidr} overlaps tunnel ${clash.i + 1}'s inside CIDR. Give each tunnel its own /30.`),
-        );
+      if (clash) {
+        problems.push(src.problem(path, `${t.insideCidr} overlaps tunnel ${clash.i + 1}'s inside CIDR. Give each tunnel its own /30.`));
+        continue;
+      }
       inside.push({ cidr: c, i });
-      return undefined;
-    });
+    }
     if (vpn.phase2.lifetimeSeconds >= vpn.phase1.lifetimeSeconds) {
       problems.push(
         src.problem(

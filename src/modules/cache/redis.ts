@@ -54,7 +54,7 @@ export class RedisCache extends Construct {
       tags: { Name: props.replicationGroupId },
     });
     this.securityGroupId = sg.id;
-    (props.clientSecurityGroupIds ?? []).forEach((client, i) => this.allowFrom(`client-${i}`, client));
+    for (const [i, client] of (props.clientSecurityGroupIds ?? []).entries()) this.allowFrom(`client-${i}`, client);
     const subnets = new ElasticacheSubnetGroup(this, "subnet-group", { name: props.replicationGroupId, subnetIds: [...props.subnetIds] });
     const group = new ElasticacheReplicationGroup(this, "replication-group", {
       replicationGroupId: props.replicationGroupId,

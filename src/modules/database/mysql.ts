@@ -86,7 +86,7 @@ export class MysqlDatabase extends Construct {
       tags: { Name: props.identifier },
     });
     this.securityGroupId = sg.id;
-    (props.clientSecurityGroupIds ?? []).forEach((client, i) => this.allowFrom(`client-${i}`, client));
+    for (const [i, client] of (props.clientSecurityGroupIds ?? []).entries()) this.allowFrom(`client-${i}`, client);
     const subnets = new DbSubnetGroup(this, "subnet-group", {
       name: props.identifier,
       subnetIds: [...props.subnetIds],
