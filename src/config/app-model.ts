@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AppFile } from "./app-schema.js";
+import { definedOnly } from "../util/defined.js";
 
 /** How a service is released. See `AppService.deployment` in app-schema.ts. */
 export type DeploymentStyle = "rolling" | "blue-green";
@@ -128,7 +129,7 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
       : {}),
     services: app.services.map((s, i) => ({
       ...s,
-      autoscaling: { ...s.autoscaling },
+      autoscaling: definedOnly(s.autoscaling),
       pathPatterns: [...s.pathPatterns],
       environment: { ...s.environment },
       secrets: { ...s.secrets },

@@ -4,6 +4,7 @@
  * or re-derives these values.
  */
 import { buildAppModel, type AppModel } from "./app-model.js";
+import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema.js";
@@ -224,6 +225,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
   };
   const hub = shared.networkHub;
   const tgwName = `${org.name}-tgw`;
+  const hybrid = buildHybrid(org.name, shared, environments);
   return {
     organization: {
       name: org.name,
@@ -239,7 +241,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         namePrefix: `${org.name}-${NETWORK_HUB_STACK}`,
         protectData: true,
         alertEmails: [...hub.alerts.emails],
-        policySuppressions: hub.policy.suppressions.map((x) => ({ ...x })),
+        policySuppressions: hub.policy.suppressions.map((x) => definedOnly(x)),
       }),
       transitGateway: {
         name: tgwName,
@@ -248,7 +250,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         resourceShareName: `${tgwName}-share`,
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
-      ...(hub.hybrid ? { hybrid: buildHybrid(org.name, shared, environments) } : {}),
+      ...(hybrid ? { hybrid } : {}),
     },
     ...(shared.bootstrap ? { bootstrap: bootstrapModel(shared) } : {}),
     planGuard: { allow: shared.planGuard.allow.map((a) => ({ ...a, actions: [...a.actions] })) },
@@ -263,7 +265,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             namePrefix: `${org.name}-${env.name}`,
             protectData: env.segment === "prod",
             alertEmails: [...env.alerts.emails],
-            policySuppressions: env.policy.suppressions.map((x) => ({ ...x })),
+            policySuppressions: env.policy.suppressions.map((x) => definedOnly(x)),
           }),
           name: env.name,
           segment: env.segment,

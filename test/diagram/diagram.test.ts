@@ -125,7 +125,8 @@ describe("the topology diagram of the shipped config", () => {
   it("shows on-prem with its CIDRs, and the muted placeholder link only when there is neither DX nor VPN", () => {
     expect(node(ids.onPremises()).lines).toEqual(["data center", "172.16.0.0/16", "192.168.100.0/22", "BGP ASN 65010"]);
     expect(diagram.edges.some((e) => e.muted)).toBe(false);
-    const noHybrid = { ...model, networkHub: { ...model.networkHub, hybrid: undefined } };
+    const { hybrid: _hybrid, ...hubWithoutHybrid } = model.networkHub;
+    const noHybrid = { ...model, networkHub: hubWithoutHybrid };
     const plain = buildDiagram(noHybrid);
     expect(plain.edges.find((e) => e.from === ids.onPremises())).toMatchObject({
       to: ids.routeTable("onprem"),

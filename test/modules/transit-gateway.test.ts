@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { describe, expect, it } from "vitest";
 import { TransitGatewayHub, TransitGatewaySpoke, type TransitGatewaySpokeProps } from "../../src/modules/transit-gateway/index.js";
+import { definedOnly } from "../../src/util/defined.js";
 import { dataSources, resources, synthJson } from "../support/synth.js";
 
 describe("TransitGatewayHub", () => {
@@ -54,24 +55,29 @@ describe("TransitGatewayHub", () => {
 });
 
 describe("TransitGatewaySpoke", () => {
-  const build = (over: Partial<TransitGatewaySpokeProps> = {}) =>
+  /** Props over the defaults below; a key set to undefined is left out. */
+  const build = (over: { [K in keyof TransitGatewaySpokeProps]?: TransitGatewaySpokeProps[K] | undefined } = {}) =>
     synthJson((s) => {
       const hubProvider = new AwsProvider(s, "aws-hub", { alias: "hub", region: "eu-west-1" });
-      new TransitGatewaySpoke(s, "spoke", {
-        hubProvider,
-        transitGatewayName: "acme-tgw",
-        acceptResourceShareName: "acme-tgw-share",
-        name: "acme-prod",
-        vpcId: "vpc-1",
-        subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-        associateWithRouteTable: "acme-tgw-prod",
-        propagateToRouteTables: ["acme-tgw-prod", "acme-tgw-onprem"],
-        routeTables: [
-          { routeTableId: "rtb-app-0", destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"] },
-          { routeTableId: "rtb-data-0", destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"] },
-        ],
-        ...over,
-      });
+      new TransitGatewaySpoke(
+        s,
+        "spoke",
+        definedOnly({
+          hubProvider,
+          transitGatewayName: "acme-tgw",
+          acceptResourceShareName: "acme-tgw-share",
+          name: "acme-prod",
+          vpcId: "vpc-1",
+          subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+          associateWithRouteTable: "acme-tgw-prod",
+          propagateToRouteTables: ["acme-tgw-prod", "acme-tgw-onprem"],
+          routeTables: [
+            { routeTableId: "rtb-app-0", destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"] },
+            { routeTableId: "rtb-data-0", destinationCidrs: ["172.16.0.0/16", "192.168.100.0/22"] },
+          ],
+          ...over,
+        }) as TransitGatewaySpokeProps,
+      );
     });
   const json = build();
 

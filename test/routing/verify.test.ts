@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { definedOnly } from "../../src/util/defined.js";
 import { describe, expect, it } from "vitest";
 import { planSubnets } from "../../src/config/subnet-plan.js";
 import { planRouting, type RoutingInput, type RoutingPlan } from "../../src/routing/plan.js";
@@ -28,14 +29,16 @@ const inspection = {
     public: ["10.255.0.96/28", "10.255.0.112/28", "10.255.0.128/28"],
   },
 };
-const base = (over: Partial<RoutingInput> = {}): RoutingInput => ({
-  onPremisesCidrs: ["172.16.0.0/16"],
-  directConnect: { allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"] },
-  vpn: { staticRoutesOnly: false },
-  staticRoutes: [],
-  environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16")],
-  ...over,
-});
+/** The routing input of a dev + prod layout with DX and VPN; a key of `over` set to undefined is left out. */
+const base = (over: { [K in keyof RoutingInput]?: RoutingInput[K] | undefined } = {}): RoutingInput =>
+  definedOnly({
+    onPremisesCidrs: ["172.16.0.0/16"],
+    directConnect: { allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"] },
+    vpn: { staticRoutesOnly: false },
+    staticRoutes: [],
+    environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16")],
+    ...over,
+  }) as RoutingInput;
 const intent = (from: string, to: string, expect: Intent["expect"], failures: Intent["failures"] = {}): Intent => ({
   name: "t",
   from,

@@ -73,7 +73,7 @@ export class SiteToSiteVpn extends Construct {
     });
     const logOptions = [{ cloudwatchLogOptions: { logEnabled: true, logGroupArn: logs.arn, logOutputFormat: "json" } }];
     const tunnel = (n: 1 | 2): Partial<VpnConnectionConfig> => {
-      const t = props.tunnels[n - 1];
+      const t = props.tunnels[n === 1 ? 0 : 1];
       const psk = t.preSharedKeySecretId
         ? new DataAwsSecretsmanagerSecretVersion(this, `tunnel${n}-preshared-key`, { secretId: t.preSharedKeySecretId }).secretString
         : undefined;
