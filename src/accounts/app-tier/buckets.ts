@@ -1,5 +1,6 @@
 /** The app tier's S3 buckets: the frontend, the data bucket, and the ALB and CloudFront access-log buckets. */
 import type { Construct } from "constructs";
+import { allowKeyUseByService } from "../../modules/iam/index.js";
 import { albLogDeliveryStatement } from "../../modules/load-balancer/alb.js";
 import { SecureBucket } from "../../modules/storage/secure-bucket.js";
 import type { AppTierProps } from "./props.js";
@@ -46,13 +47,9 @@ export function appBuckets(scope: Construct, { env, app, keys }: AppTierProps): 
   // FULL_CONTROL), so this bucket keeps ACLs enabled. SSE-KMS works when the key lets the log delivery
   // service generate data keys ("Configure standard logging (legacy)", SSE-KMS bucket permissions,
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html).
-  keys.logs.addToPolicy({
-    Sid: "CloudFrontLogDeliveryEncryptsLogs",
-    Effect: "Allow",
-    Principal: { Service: "delivery.logs.amazonaws.com" },
-    Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-    Resource: "*",
-  });
+  keys.logs.addToPolicy(
+    allowKeyUseByService("CloudFrontLogDeliveryEncryptsLogs", "delivery.logs.amazonaws.com", ["kms:GenerateDataKey*", "kms:Decrypt"]),
+  );
   const cloudFrontLogs = new SecureBucket(scope, "cloudfront-logs-bucket", {
     bucketName: app.buckets.cloudFrontLogs,
     encryption: { kind: "kms", keyArn: keys.logs.keyArn },

@@ -9,6 +9,7 @@ import type { Construct } from "constructs";
 import { AppDistribution } from "../../modules/edge/distribution.js";
 import { ShieldProtections } from "../../modules/edge/shield.js";
 import { WebAcl } from "../../modules/edge/web-acl.js";
+import { allowKeyUseByService, allowService } from "../../modules/iam/index.js";
 import { cloudWatchLogsKeyStatement, PurposeKmsKey } from "../../modules/encryption/index.js";
 import { type CloudFrontOnlyAlb, ORIGIN_HEADER_NAME } from "../../modules/load-balancer/alb.js";
 import type { AppBuckets } from "./buckets.js";
@@ -51,14 +52,11 @@ export function edgeWebAcls(
     preventDestroy: env.protectData,
   });
   edgeLogsKey.addToPolicy(cloudWatchLogsKeyStatement(env.accountId, "us-east-1", env.partition));
-  edgeLogsKey.addToPolicy({
-    Sid: "AlarmsPublishToEncryptedTopic",
-    Effect: "Allow",
-    Principal: { Service: "cloudwatch.amazonaws.com" },
-    Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-    Resource: "*",
-    Condition: { StringEquals: { "aws:SourceAccount": env.accountId } },
-  });
+  edgeLogsKey.addToPolicy(
+    allowKeyUseByService("AlarmsPublishToEncryptedTopic", "cloudwatch.amazonaws.com", ["kms:Decrypt", "kms:GenerateDataKey*"], {
+      StringEquals: { "aws:SourceAccount": env.accountId },
+    }),
+  );
   const cloudFront = new WebAcl(scope, "cloudfront-web-acl", {
     logKmsKeyArn: edgeLogsKey.keyArn,
     ...wafCommon,
@@ -113,22 +111,16 @@ export function edgeDistribution(scope: Construct, { app, keys }: AppTierProps, 
     logBucketDomainName: buckets.cloudFrontLogs.bucket.bucketDomainName,
   });
   const fromDistribution = { StringEquals: { "AWS:SourceArn": distribution.distributionArn } };
-  buckets.frontend.addToPolicy({
-    Sid: "CloudFrontReadsFrontend",
-    Effect: "Allow",
-    Principal: { Service: "cloudfront.amazonaws.com" },
-    Action: "s3:GetObject",
-    Resource: `${buckets.frontend.bucketArn}/*`,
-    Condition: fromDistribution,
-  });
-  keys.data.addToPolicy({
-    Sid: "CloudFrontDecryptsFrontend",
-    Effect: "Allow",
-    Principal: { Service: "cloudfront.amazonaws.com" },
-    Action: "kms:Decrypt",
-    Resource: "*",
-    Condition: fromDistribution,
-  });
+  buckets.frontend.addToPolicy(
+    allowService(
+      "CloudFrontReadsFrontend",
+      "cloudfront.amazonaws.com",
+      "s3:GetObject",
+      `${buckets.frontend.bucketArn}/*`,
+      fromDistribution,
+    ),
+  );
+  keys.data.addToPolicy(allowKeyUseByService("CloudFrontDecryptsFrontend", "cloudfront.amazonaws.com", "kms:Decrypt", fromDistribution));
   return distribution;
 }
 

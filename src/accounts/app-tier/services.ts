@@ -6,7 +6,8 @@ import type { Construct } from "constructs";
 import type { AppServiceModel } from "../../config/index.js";
 import { BlueGreenDeployment } from "../../modules/containers/blue-green.js";
 import type { AppCluster } from "../../modules/containers/cluster.js";
-import { FargateService, type IamStatement } from "../../modules/containers/fargate-service.js";
+import { FargateService } from "../../modules/containers/fargate-service.js";
+import type { PolicyStatement } from "../../modules/iam/index.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
 import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
 import type { SecureBucket } from "../../modules/storage/secure-bucket.js";
@@ -118,7 +119,7 @@ function blueGreenDeployment(
  * The task role of a service: connect to the database as `dbUser` with IAM authentication, read and write the
  * data bucket's objects, list it, and use the data key through S3 only (`kms:ViaService`).
  */
-function taskStatements({ env, keys }: AppTierProps, { database }: DataTier, data: SecureBucket, dbUser: string): IamStatement[] {
+function taskStatements({ env, keys }: AppTierProps, { database }: DataTier, data: SecureBucket, dbUser: string): PolicyStatement[] {
   return [
     {
       Sid: "ConnectWithIamAuth",

@@ -20,6 +20,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Log types exported to CloudWatch Logs. */
 export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as const;
@@ -106,10 +107,7 @@ export class MysqlDatabase extends Construct {
     });
     const monitoring = new IamRole(this, "monitoring-role", {
       name: `${props.identifier}-monitoring`,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
-      }),
+      assumeRolePolicy: policyJson([serviceAssumesRole("monitoring.rds.amazonaws.com")]),
     });
     new IamRolePolicyAttachment(this, "monitoring-policy", {
       role: monitoring.name,
