@@ -79,7 +79,7 @@ export class WorkloadStack extends AccountStack {
               allowedDomains: policy.allowedDomains,
               suricataRules: policy.suricataRules,
               logRetentionDays: policy.logRetentionDays,
-              protect: this.target.protectData,
+              preventDestroy: this.target.preventDestroy,
             },
           }
         : {}),

@@ -9,13 +9,12 @@ import type { AppTierProps } from "./props.js";
 /**
  * When `app.backupCopy` is set: a replica key (`replica-key`) and replica buckets (`frontend-replica-bucket`,
  * `data-replica-bucket`) in the backup Region, through an aliased provider there, and the replication of both
- * buckets (`replication`). Key and replicas get `prevent_destroy` where the environment protects data.
+ * buckets (`replication`). Key and replicas get `prevent_destroy` where the environment has `preventDestroy`.
  * @returns the replication, or undefined without a backup copy.
  */
 export function backupCopy(scope: Construct, props: AppTierProps, buckets: AppBuckets): BucketReplication | undefined {
   const { env, app, keys } = props;
   if (!(app.backupCopy && app.buckets.frontendReplica && app.buckets.dataReplica)) return undefined;
-  const protect = env.protectData;
   const backup = props.providerIn("backup", app.backupCopy.region);
   const replicaKey = new PurposeKmsKey(scope, "replica-key", {
     accountId: env.accountId,
@@ -23,14 +22,14 @@ export function backupCopy(scope: Construct, props: AppTierProps, buckets: AppBu
     partition: env.partition,
     aliasName: `${app.namePrefix}-replica`,
     description: `Bucket replicas (${app.namePrefix})`,
-    preventDestroy: protect,
+    preventDestroy: env.preventDestroy,
     provider: backup,
   });
   const replica = (key: string, name: string) =>
     new SecureBucket(scope, `${key}-replica-bucket`, {
       bucketName: name,
       encryption: { kind: "kms", keyArn: replicaKey.keyArn },
-      preventDestroy: protect,
+      preventDestroy: env.preventDestroy,
       provider: backup,
     });
   return new BucketReplication(scope, "replication", {

@@ -22,19 +22,18 @@ export interface AppBuckets {
 
 /**
  * The four buckets, with the ALB's log-delivery statement on its log bucket and the logs key's grant to the
- * CloudFront log delivery service. Frontend and data buckets get `prevent_destroy` where the environment protects data.
+ * CloudFront log delivery service. Frontend and data buckets get `prevent_destroy` where the environment has `preventDestroy`.
  */
 export function appBuckets(scope: Construct, { env, app, keys }: AppTierProps): AppBuckets {
-  const protect = env.protectData;
   const frontend = new SecureBucket(scope, "frontend-bucket", {
     bucketName: app.buckets.frontend,
     encryption: { kind: "kms", keyArn: keys.data.keyArn },
-    preventDestroy: protect,
+    preventDestroy: env.preventDestroy,
   });
   const data = new SecureBucket(scope, "data-bucket", {
     bucketName: app.buckets.data,
     encryption: { kind: "kms", keyArn: keys.data.keyArn },
-    preventDestroy: protect,
+    preventDestroy: env.preventDestroy,
   });
   // ALB access logs support SSE-S3 only (see SecureBucket).
   const albLogs = new SecureBucket(scope, "alb-logs-bucket", {

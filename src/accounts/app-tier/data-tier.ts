@@ -13,14 +13,13 @@ export interface DataTier {
 
 /**
  * The database (`database`) and the cache (`cache`), encrypted with the data key, `prevent_destroy` where the
- * environment protects data. Services are admitted afterwards with `allowFrom`.
+ * environment has `preventDestroy`. Services are admitted afterwards with `allowFrom`.
  * @param redisAuthToken the Redis AUTH token (a generated secret's value).
  */
 export function dataTier(scope: Construct, { env, app, keys, vpc, alertTopicArn }: AppTierProps, redisAuthToken: string): DataTier {
-  const protect = env.protectData;
   const database = new MysqlDatabase(scope, "database", {
     ...app.database,
-    preventDestroy: protect,
+    preventDestroy: env.preventDestroy,
     vpcId: vpc.vpcId,
     subnetIds: vpc.subnetIds.privateData,
     kmsKeyArn: keys.data.keyArn,
@@ -33,7 +32,7 @@ export function dataTier(scope: Construct, { env, app, keys, vpc, alertTopicArn 
     kmsKeyArn: keys.data.keyArn,
     vpcId: vpc.vpcId,
     subnetIds: vpc.subnetIds.privateData,
-    preventDestroy: protect,
+    preventDestroy: env.preventDestroy,
     notificationTopicArn: alertTopicArn,
   });
   return { database, cache };

@@ -49,7 +49,7 @@ export function edgeWebAcls(
     aliasName: `${app.namePrefix}-edge-logs`,
     description: `CloudFront WAF logs in us-east-1 (${app.namePrefix})`,
     provider: usEast1,
-    preventDestroy: env.protectData,
+    preventDestroy: env.preventDestroy,
   });
   edgeLogsKey.addToPolicy(cloudWatchLogsKeyStatement(env.accountId, "us-east-1", env.partition));
   edgeLogsKey.addToPolicy(

@@ -4,7 +4,7 @@ import { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
 import type { AppTierProps } from "./props.js";
 
 /**
- * The ALB (`alb`) in the public subnets. Where the environment protects data it gets deletion protection and
+ * The ALB (`alb`) in the public subnets. Where the environment has `preventDestroy` it gets deletion protection and
  * the `strictest` desync mitigation; a test listener is added when any service deploys blue-green.
  * @param originHeaderValue the secret CloudFront sends in the origin header.
  * @param originCertificateArn the origin certificate (HTTPS listener), when the app has a custom domain.
@@ -15,7 +15,6 @@ export function appLoadBalancer(
   originHeaderValue: string,
   originCertificateArn: string | undefined,
 ): CloudFrontOnlyAlb {
-  const protect = env.protectData;
   return new CloudFrontOnlyAlb(scope, "alb", {
     name: app.loadBalancerName,
     vpcId: vpc.vpcId,
@@ -24,8 +23,8 @@ export function appLoadBalancer(
     ...(originCertificateArn ? { certificateArn: originCertificateArn } : {}),
     originHeaderValue,
     accessLogBucket: app.buckets.albLogs,
-    deletionProtection: protect,
-    desyncMitigationMode: protect ? "strictest" : "defensive",
+    deletionProtection: env.preventDestroy,
+    desyncMitigationMode: env.preventDestroy ? "strictest" : "defensive",
     testListener: app.services.some((s) => s.deployment === "blue-green"),
   });
 }

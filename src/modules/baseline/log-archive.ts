@@ -79,7 +79,7 @@ export class LogArchive extends Construct {
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
-    const protect = props.preventDestroy ?? true;
+    const preventDestroy = props.preventDestroy ?? true;
     const trailRegion = props.trailRegion ?? props.region;
     const trailArn = (account: string) => `arn:${partition}:cloudtrail:${trailRegion}:${account}:trail/${props.trailName}`;
     const accounts = [...props.writerAccountIds];
@@ -90,7 +90,7 @@ export class LogArchive extends Construct {
       partition,
       aliasName: props.kmsAliasName,
       description: `Central log archive (${props.bucketName})`,
-      preventDestroy: protect,
+      preventDestroy,
     });
     const fromTrails = { "aws:SourceArn": accounts.map(trailArn) };
     this.key.addToPolicy(
@@ -108,7 +108,7 @@ export class LogArchive extends Construct {
       }),
     );
 
-    const lifecycle = protect ? { lifecycle: { preventDestroy: true } } : {};
+    const lifecycle = preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
     const bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       objectLockEnabled: true,

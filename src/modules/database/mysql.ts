@@ -8,8 +8,8 @@
  * - a parameter group with `require_secure_transport = 1` (TLS only);
  * - enhanced monitoring (60 s) through a dedicated role; error, slow query, audit and general logs
  *   exported to CloudWatch Logs (audit needs the MariaDB audit plugin option group to produce entries);
- * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`, deletion protection, a final snapshot and
- *   `lifecycle.prevent_destroy` when `protect` is set;
+ * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`; deletion protection and a final snapshot
+ *   when `deletionProtection` is set, `lifecycle.prevent_destroy` when `preventDestroy` is;
  * - a security group admitting 3306 only from the given security groups.
  */
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
@@ -45,7 +45,10 @@ export interface MysqlDatabaseProps {
   readonly databaseName: string;
   /** Deletion protection and a final snapshot. */
   readonly deletionProtection: boolean;
-  /** `lifecycle.prevent_destroy` on every instance (prod). @default false */
+  /**
+   * `lifecycle.prevent_destroy` on every instance, primary and replicas (prod): a plan that would delete one
+   * fails. Deletion protection and the final snapshot are `deletionProtection`. @default false
+   */
   readonly preventDestroy?: boolean;
   readonly vpcId: string;
   /** Private data subnet ids. */

@@ -28,7 +28,10 @@ export interface PurposeKmsKeyProps {
   readonly description: string;
   /** Days before a scheduled deletion completes (7-30). @default 30 */
   readonly deletionWindowDays?: number;
-  /** Add `lifecycle.prevent_destroy`: a plan that would delete the key fails. @default false */
+  /**
+   * `lifecycle.prevent_destroy` on the key: a plan that would delete it fails. The deletion window applies
+   * either way (`deletionWindowDays`). @default false
+   */
   readonly preventDestroy?: boolean;
   /** Provider of another Region (a key used by replicas there). @default the stack's default provider */
   readonly provider?: TerraformProvider;
