@@ -50,8 +50,8 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
   const all: TerraformStack[] = [...(bootstrap ? [bootstrap] : []), ...stacks];
   const rendered = renderOnce(all);
   const views = [
-    ...(bootstrap ? [new SynthStack(bootstrap.node.id, rendered.get(bootstrap)!, { protectData: true })] : []),
-    ...stacks.map((s) => new SynthStack(s.node.id, rendered.get(s)!, { protectData: s.target.protectData })),
+    ...(bootstrap ? [new SynthStack(bootstrap.node.id, rendered.get(bootstrap)!, { preventDestroy: true })] : []),
+    ...stacks.map((s) => new SynthStack(s.node.id, rendered.get(s)!, { preventDestroy: s.target.preventDestroy })),
   ];
   const policy = runPack(views, suppressions);
   if (policy.errors.length > 0) throw new PolicyError(policy);

@@ -36,7 +36,7 @@ export class AccountStack extends TerraformStack {
   readonly target: AccountTarget;
   /** The default provider, acting in {@link target}. */
   readonly provider: AwsProvider;
-  /** The account's KMS keys: `logs`, `data`, `secrets` (prevent_destroy where `target.protectData`). */
+  /** The account's KMS keys: `logs`, `data`, `secrets` (prevent_destroy where `target.preventDestroy`). */
   readonly keys: AccountKeys;
   /** The account's KMS-encrypted SNS alert topic (`<namePrefix>-alerts`); every alarm and finding rule notifies it. */
   readonly alerts: AlertTopic;
@@ -81,7 +81,7 @@ export class AccountStack extends TerraformStack {
     });
 
     const account = { accountId: target.accountId, region: target.region, partition: target.partition };
-    this.keys = new AccountKeys(this, "keys", { ...account, namePrefix: target.namePrefix, preventDestroy: target.protectData });
+    this.keys = new AccountKeys(this, "keys", { ...account, namePrefix: target.namePrefix, preventDestroy: target.preventDestroy });
     this.alerts = new AlertTopic(this, "alerts", {
       ...account,
       name: `${target.namePrefix}-alerts`,
@@ -130,7 +130,7 @@ function baselineOf(
     namePrefix: target.namePrefix,
     keys,
     alertTopicArn,
-    protectData: target.protectData,
+    dataProtectionRules: target.preventDestroy,
     logArchive: { ...b.logArchive, writerAccountIds: accountIds },
     trail: b.cloudTrail,
     configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },

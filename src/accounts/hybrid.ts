@@ -27,7 +27,7 @@ export interface HubHybrid {
 export function addHybridConnectivity(stack: AccountStack, model: LandingZoneModel, tgw: TransitGatewayHub, plan: RoutingPlan): HubHybrid {
   const hybrid = model.networkHub.hybrid;
   if (!hybrid) return {};
-  const protect = stack.target.protectData;
+  const { preventDestroy } = stack.target;
   const dx = hybrid.directConnect
     ? new DirectConnectGateway(stack, "direct-connect", {
         name: hybrid.directConnect.gatewayName,
@@ -36,7 +36,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         allowedPrefixes: hybrid.directConnect.allowedPrefixes,
         ...(hybrid.directConnect.transitVirtualInterface ? { transitVirtualInterface: hybrid.directConnect.transitVirtualInterface } : {}),
         alarmTopicArn: stack.alerts.topicArn,
-        preventDestroy: protect,
+        preventDestroy,
       })
     : undefined;
   const vpn = hybrid.vpn
@@ -55,7 +55,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         logRetentionDays: hybrid.vpn.logRetentionDays,
         logKmsKeyArn: stack.keys.logs.keyArn,
         alarmTopicArn: stack.alerts.topicArn,
-        preventDestroy: protect,
+        preventDestroy,
       })
     : undefined;
   const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");
@@ -95,7 +95,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
       suricataRules: hybrid.inspection.suricataRules,
       logRetentionDays: hybrid.inspection.logRetentionDays,
       logKmsKeyArn: stack.keys.logs.keyArn,
-      protect,
+      preventDestroy,
       flowLogs: {
         retentionDays: hybrid.inspection.logRetentionDays,
         accountId: stack.target.accountId,

@@ -21,7 +21,7 @@ import {
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
-import { AppTier } from "./app-tier.js";
+import { AppTier } from "./app-tier/index.js";
 import { routingPlanOf, tgwTableName } from "./segments.js";
 import { tierOnPremisesCidrs, vpcAttachment } from "../routing/plan.js";
 
@@ -79,7 +79,7 @@ export class WorkloadStack extends AccountStack {
               allowedDomains: policy.allowedDomains,
               suricataRules: policy.suricataRules,
               logRetentionDays: policy.logRetentionDays,
-              protect: this.target.protectData,
+              preventDestroy: this.target.preventDestroy,
             },
           }
         : {}),

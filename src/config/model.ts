@@ -30,10 +30,11 @@ export interface AccountTarget {
   /** Prefix of the account's resource names: `<organization>-<environment>` or `<organization>-network-hub`. */
   readonly namePrefix: string;
   /**
-   * Whether data-bearing resources (KMS keys, databases, caches, data buckets) carry
-   * `lifecycle.prevent_destroy` and deletion protection: true for the hub and the prod segment.
+   * Whether data-bearing resources (KMS keys, databases, caches, data buckets, DX gateway, VPN, firewalls) carry
+   * `lifecycle.prevent_destroy` and deletion protection: true for the hub and the prod segment. Stacks pass it
+   * to constructs as their `preventDestroy` prop; the policy pack's prod-only rules apply where it is true.
    */
-  readonly protectData: boolean;
+  readonly preventDestroy: boolean;
   /** Email addresses subscribed to the account's alert topic. @default [] */
   readonly alertEmails: readonly string[];
   /** Accepted policy-pack findings of this stack (`policy.suppressions`), each with its reason. @default [] */
@@ -206,7 +207,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
     region: string,
     extra: {
       namePrefix: string;
-      protectData: boolean;
+      preventDestroy: boolean;
       alertEmails: readonly string[];
       policySuppressions: AccountTarget["policySuppressions"];
     },
@@ -239,7 +240,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
     networkHub: {
       ...target(NETWORK_HUB_STACK, hub.accountId, hub.region, {
         namePrefix: `${org.name}-${NETWORK_HUB_STACK}`,
-        protectData: true,
+        preventDestroy: true,
         alertEmails: [...hub.alerts.emails],
         policySuppressions: hub.policy.suppressions.map((x) => definedOnly(x)),
       }),
@@ -263,7 +264,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         return {
           ...target(`workload-${env.name}`, env.accountId, env.region, {
             namePrefix: `${org.name}-${env.name}`,
-            protectData: env.segment === "prod",
+            preventDestroy: env.segment === "prod",
             alertEmails: [...env.alerts.emails],
             policySuppressions: env.policy.suppressions.map((x) => definedOnly(x)),
           }),

@@ -11,8 +11,11 @@ export interface StackJsonLike {
 
 /** Facts about the stack that are not in its JSON. */
 export interface StackFacts {
-  /** True for stacks whose data must survive (hub and prod segment): the prod-only rules apply. @default false */
-  readonly protectData?: boolean;
+  /**
+   * True for stacks whose data must survive (hub and prod segment; the model's `AccountTarget.preventDestroy`):
+   * the prod-only rules apply. @default false
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** One resource (or data source) of the stack. */

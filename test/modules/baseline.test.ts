@@ -20,7 +20,7 @@ const props = (accountId: string): Omit<AccountBaselineProps, "keys"> => ({
   region: "eu-west-1",
   namePrefix: accountId === HUB ? "acme-network-hub" : "acme-prod",
   alertTopicArn: "arn:aws:sns:eu-west-1:1:alerts",
-  protectData: true,
+  dataProtectionRules: true,
   logArchive: {
     accountId: HUB,
     region: "eu-west-1",

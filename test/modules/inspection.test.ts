@@ -25,7 +25,7 @@ const props = (over: Partial<InspectionVpcProps> = {}): InspectionVpcProps => ({
   eastWest: { inspectedCidrs: ["10.30.0.0/16"], onPremisesCidrs: ["172.16.0.0/16"] },
   logRetentionDays: 365,
   logKmsKeyArn: KEY,
-  protect: true,
+  preventDestroy: true,
   flowLogs: { retentionDays: 365, accountId: "111111111111", region: "eu-west-1" },
   ...over,
 });

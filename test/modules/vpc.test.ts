@@ -116,7 +116,7 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     allowedDomains: [".amazonaws.com", "github.com"],
     suricataRules: ['drop tcp $HOME_NET any -> $EXTERNAL_NET 22 (msg:"no outbound SSH"; sid:1000001; rev:1;)'],
     logRetentionDays: 365,
-    protect: true,
+    preventDestroy: true,
   };
   const json = build({ firewall });
   const routes = resources(json, "aws_route");

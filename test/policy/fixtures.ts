@@ -34,7 +34,7 @@ const strongVpn = Object.fromEntries(
   ]),
 );
 const bucket = (extra: Record<string, Record<string, object>> = {}) => r({ aws_s3_bucket: { logs: { bucket: "b" } }, ...extra });
-const PROD: StackFacts = { protectData: true };
+const PROD: StackFacts = { preventDestroy: true };
 const goodDb = {
   engine: "mysql",
   multi_az: true,

@@ -23,7 +23,7 @@ export interface AppCostShape {
 
 /**
  * Web ACLs the app tier builds: one in CloudFront scope, one regional on the ALB
- * (`cloudfront-web-acl` and `regional-web-acl` in src/accounts/app-tier.ts).
+ * (`cloudfront-web-acl` and `regional-web-acl` in src/accounts/app-tier/edge.ts).
  */
 export const APP_WEB_ACLS = 2;
 

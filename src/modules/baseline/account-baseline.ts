@@ -41,8 +41,12 @@ export interface AccountBaselineProps {
   readonly keys: { readonly logs: PurposeKmsKey; readonly data: PurposeKmsKey };
   /** The account's alert topic; HIGH and CRITICAL findings go there. */
   readonly alertTopicArn: string;
-  /** Hub and prod: more Config rules (Multi-AZ, deletion protection, backups). @default false */
-  readonly protectData?: boolean;
+  /**
+   * Add the Config rules that check data protection (`PROTECTED_DATA_CONFIG_RULES` of config-recorder.ts: RDS Multi-AZ,
+   * deletion protection, backups); the stacks turn it on where the account has `preventDestroy` (hub and prod).
+   * Sets no `prevent_destroy` itself: the log archive always has it. @default false
+   */
+  readonly dataProtectionRules?: boolean;
   /** The central log archive. When `logArchive.accountId` is this account, the bucket is built here. */
   readonly logArchive: LogArchiveTarget;
   /** CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only). */
@@ -111,7 +115,7 @@ export class AccountBaseline extends Construct {
       accountId: props.accountId,
       bucketName: archive.bucketName,
       archiveKmsKeyArn: this.logArchive ? this.logArchive.key.keyArn : archive.kmsAliasArn,
-      protectedData: props.protectData ?? false,
+      dataProtectionRules: props.dataProtectionRules ?? false,
       dependsOn: waitFor,
       ...(aggregates
         ? {

@@ -71,8 +71,8 @@ export interface ConfigRecorderProps {
   readonly bucketName: string;
   /** Archive key ARN or alias ARN that encrypts delivered objects (same Region as the bucket). */
   readonly archiveKmsKeyArn: string;
-  /** Add {@link PROTECTED_DATA_CONFIG_RULES}. @default false */
-  readonly protectedData?: boolean;
+  /** Add {@link PROTECTED_DATA_CONFIG_RULES} (RDS Multi-AZ, deletion protection, backups). @default false */
+  readonly dataProtectionRules?: boolean;
   /** This account aggregates: an aggregator over these accounts in `aggregatorRegions`. @default no aggregator */
   readonly aggregator?: { readonly name: string; readonly accountIds: readonly string[]; readonly regions: readonly string[] };
   /** Authorize this aggregator account/Region to collect from this account. @default no authorization */
@@ -106,7 +106,7 @@ export class ConfigRecorder extends Construct {
       isEnabled: true,
       dependsOn: [channel],
     });
-    const rules = [...MANAGED_CONFIG_RULES, ...(props.protectedData ? PROTECTED_DATA_CONFIG_RULES : [])];
+    const rules = [...MANAGED_CONFIG_RULES, ...(props.dataProtectionRules ? PROTECTED_DATA_CONFIG_RULES : [])];
     for (const rule of rules) {
       const name = rule.toLowerCase().replace(/_/g, "-");
       new ConfigConfigRule(this, `rule-${name}`, {

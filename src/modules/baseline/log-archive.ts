@@ -26,7 +26,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { PurposeKmsKey } from "../encryption/index.js";
-import { policyJson, type Statement } from "./policy-document.js";
+import { allowKeyUseByService, allowService, denyInsecureBucketTransport, policyJson, type PolicyStatement } from "../iam/index.js";
 
 /** S3 key prefix of CloudTrail logs: objects land under `cloudtrail/AWSLogs/<account>/`. */
 export const CLOUDTRAIL_PREFIX = "cloudtrail";
@@ -79,7 +79,7 @@ export class LogArchive extends Construct {
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
-    const protect = props.preventDestroy ?? true;
+    const preventDestroy = props.preventDestroy ?? true;
     const trailRegion = props.trailRegion ?? props.region;
     const trailArn = (account: string) => `arn:${partition}:cloudtrail:${trailRegion}:${account}:trail/${props.trailName}`;
     const accounts = [...props.writerAccountIds];
@@ -90,37 +90,25 @@ export class LogArchive extends Construct {
       partition,
       aliasName: props.kmsAliasName,
       description: `Central log archive (${props.bucketName})`,
-      preventDestroy: protect,
+      preventDestroy,
     });
-    this.key.addToPolicy({
-      Sid: "CloudTrailEncryptsForLandingZoneTrails",
-      Effect: "Allow",
-      Principal: { Service: "cloudtrail.amazonaws.com" },
-      Action: "kms:GenerateDataKey*",
-      Resource: "*",
-      Condition: {
-        StringEquals: { "aws:SourceArn": accounts.map(trailArn) },
+    const fromTrails = { "aws:SourceArn": accounts.map(trailArn) };
+    this.key.addToPolicy(
+      allowKeyUseByService("CloudTrailEncryptsForLandingZoneTrails", "cloudtrail.amazonaws.com", "kms:GenerateDataKey*", {
+        StringEquals: fromTrails,
         StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": accounts.map((a) => `arn:${partition}:cloudtrail:*:${a}:trail/*`) },
-      },
-    });
-    this.key.addToPolicy({
-      Sid: "CloudTrailDescribesKey",
-      Effect: "Allow",
-      Principal: { Service: "cloudtrail.amazonaws.com" },
-      Action: "kms:DescribeKey",
-      Resource: "*",
-      Condition: { StringEquals: { "aws:SourceArn": accounts.map(trailArn) } },
-    });
-    this.key.addToPolicy({
-      Sid: "ConfigEncryptsForLandingZoneAccounts",
-      Effect: "Allow",
-      Principal: { Service: "config.amazonaws.com" },
-      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-      Resource: "*",
-      Condition: { StringEquals: { "aws:SourceAccount": accounts } },
-    });
+      }),
+    );
+    this.key.addToPolicy(
+      allowKeyUseByService("CloudTrailDescribesKey", "cloudtrail.amazonaws.com", "kms:DescribeKey", { StringEquals: fromTrails }),
+    );
+    this.key.addToPolicy(
+      allowKeyUseByService("ConfigEncryptsForLandingZoneAccounts", "config.amazonaws.com", ["kms:Decrypt", "kms:GenerateDataKey"], {
+        StringEquals: { "aws:SourceAccount": accounts },
+      }),
+    );
 
-    const lifecycle = protect ? { lifecycle: { preventDestroy: true } } : {};
+    const lifecycle = preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
     const bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       objectLockEnabled: true,
@@ -166,53 +154,33 @@ export class LogArchive extends Construct {
       ],
     });
 
-    const statements: Statement[] = [
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [arn, `${arn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-      {
-        Sid: "CloudTrailAclCheck",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: "s3:GetBucketAcl",
-        Resource: arn,
-        Condition: { StringEquals: { "aws:SourceArn": accounts.map(trailArn) } },
-      },
-      ...accounts.map(
-        (account): Statement => ({
-          Sid: `CloudTrailWrite${account}`,
-          Effect: "Allow",
-          Principal: { Service: "cloudtrail.amazonaws.com" },
-          Action: "s3:PutObject",
-          Resource:
-            props.organizationTrail && account === props.accountId
-              ? `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/*`
-              : `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/${account}/*`,
-          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn(account) } },
-        }),
+    const statements: PolicyStatement[] = [
+      denyInsecureBucketTransport(arn),
+      allowService("CloudTrailAclCheck", "cloudtrail.amazonaws.com", "s3:GetBucketAcl", arn, { StringEquals: fromTrails }),
+      ...accounts.map((account) =>
+        allowService(
+          `CloudTrailWrite${account}`,
+          "cloudtrail.amazonaws.com",
+          "s3:PutObject",
+          props.organizationTrail && account === props.accountId
+            ? `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/*`
+            : `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/${account}/*`,
+          { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn(account) } },
+        ),
       ),
-      {
-        Sid: "ConfigBucketChecks",
-        Effect: "Allow",
-        Principal: { Service: "config.amazonaws.com" },
-        Action: ["s3:GetBucketAcl", "s3:ListBucket"],
-        Resource: arn,
-        Condition: { StringEquals: { "aws:SourceAccount": accounts } },
-      },
-      ...accounts.map(
-        (account): Statement => ({
-          Sid: `ConfigWrite${account}`,
-          Effect: "Allow",
-          Principal: { Service: "config.amazonaws.com" },
-          Action: "s3:PutObject",
-          Resource: `${arn}/${CONFIG_PREFIX}/AWSLogs/${account}/Config/*`,
-          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": account } },
-        }),
+      allowService("ConfigBucketChecks", "config.amazonaws.com", ["s3:GetBucketAcl", "s3:ListBucket"], arn, {
+        StringEquals: { "aws:SourceAccount": accounts },
+      }),
+      ...accounts.map((account) =>
+        allowService(
+          `ConfigWrite${account}`,
+          "config.amazonaws.com",
+          "s3:PutObject",
+          `${arn}/${CONFIG_PREFIX}/AWSLogs/${account}/Config/*`,
+          {
+            StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": account },
+          },
+        ),
       ),
     ];
     this.bucketPolicy = new S3BucketPolicy(this, "policy", { bucket: bucket.id, policy: policyJson(statements) });

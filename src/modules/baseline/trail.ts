@@ -15,7 +15,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { CLOUDTRAIL_PREFIX } from "./log-archive.js";
-import { policyJson } from "./policy-document.js";
+import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Props of {@link AccountTrail}. */
 export interface AccountTrailProps {
@@ -58,13 +58,10 @@ export class AccountTrail extends Construct {
       namePrefix: "cloudtrail-logs-",
       description: `Lets CloudTrail trail ${props.name} write to ${group.name}`,
       assumeRolePolicy: policyJson([
-        {
-          Sid: "CloudTrailOfThisTrail",
-          Effect: "Allow",
-          Principal: { Service: "cloudtrail.amazonaws.com" },
-          Action: "sts:AssumeRole",
-          Condition: { StringEquals: { "aws:SourceAccount": props.accountId, "aws:SourceArn": trailArn } },
-        },
+        serviceAssumesRole("cloudtrail.amazonaws.com", {
+          sid: "CloudTrailOfThisTrail",
+          condition: { StringEquals: { "aws:SourceAccount": props.accountId, "aws:SourceArn": trailArn } },
+        }),
       ]),
     });
     new IamRolePolicy(this, "role-policy", {

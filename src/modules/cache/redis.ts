@@ -29,7 +29,10 @@ export interface RedisCacheProps {
   readonly subnetIds: readonly string[];
   /** Security groups admitted on 6379 (the services); more with `allowFrom`. @default [] */
   readonly clientSecurityGroupIds?: readonly string[];
-  /** `lifecycle.prevent_destroy` and a final snapshot (prod). @default false */
+  /**
+   * `lifecycle.prevent_destroy` on the replication group and a final snapshot (`<replicationGroupId>-final`)
+   * when it is deleted (prod). ElastiCache has no deletion protection flag. @default false
+   */
   readonly preventDestroy?: boolean;
   /** SNS topic for ElastiCache events. @default none */
   readonly notificationTopicArn?: string;

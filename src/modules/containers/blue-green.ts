@@ -14,6 +14,7 @@ import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-de
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Props of {@link BlueGreenDeployment}. */
 export interface BlueGreenDeploymentProps {
@@ -50,10 +51,7 @@ export class BlueGreenDeployment extends Construct {
     const app = new CodedeployApp(this, "application", { name: props.name, computePlatform: "ECS" });
     const role = new IamRole(this, "role", {
       name: `${props.name}-codedeploy`,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "codedeploy.amazonaws.com" }, Action: "sts:AssumeRole" }],
-      }),
+      assumeRolePolicy: policyJson([serviceAssumesRole("codedeploy.amazonaws.com")]),
     });
     new IamRolePolicyAttachment(this, "role-policy", {
       role: role.name,

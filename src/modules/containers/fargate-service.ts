@@ -29,15 +29,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-
-/** One IAM policy statement. */
-export interface IamStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Action: string | readonly string[];
-  readonly Resource: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
+import { policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
 /** Props of {@link FargateService}. */
 export interface FargateServiceProps {
@@ -84,7 +76,7 @@ export interface FargateServiceProps {
   /** KMS key(s) encrypting the injected secrets; the execution role may decrypt through Secrets Manager and SSM only. */
   readonly secretsKmsKeyArns: readonly string[];
   /** Statements of the task role (what the application itself may do). @default none */
-  readonly taskPolicyStatements?: readonly IamStatement[];
+  readonly taskPolicyStatements?: readonly PolicyStatement[];
   /** CIDR the service may reach on `egressPorts` (the VPC: database, cache). */
   readonly vpcCidr: string;
   /** TCP ports the tasks may open inside the VPC. @default [3306, 6379] */
@@ -153,24 +145,16 @@ export class FargateService extends Construct {
       kmsKeyId: props.logKmsKeyArn,
     });
 
-    const assume = JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Effect: "Allow",
-          Principal: { Service: "ecs-tasks.amazonaws.com" },
-          Action: "sts:AssumeRole",
-          Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
-        },
-      ],
-    });
+    const assume = policyJson([
+      serviceAssumesRole("ecs-tasks.amazonaws.com", { condition: { StringEquals: { "aws:SourceAccount": props.accountId } } }),
+    ]);
     const execution = new IamRole(this, "execution-role", { name: `${props.name}-execution`, assumeRolePolicy: assume, tags });
     const secretArns = Object.values(props.secrets);
     const smArns = secretArns
       .filter((a) => a.includes(":secretsmanager:"))
       .map((a) => a.replace(/^(arn:[^:]+:secretsmanager:[^:]+:\d+:secret:[^:]+).*$/, "$1"));
     const ssmArns = secretArns.filter((a) => a.includes(":ssm:"));
-    const executionStatements: IamStatement[] = [
+    const executionStatements: PolicyStatement[] = [
       { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
       {
         Sid: "PullImage",
@@ -201,16 +185,13 @@ export class FargateService extends Construct {
     new IamRolePolicy(this, "execution-policy", {
       role: execution.name,
       name: "pull-log-secrets",
-      policy: JSON.stringify({ Version: "2012-10-17", Statement: executionStatements }),
+      policy: policyJson(executionStatements),
     });
 
     const task = new IamRole(this, "task-role", { name: `${props.name}-task`, assumeRolePolicy: assume, tags });
-    if ((props.taskPolicyStatements ?? []).length > 0) {
-      new IamRolePolicy(this, "task-policy", {
-        role: task.name,
-        name: "app",
-        policy: JSON.stringify({ Version: "2012-10-17", Statement: props.taskPolicyStatements }),
-      });
+    const taskStatements = props.taskPolicyStatements ?? [];
+    if (taskStatements.length > 0) {
+      new IamRolePolicy(this, "task-policy", { role: task.name, name: "app", policy: policyJson(taskStatements) });
     }
 
     const container = {

@@ -8,8 +8,8 @@
  * - a parameter group with `require_secure_transport = 1` (TLS only);
  * - enhanced monitoring (60 s) through a dedicated role; error, slow query, audit and general logs
  *   exported to CloudWatch Logs (audit needs the MariaDB audit plugin option group to produce entries);
- * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`, deletion protection, a final snapshot and
- *   `lifecycle.prevent_destroy` when `protect` is set;
+ * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`; deletion protection and a final snapshot
+ *   when `deletionProtection` is set, `lifecycle.prevent_destroy` when `preventDestroy` is;
  * - a security group admitting 3306 only from the given security groups.
  */
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
@@ -20,6 +20,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Log types exported to CloudWatch Logs. */
 export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as const;
@@ -44,7 +45,10 @@ export interface MysqlDatabaseProps {
   readonly databaseName: string;
   /** Deletion protection and a final snapshot. */
   readonly deletionProtection: boolean;
-  /** `lifecycle.prevent_destroy` on every instance (prod). @default false */
+  /**
+   * `lifecycle.prevent_destroy` on every instance, primary and replicas (prod): a plan that would delete one
+   * fails. Deletion protection and the final snapshot are `deletionProtection`. @default false
+   */
   readonly preventDestroy?: boolean;
   readonly vpcId: string;
   /** Private data subnet ids. */
@@ -106,10 +110,7 @@ export class MysqlDatabase extends Construct {
     });
     const monitoring = new IamRole(this, "monitoring-role", {
       name: `${props.identifier}-monitoring`,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
-      }),
+      assumeRolePolicy: policyJson([serviceAssumesRole("monitoring.rds.amazonaws.com")]),
     });
     new IamRolePolicyAttachment(this, "monitoring-policy", {
       role: monitoring.name,

@@ -11,7 +11,7 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import type { PolicyStatement } from "../state/policy.js";
+import type { PolicyStatement } from "../iam/index.js";
 
 /** Host of GitHub's OIDC issuer; also the prefix of its condition keys. */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";

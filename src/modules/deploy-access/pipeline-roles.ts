@@ -11,7 +11,7 @@
  * - **deploy** (`organization.deployRoleName`): assumed by the Terraform providers from the apply roles in
  *   `deployRoleTrustedRoleArns`. Rights: exactly the managed policies given, each with a written reason.
  *
- * Role-to-role trust uses the account root plus `aws:PrincipalArn` (see ../state/policy.ts), so the roles can
+ * Role-to-role trust uses the account root plus `aws:PrincipalArn` (see ../iam/policy.ts), so the roles can
  * be created in any order. The caller's identity policy must also allow `sts:AssumeRole`
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_aws-accounts.html).
  */
@@ -20,7 +20,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { policyDocument, rolePrincipals, type PolicyStatement } from "../state/policy.js";
+import { policyJson, type PolicyStatement, rolePrincipals } from "../iam/index.js";
 import { githubTrustStatement } from "./github-oidc.js";
 
 /** Where the account's state lives, for the plan and apply roles' identity policies. */
@@ -102,7 +102,7 @@ export class PipelineRoles extends Construct {
       name: props.planRoleName,
       description: "Landing zone: pull-request plans (read-only) through GitHub OIDC",
       maxSessionDuration,
-      assumeRolePolicy: policyDocument([
+      assumeRolePolicy: policyJson([
         githubTrustStatement(props.oidcProviderArn, props.planSubjects),
         assume("LandingZonePlanRoles", props.planRoleTrustedRoleArns),
       ]),
@@ -116,7 +116,7 @@ export class PipelineRoles extends Construct {
       provider,
       role: plan.name,
       name: "terraform-state-read",
-      policy: policyDocument([
+      policy: policyJson([
         list,
         { Sid: "ReadOwnState", Effect: "Allow", Action: "s3:GetObject", Resource: `${bucketArn}/${keyPrefix}*.tfstate` },
         lock,
@@ -130,13 +130,13 @@ export class PipelineRoles extends Construct {
       name: props.applyRoleName,
       description: "Landing zone: main-branch applies through GitHub OIDC; assumes the deploy role",
       maxSessionDuration,
-      assumeRolePolicy: policyDocument([githubTrustStatement(props.oidcProviderArn, props.applySubjects)]),
+      assumeRolePolicy: policyJson([githubTrustStatement(props.oidcProviderArn, props.applySubjects)]),
     });
     new IamRolePolicy(this, "apply-state", {
       provider,
       role: apply.name,
       name: "terraform-state-write",
-      policy: policyDocument([
+      policy: policyJson([
         list,
         {
           Sid: "ReadWriteOwnState",
@@ -160,7 +160,7 @@ export class PipelineRoles extends Construct {
       name: props.deployRoleName,
       description: "Landing zone: assumed by Terraform from the apply roles; rights per bootstrap.deployRolePolicies",
       maxSessionDuration,
-      assumeRolePolicy: policyDocument([assume("LandingZoneApplyRoles", props.deployRoleTrustedRoleArns)]),
+      assumeRolePolicy: policyJson([assume("LandingZoneApplyRoles", props.deployRoleTrustedRoleArns)]),
     });
     // Keyed by policy name, so reordering the list changes nothing.
     for (const policyArn of new Set(props.deployRolePolicyArns)) {

@@ -16,6 +16,7 @@ import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { allowService, policyJson } from "../iam/index.js";
 
 /** Props of {@link WebAcl}. */
 export interface WebAclProps {
@@ -121,22 +122,12 @@ export class WebAcl extends Construct {
     const policy = new CloudwatchLogResourcePolicy(this, "log-delivery-policy", {
       ...provider,
       policyName: `${props.name}-waf-log-delivery`,
-      policyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "WafLogDelivery",
-            Effect: "Allow",
-            Principal: { Service: "delivery.logs.amazonaws.com" },
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: `${logGroupArn}:*`,
-            Condition: {
-              StringEquals: { "aws:SourceAccount": props.accountId },
-              ArnLike: { "aws:SourceArn": `arn:${partition}:logs:${props.region}:${props.accountId}:*` },
-            },
-          },
-        ],
-      }),
+      policyDocument: policyJson([
+        allowService("WafLogDelivery", "delivery.logs.amazonaws.com", ["logs:CreateLogStream", "logs:PutLogEvents"], `${logGroupArn}:*`, {
+          StringEquals: { "aws:SourceAccount": props.accountId },
+          ArnLike: { "aws:SourceArn": `arn:${partition}:logs:${props.region}:${props.accountId}:*` },
+        }),
+      ]),
     });
     new Wafv2WebAclLoggingConfiguration(this, "logging", {
       ...provider,

@@ -3,6 +3,5 @@ export {
   cloudWatchLogsKeyStatement,
   PurposeKmsKey,
   type AccountKeysProps,
-  type KeyPolicyStatement,
   type PurposeKmsKeyProps,
 } from "./purpose-key.js";

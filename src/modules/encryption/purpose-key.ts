@@ -13,16 +13,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Lazy, type TerraformProvider, type TerraformResourceLifecycle } from "cdktf";
 import { Construct } from "constructs";
-
-/** One statement of a KMS key policy (IAM policy grammar). */
-export interface KeyPolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal: Readonly<Record<string, string | readonly string[]>>;
-  readonly Action: string | readonly string[];
-  readonly Resource: "*";
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
+import { accountAdministersKey, allowKeyUseByService, type NamedPolicyStatement, policyJson } from "../iam/index.js";
 
 /** Props of {@link PurposeKmsKey}. */
 export interface PurposeKmsKeyProps {
@@ -37,7 +28,10 @@ export interface PurposeKmsKeyProps {
   readonly description: string;
   /** Days before a scheduled deletion completes (7-30). @default 30 */
   readonly deletionWindowDays?: number;
-  /** Add `lifecycle.prevent_destroy`: a plan that would delete the key fails. @default false */
+  /**
+   * `lifecycle.prevent_destroy` on the key: a plan that would delete it fails. The deletion window applies
+   * either way (`deletionWindowDays`). @default false
+   */
   readonly preventDestroy?: boolean;
   /** Provider of another Region (a key used by replicas there). @default the stack's default provider */
   readonly provider?: TerraformProvider;
@@ -51,26 +45,18 @@ export class PurposeKmsKey extends Construct {
   readonly keyId: string;
   /** The `aws_kms_key` resource. */
   readonly key: KmsKey;
-  private readonly statements: KeyPolicyStatement[];
+  private readonly statements: NamedPolicyStatement[];
 
   constructor(scope: Construct, id: string, props: PurposeKmsKeyProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
-    this.statements = [
-      {
-        Sid: "AccountAdministersKey",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${partition}:iam::${props.accountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
-    ];
+    this.statements = [accountAdministersKey("AccountAdministersKey", props.accountId, partition)];
     const lifecycle: TerraformResourceLifecycle | undefined = props.preventDestroy ? { preventDestroy: true } : undefined;
     this.key = new KmsKey(this, "key", {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowDays ?? 30,
-      policy: Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements }) }),
+      policy: Lazy.stringValue({ produce: () => policyJson(this.statements) }),
       tags: { Name: props.aliasName },
       ...(lifecycle ? { lifecycle } : {}),
       ...(props.provider ? { provider: props.provider } : {}),
@@ -88,14 +74,14 @@ export class PurposeKmsKey extends Construct {
    * Adds a statement to the key policy. Statement ids must be unique.
    * @throws Error when a statement with the same `Sid` exists.
    */
-  addToPolicy(statement: KeyPolicyStatement): void {
+  addToPolicy(statement: NamedPolicyStatement): void {
     if (this.statements.some((s) => s.Sid === statement.Sid))
       throw new Error(`key policy of ${this.node.path} already has statement ${statement.Sid}`);
     this.statements.push(statement);
   }
 
   /** The statements of the key policy so far (for tests and policy checks). */
-  get policyStatements(): readonly KeyPolicyStatement[] {
+  get policyStatements(): readonly NamedPolicyStatement[] {
     return [...this.statements];
   }
 }
@@ -106,15 +92,13 @@ export class PurposeKmsKey extends Construct {
  * CloudWatch Logs using AWS KMS" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
  * KMS keys are Regional, so a log group in another Region needs a key there with this statement.
  */
-export function cloudWatchLogsKeyStatement(accountId: string, region: string, partition = "aws"): KeyPolicyStatement {
-  return {
-    Sid: "CloudWatchLogsUsesKeyForThisAccount",
-    Effect: "Allow",
-    Principal: { Service: `logs.${region}.amazonaws.com` },
-    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-    Resource: "*",
-    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
-  };
+export function cloudWatchLogsKeyStatement(accountId: string, region: string, partition = "aws"): NamedPolicyStatement {
+  return allowKeyUseByService(
+    "CloudWatchLogsUsesKeyForThisAccount",
+    `logs.${region}.amazonaws.com`,
+    ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
+  );
 }
 
 /** Props of {@link AccountKeys}. */
@@ -159,14 +143,14 @@ export class AccountKeys extends Construct {
       description: `Logs and alerts (${namePrefix})`,
     });
     this.logs.addToPolicy(cloudWatchLogsKeyStatement(accountId, region, partition));
-    this.logs.addToPolicy({
-      Sid: "AlarmsAndEventsPublishToEncryptedTopic",
-      Effect: "Allow",
-      Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
-      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-      Resource: "*",
-      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-    });
+    this.logs.addToPolicy(
+      allowKeyUseByService(
+        "AlarmsAndEventsPublishToEncryptedTopic",
+        ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
+        ["kms:Decrypt", "kms:GenerateDataKey*"],
+        { StringEquals: { "aws:SourceAccount": accountId } },
+      ),
+    );
     this.data = new PurposeKmsKey(this, "data", { ...common, aliasName: `${namePrefix}-data`, description: `Data stores (${namePrefix})` });
     this.secrets = new PurposeKmsKey(this, "secrets", {
       ...common,

@@ -62,8 +62,11 @@ export interface InspectionVpcProps {
   readonly suricataRules?: readonly string[];
   readonly logRetentionDays: number;
   readonly logKmsKeyArn: string;
-  /** Delete, subnet-change and policy-change protection, and `prevent_destroy`. @default false */
-  readonly protect?: boolean;
+  /**
+   * `lifecycle.prevent_destroy` on the firewall, its policy and rule groups, and the firewall's delete,
+   * subnet-change and policy-change protection. @default false
+   */
+  readonly preventDestroy?: boolean;
   /** VPC flow logs (traffic type ALL) of the inspection VPC, in a log group encrypted with `logKmsKeyArn`. */
   readonly flowLogs: { readonly retentionDays: number; readonly accountId: string; readonly region: string; readonly partition?: string };
 }
@@ -147,7 +150,7 @@ export class InspectionVpc extends Construct {
       homeNet: [...props.eastWest.inspectedCidrs, props.cidrBlock],
       logRetentionDays: props.logRetentionDays,
       logKmsKeyArn: props.logKmsKeyArn,
-      protect: props.protect ?? false,
+      preventDestroy: props.preventDestroy ?? false,
     });
     this.firewallArn = nfw.firewallArn;
     props.routes.forEach((r) => {

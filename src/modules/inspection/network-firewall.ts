@@ -44,8 +44,11 @@ export interface NetworkFirewallProps {
   readonly logRetentionDays: number;
   /** KMS key ARN encrypting both log groups. */
   readonly logKmsKeyArn: string;
-  /** Delete, subnet-change and policy-change protection, and `prevent_destroy` on the firewall, policy and rule groups. @default false */
-  readonly protect?: boolean;
+  /**
+   * `lifecycle.prevent_destroy` on the firewall, its policy and rule groups, and the firewall's delete,
+   * subnet-change and policy-change protection. @default false
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** What {@link addNetworkFirewall} built. */
@@ -65,7 +68,7 @@ export interface NetworkFirewallParts {
  */
 export function addNetworkFirewall(scope: Construct, props: NetworkFirewallProps): NetworkFirewallParts {
   if (props.subnetIds.length === 0) throw new Error(`Network Firewall ${props.name}: no subnet for an endpoint`);
-  const lifecycle = props.protect ? { lifecycle: { preventDestroy: true } } : {};
+  const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
   const suricata = [...(props.passRules ?? []), ...(props.suricataRules ?? [])];
   const suricataGroup =
     suricata.length > 0
@@ -116,9 +119,9 @@ export function addNetworkFirewall(scope: Construct, props: NetworkFirewallProps
     vpcId: props.vpcId,
     firewallPolicyArn: policy.arn,
     subnetMapping: props.subnetIds.map((subnetId) => ({ subnetId })),
-    deleteProtection: props.protect ?? false,
-    subnetChangeProtection: props.protect ?? false,
-    firewallPolicyChangeProtection: props.protect ?? false,
+    deleteProtection: props.preventDestroy ?? false,
+    subnetChangeProtection: props.preventDestroy ?? false,
+    firewallPolicyChangeProtection: props.preventDestroy ?? false,
     tags: { Name: props.name },
     ...lifecycle,
   });

@@ -25,6 +25,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { accountRootArn, type NamedPolicyStatement, type PolicyPrincipal } from "../iam/index.js";
 
 /** Name of the header CloudFront adds to every origin request and the ALB rules require. */
 export const ORIGIN_HEADER_NAME = "X-Origin-Verify";
@@ -248,14 +249,14 @@ export const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
  * the Region's ELB account where the Region has one ({@link ELB_LOG_ACCOUNTS}), else the log-delivery
  * service principal.
  */
-export function albLogDeliveryStatement(bucketArn: string, accountId: string, region: string, partition = "aws") {
+export function albLogDeliveryStatement(bucketArn: string, accountId: string, region: string, partition = "aws"): NamedPolicyStatement {
   const elbAccount = ELB_LOG_ACCOUNTS[region];
-  const principal: Record<string, string> = elbAccount
-    ? { AWS: `arn:${partition}:iam::${elbAccount}:root` }
+  const principal: PolicyPrincipal = elbAccount
+    ? { AWS: accountRootArn(elbAccount, partition) }
     : { Service: "logdelivery.elasticloadbalancing.amazonaws.com" };
   return {
     Sid: "ElbWritesAccessLogs",
-    Effect: "Allow" as const,
+    Effect: "Allow",
     Principal: principal,
     Action: "s3:PutObject",
     Resource: `${bucketArn}/alb/AWSLogs/${accountId}/*`,

@@ -12,6 +12,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { allowService, denyInsecureTransport, policyJson } from "../iam/index.js";
 
 /** Props of {@link AlertTopic}. */
 export interface AlertTopicProps {
@@ -49,27 +50,12 @@ export class AlertTopic extends Construct {
     new SnsTopicPolicy(this, "policy", {
       ...inRegion,
       arn: topic.arn,
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "AlarmsAndEventsOfThisAccountPublish",
-            Effect: "Allow",
-            Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
-            Action: "sns:Publish",
-            Resource: topicArn,
-            Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
-          },
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sns:Publish",
-            Resource: topicArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
-        ],
-      }),
+      policy: policyJson([
+        allowService("AlarmsAndEventsOfThisAccountPublish", ["cloudwatch.amazonaws.com", "events.amazonaws.com"], "sns:Publish", topicArn, {
+          StringEquals: { "aws:SourceAccount": props.accountId },
+        }),
+        denyInsecureTransport("sns:Publish", topicArn),
+      ]),
     });
     (props.emails ?? []).forEach((email) => {
       new SnsTopicSubscription(this, `email-${email.replace(/[^a-zA-Z0-9]/g, "-")}`, {

@@ -21,7 +21,14 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { policyDocument, rolePrincipals, type PolicyStatement } from "./policy.js";
+import {
+  accountAdministersKey,
+  denyInsecureBucketTransport,
+  type PolicyCondition,
+  policyJson,
+  type PolicyStatement,
+  rolePrincipals,
+} from "../iam/index.js";
 
 /** Which roles of one account may use its state keys. */
 export interface StateAccessGrant {
@@ -126,16 +133,7 @@ export class StateBucket extends Construct {
  * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
  */
 export function bucketPolicy(bucketArn: string, grants: readonly StateAccessGrant[], partition = "aws"): string {
-  const statements: PolicyStatement[] = [
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "s3:*",
-      Resource: [bucketArn, `${bucketArn}/*`],
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-  ];
+  const statements: PolicyStatement[] = [denyInsecureBucketTransport(bucketArn)];
   for (const g of grants) {
     const account = g.keyPrefix.split("/").filter(Boolean).at(-1) ?? g.keyPrefix;
     const all = [...g.readerRoleArns, ...g.writerRoleArns];
@@ -176,16 +174,13 @@ export function bucketPolicy(bucketArn: string, grants: readonly StateAccessGran
       Resource: `${bucketArn}/${g.keyPrefix}*.tfstate.tflock`,
     });
   }
-  return policyDocument(statements);
+  return policyJson(statements);
 }
 
-function rolePrincipalsWith(
-  roleArns: readonly string[],
-  partition: string,
-  extra: NonNullable<PolicyStatement["Condition"]>,
-): Pick<PolicyStatement, "Principal" | "Condition"> {
+/** {@link rolePrincipals} with `extra` condition operators added after `ArnEquals`. */
+function rolePrincipalsWith(roleArns: readonly string[], partition: string, extra: PolicyCondition): ReturnType<typeof rolePrincipals> {
   const base = rolePrincipals(roleArns, partition);
-  return { Principal: base.Principal!, Condition: { ...base.Condition, ...extra } };
+  return { Principal: base.Principal, Condition: { ...base.Condition, ...extra } };
 }
 
 /**
@@ -201,18 +196,10 @@ function keyPolicy(props: StateBucketProps, partition: string): string {
   const use = (sid: string, arns: readonly string[], actions: readonly string[]): PolicyStatement[] => {
     if (arns.length === 0) return [];
     const p = rolePrincipals(arns, partition);
-    return [
-      { Sid: sid, Effect: "Allow", Principal: p.Principal!, Action: actions, Resource: "*", Condition: { ...p.Condition, ...viaS3 } },
-    ];
+    return [{ Sid: sid, Effect: "Allow", Principal: p.Principal, Action: actions, Resource: "*", Condition: { ...p.Condition, ...viaS3 } }];
   };
-  return policyDocument([
-    {
-      Sid: "StateAccountAdministersKey",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${partition}:iam::${props.accountId}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
+  return policyJson([
+    accountAdministersKey("StateAccountAdministersKey", props.accountId, partition),
     ...use("PlanRolesReadState", readers, ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]),
     ...use("ApplyRolesReadWriteState", writers, ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]),
   ]);

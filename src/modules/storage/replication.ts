@@ -12,6 +12,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-replication-configuration";
 import { Construct } from "constructs";
+import { policyJson, serviceAssumesRole } from "../iam/index.js";
 import type { SecureBucket } from "./secure-bucket.js";
 
 /** One source → replica pair. */
@@ -41,36 +42,30 @@ export class BucketReplication extends Construct {
     super(scope, id);
     const role = new IamRole(this, "role", {
       name: props.roleName,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }],
-      }),
+      assumeRolePolicy: policyJson([serviceAssumesRole("s3.amazonaws.com")]),
     });
     const sources = props.pairs.map((p) => p.source.bucketArn);
     const replicas = props.pairs.map((p) => p.replica.bucketArn);
     new IamRolePolicy(this, "policy", {
       role: role.name,
       name: "replicate",
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Sid: "ReadReplicationConfig", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: sources },
-          {
-            Sid: "ReadSourceVersions",
-            Effect: "Allow",
-            Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
-            Resource: sources.map((a) => `${a}/*`),
-          },
-          {
-            Sid: "WriteReplicas",
-            Effect: "Allow",
-            Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
-            Resource: replicas.map((a) => `${a}/*`),
-          },
-          { Sid: "DecryptSource", Effect: "Allow", Action: ["kms:Decrypt"], Resource: props.sourceKmsKeyArn },
-          { Sid: "EncryptReplica", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: props.replicaKmsKeyArn },
-        ],
-      }),
+      policy: policyJson([
+        { Sid: "ReadReplicationConfig", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: sources },
+        {
+          Sid: "ReadSourceVersions",
+          Effect: "Allow",
+          Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
+          Resource: sources.map((a) => `${a}/*`),
+        },
+        {
+          Sid: "WriteReplicas",
+          Effect: "Allow",
+          Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+          Resource: replicas.map((a) => `${a}/*`),
+        },
+        { Sid: "DecryptSource", Effect: "Allow", Action: ["kms:Decrypt"], Resource: props.sourceKmsKeyArn },
+        { Sid: "EncryptReplica", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: props.replicaKmsKeyArn },
+      ]),
     });
     for (const pair of props.pairs) {
       new S3BucketReplicationConfigurationA(this, `${pair.id}-replication`, {

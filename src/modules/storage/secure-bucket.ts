@@ -13,16 +13,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Lazy, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-
-/** One statement of an S3 bucket policy (IAM policy grammar). */
-export interface BucketPolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal: "*" | Readonly<Record<string, string | readonly string[]>>;
-  readonly Action: string | readonly string[];
-  readonly Resource: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
+import { denyInsecureBucketTransport, type NamedPolicyStatement, policyJson } from "../iam/index.js";
 
 /** Default encryption of a bucket. */
 export type BucketEncryption =
@@ -64,7 +55,7 @@ export class SecureBucket extends Construct {
   readonly bucketRegionalDomainName: string;
   /** The versioning resource; replication must depend on it. */
   readonly versioning: S3BucketVersioningA;
-  private readonly statements: BucketPolicyStatement[];
+  private readonly statements: NamedPolicyStatement[];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -122,20 +113,11 @@ export class SecureBucket extends Construct {
         dependsOn: [this.versioning],
       });
     }
-    this.statements = [
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ];
+    this.statements = [denyInsecureBucketTransport(this.bucket.arn)];
     new S3BucketPolicy(this, "policy", {
       ...provider,
       bucket,
-      policy: Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: this.statements }) }),
+      policy: Lazy.stringValue({ produce: () => policyJson(this.statements) }),
     });
   }
 
@@ -143,14 +125,14 @@ export class SecureBucket extends Construct {
    * Adds a statement to the bucket policy. Statement ids must be unique.
    * @throws Error when a statement with the same `Sid` exists.
    */
-  addToPolicy(statement: BucketPolicyStatement): void {
+  addToPolicy(statement: NamedPolicyStatement): void {
     if (this.statements.some((s) => s.Sid === statement.Sid))
       throw new Error(`bucket policy of ${this.node.path} already has statement ${statement.Sid}`);
     this.statements.push(statement);
   }
 
   /** The policy statements so far (for tests and policy checks). */
-  get policyStatements(): readonly BucketPolicyStatement[] {
+  get policyStatements(): readonly NamedPolicyStatement[] {
     return [...this.statements];
   }
 }

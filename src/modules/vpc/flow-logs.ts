@@ -11,6 +11,7 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
+import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Props of {@link VpcFlowLogs}. */
 export interface VpcFlowLogsProps {
@@ -45,34 +46,25 @@ export class VpcFlowLogs extends Construct {
     const role = new IamRole(this, "role", {
       namePrefix: "vpc-flow-logs-",
       description: `Lets VPC Flow Logs write to ${props.logGroupName}`,
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: {
-              StringEquals: { "aws:SourceAccount": props.accountId },
-              ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${props.region}:${props.accountId}:vpc-flow-log/*` },
-            },
+      assumeRolePolicy: policyJson([
+        serviceAssumesRole("vpc-flow-logs.amazonaws.com", {
+          condition: {
+            StringEquals: { "aws:SourceAccount": props.accountId },
+            ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${props.region}:${props.accountId}:vpc-flow-log/*` },
           },
-        ],
-      }),
+        }),
+      ]),
     });
     new IamRolePolicy(this, "role-policy", {
       role: role.name,
       name: "write-flow-logs",
-      policy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
-            Resource: [group.arn, `${group.arn}:*`],
-          },
-        ],
-      }),
+      policy: policyJson([
+        {
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+          Resource: [group.arn, `${group.arn}:*`],
+        },
+      ]),
     });
     const flowLog = new FlowLog(this, "flow-log", {
       vpcId: props.vpcId,

@@ -91,8 +91,11 @@ export interface WorkloadFirewallProps {
   readonly suricataRules?: readonly string[];
   /** Retention of the FLOW and ALERT log groups, in days; they are encrypted with `flowLogs.kmsKeyArn`. */
   readonly logRetentionDays: number;
-  /** Delete, subnet-change and policy-change protection, and `prevent_destroy`. @default false */
-  readonly protect?: boolean;
+  /**
+   * `lifecycle.prevent_destroy` on the firewall, its policy and rule groups, and the firewall's delete,
+   * subnet-change and policy-change protection. @default false
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -268,7 +271,7 @@ export class WorkloadVpc extends Construct {
       homeNet: [props.cidrBlock],
       logRetentionDays: fw.logRetentionDays,
       logKmsKeyArn: props.flowLogs.kmsKeyArn,
-      protect: fw.protect ?? false,
+      preventDestroy: fw.preventDestroy ?? false,
     });
     const endpointIdIn = (i: number) => nfw.endpointIdIn(azs[i]!);
     // Ingress routing: the edge route table is associated with the internet gateway, not with a subnet.

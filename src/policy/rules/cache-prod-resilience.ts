@@ -3,7 +3,7 @@ import { block, isTrue } from "../stack.js";
 import { NOT_APPLICABLE, outcomeOf, type PolicyRule } from "../types.js";
 
 /**
- * In stacks whose data is protected ({@link StackFacts.protectData}): `aws_elasticache_replication_group`
+ * In stacks whose data is protected ({@link StackFacts.preventDestroy}): `aws_elasticache_replication_group`
  * has `multi_az_enabled`, `automatic_failover_enabled`, `snapshot_retention_limit >= 1` and
  * `lifecycle.prevent_destroy` (ElastiCache has no deletion protection flag). Not applicable elsewhere.
  */
@@ -15,7 +15,7 @@ export const cacheProdResilience: PolicyRule = {
   sources: ["FSBP ElastiCache.1", "FSBP ElastiCache.3"],
   resourceTypes: ["aws_elasticache_replication_group"],
   check: (r, stack) => {
-    if (!stack.facts.protectData) return NOT_APPLICABLE;
+    if (!stack.facts.preventDestroy) return NOT_APPLICABLE;
     const b = r.body;
     const problems: string[] = [];
     if (!isTrue(b.multi_az_enabled)) problems.push("multi_az_enabled is not true");

@@ -6,7 +6,7 @@ import { NOT_APPLICABLE, outcomeOf, type PolicyRule } from "../types.js";
 export const MIN_PROD_BACKUP_DAYS = 7;
 
 /**
- * In stacks whose data is protected (hub and prod segment, {@link StackFacts.protectData}):
+ * In stacks whose data is protected (hub and prod segment, {@link StackFacts.preventDestroy}):
  * `aws_db_instance` has `multi_az`, `backup_retention_period >= 7`, `deletion_protection` and
  * `lifecycle.prevent_destroy`; read replicas (`replicate_source_db`) skip the Multi-AZ and backup
  * checks. `aws_rds_cluster` has the same minus `multi_az` (Aurora spreads storage over three AZs).
@@ -20,7 +20,7 @@ export const rdsProdResilience: PolicyRule = {
   sources: ["FSBP RDS.5", "FSBP RDS.7", "FSBP RDS.8", "FSBP RDS.11", "CKV_AWS_157", "CKV_AWS_293", "CKV_AWS_133"],
   resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   check: (r, stack) => {
-    if (!stack.facts.protectData) return NOT_APPLICABLE;
+    if (!stack.facts.preventDestroy) return NOT_APPLICABLE;
     const b = r.body;
     const replica = b.replicate_source_db !== undefined;
     const problems: string[] = [];

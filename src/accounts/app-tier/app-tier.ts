@@ -1,0 +1,102 @@
+/**
+ * The application tier of a workload account, translated from `WorkloadModel.app` into constructs:
+ *
+ *   users → CloudFront (WAF CLOUDFRONT scope, Shield Advanced) ─┬─ default → S3 frontend (OAC)
+ *                                                               └─ service paths + secret header
+ *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match)
+ *         → ECS Fargate services (private app subnets) → RDS MySQL (primary, standby, replicas)
+ *                                                      → ElastiCache Redis (private data subnets)
+ *
+ * Each section is a function in its own file of this folder, and creates its constructs directly in the
+ * `AppTier` scope: construct ids below are Terraform addresses of stateful resources, do not rename them
+ * (see DEVELOPERS.md). The constructor calls the sections in the order the resources appear in the
+ * synthesized JSON; reordering them changes no address but rewrites every workload stack's JSON.
+ */
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import type { RedisCache } from "../../modules/cache/redis.js";
+import { AppCluster } from "../../modules/containers/cluster.js";
+import type { MysqlDatabase } from "../../modules/database/mysql.js";
+import type { AppDistribution } from "../../modules/edge/distribution.js";
+import type { ShieldProtections } from "../../modules/edge/shield.js";
+import type { WebAcl } from "../../modules/edge/web-acl.js";
+import type { PurposeKmsKey } from "../../modules/encryption/index.js";
+import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
+import type { BucketReplication } from "../../modules/storage/replication.js";
+import { backupCopy } from "./backup.js";
+import { type AppBuckets, appBuckets } from "./buckets.js";
+import { dataTier, dataTierEnvironment } from "./data-tier.js";
+import { domainCertificates, domainRecords } from "./domain.js";
+import { edgeDistribution, edgeWebAcls, shieldProtections } from "./edge.js";
+import { appLoadBalancer } from "./load-balancer.js";
+import type { AppTierProps } from "./props.js";
+import { appSecrets } from "./secrets.js";
+import { type AppServiceHandle, appServices } from "./services.js";
+
+/** The app tier: edge, load balancer, services, database, cache, buckets and backup copy. */
+export class AppTier extends Construct {
+  readonly distribution: AppDistribution;
+  readonly alb: CloudFrontOnlyAlb;
+  readonly cloudFrontWebAcl: WebAcl;
+  readonly regionalWebAcl: WebAcl;
+  readonly cluster: AppCluster;
+  /** Services by name. */
+  readonly services: Readonly<Record<string, AppServiceHandle>>;
+  readonly database: MysqlDatabase;
+  readonly cache: RedisCache;
+  readonly buckets: AppBuckets;
+  /** Secret holding the CloudFront → ALB header value (rotate: see README). */
+  readonly originHeaderSecret: GeneratedSecret;
+  readonly shield?: ShieldProtections;
+  /** Provider of us-east-1 in this account: CloudFront's certificate, its WAF, and their alarms live there. */
+  readonly edgeProvider: TerraformProvider;
+  /** Logs key in us-east-1 (CloudFront WAF log group; the us-east-1 alert topic). */
+  readonly edgeLogsKey: PurposeKmsKey;
+  readonly replication?: BucketReplication;
+
+  constructor(scope: Construct, id: string, props: AppTierProps) {
+    super(scope, id);
+    const { app } = props;
+    const usEast1 = props.providerIn("us-east-1", "us-east-1");
+    this.edgeProvider = usEast1;
+
+    const secrets = appSecrets(this, app, props.keys);
+    this.originHeaderSecret = secrets.originHeader;
+    this.buckets = appBuckets(this, props);
+    const certificates = app.domain ? domainCertificates(this, app.domain, usEast1) : undefined;
+    this.alb = appLoadBalancer(this, props, secrets.originHeader.secretValue, certificates?.originCertificateArn);
+
+    const acls = edgeWebAcls(this, props, usEast1, this.alb);
+    this.edgeLogsKey = acls.edgeLogsKey;
+    this.cloudFrontWebAcl = acls.cloudFront;
+    this.regionalWebAcl = acls.regional;
+    this.distribution = edgeDistribution(this, props, {
+      buckets: this.buckets,
+      alb: this.alb,
+      originHeaderValue: secrets.originHeader.secretValue,
+      webAclArn: acls.cloudFront.webAclArn,
+      siteCertificateArn: certificates?.siteCertificateArn,
+    });
+    if (app.domain && certificates) domainRecords(this, app.domain, certificates.zoneId, this.distribution, this.alb);
+
+    this.cluster = new AppCluster(this, "cluster", { name: app.namePrefix });
+    // The data tier first: services read its endpoints, then it admits each service's security group.
+    const data = dataTier(this, props, secrets.redisAuth.secretValue);
+    this.database = data.database;
+    this.cache = data.cache;
+    this.services = appServices(this, props, {
+      cluster: this.cluster,
+      alb: this.alb,
+      dataTier: data,
+      dataTierEnvironment: dataTierEnvironment(props, data),
+      dataBucket: this.buckets.data,
+      redisAuth: secrets.redisAuth,
+    });
+
+    const shield = shieldProtections(this, props, this.distribution, this.alb);
+    if (shield) this.shield = shield;
+    const replication = backupCopy(this, props, this.buckets);
+    if (replication) this.replication = replication;
+  }
+}

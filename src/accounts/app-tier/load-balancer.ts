@@ -1,0 +1,30 @@
+/** The app tier's load balancer: an ALB that only CloudFront can reach, with the origin header as its key. */
+import type { Construct } from "constructs";
+import { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { AppTierProps } from "./props.js";
+
+/**
+ * The ALB (`alb`) in the public subnets. Where the environment has `preventDestroy` it gets deletion protection and
+ * the `strictest` desync mitigation; a test listener is added when any service deploys blue-green.
+ * @param originHeaderValue the secret CloudFront sends in the origin header.
+ * @param originCertificateArn the origin certificate (HTTPS listener), when the app has a custom domain.
+ */
+export function appLoadBalancer(
+  scope: Construct,
+  { env, app, vpc }: AppTierProps,
+  originHeaderValue: string,
+  originCertificateArn: string | undefined,
+): CloudFrontOnlyAlb {
+  return new CloudFrontOnlyAlb(scope, "alb", {
+    name: app.loadBalancerName,
+    vpcId: vpc.vpcId,
+    vpcCidr: vpc.cidrBlock,
+    publicSubnetIds: vpc.subnetIds.public,
+    ...(originCertificateArn ? { certificateArn: originCertificateArn } : {}),
+    originHeaderValue,
+    accessLogBucket: app.buckets.albLogs,
+    deletionProtection: env.preventDestroy,
+    desyncMitigationMode: env.preventDestroy ? "strictest" : "defensive",
+    testListener: app.services.some((s) => s.deployment === "blue-green"),
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * The app tier's services: one ECS Fargate service per `app.services` entry in the private app subnets, its route
+ * on the ALB, its admission to the database and the cache, and a CodeDeploy blue-green deployment where asked.
+ */
+import type { Construct } from "constructs";
+import type { AppServiceModel } from "../../config/index.js";
+import { BlueGreenDeployment } from "../../modules/containers/blue-green.js";
+import type { AppCluster } from "../../modules/containers/cluster.js";
+import { FargateService } from "../../modules/containers/fargate-service.js";
+import type { PolicyStatement } from "../../modules/iam/index.js";
+import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
+import type { SecureBucket } from "../../modules/storage/secure-bucket.js";
+import type { DataTier } from "./data-tier.js";
+import type { AppTierProps } from "./props.js";
+
+/** Everything of one service that alarms, cost and diagrams need. */
+export interface AppServiceHandle {
+  readonly service: FargateService;
+  readonly blueGreen?: BlueGreenDeployment;
+}
+
+/** What the services run on and talk to. */
+export interface ServiceDependencies {
+  readonly cluster: AppCluster;
+  readonly alb: CloudFrontOnlyAlb;
+  readonly dataTier: DataTier;
+  /** Environment variables locating the data tier (see `dataTierEnvironment`). */
+  readonly dataTierEnvironment: Readonly<Record<string, string>>;
+  readonly dataBucket: SecureBucket;
+  /** The Redis AUTH token, injected as `REDIS_AUTH_TOKEN`. */
+  readonly redisAuth: GeneratedSecret;
+}
+
+/**
+ * One {@link FargateService} (`service-<name>`) per service, and a {@link BlueGreenDeployment} (`deploy-<name>`)
+ * for each blue-green one. Each service connects to the database as the IAM user named like the service
+ * (`-` becomes `_`, `DB_USER`).
+ * @returns the services by name.
+ */
+export function appServices(scope: Construct, props: AppTierProps, deps: ServiceDependencies): Record<string, AppServiceHandle> {
+  const { env, app, keys, vpc } = props;
+  const { cluster, alb, dataTier } = deps;
+  const account = { accountId: env.accountId, region: env.region, partition: env.partition };
+  const services: Record<string, AppServiceHandle> = {};
+  for (const svc of app.services) {
+    const dbUser = svc.name.replace(/-/g, "_");
+    const service = new FargateService(scope, `service-${svc.name}`, {
+      name: svc.fullName,
+      runtime: svc.runtime,
+      ecrRepositoryName: svc.ecrRepository,
+      imageTag: svc.imageTag,
+      containerPort: svc.containerPort,
+      healthCheckPath: svc.healthCheckPath,
+      cpu: svc.cpu,
+      memoryMiB: svc.memoryMiB,
+      user: svc.user,
+      desiredCount: svc.desiredCount,
+      minCount: svc.minCount,
+      maxCount: svc.maxCount,
+      autoscaling: svc.autoscaling,
+      environment: { ...deps.dataTierEnvironment, DB_USER: dbUser, ...svc.environment },
+      secrets: { REDIS_AUTH_TOKEN: deps.redisAuth.secretArn, ...svc.secrets },
+      deployment: svc.deployment,
+      targetGroupNames: svc.targetGroupNames,
+      clusterArn: cluster.clusterArn,
+      clusterName: cluster.clusterName,
+      vpcId: vpc.vpcId,
+      subnetIds: vpc.subnetIds.privateApp,
+      albSecurityGroupId: alb.securityGroupId,
+      albArnSuffix: alb.arnSuffix,
+      logKmsKeyArn: keys.logs.keyArn,
+      logRetentionDays: app.logRetentionDays,
+      ecrKmsKeyArn: keys.data.keyArn,
+      secretsKmsKeyArns: [keys.secrets.keyArn],
+      taskPolicyStatements: taskStatements(props, dataTier, deps.dataBucket, dbUser),
+      vpcCidr: vpc.cidrBlock,
+      ...account,
+    });
+    dataTier.database.allowFrom(svc.name, service.securityGroupId);
+    dataTier.cache.allowFrom(svc.name, service.securityGroupId);
+    alb.addServiceRoute({
+      id: svc.name,
+      priority: svc.rulePriority,
+      pathPatterns: svc.pathPatterns,
+      targetGroupArn: service.targetGroupArns[0]!,
+      ...(svc.deployment === "blue-green" ? { testTargetGroupArn: service.targetGroupArns[1]!, ignoreActionChanges: true } : {}),
+    });
+    const blueGreen = svc.deployment === "blue-green" ? blueGreenDeployment(scope, props, svc, service, cluster, alb) : undefined;
+    services[svc.name] = blueGreen ? { service, blueGreen } : { service };
+  }
+  return services;
+}
+
+/** The CodeDeploy application, deployment group and rollback alarms of a blue-green service. */
+function blueGreenDeployment(
+  scope: Construct,
+  { env, alertTopicArn }: AppTierProps,
+  svc: AppServiceModel,
+  service: FargateService,
+  cluster: AppCluster,
+  alb: CloudFrontOnlyAlb,
+): BlueGreenDeployment {
+  return new BlueGreenDeployment(scope, `deploy-${svc.name}`, {
+    name: svc.fullName,
+    clusterName: cluster.clusterName,
+    serviceName: service.serviceName,
+    targetGroupNames: [svc.targetGroupNames[0]!, svc.targetGroupNames[1]!],
+    greenTargetGroupArnSuffix: service.targetGroupArnSuffixes[1]!,
+    albArnSuffix: alb.arnSuffix,
+    prodListenerArn: alb.forwardingListenerArn,
+    testListenerArn: alb.testListenerArn!,
+    alarmTopicArn: alertTopicArn,
+    partition: env.partition,
+  });
+}
+
+/**
+ * The task role of a service: connect to the database as `dbUser` with IAM authentication, read and write the
+ * data bucket's objects, list it, and use the data key through S3 only (`kms:ViaService`).
+ */
+function taskStatements({ env, keys }: AppTierProps, { database }: DataTier, data: SecureBucket, dbUser: string): PolicyStatement[] {
+  return [
+    {
+      Sid: "ConnectWithIamAuth",
+      Effect: "Allow",
+      Action: "rds-db:connect",
+      Resource: `arn:${env.partition}:rds-db:${env.region}:${env.accountId}:dbuser:${database.resourceId}/${dbUser}`,
+    },
+    {
+      Sid: "ReadWriteData",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      Resource: `${data.bucketArn}/*`,
+    },
+    { Sid: "ListData", Effect: "Allow", Action: "s3:ListBucket", Resource: data.bucketArn },
+    {
+      Sid: "UseDataKeyThroughS3",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: keys.data.keyArn,
+      Condition: { StringEquals: { "kms:ViaService": `s3.${env.region}.amazonaws.com` } },
+    },
+  ];
+}

@@ -1,0 +1,18 @@
+export {
+  accountAdministersKey,
+  accountOfRoleArn,
+  accountRootArn,
+  allowKeyUseByService,
+  allowService,
+  denyInsecureBucketTransport,
+  denyInsecureTransport,
+  POLICY_VERSION,
+  policyJson,
+  rolePrincipals,
+  serviceAssumesRole,
+  type NamedPolicyStatement,
+  type PolicyCondition,
+  type PolicyDocument,
+  type PolicyPrincipal,
+  type PolicyStatement,
+} from "./policy.js";
