@@ -30,15 +30,15 @@ export {
 export type { SubnetPlan } from "./subnet-plan.js";
 export type { AppModel, AppServiceModel, DeploymentStyle } from "./app-model.js";
 export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./app-schema.js";
-export {
-  summarizeCidrs,
-  type DirectConnectModel,
-  type HybridModel,
-  type InspectionModel,
-  type OnPremisesAccessModel,
-  type RoutingModel,
-  type StaticRouteModel,
-  type TierAccess,
-  type VpnModel,
+export { summarizeCidrs } from "../net/cidr.js";
+export type {
+  DirectConnectModel,
+  HybridModel,
+  InspectionModel,
+  OnPremisesAccessModel,
+  RoutingModel,
+  StaticRouteModel,
+  TierAccess,
+  VpnModel,
 } from "./model-hybrid.js";
 export type { InspectionMode, RoutingIntentSettings } from "./schema.js";

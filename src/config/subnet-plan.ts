@@ -12,7 +12,7 @@
  *   only.
  * - Changing a tier's prefix length moves the tiers after it: treat prefix lengths as fixed once deployed.
  */
-import { blockAt, blockSize, parseCidr } from "./cidr.js";
+import { blockAt, blockSize, parseCidr } from "../net/cidr.js";
 import { SUBNET_TIERS, type SubnetTier } from "./schema.js";
 
 /** AZ slots reserved in every tier. */

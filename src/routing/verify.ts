@@ -21,7 +21,7 @@
  *   routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html), decides the next hop
  *   by longest prefix over its routes and the implicit local route; without one the gateway delivers directly.
  */
-import { parseCidr } from "../config/cidr.js";
+import { parseCidr } from "../net/cidr.js";
 import {
   ROUTE_ORIGINS,
   type AttachmentId,

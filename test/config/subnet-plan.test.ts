@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contains, overlaps, parseCidr } from "../../src/config/cidr.js";
+import { contains, overlaps, parseCidr } from "../../src/net/cidr.js";
 import { FIREWALL_SUBNET_PREFIX_LENGTH, MAX_AZ_COUNT, planSubnets } from "../../src/config/subnet-plan.js";
 import { SUBNET_TIERS } from "../../src/config/schema.js";
 

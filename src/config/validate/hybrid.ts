@@ -20,8 +20,8 @@
  */
 import { readdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { contains, hasHostBits, isRfc1918, overlaps, parseCidr, type Cidr } from "../cidr.js";
-import { reachableFromOnPremises, summarizeCidrs } from "../model-hybrid.js";
+import { contains, hasHostBits, isRfc1918, overlaps, parseCidr, summarizeCidrs, type Cidr } from "../../net/cidr.js";
+import { reachableFromOnPremises } from "../model-hybrid.js";
 import type { Problem } from "../problems.js";
 import { isPrivateAsn } from "./asns.js";
 import type { Validator } from "./context.js";

@@ -7,7 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { contains, parseCidr } from "../cidr.js";
+import { contains, parseCidr } from "../../net/cidr.js";
 import { closest, type Problem } from "../problems.js";
 import type { Validator } from "./context.js";
 
