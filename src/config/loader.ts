@@ -75,7 +75,7 @@ export function loadConfig(dir: string = DEFAULT_CONFIG_DIR, options: { readonly
     }
   }
   // Stage 2 also runs over the files that passed stage 1, so one run reports as much as it can.
-  if (shared) problems.push(...validateSemantics({ shared, environments }));
+  if (shared) problems.push(...validateSemantics({ shared, environments, fileNames: names }));
   if (problems.length > 0 || !shared) throw new ConfigError(problems);
   const model = buildModel(
     shared.value,

@@ -5,8 +5,6 @@
  *
  * Whether each intent holds is checked after the model is built (src/config/intents.ts), by the verifier.
  */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { contains, parseCidr } from "../../net/cidr.js";
 import { closest, type Problem } from "../problems.js";
 import type { Validator } from "./context.js";
@@ -14,7 +12,7 @@ import type { Validator } from "./context.js";
 /** @see Validator */
 export const validateRouting: Validator = (config) => {
   const problems: Problem[] = [];
-  const { shared, environments } = config;
+  const { shared, environments, fileNames } = config;
   const src = shared.source;
   const hub = shared.value.networkHub;
   const dx = hub.hybrid?.directConnect;
@@ -61,7 +59,7 @@ export const validateRouting: Validator = (config) => {
       const m = /^([a-z][a-z0-9-]*)\/(\w+)(?:\/([abc]))?$/.exec(loc);
       if (m) {
         const env = envs.get(m[1]!);
-        if (!env && existsSync(join(dirname(src.file), `${m[1]}.yaml`))) {
+        if (!env && fileNames.includes(`${m[1]}.yaml`)) {
           // That environment's file failed its shape check and is reported already.
         } else if (!env) {
           const guess = closest(m[1]!, [...envs.keys()]);
