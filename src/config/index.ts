@@ -1,5 +1,12 @@
 /** Public surface of the config layer: load a folder into the typed model, or get its problems. */
-export { DEFAULT_CONFIG_DIR, loadConfig, SHARED_FILE } from "./loader.js";
+export {
+  DEFAULT_CONFIG_DIR,
+  loadConfig,
+  loadConfigWithSources,
+  SHARED_FILE,
+  type ConfigSources,
+  type LoadedConfig,
+} from "./loader.js";
 export {
   BOOTSTRAP_STACK,
   NETWORK_HUB_STACK,
@@ -15,6 +22,7 @@ export {
   type WorkloadModel,
 } from "./model.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
+export type { SourceFile } from "./source.js";
 export {
   CostAssumptions,
   EnvironmentFileSchema,

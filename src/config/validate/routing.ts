@@ -3,7 +3,8 @@
  * with Direct Connect (a static TGW route beats every propagated route of the same prefix, so it would silently
  * pull traffic off Direct Connect: https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview).
  *
- * Whether each intent holds is checked after the model is built (src/config/intents.ts), by the verifier.
+ * Whether each intent holds is checked after loading, by the routing verifier: `validateLandingZone` in
+ * src/landing-zone.ts (src/routing/intents-check.ts).
  */
 import { contains, parseCidr } from "../../net/cidr.js";
 import { closest, type Problem } from "../problems.js";
