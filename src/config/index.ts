@@ -8,6 +8,7 @@ export {
   type LoadedConfig,
 } from "./loader.js";
 export {
+  administratorAccessPolicies,
   BOOTSTRAP_STACK,
   NETWORK_HUB_STACK,
   SEGMENTS,

@@ -156,6 +156,18 @@ export interface BootstrapModel {
   readonly stateKmsAliasName: string | undefined;
 }
 
+/** AWS's AdministratorAccess managed policy, in any partition: `arn:<partition>:iam::aws:policy/AdministratorAccess`. */
+const ADMINISTRATOR_ACCESS_ARN = /:policy\/AdministratorAccess$/;
+
+/**
+ * The deploy-role policies of the bootstrap stack that grant AWS's AdministratorAccess managed policy, each with
+ * the reason the config gives. The policy pack's LZ-IAM3 (src/policy/rules/iam-no-admin-access.ts) flags these
+ * attachments; each is an accepted exception whose reason is this one.
+ */
+export function administratorAccessPolicies(bootstrap: BootstrapModel): readonly { readonly arn: string; readonly reason: string }[] {
+  return bootstrap.deployRolePolicies.filter((p) => ADMINISTRATOR_ACCESS_ARN.test(p.arn));
+}
+
 /** Stack name of the bootstrap stack; it is applied by hand and never part of the pipeline matrix. */
 export const BOOTSTRAP_STACK = "bootstrap";
 
