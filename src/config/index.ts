@@ -35,10 +35,10 @@ export {
   type OptionalSubnetTier,
   type SharedFile,
   type SubnetTier,
-} from "./schema.js";
+} from "./schema/index.js";
 export type { SubnetPlan } from "./subnet-plan.js";
 export type { AppModel, AppServiceModel, DeploymentStyle } from "./app-model.js";
-export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./app-schema.js";
+export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./schema/app.js";
 export { summarizeCidrs } from "../net/cidr.js";
 export type {
   DirectConnectModel,
@@ -50,4 +50,4 @@ export type {
   TierAccess,
   VpnModel,
 } from "./model-hybrid.js";
-export type { InspectionMode, RoutingIntentSettings } from "./schema.js";
+export type { InspectionMode, RoutingIntentSettings } from "./schema/index.js";

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { buildModel, type LandingZoneModel } from "./model.js";
 import { ConfigError, type Problem } from "./problems.js";
-import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema.js";
+import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema/index.js";
 import { checkShape } from "./shape.js";
 import { readYamlFile, type SourceFile } from "./source.js";
 import { validateSemantics, type Located } from "./validate/index.js";

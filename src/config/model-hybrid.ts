@@ -3,7 +3,7 @@
  * inspection and on-prem access, and the routing intents. Built from validated files by {@link buildHybrid}.
  */
 import { blockAt, blockSize, parseCidr, summarizeCidrs } from "../net/cidr.js";
-import type { EnvironmentFile, InspectionMode, RoutingIntentSettings, SharedFile } from "./schema.js";
+import type { EnvironmentFile, InspectionMode, RoutingIntentSettings, SharedFile } from "./schema/index.js";
 
 /** A tier's on-prem access: every on-prem CIDR, none, or only the listed on-prem CIDRs. */
 export type TierAccess = "all" | "none" | readonly string[];

@@ -7,7 +7,7 @@ import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
-import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema.js";
+import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
 /** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
@@ -88,7 +88,7 @@ export interface WorkloadModel extends AccountTarget {
   readonly costAssumptions: CostAssumptionsFile;
 }
 
-/** Alarm thresholds of a workload account; see `AlarmSettings` in schema.ts for units and defaults. */
+/** Alarm thresholds of a workload account; see `AlarmSettings` in schema/alarms.ts for units and defaults. */
 export type AlarmThresholds = EnvironmentFile["alarms"];
 
 /**

@@ -13,7 +13,7 @@
  * - Changing a tier's prefix length moves the tiers after it: treat prefix lengths as fixed once deployed.
  */
 import { blockAt, blockSize, parseCidr } from "../net/cidr.js";
-import { SUBNET_TIERS, type SubnetTier } from "./schema.js";
+import { SUBNET_TIERS, type SubnetTier } from "./schema/index.js";
 
 /** AZ slots reserved in every tier. */
 export const MAX_AZ_COUNT = 3;

@@ -2,7 +2,7 @@
  * What every semantic validator receives: the shape-checked files, each with its source positions.
  */
 import type { Problem } from "../problems.js";
-import type { EnvironmentFile, SharedFile } from "../schema.js";
+import type { EnvironmentFile, SharedFile } from "../schema/index.js";
 import type { SourceFile } from "../source.js";
 
 /** A shape-checked value and the file it came from. */
