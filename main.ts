@@ -8,7 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { synthesizeChecked } from "./src/app.js";
-import { ConfigError, DEFAULT_CONFIG_DIR, loadConfig } from "./src/config/index.js";
+import { ConfigError, DEFAULT_CONFIG_DIR } from "./src/config/index.js";
+import { loadLandingZone } from "./src/landing-zone.js";
 import { PolicyError, renderWarnings } from "./src/policy/index.js";
 
 function fail(message: string, code: number): void {
@@ -25,7 +26,7 @@ try {
 
 if (process.exitCode === undefined) {
   try {
-    const { policy } = synthesizeChecked(loadConfig(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR)));
+    const { policy } = synthesizeChecked(loadLandingZone(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR)));
     const warnings = renderWarnings(policy);
     if (warnings.length > 0) process.stderr.write(`${warnings.join("\n")}\n`);
   } catch (e) {

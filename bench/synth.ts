@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadConfig } from "../src/config/index.js";
+import { loadLandingZone } from "../src/landing-zone.js";
 import { generateConfig } from "./generate-config.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -239,7 +239,7 @@ function main(): void {
 
     const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
     // The hub, one stack per environment, and the hand-applied bootstrap stack when the config has one.
-    const shipped = loadConfig(join(REPO, SHIPPED_CONFIG));
+    const shipped = loadLandingZone(join(REPO, SHIPPED_CONFIG));
     const shippedStacks = shipped.environments.length + 1 + (shipped.bootstrap ? 1 : 0);
     const scenarios: Scenario[] = [
       { id: "baseline", label: 'baseline: require("@cdktf/provider-aws")', args: ["-e", 'require("@cdktf/provider-aws")'] },
@@ -260,7 +260,7 @@ function main(): void {
     for (const n of GENERATED_SIZES) {
       const dir = join(work, `config-${n}`);
       generateConfig(dir, n);
-      const model = loadConfig(dir); // throws ConfigError if the generator wrote an invalid config
+      const model = loadLandingZone(dir); // throws ConfigError if the generator wrote an invalid config
       if (model.environments.length !== n) throw new Error(`generated config has ${model.environments.length} workloads, expected ${n}`);
       scenarios.push({
         id: `generated-${n}`,

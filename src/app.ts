@@ -4,7 +4,7 @@
  */
 import { App, Aspects, type TerraformStack } from "cdktf";
 import { BootstrapStack, buildLandingZone } from "./accounts/index.js";
-import type { LandingZoneModel } from "./config/index.js";
+import { administratorAccessPolicies, type LandingZoneModel } from "./config/index.js";
 import { PolicyError, runPack, SynthStack, type PolicyReport, type Suppression } from "./policy/index.js";
 
 /** What {@link synthesizeChecked} produced: the stack names in deploy order and the policy-pack report. */
@@ -34,10 +34,9 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
   const bootstrap = model.bootstrap ? new BootstrapStack(app, model) : undefined;
   const stacks = buildLandingZone(app, model);
+  const boot = model.bootstrap;
   const suppressions: Suppression[] = [
-    ...(model.bootstrap?.deployRolePolicies ?? [])
-      .filter((p) => /:policy\/AdministratorAccess$/.test(p.arn))
-      .map((p) => ({ stack: model.bootstrap!.stackName, ruleId: "LZ-IAM3", reason: p.reason })),
+    ...(boot ? administratorAccessPolicies(boot).map((p) => ({ stack: boot.stackName, ruleId: "LZ-IAM3", reason: p.reason })) : []),
     ...stacks.flatMap((s) =>
       s.target.policySuppressions.map((x) => ({
         stack: s.node.id,

@@ -4,10 +4,10 @@
  * stacks, the cost estimate and the diagram read the same values.
  */
 import { createHash } from "node:crypto";
-import type { AppFile } from "./app-schema.js";
+import type { AppFile } from "./schema/app.js";
 import { definedOnly } from "../util/defined.js";
 
-/** How a service is released. See `AppService.deployment` in app-schema.ts. */
+/** How a service is released. See `AppService.deployment` in schema/app.ts. */
 export type DeploymentStyle = "rolling" | "blue-green";
 
 /** One service of the app tier. */

@@ -1,6 +1,14 @@
 /** Public surface of the config layer: load a folder into the typed model, or get its problems. */
-export { DEFAULT_CONFIG_DIR, loadConfig, SHARED_FILE } from "./loader.js";
 export {
+  DEFAULT_CONFIG_DIR,
+  loadConfig,
+  loadConfigWithSources,
+  SHARED_FILE,
+  type ConfigSources,
+  type LoadedConfig,
+} from "./loader.js";
+export {
+  administratorAccessPolicies,
   BOOTSTRAP_STACK,
   NETWORK_HUB_STACK,
   SEGMENTS,
@@ -15,6 +23,7 @@ export {
   type WorkloadModel,
 } from "./model.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
+export type { SourceFile } from "./source.js";
 export {
   CostAssumptions,
   EnvironmentFileSchema,
@@ -26,19 +35,19 @@ export {
   type OptionalSubnetTier,
   type SharedFile,
   type SubnetTier,
-} from "./schema.js";
+} from "./schema/index.js";
 export type { SubnetPlan } from "./subnet-plan.js";
 export type { AppModel, AppServiceModel, DeploymentStyle } from "./app-model.js";
-export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./app-schema.js";
-export {
-  summarizeCidrs,
-  type DirectConnectModel,
-  type HybridModel,
-  type InspectionModel,
-  type OnPremisesAccessModel,
-  type RoutingModel,
-  type StaticRouteModel,
-  type TierAccess,
-  type VpnModel,
+export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "./schema/app.js";
+export { summarizeCidrs } from "../net/cidr.js";
+export type {
+  DirectConnectModel,
+  HybridModel,
+  InspectionModel,
+  OnPremisesAccessModel,
+  RoutingModel,
+  StaticRouteModel,
+  TierAccess,
+  VpnModel,
 } from "./model-hybrid.js";
-export type { InspectionMode, RoutingIntentSettings } from "./schema.js";
+export type { InspectionMode, RoutingIntentSettings } from "./schema/index.js";

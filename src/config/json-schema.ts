@@ -3,7 +3,7 @@
  * `z.toJSONSchema`. Each YAML file names its schema in a `# yaml-language-server: $schema=` comment.
  */
 import { z } from "zod";
-import { EnvironmentFileSchema, SharedFileSchema } from "./schema.js";
+import { EnvironmentFileSchema, SharedFileSchema } from "./schema/index.js";
 
 /** File name in `schema/` → JSON text (2-space indented, trailing newline). */
 export function renderJsonSchemas(): Record<string, string> {

@@ -2,15 +2,18 @@
  * Loads a config folder: reads every YAML file with positions, checks shapes (stage 1), checks meaning
  * across fields and files (stage 2), and returns the typed model. Reports every problem in one
  * {@link ConfigError}.
+ *
+ * Checks that need the built model and other layers (whether every routing intent holds, proven by
+ * src/routing) are not here: they run after loading, in `validateLandingZone` (src/landing-zone.ts), with the
+ * sources this loader returns.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { intentProblems } from "./intents.js";
 import { buildModel, type LandingZoneModel } from "./model.js";
 import { ConfigError, type Problem } from "./problems.js";
-import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema.js";
+import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema/index.js";
 import { checkShape } from "./shape.js";
-import { readYamlFile } from "./source.js";
+import { readYamlFile, type SourceFile } from "./source.js";
 import { validateSemantics, type Located } from "./validate/index.js";
 
 /** Name of the organization-wide file inside the config folder. Every other `*.yaml` is an environment. */
@@ -23,15 +26,37 @@ function displayPath(p: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : p;
 }
 
+/** The parsed YAML files of a loaded config, with the position of every node, for checks that run after loading. */
+export interface ConfigSources {
+  /** `shared.yaml` (it declares `routing.intents`, among others). */
+  readonly shared: SourceFile;
+  /** The environment files, sorted by file name. */
+  readonly environments: readonly SourceFile[];
+}
+
+/** A loaded config: the typed model and the files it was built from. */
+export interface LoadedConfig {
+  readonly model: LandingZoneModel;
+  readonly sources: ConfigSources;
+}
+
 /**
- * Loads and validates the config in `dir`.
+ * Loads and validates the config in `dir` (stages 1 and 2) and builds the model. Does not prove the routing
+ * intents: callers that need a deployable landing zone use `loadLandingZone` (src/landing-zone.ts).
  * @param dir config folder. @default "environments"
- * @param options.verifyIntents prove `routing.intents` with the routing verifier and report violations as
- *   problems. `lz routes` turns it off to print its own report. @default true
  * @returns the typed model.
  * @throws ConfigError listing every problem, each as `file:line:col path: message`.
  */
-export function loadConfig(dir: string = DEFAULT_CONFIG_DIR, options: { readonly verifyIntents?: boolean } = {}): LandingZoneModel {
+export function loadConfig(dir: string = DEFAULT_CONFIG_DIR): LandingZoneModel {
+  return loadConfigWithSources(dir).model;
+}
+
+/**
+ * {@link loadConfig}, also returning the parsed files, so a later check can locate its problems in them.
+ * @param dir config folder. @default "environments"
+ * @throws ConfigError listing every problem, each as `file:line:col path: message`.
+ */
+export function loadConfigWithSources(dir: string = DEFAULT_CONFIG_DIR): LoadedConfig {
   const abs = resolve(dir);
   const folder = displayPath(abs);
   const folderProblem = (message: string): Problem => ({ file: folder, line: 1, col: 1, path: "(folder)", message });
@@ -75,15 +100,11 @@ export function loadConfig(dir: string = DEFAULT_CONFIG_DIR, options: { readonly
     }
   }
   // Stage 2 also runs over the files that passed stage 1, so one run reports as much as it can.
-  if (shared) problems.push(...validateSemantics({ shared, environments }));
+  if (shared) problems.push(...validateSemantics({ shared, environments, fileNames: names }));
   if (problems.length > 0 || !shared) throw new ConfigError(problems);
   const model = buildModel(
     shared.value,
     environments.map((e) => e.value),
   );
-  if (options.verifyIntents !== false) {
-    const violated = intentProblems(model, shared.source);
-    if (violated.length > 0) throw new ConfigError(violated);
-  }
-  return model;
+  return { model, sources: { shared: shared.source, environments: environments.map((e) => e.source) } };
 }

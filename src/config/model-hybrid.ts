@@ -2,8 +2,8 @@
  * The hybrid part of the model: Direct Connect, Site-to-Site VPN, the central inspection VPC, per-environment
  * inspection and on-prem access, and the routing intents. Built from validated files by {@link buildHybrid}.
  */
-import { blockAt, blockSize, parseCidr, type Cidr } from "./cidr.js";
-import type { EnvironmentFile, InspectionMode, RoutingIntentSettings, SharedFile } from "./schema.js";
+import { blockAt, blockSize, parseCidr, summarizeCidrs } from "../net/cidr.js";
+import type { EnvironmentFile, InspectionMode, RoutingIntentSettings, SharedFile } from "./schema/index.js";
 
 /** A tier's on-prem access: every on-prem CIDR, none, or only the listed on-prem CIDRs. */
 export type TierAccess = "all" | "none" | readonly string[];
@@ -98,43 +98,6 @@ export interface StaticRouteModel {
 export interface RoutingModel {
   readonly staticRoutes: readonly StaticRouteModel[];
   readonly intents: readonly RoutingIntentSettings[];
-}
-
-/**
- * Exact summary of CIDR blocks: drops blocks inside others and merges sibling pairs into their parent until
- * nothing merges. Covers exactly the same addresses as the input (never more). Sorted by first address.
- * @param cidrs network addresses `a.b.c.d/n` (no host bits).
- */
-export function summarizeCidrs(cidrs: readonly string[]): string[] {
-  let blocks: Cidr[] = cidrs
-    .map(parseCidr)
-    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.prefixLength - b.prefixLength));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const out: Cidr[] = [];
-    for (const b of blocks) {
-      const last = out[out.length - 1];
-      if (last && last.first <= b.first && b.last <= last.last) {
-        changed = true;
-        continue;
-      }
-      if (
-        last &&
-        last.prefixLength === b.prefixLength &&
-        last.prefixLength > 0 &&
-        last.last + 1n === b.first &&
-        last.first % blockSize(last.prefixLength - 1) === 0n
-      ) {
-        out[out.length - 1] = parseCidr(blockAt(last, 0n, last.prefixLength - 1));
-        changed = true;
-        continue;
-      }
-      out.push(b);
-    }
-    blocks = out;
-  }
-  return blocks.map((b) => b.network);
 }
 
 /** Subnets of the inspection VPC: three /28 slots per tier (TGW, firewall, public) from the start of the VPC. */

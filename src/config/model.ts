@@ -7,7 +7,7 @@ import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
-import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema.js";
+import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
 /** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
@@ -89,7 +89,7 @@ export interface WorkloadModel extends AccountTarget {
   readonly costAssumptions: CostAssumptionsFile;
 }
 
-/** Alarm thresholds of a workload account; see `AlarmSettings` in schema.ts for units and defaults. */
+/** Alarm thresholds of a workload account; see `AlarmSettings` in schema/alarms.ts for units and defaults. */
 export type AlarmThresholds = EnvironmentFile["alarms"];
 
 /**
@@ -155,6 +155,18 @@ export interface BootstrapModel {
    * already and the bootstrap only uses it.
    */
   readonly stateKmsAliasName: string | undefined;
+}
+
+/** AWS's AdministratorAccess managed policy, in any partition: `arn:<partition>:iam::aws:policy/AdministratorAccess`. */
+const ADMINISTRATOR_ACCESS_ARN = /:policy\/AdministratorAccess$/;
+
+/**
+ * The deploy-role policies of the bootstrap stack that grant AWS's AdministratorAccess managed policy, each with
+ * the reason the config gives. The policy pack's LZ-IAM3 (src/policy/rules/iam-no-admin-access.ts) flags these
+ * attachments; each is an accepted exception whose reason is this one.
+ */
+export function administratorAccessPolicies(bootstrap: BootstrapModel): readonly { readonly arn: string; readonly reason: string }[] {
+  return bootstrap.deployRolePolicies.filter((p) => ADMINISTRATOR_ACCESS_ARN.test(p.arn));
 }
 
 /** Stack name of the bootstrap stack; it is applied by hand and never part of the pipeline matrix. */

@@ -12,8 +12,8 @@
  *   only.
  * - Changing a tier's prefix length moves the tiers after it: treat prefix lengths as fixed once deployed.
  */
-import { blockAt, blockSize, parseCidr } from "./cidr.js";
-import { SUBNET_TIERS, type SubnetTier } from "./schema.js";
+import { blockAt, blockSize, parseCidr } from "../net/cidr.js";
+import { SUBNET_TIERS, type SubnetTier } from "./schema/index.js";
 
 /** AZ slots reserved in every tier. */
 export const MAX_AZ_COUNT = 3;

@@ -2,7 +2,8 @@
  * Text rendering of verifier results and of effective route tables, for `lz routes`.
  */
 import type { RoutingPlan, VpcRoute } from "./plan.js";
-import { describeExpectation, Network, type Hop, type IntentResult, type ScenarioResult, type Trace } from "./verify.js";
+import { Network, type Hop, type Trace } from "./trace.js";
+import { describeExpectation, type IntentResult, type ScenarioResult } from "./verify.js";
 
 /** Minimal styling the renderer needs (the CLI passes its colour styles; identity functions for plain text). */
 export interface RouteStyle {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { synthesizeChecked } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
-import { intentResults } from "../../src/config/intents.js";
+import { intentResults } from "../../src/routing/intents-check.js";
 import { planRouting, routingInput } from "../../src/routing/plan.js";
 import { cleanupConfigDirs, SHIPPED_DIR } from "../support/config-dir.js";
 import { perVpcConfigDir } from "../support/per-vpc.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/index.js";
+import { administratorAccessPolicies, type BootstrapModel, loadConfig } from "../../src/config/index.js";
 import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
@@ -23,6 +23,17 @@ describe("the bootstrap block", () => {
       statePartition: "aws",
       stateKmsAliasName: "landing-zone-tfstate",
     });
+  });
+
+  it("names the deploy-role policies that grant AdministratorAccess, in any partition, with the config's reason", () => {
+    const bootstrap = loadConfig("environments").bootstrap!;
+    const policies: BootstrapModel["deployRolePolicies"] = [
+      { arn: "arn:aws:iam::aws:policy/ReadOnlyAccess", reason: "reads everything" },
+      { arn: "arn:aws-us-gov:iam::aws:policy/AdministratorAccess", reason: "GovCloud deploys" },
+      { arn: "arn:aws:iam::aws:policy/AdministratorAccess-Amplify", reason: "not the same policy" },
+    ];
+    expect(administratorAccessPolicies(bootstrap)).toEqual(bootstrap.deployRolePolicies);
+    expect(administratorAccessPolicies({ ...bootstrap, deployRolePolicies: policies })).toEqual([policies[1]]);
   });
 
   it("rejects an administrator role that is also a role the bootstrap creates", () => {

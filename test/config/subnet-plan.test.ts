@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contains, overlaps, parseCidr } from "../../src/config/cidr.js";
+import { contains, overlaps, parseCidr } from "../../src/net/cidr.js";
 import { FIREWALL_SUBNET_PREFIX_LENGTH, MAX_AZ_COUNT, planSubnets } from "../../src/config/subnet-plan.js";
-import { SUBNET_TIERS } from "../../src/config/schema.js";
+import { SUBNET_TIERS } from "../../src/config/schema/index.js";
 
 const DEFAULTS = { public: 24, privateApp: 20, privateData: 23, transit: 28 };
 

@@ -18,6 +18,13 @@ const PROBES: Record<string, { source: string; forbidden: boolean }> = {
   "src/accounts/deep-import.ts": { source: `import { Vpc } from "${PROVIDER_ROOT}/lib/vpc";\nexport const y = [Vpc];\n`, forbidden: false },
   "src/modules/vpc/imports-config.ts": { source: `import { x } from "../../config/model.js";\nexport const y = [x];\n`, forbidden: true },
   "src/modules/vpc/imports-net.ts": { source: `import { x } from "../../net/cidr.js";\nexport const y = [x];\n`, forbidden: false },
+  "src/config/imports-routing.ts": { source: `import { x } from "../routing/verify.js";\nexport const y = [x];\n`, forbidden: true },
+  "src/config/validate/imports-routing.ts": {
+    source: `import { x } from "../../routing/plan.js";\nexport const y = [x];\n`,
+    forbidden: true,
+  },
+  "src/config/imports-net.ts": { source: `import { x } from "../net/cidr.js";\nexport const y = [x];\n`, forbidden: false },
+  "src/config/uses-app.ts": { source: `import { App } from "cdktf";\nexport const y = [App];\n`, forbidden: true },
   "src/cli/uses-app.ts": { source: `import { App } from "cdktf";\nexport const y = [App];\n`, forbidden: true },
   "src/modules/vpc/uses-stack.ts": {
     source: `import { TerraformStack } from "cdktf";\nexport const y = [TerraformStack];\n`,
@@ -65,7 +72,7 @@ function restrictedImportFindings(): string[] {
 }
 
 describe("import rules (biome.json noRestrictedImports)", () => {
-  it("rejects the provider root import, modules importing the config, and framework classes outside the framework files", () => {
+  it("rejects the provider root import, modules importing the config, the config importing routing (config→routing), and framework classes outside the framework files", () => {
     const expected = Object.entries(PROBES)
       .filter(([, p]) => p.forbidden)
       .map(([path]) => path)

@@ -4,7 +4,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, formatProblem, loadConfig, type Problem } from "../../src/config/index.js";
+import { ConfigError, formatProblem, type Problem } from "../../src/config/index.js";
+import { loadLandingZone } from "../../src/landing-zone.js";
 
 /** The shipped config folder. */
 export const SHIPPED_DIR = "environments";
@@ -37,10 +38,13 @@ export function replace(from: string | RegExp, to: string): (old: string) => str
   };
 }
 
-/** Loads `dir` expecting a ConfigError and returns its problems; throws when the config loads. */
+/**
+ * Loads `dir` as the commands do (the config, then the routing intents) expecting a ConfigError and returns its
+ * problems; throws when the config loads.
+ */
 export function structuredProblemsOf(dir: string): readonly Problem[] {
   try {
-    loadConfig(dir);
+    loadLandingZone(dir);
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;

@@ -3,7 +3,7 @@
  * versioned price tables in src/cost/prices/, with the comparison of the environments. See src/cost/.
  */
 import { Option, type Command } from "commander";
-import { loadConfig } from "../../config/index.js";
+import { loadLandingZone } from "../../landing-zone.js";
 import { costInputsFromModel, estimateCosts, PriceLookupError, renderCostText } from "../../cost/index.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "../errors.js";
@@ -36,7 +36,7 @@ Examples:
   $ lz cost --format json > cost.json`,
     )
     .action((opts: { config?: string; env?: string; format: (typeof COST_FORMATS)[number] }) => {
-      const model = loadConfig(configDir(opts.config, ctx.io.env));
+      const model = loadLandingZone(configDir(opts.config, ctx.io.env));
       const subjects = costInputsFromModel(model);
       if (opts.env !== undefined && !subjects.some((s) => s.name === opts.env)) {
         const names = subjects.map((s) => s.name).join(", ");

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { Option, type Command } from "commander";
-import { loadConfig } from "../../config/index.js";
+import { loadLandingZone } from "../../landing-zone.js";
 import { DIAGRAM_FORMATS, renderDiagram, type DiagramFormat } from "../../diagram/index.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 
@@ -40,7 +40,7 @@ Examples:
   $ lz diagram --format dot | dot -Tpng > topology.png`,
     )
     .action(async (opts: { config?: string; format: DiagramFormat; out?: string }) => {
-      const model = loadConfig(configDir(opts.config, ctx.io.env));
+      const model = loadLandingZone(configDir(opts.config, ctx.io.env));
       const text = await renderDiagram(model, opts.format);
       if (opts.out === undefined) {
         ctx.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
-import { loadConfig } from "../../config/index.js";
+import { loadLandingZone } from "../../landing-zone.js";
 import { stackMatrix } from "../../pipeline/stacks.js";
 import { evaluatePlan, parsePlanJson, PlanFormatError, renderReport } from "../../plan-guard/index.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
@@ -47,7 +47,7 @@ Examples:
   $ lz plan-guard --stack workload-prod --plan plan.json --format markdown >> "$GITHUB_STEP_SUMMARY"`,
     )
     .action((opts: { stack: string; plan: string; config?: string; format: Format }) => {
-      const model = loadConfig(configDir(opts.config, ctx.io.env));
+      const model = loadLandingZone(configDir(opts.config, ctx.io.env));
       const stacks = stackMatrix(model).map((e) => e.stack);
       if (!stacks.includes(opts.stack))
         throw new CliError(`--stack ${opts.stack}: no such stack. Write one of: ${stacks.join(", ")}.`, EXIT_USAGE);

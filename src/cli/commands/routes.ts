@@ -37,7 +37,7 @@ Examples:
       const dir = configDir(opts.config, ctx.io.env);
       let model: ReturnType<typeof loadConfig>;
       try {
-        model = loadConfig(dir, { verifyIntents: false });
+        model = loadConfig(dir);
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         throw new CliError(renderConfigError(e, ctx.err));

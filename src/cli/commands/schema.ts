@@ -18,7 +18,7 @@ export function defineSchema(cmd: Command, ctx: Context): void {
     .addHelpText(
       "after",
       `
-Run it after changing src/config/schema.ts; the YAML files point at these schemas for autocompletion.
+Run it after changing src/config/schema/; the YAML files point at these schemas for autocompletion.
 
 Examples:
   $ lz schema

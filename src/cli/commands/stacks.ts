@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
-import { loadConfig } from "../../config/index.js";
+import { loadLandingZone } from "../../landing-zone.js";
 import {
   githubMatrix,
   selectStacks,
@@ -70,7 +70,7 @@ Examples:
   $ lz stacks --json --only workloads --manifest cdktf.out/manifest.json   # in .github/workflows/`,
     )
     .action((opts: { config?: string; json?: boolean; only: StackSelection; manifest?: string }) => {
-      const model = loadConfig(configDir(opts.config, ctx.io.env));
+      const model = loadLandingZone(configDir(opts.config, ctx.io.env));
       const manifest = opts.manifest === undefined ? undefined : readManifest(opts.manifest);
       const entries = selectStacks(stackMatrix(model, manifest), opts.only);
       ctx.io.stdout.write(opts.json ? `${JSON.stringify(githubMatrix(entries))}\n` : renderStacks(entries, ctx.out));

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { ConfigError, loadConfig, type LandingZoneModel } from "../../config/index.js";
+import { ConfigError, type LandingZoneModel } from "../../config/index.js";
+import { loadLandingZone } from "../../landing-zone.js";
 import { CDKTF_OUT, stackMatrix } from "../../pipeline/stacks.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
@@ -125,7 +126,7 @@ Examples:
         model = await progress.step(
           `Loading ${dir}`,
           (m) => `Loaded ${dir}: ${stackMatrix(m).length} stacks`,
-          () => loadConfig(dir),
+          () => loadLandingZone(dir),
         );
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;

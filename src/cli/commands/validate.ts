@@ -3,7 +3,8 @@
  * lines for people or as JSON for CI annotations. Writes nothing.
  */
 import { Option, type Command } from "commander";
-import { ConfigError, loadConfig, type Problem } from "../../config/index.js";
+import { ConfigError, type Problem } from "../../config/index.js";
+import { loadLandingZone } from "../../landing-zone.js";
 import { stackMatrix } from "../../pipeline/stacks.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
@@ -52,7 +53,7 @@ Examples:
 /** Loads `dir` and returns the report; throws only for failures other than config problems. */
 export function validate(dir: string): ValidateReport {
   try {
-    const model = loadConfig(dir);
+    const model = loadLandingZone(dir);
     // Every stack synth writes: the hand-applied bootstrap stack (when configured), then the pipeline's.
     const stacks = [...(model.bootstrap ? [model.bootstrap.stackName] : []), ...stackMatrix(model).map((e) => e.stack)];
     return { ok: true, config: dir, stacks, problems: [] };

@@ -6,7 +6,7 @@
  * VPC sizes: "VPC CIDR blocks" in the Amazon VPC User Guide (/16 to /28),
  * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html.
  */
-import { blockAt, blockSize, contains, hasHostBits, isRfc1918, overlaps, parseCidr, RFC1918, type Cidr } from "../cidr.js";
+import { blockAt, blockSize, contains, hasHostBits, isRfc1918, overlaps, parseCidr, RFC1918, type Cidr } from "../../net/cidr.js";
 import type { Problem } from "../problems.js";
 import type { SourceFile } from "../source.js";
 import { FIREWALL_SUBNET_PREFIX_LENGTH, planSubnets } from "../subnet-plan.js";

@@ -18,10 +18,8 @@
  *   `networkHub.hybrid.inspection`, which must therefore be set. The inspection VPC itself is built only when an
  *   environment uses central inspection.
  */
-import { readdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { contains, hasHostBits, isRfc1918, overlaps, parseCidr, type Cidr } from "../cidr.js";
-import { reachableFromOnPremises, summarizeCidrs } from "../model-hybrid.js";
+import { contains, hasHostBits, isRfc1918, overlaps, parseCidr, summarizeCidrs, type Cidr } from "../../net/cidr.js";
+import { reachableFromOnPremises } from "../model-hybrid.js";
 import type { Problem } from "../problems.js";
 import { isPrivateAsn } from "./asns.js";
 import type { Validator } from "./context.js";
@@ -41,7 +39,7 @@ const LINK_LOCAL = parseCidr("169.254.0.0/16");
 /** @see Validator */
 export const validateHybrid: Validator = (config) => {
   const problems: Problem[] = [];
-  const { shared, environments } = config;
+  const { shared, environments, fileNames } = config;
   const src = shared.source;
   const hub = shared.value.networkHub;
   const h = hub.hybrid;
@@ -243,7 +241,7 @@ export const validateHybrid: Validator = (config) => {
         );
     }
     // Only when every environment file passed its shape check (a broken file may be the one saying central).
-    const envFiles = readdirSync(dirname(src.file)).filter((n) => /\.ya?ml$/.test(n) && n !== "shared.yaml").length;
+    const envFiles = fileNames.filter((n) => n !== "shared.yaml").length;
     if (
       envFiles === environments.length &&
       !environments.some((e) => e.value.inspection === "central" || e.value.inspection === "per-vpc")

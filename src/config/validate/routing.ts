@@ -3,18 +3,17 @@
  * with Direct Connect (a static TGW route beats every propagated route of the same prefix, so it would silently
  * pull traffic off Direct Connect: https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview).
  *
- * Whether each intent holds is checked after the model is built (src/config/intents.ts), by the verifier.
+ * Whether each intent holds is checked after loading, by the routing verifier: `validateLandingZone` in
+ * src/landing-zone.ts (src/routing/intents-check.ts).
  */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { contains, parseCidr } from "../cidr.js";
+import { contains, parseCidr } from "../../net/cidr.js";
 import { closest, type Problem } from "../problems.js";
 import type { Validator } from "./context.js";
 
 /** @see Validator */
 export const validateRouting: Validator = (config) => {
   const problems: Problem[] = [];
-  const { shared, environments } = config;
+  const { shared, environments, fileNames } = config;
   const src = shared.source;
   const hub = shared.value.networkHub;
   const dx = hub.hybrid?.directConnect;
@@ -61,7 +60,7 @@ export const validateRouting: Validator = (config) => {
       const m = /^([a-z][a-z0-9-]*)\/(\w+)(?:\/([abc]))?$/.exec(loc);
       if (m) {
         const env = envs.get(m[1]!);
-        if (!env && existsSync(join(dirname(src.file), `${m[1]}.yaml`))) {
+        if (!env && fileNames.includes(`${m[1]}.yaml`)) {
           // That environment's file failed its shape check and is reported already.
         } else if (!env) {
           const guess = closest(m[1]!, [...envs.keys()]);

@@ -1,6 +1,7 @@
 /**
- * IPv4 CIDR helpers on top of the `ip-address` library. Only the questions the validators and the
- * subnet planner ask; the arithmetic itself is the library's.
+ * IPv4 CIDR helpers on top of the `ip-address` library: pure address arithmetic, no config and no I/O, shared by
+ * the config validators, the subnet planner, the hybrid model and the routing verifier. Only the questions they
+ * ask; the arithmetic itself is the library's.
  */
 import { Address4 } from "ip-address";
 
@@ -59,4 +60,41 @@ export function blockSize(prefixLength: number): bigint {
 /** The CIDR text of the block of `prefixLength` that starts `offset` addresses after `base.first`. */
 export function blockAt(base: Cidr, offset: bigint, prefixLength: number): string {
   return `${Address4.fromBigInt(base.first + offset).address}/${prefixLength}`;
+}
+
+/**
+ * Exact summary of CIDR blocks: drops blocks inside others and merges sibling pairs into their parent until
+ * nothing merges. Covers exactly the same addresses as the input (never more). Sorted by first address.
+ * @param cidrs network addresses `a.b.c.d/n` (no host bits).
+ */
+export function summarizeCidrs(cidrs: readonly string[]): string[] {
+  let blocks: Cidr[] = cidrs
+    .map(parseCidr)
+    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.prefixLength - b.prefixLength));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const out: Cidr[] = [];
+    for (const b of blocks) {
+      const last = out[out.length - 1];
+      if (last && last.first <= b.first && b.last <= last.last) {
+        changed = true;
+        continue;
+      }
+      if (
+        last &&
+        last.prefixLength === b.prefixLength &&
+        last.prefixLength > 0 &&
+        last.last + 1n === b.first &&
+        last.first % blockSize(last.prefixLength - 1) === 0n
+      ) {
+        out[out.length - 1] = parseCidr(blockAt(last, 0n, last.prefixLength - 1));
+        changed = true;
+        continue;
+      }
+      out.push(b);
+    }
+    blocks = out;
+  }
+  return blocks.map((b) => b.network);
 }

@@ -2,9 +2,9 @@
  * The `app:` block of an environment file: the application tier (CloudFront + WAF + Shield → ALB →
  * ECS Fargate → RDS MySQL + ElastiCache Redis, and an S3 frontend).
  *
- * Kept apart from `schema.ts`, which only references {@link AppSettings}, so the area stays readable.
- * This file must not import `schema.ts` (schema.ts imports it, and the cycle would break whichever file
- * loads second); shared pieces live in small modules both import, such as `log-retention.ts`.
+ * One area of the schema folder: ./index.ts only references {@link AppSettings}. Like every area file, this one
+ * must not import ./index.ts (index.ts imports it, and the cycle would break whichever file loads second); shared
+ * pieces live in small modules both import, such as ./log-retention.ts.
  *
  * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
  * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs

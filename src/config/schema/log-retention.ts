@@ -1,6 +1,6 @@
 /**
  * CloudWatch Logs retention values, shared by every schema file that configures a log group (kept apart
- * so `app-schema.ts`, which `schema.ts` imports, can use it without an import cycle).
+ * so the area files, which ./index.ts imports, can use it without an import cycle).
  */
 import { z } from "zod";
 

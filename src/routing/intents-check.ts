@@ -1,20 +1,23 @@
 /**
- * Stage 2b: after the model is built, the routing verifier proves every intent in `routing.intents`, normally
- * and under every injected failure. A violated intent is a config problem located at the intent's `expect` (or
- * its `failures.<name>` entry), naming the scenario and the hop where the path goes wrong.
+ * The routing intents as a config check: the verifier (./verify.ts) proves every intent in `routing.intents` on
+ * the plan of a loaded model, normally and under every injected failure, and each violated intent becomes a
+ * config problem located at the intent's `expect` (or its `failures.<name>` entry) in shared.yaml, naming the
+ * scenario and the hop where the path goes wrong. Runs after `loadConfig`, from `validateLandingZone`
+ * (src/landing-zone.ts).
  */
-import { planRouting, routingInput } from "../routing/plan.js";
-import { verifyIntents, type IntentResult } from "../routing/verify.js";
-import type { LandingZoneModel } from "./model.js";
-import type { Problem } from "./problems.js";
-import type { SourceFile } from "./source.js";
+import type { LandingZoneModel, Problem, SourceFile } from "../config/index.js";
+import { planRouting, routingInput } from "./plan.js";
+import { verifyIntents, type IntentResult } from "./verify.js";
 
 /** Results of the verifier on `model`'s intents (every intent, every scenario). */
 export function intentResults(model: LandingZoneModel): IntentResult[] {
   return verifyIntents(planRouting(routingInput(model)), model.routing.intents);
 }
 
-/** One problem per violated intent and scenario, located in `shared` (the file declaring `routing.intents`). */
+/**
+ * One problem per violated intent (its first failing scenario, naming the others), located in `shared`, the
+ * parsed file declaring `routing.intents`. Empty when every intent holds.
+ */
 export function intentProblems(model: LandingZoneModel, shared: SourceFile): Problem[] {
   return intentResults(model).flatMap((result, i) => {
     const failed = result.scenarios.filter((s) => !s.ok);

@@ -1,0 +1,99 @@
+/**
+ * The network: the subnet tiers and the workload VPC of an environment file (`vpc:`), and shared.yaml's
+ * `networkHub` (its transit gateway, the on-premises network, and the hub's hybrid connectivity from ./hybrid.ts).
+ * Overlaps, host bits and ASN rules: src/config/validate/cidrs.ts and asns.ts; the subnet layout: ../subnet-plan.ts.
+ */
+import { z } from "zod";
+import { AlertSettings } from "./alarms.js";
+import { AccountId, Asn, Ipv4Cidr, RegionName } from "./common.js";
+import { HybridSettings } from "./hybrid.js";
+import { logRetentionDays } from "./log-retention.js";
+import { PolicySettings } from "./policy.js";
+
+/** Tiers of subnets in every workload VPC, repeated in every AZ. */
+export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
+
+/**
+ * Optional subnet tiers, present only in some VPCs: `firewall` holds the AWS Network Firewall endpoints of an
+ * environment with `inspection: per-vpc` (one /28 per AZ, see FIREWALL_SUBNET_PREFIX_LENGTH in subnet-plan.ts).
+ */
+export const OPTIONAL_SUBNET_TIERS = ["firewall"] as const;
+
+const prefixLength = (tier: string, dflt: number, min: number, max: number) =>
+  z
+    .int({ error: `Write the ${tier} subnet size as a prefix length, a whole number such as ${dflt}.` })
+    .min(min, { error: `A ${tier} subnet prefix length is at least /${min}.` })
+    .max(max, { error: `A ${tier} subnet prefix length is at most /${max} (AWS subnets are /16 to /28).` })
+    .default(dflt)
+    .meta({ description: `Prefix length of each ${tier} subnet (one per AZ). @default ${dflt}` });
+
+/** Sizes of the four subnet tiers, as prefix lengths; each tier gets one subnet per AZ. */
+export const SubnetPrefixLengths = z
+  .strictObject({
+    public: prefixLength("public", 24, 16, 28),
+    privateApp: prefixLength("privateApp", 20, 16, 28),
+    privateData: prefixLength("privateData", 23, 16, 28),
+    // A transit gateway attachment needs only one ENI per AZ; AWS recommends a small dedicated /28.
+    transit: prefixLength("transit", 28, 16, 28),
+  })
+  .meta({ description: "Subnet sizes per tier, as prefix lengths. Space for 3 AZs is always reserved." });
+
+/** The workload VPC of one environment. */
+export const WorkloadVpc = z
+  .strictObject({
+    cidr: Ipv4Cidr.meta({ description: "VPC CIDR: an RFC 1918 block that overlaps no other VPC or on-prem range." }),
+    azCount: z
+      .literal([2, 3], { error: "Write azCount: 2 or azCount: 3." })
+      .default(3)
+      .meta({ description: "Number of Availability Zones. @default 3" }),
+    natGateways: z
+      .enum(["one-per-az", "single"], {
+        error: "Write natGateways: one-per-az (highly available) or natGateways: single (cheaper, dev only).",
+      })
+      .default("one-per-az")
+      .meta({ description: "one-per-az: a NAT gateway in every AZ (prod-safe). single: one shared NAT gateway. @default one-per-az" }),
+    flowLogs: z
+      .strictObject({
+        retentionDays: logRetentionDays(365, "Flow-log retention in days (a CloudWatch Logs retention value)."),
+      })
+      .default({ retentionDays: 365 })
+      .meta({ description: "VPC flow logs (traffic type ALL) to a KMS-encrypted CloudWatch log group." }),
+    subnetPrefixLengths: SubnetPrefixLengths.default({ public: 24, privateApp: 20, privateData: 23, transit: 28 }),
+  })
+  .meta({ description: "The environment's VPC." });
+
+/** The on-premises network reached through the hub. */
+export const OnPremises = z
+  .strictObject({
+    cidrs: z
+      .array(Ipv4Cidr)
+      .min(1, { error: "List at least one on-premises CIDR, for example cidrs: [172.16.0.0/16]." })
+      .meta({ description: "On-premises CIDR blocks; workload app and data tiers route them to the transit gateway." }),
+    bgpAsn: Asn.meta({ description: "The on-premises router's BGP ASN; must differ from the transit gateway's." }),
+  })
+  .meta({ description: "The on-premises network." });
+
+/** The network hub account: transit gateway and on-prem reachability. */
+export const NetworkHub = z
+  .strictObject({
+    accountId: AccountId,
+    region: RegionName.meta({ description: "Region of the transit gateway; every workload VPC must be in it." }),
+    transitGateway: z
+      .strictObject({
+        amazonSideAsn: Asn.default(64512).meta({
+          description: "Amazon-side BGP ASN of the transit gateway. Changing it replaces the transit gateway. @default 64512",
+        }),
+      })
+      .meta({ description: "The hub transit gateway." }),
+    onPremises: OnPremises,
+    alerts: AlertSettings.default({ emails: [] }),
+    hybrid: HybridSettings.optional(),
+    policy: PolicySettings.default({ suppressions: [] }),
+  })
+  .meta({ description: "The network hub account." });
+
+/** A subnet tier name. */
+export type SubnetTier = (typeof SUBNET_TIERS)[number];
+
+/** An optional subnet tier name (see {@link OPTIONAL_SUBNET_TIERS}). */
+export type OptionalSubnetTier = (typeof OPTIONAL_SUBNET_TIERS)[number];
