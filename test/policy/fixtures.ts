@@ -2,25 +2,14 @@
  * Hand-written stack JSON for policy rule tests: at least one compliant and one non-compliant case per
  * rule, covering resources this project does not build yet (app tier, hybrid, bootstrap).
  */
-import type { StackFacts, StackJsonLike } from "../../src/policy/index.js";
+import type { StackFacts } from "../../src/policy/index.js";
+import { KEY, policy, r, type RuleCase } from "./case.js";
+import { BASELINE_READINESS_CASES } from "./readiness/baseline.js";
+import { DATA_READINESS_CASES } from "./readiness/data.js";
+import { EDGE_READINESS_CASES } from "./readiness/edge.js";
 
-/** One case: the stack JSON, the address to evaluate, and the expected status (with a message fragment). */
-export interface RuleCase {
-  readonly name: string;
-  readonly json: StackJsonLike;
-  readonly address: string;
-  readonly expect: "compliant" | "non-compliant" | "not-applicable";
-  /** A fragment the non-compliant message contains. */
-  readonly message?: string;
-  readonly facts?: StackFacts;
-}
+export type { RuleCase } from "./case.js";
 
-const KEY = "arn:aws:kms:eu-west-1:444444444444:key/k";
-const r = (resource: Record<string, Record<string, object>>, data?: Record<string, Record<string, object>>): StackJsonLike => ({
-  resource,
-  ...(data ? { data } : {}),
-});
-const policy = (statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const container = (c: object) => JSON.stringify([{ name: "app", image: "x", readonlyRootFilesystem: true, ...c }]);
 const strongVpn = Object.fromEntries(
   [1, 2].flatMap((t) => [
@@ -65,6 +54,9 @@ const githubTrust = (condition: object) =>
 
 /** Cases per rule id. */
 export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
+  ...EDGE_READINESS_CASES,
+  ...DATA_READINESS_CASES,
+  ...BASELINE_READINESS_CASES,
   "LZ-KMS1": [
     {
       name: "a key with rotation",
