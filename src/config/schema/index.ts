@@ -80,10 +80,8 @@ export const EnvironmentFileSchema = z
       .meta({ description: "Routing segment. prod and nonprod never reach each other through the transit gateway." }),
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
-    // The description still names app-schema.ts, now ./app.ts: it is part of the generated schema/*.json, which the
-    // split of this folder left byte-identical. Update it with the next intended schema change (then npx lz schema).
     app: AppSettings.optional().meta({
-      description: "The application tier (see src/config/app-schema.ts). Omit it for an account without an app.",
+      description: "The application tier (see the README, The app tier). Omit it for an account without an app.",
     }),
     inspection: z.enum(["central", "per-vpc", "none"], { error: "Write inspection: central, per-vpc or none." }).default("none").meta({
       description:
