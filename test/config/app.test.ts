@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { FARGATE_MEMORY_MIB } from "../../src/config/schema/app.js";
+import { FARGATE_MEMORY_MIB } from "../../src/aws/fargate.js";
 import { loadConfig } from "../../src/config/index.js";
 import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
 

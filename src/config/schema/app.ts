@@ -12,35 +12,9 @@
  * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`.
  */
 import { z } from "zod";
+import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC, fargateMemoryFor } from "../../aws/fargate.js";
+import { orList } from "../problems.js";
 import { logRetentionDays } from "./log-retention.js";
-
-/** Fargate documentation page with the cpu/memory table that {@link FARGATE_MEMORY_MIB} encodes. */
-export const FARGATE_SIZES_DOC =
-  "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
-
-const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-
-/**
- * Task sizes Fargate accepts (Linux): CPU units (1024 = 1 vCPU) → the memory values allowed with it, in MiB.
- * From "Task CPU and memory", {@link FARGATE_SIZES_DOC}. 8192 and 16384 CPU units need platform version 1.4.0 or
- * later (the default `LATEST`).
- */
-export const FARGATE_MEMORY_MIB: Readonly<Record<number, readonly number[]>> = {
-  256: [512, 1024, 2048],
-  512: range(1024, 4096, 1024),
-  1024: range(2048, 8192, 1024),
-  2048: range(4096, 16384, 1024),
-  4096: range(8192, 30720, 1024),
-  8192: range(16384, 61440, 4096),
-  16384: range(32768, 122880, 8192),
-};
-
-/** The CPU values of {@link FARGATE_MEMORY_MIB}. */
-export const FARGATE_CPU_UNITS = Object.keys(FARGATE_MEMORY_MIB).map(Number);
-
-/** "a, b or c" */
-const orList = (values: readonly (string | number)[]) =>
-  values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
 
 /** AWS WAF managed rule groups the `waf.managedRuleGroups` list may name (vendor AWS). */
 export const WAF_MANAGED_RULE_GROUPS = [
@@ -184,7 +158,7 @@ export const AppService = z
       }),
   })
   .superRefine((s, ctx) => {
-    const allowed = FARGATE_MEMORY_MIB[s.cpu];
+    const allowed = fargateMemoryFor(s.cpu);
     if (allowed && !allowed.includes(s.memoryMiB)) {
       ctx.addIssue({
         code: "custom",
