@@ -9,10 +9,12 @@
  * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
  * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs
  * Multi-AZ and at least 7 backup days, a cache with Multi-AZ needs a replica, unique service names and
- * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`.
+ * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`; AWS type names (instance
+ * class, node type, engine version, Fargate cpu/memory pair) are checked against AWS's tables in
+ * `validate/aws-types.ts`.
  */
 import { z } from "zod";
-import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC, fargateMemoryFor } from "../../aws/fargate.js";
+import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC } from "../../aws/fargate.js";
 import { orList } from "../problems.js";
 import { logRetentionDays } from "./log-retention.js";
 
@@ -115,9 +117,10 @@ export const AppService = z
         error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).`,
       })
       .meta({ description: `Task CPU units (1024 = 1 vCPU): ${FARGATE_CPU_UNITS.join(", ")}. See ${FARGATE_SIZES_DOC}` }),
-    memoryMiB: z
-      .int({ error: "Write memoryMiB as a whole number of MiB, for example 512." })
-      .meta({ description: "Task memory in MiB; must be a value Fargate allows for the cpu (for cpu 256: 512, 1024 or 2048)." }),
+    memoryMiB: z.int({ error: "Write memoryMiB as a whole number of MiB, for example 512." }).meta({
+      description:
+        "Task memory in MiB; must be a value Fargate allows for the cpu (for cpu 256: 512, 1024 or 2048), checked by lz validate.",
+    }),
     user: z
       .string()
       .regex(/^(?!0(:|$)|root(:|$))[\w.-]+(:[\w.-]+)?$/, {
@@ -158,14 +161,7 @@ export const AppService = z
       }),
   })
   .superRefine((s, ctx) => {
-    const allowed = fargateMemoryFor(s.cpu);
-    if (allowed && !allowed.includes(s.memoryMiB)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["memoryMiB"],
-        message: `Fargate does not run ${s.cpu} CPU units with ${s.memoryMiB} MiB. Write memoryMiB: ${orList(allowed)} for cpu: ${s.cpu} (${FARGATE_SIZES_DOC})`,
-      });
-    }
+    // The cpu/memoryMiB pair is checked in validate/aws-types.ts, with the other AWS type names.
     if (s.minCount > s.maxCount) {
       ctx.addIssue({
         code: "custom",
@@ -188,14 +184,20 @@ export const AppDatabase = z
   .strictObject({
     engineVersion: z
       .string()
-      .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.40".' })
+      .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.42".' })
       .default("8.0")
-      .meta({ description: 'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x". @default "8.0"' }),
+      .meta({
+        description:
+          'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x" that RDS still offers. @default "8.0"',
+      }),
     instanceClass: z
       .string()
       .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an RDS instance class such as db.t4g.micro or db.r6g.large." })
       .default("db.r6g.large")
-      .meta({ description: "Instance class of the primary and of each replica. @default db.r6g.large" }),
+      .meta({
+        description:
+          "Instance class of the primary and of each replica; lz validate checks it is an RDS for MySQL class. @default db.r6g.large",
+      }),
     allocatedStorageGiB: z
       .int()
       .min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." })
@@ -257,7 +259,10 @@ export const AppCache = z
       .string()
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an ElastiCache node type such as cache.t4g.micro or cache.r7g.large." })
       .default("cache.r7g.large")
-      .meta({ description: "Node type of every node. @default cache.r7g.large" }),
+      .meta({
+        description:
+          "Node type of every node; lz validate checks it is a current ElastiCache node type (no previous generation, no r6gd). @default cache.r7g.large",
+      }),
     replicas: z
       .int()
       .min(0)
