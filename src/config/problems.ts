@@ -84,3 +84,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/** A list for a message: `a, b or c` (`a` alone, `a or b`). */
+export function orList(values: readonly (string | number)[]): string {
+  return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+}

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { FARGATE_MEMORY_MIB } from "../../src/config/schema/app.js";
+import { FARGATE_MEMORY_MIB } from "../../src/aws/fargate.js";
 import { loadConfig } from "../../src/config/index.js";
 import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
 
@@ -59,7 +59,7 @@ describe("app config errors", () => {
       ),
     });
     expect(problemsOf(dir)).toEqual([
-      "<dir>/dev.yaml:31:18 app.services[0].memoryMiB: Fargate does not run 256 CPU units with 4096 MiB. Write memoryMiB: 512, 1024 or 2048 for cpu: 256 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size) (got number 4096).",
+      "<dir>/dev.yaml:31:18 app.services[0].memoryMiB: Fargate does not run 256 CPU units with 4096 MiB. Write memoryMiB: 512, 1024 or 2048 for cpu: 256 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).",
     ]);
   });
 

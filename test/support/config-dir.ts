@@ -12,14 +12,24 @@ export const SHIPPED_DIR = "environments";
 
 const created: string[] = [];
 
+/** Edits for {@link configWith}: file name → new text, a function of the old text, or `null` to delete the file. */
+export type ConfigEdits = Record<string, string | ((old: string) => string) | null>;
+
 /**
- * Copies the shipped config into a new temp folder and applies `edits`: file name → new text, a function
- * of the old text, or `null` to delete the file. Returns the folder.
+ * Copies the shipped config into a new temp folder and applies `edits` (see {@link configWith}). Returns the folder.
  */
-export function shippedWith(edits: Record<string, string | ((old: string) => string) | null> = {}): string {
+export function shippedWith(edits: ConfigEdits = {}): string {
+  return configWith(SHIPPED_DIR, edits);
+}
+
+/**
+ * Copies the config folder `from` (a fixture under test/fixtures, or the shipped one) into a new temp folder and
+ * applies `edits`. Returns the folder.
+ */
+export function configWith(from: string, edits: ConfigEdits = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "lz-config-"));
   created.push(dir);
-  for (const name of readdirSync(SHIPPED_DIR)) writeFileSync(join(dir, name), readFileSync(join(SHIPPED_DIR, name)));
+  for (const name of readdirSync(from)) writeFileSync(join(dir, name), readFileSync(join(from, name)));
   for (const [name, edit] of Object.entries(edits)) {
     const path = join(dir, name);
     if (edit === null) rmSync(path);
@@ -57,7 +67,7 @@ export function problemsOf(dir: string): string[] {
   return structuredProblemsOf(dir).map((p) => formatProblem(p).split(`${dir}/`).join("<dir>/"));
 }
 
-/** Removes every folder made by {@link shippedWith}. Call from afterAll. */
+/** Removes every folder made by {@link shippedWith} and {@link configWith}. Call from afterAll. */
 export function cleanupConfigDirs(): void {
   for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
 }

@@ -9,38 +9,14 @@
  * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
  * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs
  * Multi-AZ and at least 7 backup days, a cache with Multi-AZ needs a replica, unique service names and
- * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`.
+ * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`; AWS type names (instance
+ * class, node type, engine version, Fargate cpu/memory pair) are checked against AWS's tables in
+ * `validate/aws-types.ts`.
  */
 import { z } from "zod";
+import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC } from "../../aws/fargate.js";
+import { orList } from "../problems.js";
 import { logRetentionDays } from "./log-retention.js";
-
-/** Fargate documentation page with the cpu/memory table that {@link FARGATE_MEMORY_MIB} encodes. */
-export const FARGATE_SIZES_DOC =
-  "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
-
-const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-
-/**
- * Task sizes Fargate accepts (Linux): CPU units (1024 = 1 vCPU) → the memory values allowed with it, in MiB.
- * From "Task CPU and memory", {@link FARGATE_SIZES_DOC}. 8192 and 16384 CPU units need platform version 1.4.0 or
- * later (the default `LATEST`).
- */
-export const FARGATE_MEMORY_MIB: Readonly<Record<number, readonly number[]>> = {
-  256: [512, 1024, 2048],
-  512: range(1024, 4096, 1024),
-  1024: range(2048, 8192, 1024),
-  2048: range(4096, 16384, 1024),
-  4096: range(8192, 30720, 1024),
-  8192: range(16384, 61440, 4096),
-  16384: range(32768, 122880, 8192),
-};
-
-/** The CPU values of {@link FARGATE_MEMORY_MIB}. */
-export const FARGATE_CPU_UNITS = Object.keys(FARGATE_MEMORY_MIB).map(Number);
-
-/** "a, b or c" */
-const orList = (values: readonly (string | number)[]) =>
-  values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
 
 /** AWS WAF managed rule groups the `waf.managedRuleGroups` list may name (vendor AWS). */
 export const WAF_MANAGED_RULE_GROUPS = [
@@ -141,9 +117,10 @@ export const AppService = z
         error: `Write cpu as Fargate CPU units: ${orList(FARGATE_CPU_UNITS)} (1024 = 1 vCPU).`,
       })
       .meta({ description: `Task CPU units (1024 = 1 vCPU): ${FARGATE_CPU_UNITS.join(", ")}. See ${FARGATE_SIZES_DOC}` }),
-    memoryMiB: z
-      .int({ error: "Write memoryMiB as a whole number of MiB, for example 512." })
-      .meta({ description: "Task memory in MiB; must be a value Fargate allows for the cpu (for cpu 256: 512, 1024 or 2048)." }),
+    memoryMiB: z.int({ error: "Write memoryMiB as a whole number of MiB, for example 512." }).meta({
+      description:
+        "Task memory in MiB; must be a value Fargate allows for the cpu (for cpu 256: 512, 1024 or 2048), checked by lz validate.",
+    }),
     user: z
       .string()
       .regex(/^(?!0(:|$)|root(:|$))[\w.-]+(:[\w.-]+)?$/, {
@@ -184,14 +161,7 @@ export const AppService = z
       }),
   })
   .superRefine((s, ctx) => {
-    const allowed = FARGATE_MEMORY_MIB[s.cpu];
-    if (allowed && !allowed.includes(s.memoryMiB)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["memoryMiB"],
-        message: `Fargate does not run ${s.cpu} CPU units with ${s.memoryMiB} MiB. Write memoryMiB: ${orList(allowed)} for cpu: ${s.cpu} (${FARGATE_SIZES_DOC})`,
-      });
-    }
+    // The cpu/memoryMiB pair is checked in validate/aws-types.ts, with the other AWS type names.
     if (s.minCount > s.maxCount) {
       ctx.addIssue({
         code: "custom",
@@ -214,14 +184,20 @@ export const AppDatabase = z
   .strictObject({
     engineVersion: z
       .string()
-      .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.40".' })
+      .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.42".' })
       .default("8.0")
-      .meta({ description: 'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x". @default "8.0"' }),
+      .meta({
+        description:
+          'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x" that RDS still offers. @default "8.0"',
+      }),
     instanceClass: z
       .string()
       .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an RDS instance class such as db.t4g.micro or db.r6g.large." })
       .default("db.r6g.large")
-      .meta({ description: "Instance class of the primary and of each replica. @default db.r6g.large" }),
+      .meta({
+        description:
+          "Instance class of the primary and of each replica; lz validate checks it is an RDS for MySQL class. @default db.r6g.large",
+      }),
     allocatedStorageGiB: z
       .int()
       .min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." })
@@ -283,7 +259,10 @@ export const AppCache = z
       .string()
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an ElastiCache node type such as cache.t4g.micro or cache.r7g.large." })
       .default("cache.r7g.large")
-      .meta({ description: "Node type of every node. @default cache.r7g.large" }),
+      .meta({
+        description:
+          "Node type of every node; lz validate checks it is a current ElastiCache node type (no previous generation, no r6gd). @default cache.r7g.large",
+      }),
     replicas: z
       .int()
       .min(0)

@@ -3,6 +3,7 @@ import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
 import { validateApp } from "./app.js";
 import { validateAsns } from "./asns.js";
+import { validateAwsTypes } from "./aws-types.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateHybrid } from "./hybrid.js";
@@ -24,6 +25,7 @@ export const VALIDATORS: readonly Validator[] = [
   validatePlanGuard,
   validateBootstrap,
   validateApp,
+  validateAwsTypes,
   validateHybrid,
   validateRouting,
   validatePolicy,

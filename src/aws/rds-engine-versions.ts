@@ -1,0 +1,51 @@
+/**
+ * RDS engine versions: per major version, the oldest minor version RDS still lets a new DB instance use.
+ *
+ * Sources, checked 2026-11:
+ * - "MySQL on Amazon RDS versions" ({@link RDS_MYSQL_VERSIONS_DOC}): the supported minor versions and the
+ *   "Deprecated versions for Amazon RDS for MySQL" section;
+ * - `DescribeDBEngineVersions` with `IncludeAll`, whose `Status` is `deprecated` for MySQL 8.0.11 to 8.0.41 and
+ *   8.4.3 to 8.4.4 (as generated into cfn-lint's `engine_version_deprecated.json`, snapshot 2026-08-19).
+ *   A deprecated version cannot be used to create a DB instance.
+ *
+ * Only a floor is kept, not the list of offered minors: RDS deprecates old minors and adds new ones every few
+ * months, so a list would start rejecting valid new versions as soon as it aged, while a stale floor only
+ * misses versions deprecated since. Versions newer than the newest known one are accepted. Neutral data: no
+ * cdktf, no config.
+ */
+import type { RdsEngine } from "./rds-instance-classes.js";
+
+/** The RDS for MySQL versions page. */
+export const RDS_MYSQL_VERSIONS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html";
+
+/** One major version (`8.0`) and the oldest of its minor versions (`42` for 8.0.42) RDS still offers. */
+export interface RdsMajorVersion {
+  /** `X.Y`, for example `8.0`. */
+  readonly major: string;
+  /** The `Z` of the oldest `X.Y.Z` RDS offers for new DB instances. */
+  readonly oldestOfferedMinor: number;
+}
+
+/** Engine → its major versions. */
+export const RDS_MAJOR_VERSIONS: Readonly<Record<RdsEngine, readonly RdsMajorVersion[]>> = Object.freeze({
+  mysql: [
+    { major: "8.0", oldestOfferedMinor: 42 },
+    { major: "8.4", oldestOfferedMinor: 5 },
+  ],
+});
+
+/**
+ * When `version` is a pinned `X.Y.Z` older than the oldest minor RDS offers for `X.Y`: the major version and
+ * that oldest version (`{ major: "8.0", oldestOffered: "8.0.42" }`). Otherwise `undefined`: a major version
+ * alone (`8.0`) means the newest minor and always passes, and an unknown major is left to the schema.
+ */
+export function deprecatedMinorVersion(
+  engine: RdsEngine,
+  version: string,
+): { readonly major: string; readonly oldestOffered: string } | undefined {
+  const m = /^(\d+\.\d+)\.(\d+)$/.exec(version);
+  if (!m) return undefined;
+  const major = RDS_MAJOR_VERSIONS[engine].find((v) => v.major === m[1]);
+  if (!major || Number(m[2]) >= major.oldestOfferedMinor) return undefined;
+  return { major: major.major, oldestOffered: `${major.major}.${major.oldestOfferedMinor}` };
+}
