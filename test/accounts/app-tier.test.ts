@@ -15,13 +15,12 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 const lifecycleOf = (r: Record<string, unknown>) => r.lifecycle as { prevent_destroy?: boolean; ignore_changes?: string[] } | undefined;
 
 describe("the app tier of the shipped config", () => {
-  it("answers 403 on the forwarding listener unless a rule matches, with the TLS 1.3 policy", () => {
+  it("answers 403 on the forwarding listener unless a rule matches, with the TLS 1.3 policy, and listens on no plain-HTTP port", () => {
     const listeners = resourcesByName(prod, "aws_lb_listener");
     const https = Object.entries(listeners).find(([k]) => k.includes("https-listener"))![1];
     expect(https).toMatchObject({ port: 443, protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect((https.default_action as { fixed_response: { status_code: string } }[])[0]!.fixed_response.status_code).toBe("403");
-    const redirect = Object.entries(listeners).find(([k]) => k.includes("http-redirect"))![1];
-    expect((redirect.default_action as { redirect: { protocol: string } }[])[0]!.redirect.protocol).toBe("HTTPS");
+    expect(Object.values(listeners).filter((l) => l.protocol === "HTTP")).toEqual([]);
   });
 
   it("forwards only when the secret header and the path match, and CloudFront sends the same secret", () => {
@@ -53,7 +52,7 @@ describe("the app tier of the shipped config", () => {
     expect(alb.custom_origin_config!.origin_protocol_policy).toBe("https-only");
   });
 
-  it("admits only CloudFront's origin-facing prefix list to the ALB", () => {
+  it("admits only CloudFront's origin-facing prefix list to the ALB, in one rule on the forwarding port", () => {
     const [prefixList] = Object.values(prod.data!.aws_ec2_managed_prefix_list!);
     expect(prefixList).toMatchObject({ name: "com.amazonaws.global.cloudfront.origin-facing" });
     const albIngress = resources(prod, "aws_vpc_security_group_ingress_rule").filter((r) =>
@@ -65,7 +64,7 @@ describe("the app tier of the shipped config", () => {
         .filter((r) => r.prefix_list_id)
         .map((r) => r.from_port)
         .sort(),
-    ).toEqual([443, 80]);
+    ).toEqual([443]);
   });
 
   it("associates the CLOUDFRONT web ACL with the distribution and the REGIONAL one with the ALB", () => {
