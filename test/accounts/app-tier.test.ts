@@ -174,6 +174,12 @@ describe("app-tier alarms of the shipped config", () => {
     for (const a of alarms.filter((x) => x.provider === undefined)) expect(a.alarm_actions).toEqual([home]);
   });
 
+  it("watches p95 response time over the whole load balancer, never one target group of a blue-green pair", () => {
+    const latency = byMetric("AWS/ApplicationELB", "TargetResponseTime");
+    expect(latency.length).toBeGreaterThan(0);
+    for (const alarm of latency) expect(Object.keys(alarm.dimensions as object)).toEqual(["LoadBalancer"]);
+  });
+
   it("alarms on blocked-request spikes of both web ACLs, the CloudFront one in us-east-1 with a us-east-1 topic", () => {
     const waf = byMetric("AWS/WAFV2", "BlockedRequests");
     expect(waf).toHaveLength(2);

@@ -92,7 +92,10 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
   return services;
 }
 
-/** The CodeDeploy application, deployment group and rollback alarms of a blue-green service. */
+/**
+ * The CodeDeploy application, deployment group and rollback alarms of a blue-green service. The group names
+ * the service and its target groups by references, so Terraform creates it after them.
+ */
 function blueGreenDeployment(
   scope: Construct,
   { env, alertTopicArn }: AppTierProps,
@@ -104,9 +107,9 @@ function blueGreenDeployment(
   return new BlueGreenDeployment(scope, `deploy-${svc.name}`, {
     name: svc.fullName,
     clusterName: cluster.clusterName,
-    serviceName: service.serviceName,
-    targetGroupNames: [svc.targetGroupNames[0]!, svc.targetGroupNames[1]!],
-    greenTargetGroupArnSuffix: service.targetGroupArnSuffixes[1]!,
+    serviceName: service.serviceNameRef,
+    targetGroupNames: [service.targetGroupNames[0]!, service.targetGroupNames[1]!],
+    targetGroupArnSuffixes: [service.targetGroupArnSuffixes[0]!, service.targetGroupArnSuffixes[1]!],
     albArnSuffix: alb.arnSuffix,
     prodListenerArn: alb.forwardingListenerArn,
     testListenerArn: alb.testListenerArn!,
