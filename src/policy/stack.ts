@@ -105,7 +105,7 @@ export class SynthStack {
     const { depends_on: dependsOn, ...rest } = resource.body;
     for (const expression of JSON.stringify(rest).match(/\$\{[^}]*\}/g) ?? [])
       for (const m of expression.matchAll(/(?<![\w.-])((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)/g)) addresses.add(m[1]!);
-    for (const entry of asList<unknown>(dependsOn)) if (typeof entry === "string") addresses.add(entry.replace(/^\$\{(.*)\}$/, "$1"));
+    for (const entry of asList<unknown>(dependsOn)) if (typeof entry === "string") addresses.add(entry);
     const found = [...addresses].flatMap((a) => asList<SynthResource>(this.byAddress.get(a))).filter((r) => r !== resource);
     this.dependencyCache.set(resource.address, found);
     return found;

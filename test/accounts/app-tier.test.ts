@@ -132,6 +132,20 @@ describe("the app tier of the shipped config", () => {
     expect(names("aws_s3_bucket").filter((n) => /frontend|data/.test(n))).toMatchSnapshot();
   });
 
+  it("creates every ECS service after the listener rules that attach its target groups to the ALB", () => {
+    for (const json of [prod, dev]) {
+      const rules = resourcesByName(json, "aws_lb_listener_rule");
+      for (const service of resources(json, "aws_ecs_service")) {
+        const group = (service.load_balancer as { target_group_arn: string }[])[0]!.target_group_arn;
+        const forwarding = Object.entries(rules)
+          .filter(([, r]) => JSON.stringify(r.action).includes(group))
+          .map(([name]) => `aws_lb_listener_rule.${name}`);
+        expect(forwarding.length).toBeGreaterThan(0);
+        expect(service.depends_on as string[]).toEqual(expect.arrayContaining(forwarding));
+      }
+    }
+  });
+
   it("uses the CODE_DEPLOY controller for the prod API and the circuit breaker for the worker", () => {
     const services = resources(prod, "aws_ecs_service");
     const api = services.find((s) => s.name === "acme-prod-api")!;

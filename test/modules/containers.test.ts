@@ -1,3 +1,4 @@
+import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { describe, expect, it } from "vitest";
 import { BlueGreenDeployment } from "../../src/modules/containers/blue-green.js";
 import { AppCluster } from "../../src/modules/containers/cluster.js";
@@ -95,6 +96,29 @@ describe("BlueGreenDeployment", () => {
       expect(queries.find((q) => q.expression)?.expression).toBe("FILL(group0, 0) + FILL(group1, 0)");
       expect(alarm.dimensions).toBeUndefined();
     }
+  });
+});
+
+describe("FargateService.waitFor", () => {
+  it("makes the ECS service depend on the listener rules, by the plain address depends_on requires", () => {
+    const json = synthJson((s) => {
+      const cluster = new AppCluster(s, "cluster", { name: "acme-prod" });
+      const service = new FargateService(s, "service", {
+        ...serviceProps("rolling"),
+        clusterArn: cluster.clusterArn,
+        clusterName: cluster.clusterName,
+      });
+      const rule = new LbListenerRule(s, "rule", {
+        listenerArn: "arn:aws:elasticloadbalancing:eu-west-1:444444444444:listener/app/acme-prod-alb/1/443",
+        action: [{ type: "forward", targetGroupArn: service.targetGroupArns[0]! }],
+        condition: [{ pathPattern: { values: ["/api/*"] } }],
+      });
+      service.waitFor(rule);
+    });
+    const [rule] = Object.keys(resourcesByName(json, "aws_lb_listener_rule"));
+    expect(resources(json, "aws_ecs_service")[0]!.depends_on).toEqual([`aws_lb_listener_rule.${rule}`]);
+    const stack = new SynthStack("t", json);
+    expect(creationOrder.check(stack.ofType("aws_ecs_service")[0]!, stack).status).toBe("compliant");
   });
 });
 

@@ -33,9 +33,9 @@ export interface ServiceDependencies {
 }
 
 /**
- * One {@link FargateService} (`service-<name>`) per service, and a {@link BlueGreenDeployment} (`deploy-<name>`)
- * for each blue-green one. Each service connects to the database as the IAM user named like the service
- * (`-` becomes `_`, `DB_USER`).
+ * One {@link FargateService} (`service-<name>`) per service, created after its ALB listener rules, and a
+ * {@link BlueGreenDeployment} (`deploy-<name>`) for each blue-green one. Each service connects to the database
+ * as the IAM user named like the service (`-` becomes `_`, `DB_USER`).
  * @returns the services by name.
  */
 export function appServices(scope: Construct, props: AppTierProps, deps: ServiceDependencies): Record<string, AppServiceHandle> {
@@ -79,13 +79,15 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
     });
     dataTier.database.allowFrom(svc.name, service.securityGroupId);
     dataTier.cache.allowFrom(svc.name, service.securityGroupId);
-    alb.addServiceRoute({
+    const routes = alb.addServiceRoute({
       id: svc.name,
       priority: svc.rulePriority,
       pathPatterns: svc.pathPatterns,
       targetGroupArn: service.targetGroupArns[0]!,
       ...(svc.deployment === "blue-green" ? { testTargetGroupArn: service.targetGroupArns[1]!, ignoreActionChanges: true } : {}),
     });
+    // The service names only its target groups; CreateService fails until a listener rule uses them.
+    service.waitFor(...routes);
     const blueGreen = svc.deployment === "blue-green" ? blueGreenDeployment(scope, props, svc, service, cluster, alb) : undefined;
     services[svc.name] = blueGreen ? { service, blueGreen } : { service };
   }

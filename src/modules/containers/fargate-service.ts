@@ -33,6 +33,7 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { dependable, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
@@ -114,6 +115,7 @@ export class FargateService extends Construct {
   /** Target group names as references to `aws_lb_target_group.name` (a consumer naming them is created after them), same order. */
   readonly targetGroupNames: readonly string[];
   readonly taskDefinitionArn: string;
+  private readonly service: EcsService;
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
@@ -309,6 +311,7 @@ export class FargateService extends Construct {
       lifecycle: { ignoreChanges: blueGreen ? ["desired_count", "task_definition", "load_balancer"] : ["desired_count"] },
       tags,
     });
+    this.service = service;
 
     const scaling = new AppautoscalingTarget(this, "scaling-target", {
       serviceNamespace: "ecs",
@@ -369,6 +372,17 @@ export class FargateService extends Construct {
     this.targetGroupArnSuffixes = groups.map((g) => g.arnSuffix);
     this.targetGroupNames = groups.map((g) => g.name);
     this.taskDefinitionArn = taskDefinition.arn;
+  }
+
+  /**
+   * Makes the ECS service wait for `dependencies`: the listener rules that attach its target groups to the load
+   * balancer. The service names only the target group, and CreateService rejects one that no listener or rule
+   * uses yet ("The target group … does not have an associated load balancer";
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html).
+   */
+  waitFor(...dependencies: readonly ITerraformDependable[]): void {
+    // dependable() renders the plain address that depends_on requires (a `${...}` reference is invalid there).
+    this.service.dependsOn = [...(this.service.dependsOn ?? []), ...dependencies.map((d) => dependable(d))];
   }
 }
 

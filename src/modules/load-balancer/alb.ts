@@ -186,10 +186,12 @@ export class CloudFrontOnlyAlb extends Construct {
 
   /**
    * Forwards `route.pathPatterns` to `route.targetGroupArn` when the origin header matches.
+   * @returns the listener rules created (the forwarding one, then the test one): the ECS service of the target
+   *   groups must depend on them, because CreateService rejects a target group that no listener uses yet.
    * @throws Error with more than 4 path patterns (a rule holds at most 5 condition values, one is the header;
    *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
    */
-  addServiceRoute(route: ServiceRoute): void {
+  addServiceRoute(route: ServiceRoute): readonly ITerraformDependable[] {
     if (route.pathPatterns.length < 1 || route.pathPatterns.length > 4)
       throw new Error(`route ${route.id}: 1 to 4 path patterns, got ${route.pathPatterns.length}`);
     const conditions = [
@@ -197,22 +199,27 @@ export class CloudFrontOnlyAlb extends Construct {
       { pathPattern: { values: [...route.pathPatterns] } },
     ];
     const lifecycle = route.ignoreActionChanges ? { lifecycle: { ignoreChanges: ["action"] } } : {};
-    new LbListenerRule(this, `${route.id}-rule`, {
-      listenerArn: this.forwardingListenerArn,
-      priority: route.priority,
-      condition: conditions,
-      action: [{ type: "forward", targetGroupArn: route.targetGroupArn }],
-      ...lifecycle,
-    });
-    if (route.testTargetGroupArn && this.testListenerArn) {
-      new LbListenerRule(this, `${route.id}-test-rule`, {
-        listenerArn: this.testListenerArn,
+    const rules = [
+      new LbListenerRule(this, `${route.id}-rule`, {
+        listenerArn: this.forwardingListenerArn,
         priority: route.priority,
         condition: conditions,
-        action: [{ type: "forward", targetGroupArn: route.testTargetGroupArn }],
+        action: [{ type: "forward", targetGroupArn: route.targetGroupArn }],
         ...lifecycle,
-      });
+      }),
+    ];
+    if (route.testTargetGroupArn && this.testListenerArn) {
+      rules.push(
+        new LbListenerRule(this, `${route.id}-test-rule`, {
+          listenerArn: this.testListenerArn,
+          priority: route.priority,
+          condition: conditions,
+          action: [{ type: "forward", targetGroupArn: route.testTargetGroupArn }],
+          ...lifecycle,
+        }),
+      );
     }
+    return rules;
   }
 }
 

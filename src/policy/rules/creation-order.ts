@@ -1,6 +1,6 @@
 /**
  * LZ-AWS3: resources that AWS checks against other resources at creation are ordered after them, which a
- * name written as a plain string hides from Terraform.
+ * name written as a plain string (or a reference to the wrong resource) hides from Terraform.
  */
 import { asList, block, isExpression, isTrue, type SynthResource, type SynthStack } from "../stack.js";
 import { NOT_APPLICABLE, outcomeOf, type PolicyRule } from "../types.js";
@@ -39,6 +39,34 @@ function deploymentGroupProblems(r: SynthResource, stack: SynthStack): string[] 
   return [
     `${unordered.map(([field, target]) => `${field} names ${target.address}`).join(", ")} by a plain string, so Terraform may create the deployment group first and CreateDeploymentGroup fails (the ECS service must already exist with the CODE_DEPLOY controller). Write the resources' name attributes (\${aws_ecs_service.<name>.name}, \${aws_lb_target_group.<name>.name}) or add them to depends_on.`,
   ];
+}
+
+const LISTENER_TYPES = ["aws_lb_listener", "aws_lb_listener_rule", "aws_alb_listener", "aws_alb_listener_rule"];
+
+/**
+ * (d) ECS services behind a load balancer: CreateService rejects a target group that no listener or listener
+ * rule uses yet ("The target group … does not have an associated load balancer"), and the service refers only
+ * to the target group (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html; AWS CDK adds the
+ * same dependency, aws/aws-cdk#1160).
+ */
+function ecsServiceProblems(r: SynthResource, stack: SynthStack): string[] | undefined {
+  const groups = asList<Record<string, unknown>>(r.body.load_balancer).flatMap((lb) => {
+    const tg = designated(lb.target_group_arn, ["aws_lb_target_group", "aws_alb_target_group"], stack, "arn");
+    return tg ? [tg] : [];
+  });
+  if (groups.length === 0) return undefined;
+  return groups.flatMap((tg) => {
+    const users = LISTENER_TYPES.flatMap((t) => stack.ofType(t)).filter((l) => stack.refersTo(l.body, tg));
+    if (users.length === 0)
+      return [
+        `load_balancer names ${tg.address}, which no listener or listener rule of this stack forwards to; CreateService fails with "does not have an associated load balancer". Forward to it from a listener or rule, and make the service depend on that.`,
+      ];
+    return users.some((l) => stack.dependsOn(r, l))
+      ? []
+      : [
+          `load_balancer names ${tg.address} but the service does not wait for ${users.map((l) => l.address).join(" or ")}, which attaches it to the load balancer; CreateService fails with "does not have an associated load balancer" when it runs first. Add depends_on = [${users[0]!.address}].`,
+        ];
+  });
 }
 
 /** The `aws_s3_bucket` a bucket name or reference designates. */
@@ -112,29 +140,33 @@ function distributionProblems(r: SynthResource, stack: SynthStack): string[] | u
  * groups it names; (b) an `aws_lb` with `access_logs.enabled` depends on its log bucket's
  * `aws_s3_bucket_policy` (and the bucket has one); (c) an `aws_cloudfront_distribution` with
  * `logging_config` depends on its log bucket's `aws_s3_bucket_ownership_controls`, which are not
- * BucketOwnerEnforced. "Depends" means a reference or `depends_on`, directly or through other resources.
- * Resources named but not in the stack are not judged.
+ * BucketOwnerEnforced; (d) an `aws_ecs_service` with `load_balancer` depends on a listener or listener rule
+ * that forwards to each target group it names. "Depends" means a reference or `depends_on`, directly or
+ * through other resources. Resources named but not in the stack are not judged.
  */
 export const creationOrder: PolicyRule = {
   id: "LZ-AWS3",
   level: "error",
-  title: "Deployment groups, ALBs with access logs and logging distributions wait for what AWS checks at creation",
+  title: "Deployment groups, ECS services, ALBs with access logs and logging distributions wait for what AWS checks at creation",
   rationale:
-    "AWS checks these at creation: the ECS service of a deployment group, the log bucket's policy of an ALB, the ACLs of CloudFront's log bucket. A plain-string name lets Terraform create them in parallel and the first apply fails.",
+    "AWS checks these at creation: the ECS service of a deployment group, a listener using an ECS service's target group, the log bucket's policy of an ALB, the ACLs of CloudFront's log bucket. Without a dependency Terraform creates them in parallel and the first apply fails.",
   sources: [
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/migrate-codedeploy-to-ecs-bluegreen.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html",
+    "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html",
     "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html",
   ],
-  resourceTypes: ["aws_codedeploy_deployment_group", "aws_lb", "aws_alb", "aws_cloudfront_distribution"],
+  resourceTypes: ["aws_codedeploy_deployment_group", "aws_ecs_service", "aws_lb", "aws_alb", "aws_cloudfront_distribution"],
   check: (r, stack) => {
     const problems =
       r.type === "aws_codedeploy_deployment_group"
         ? deploymentGroupProblems(r, stack)
-        : r.type === "aws_cloudfront_distribution"
-          ? distributionProblems(r, stack)
-          : loadBalancerProblems(r, stack);
+        : r.type === "aws_ecs_service"
+          ? ecsServiceProblems(r, stack)
+          : r.type === "aws_cloudfront_distribution"
+            ? distributionProblems(r, stack)
+            : loadBalancerProblems(r, stack);
     return problems === undefined ? NOT_APPLICABLE : outcomeOf(problems);
   },
 };

@@ -59,6 +59,29 @@ const deployment = (group: Record<string, unknown>, names: { service: string; bl
   });
 const plainNames = { service: "acme-prod-api", blue: "acme-prod-api-blue", green: "acme-prod-api-green" };
 
+/** An ECS service behind `aws_lb_target_group.tg`, a listener rule forwarding to it (unless `rule` is false), and `extra` service arguments. */
+const serviceBehindRule = (extra: Record<string, unknown>, rule = true) =>
+  r({
+    aws_lb_target_group: { tg: { name: "acme-api", port: 8080, protocol: "HTTP", target_type: "ip" } },
+    ...(rule
+      ? {
+          aws_lb_listener_rule: {
+            api: {
+              listener_arn: "${aws_lb_listener.https.arn}",
+              action: [{ type: "forward", target_group_arn: "${aws_lb_target_group.tg.arn}" }],
+            },
+          },
+        }
+      : {}),
+    aws_ecs_service: {
+      api: {
+        name: "acme-api",
+        load_balancer: [{ target_group_arn: "${aws_lb_target_group.tg.arn}", container_name: "app", container_port: 8080 }],
+        ...extra,
+      },
+    },
+  });
+
 /** An ALB logging to bucket `acme-alb-logs` (by name), with the bucket's policy, and `lb` extra arguments. */
 const albLogging = (lb: Record<string, unknown>, policy = true) =>
   r({
@@ -289,6 +312,32 @@ export const EDGE_READINESS_CASES: Readonly<Record<string, readonly RuleCase[]>>
       json: deployment({ depends_on: ["aws_ecs_service.api", "aws_lb_target_group.blue", "aws_lb_target_group.green"] }, plainNames),
       address: "aws_codedeploy_deployment_group.g",
       expect: "compliant",
+    },
+    {
+      name: "an ECS service that does not wait for the listener rule attaching its target group",
+      json: serviceBehindRule({}),
+      address: "aws_ecs_service.api",
+      expect: "non-compliant",
+      message: "does not wait for aws_lb_listener_rule.api",
+    },
+    {
+      name: "an ECS service with depends_on the listener rule attaching its target group",
+      json: serviceBehindRule({ depends_on: ["aws_lb_listener_rule.api"] }),
+      address: "aws_ecs_service.api",
+      expect: "compliant",
+    },
+    {
+      name: "an ECS service whose target group no listener or rule forwards to",
+      json: serviceBehindRule({}, false),
+      address: "aws_ecs_service.api",
+      expect: "non-compliant",
+      message: "no listener or listener rule of this stack forwards to",
+    },
+    {
+      name: "an ECS service without a load balancer",
+      json: r({ aws_ecs_service: { worker: { name: "acme-worker" } } }),
+      address: "aws_ecs_service.worker",
+      expect: "not-applicable",
     },
     {
       name: "an ALB with access logs that does not wait for its log bucket's policy",
