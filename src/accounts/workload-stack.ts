@@ -128,7 +128,7 @@ export class WorkloadStack extends AccountStack {
   }
 
   /**
-   * Alarms and dashboard widgets for the app tier: ALB 5xx rate and response time, CPU and memory per ECS
+   * Alarms and dashboard widgets for the app tier: ALB 5xx rate and p95 response time (whole load balancer), CPU and memory per ECS
    * service, RDS per instance (replica lag on replicas), ElastiCache CPU and evictions, and blocked-request
    * spikes on both web ACLs. The CloudFront ACL's metrics exist only in us-east-1, and an alarm can notify
    * only a topic of its own Region, so those alarms go to a us-east-1 copy of the alert topic
@@ -136,13 +136,13 @@ export class WorkloadStack extends AccountStack {
    */
   private addAppAlarms(app: AppTier, env: WorkloadModel, target: { namePrefix: string; topicArn: string; region: string }): void {
     const t = env.alarms;
-    const api = Object.values(app.services)[0];
+    // Response time over the whole load balancer, not one target group: a blue-green service's live group
+    // alternates with every release, and a fixed group would be the idle one after the first swap.
     this.dashboard.add(
       new AlbAlarms(this, "alb-alarms", {
         ...target,
         name: env.app!.loadBalancerName,
         loadBalancerArnSuffix: app.alb.arnSuffix,
-        ...(api ? { targetGroupArnSuffix: api.service.targetGroupArnSuffixes[0]! } : {}),
         fiveXxPercent: t.alb5xxPercent,
         targetResponseSeconds: t.albTargetResponseSeconds,
       }),

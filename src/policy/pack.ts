@@ -8,6 +8,7 @@ import { cacheProdResilience } from "./rules/cache-prod-resilience.js";
 import { cloudfrontLogging } from "./rules/cloudfront-logging.js";
 import { cloudfrontTls } from "./rules/cloudfront-tls.js";
 import { cloudtrailHardened } from "./rules/cloudtrail.js";
+import { creationOrder } from "./rules/creation-order.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
 import { ecrImmutable } from "./rules/ecr-immutable.js";
 import { ecrScan } from "./rules/ecr-scan.js";
@@ -24,14 +25,17 @@ import { openAdminPorts } from "./rules/open-admin-ports.js";
 import { rdsProdResilience } from "./rules/rds-prod-resilience.js";
 import { rdsTls } from "./rules/rds-tls.js";
 import { redisTls } from "./rules/redis-tls.js";
+import { replaceFixedName } from "./rules/replace-fixed-name.js";
 import { s3BucketEncryption } from "./rules/s3-bucket-encryption.js";
 import { s3PublicAccessBlock } from "./rules/s3-public-access.js";
 import { s3TlsOnly } from "./rules/s3-tls-only.js";
+import { securityGroupQuota } from "./rules/security-group-quota.js";
 import { tgwAutoAcceptOff } from "./rules/tgw-auto-accept.js";
 import { vpcFlowLogs } from "./rules/vpc-flow-logs.js";
 import { vpnCrypto } from "./rules/vpn-crypto.js";
 import { wafLogging } from "./rules/waf-logging.js";
 import { wafOnPublicEntry } from "./rules/waf-on-public-entry.js";
+import { wafRateBehindCloudFront } from "./rules/waf-rate-behind-cloudfront.js";
 import type { SynthStack } from "./stack.js";
 import type { Finding, PolicyReport, PolicyRule, SuppressedFinding, Suppression } from "./types.js";
 
@@ -67,6 +71,10 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   iamNoWildcardPrincipal,
   githubOidcSub,
   iamNoAdminAccess,
+  securityGroupQuota,
+  wafRateBehindCloudFront,
+  creationOrder,
+  replaceFixedName,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */

@@ -39,6 +39,7 @@ export class SynthStack {
   /** Every data source. */
   readonly dataSources: readonly SynthResource[];
   private readonly byAddress = new Map<string, SynthResource>();
+  private readonly dependencyCache = new Map<string, readonly SynthResource[]>();
 
   constructor(
     /** Stack name, for example `workload-prod`. */
@@ -89,6 +90,44 @@ export class SynthStack {
   /** Resources of `type` whose argument `field` refers to `target` (for example the flow logs of a VPC). */
   referencing(type: string, field: string, target: SynthResource): SynthResource[] {
     return this.ofType(type).filter((r) => this.refersTo(r.body[field], target));
+  }
+
+  /**
+   * The resources and data sources of this stack that `resource` names directly: every address inside a
+   * `${...}` expression anywhere in its body, and every entry of its `depends_on`. Terraform creates
+   * (or reads) each of them before `resource`
+   * (https://developer.hashicorp.com/terraform/language/resources/behavior#resource-dependencies).
+   */
+  directDependencies(resource: SynthResource): readonly SynthResource[] {
+    const cached = this.dependencyCache.get(resource.address);
+    if (cached) return cached;
+    const addresses = new Set<string>();
+    const { depends_on: dependsOn, ...rest } = resource.body;
+    for (const expression of JSON.stringify(rest).match(/\$\{[^}]*\}/g) ?? [])
+      for (const m of expression.matchAll(/(?<![\w.-])((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)/g)) addresses.add(m[1]!);
+    for (const entry of asList<unknown>(dependsOn)) if (typeof entry === "string") addresses.add(entry);
+    const found = [...addresses].flatMap((a) => asList<SynthResource>(this.byAddress.get(a))).filter((r) => r !== resource);
+    this.dependencyCache.set(resource.address, found);
+    return found;
+  }
+
+  /**
+   * True when Terraform orders `target` before `resource`: `resource` refers to it or lists it in
+   * `depends_on`, directly or through other resources of the stack ({@link directDependencies}, transitively).
+   */
+  dependsOn(resource: SynthResource, target: SynthResource): boolean {
+    const seen = new Set<string>([resource.address]);
+    const queue = [resource];
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      for (const dep of this.directDependencies(next)) {
+        if (dep.address === target.address) return true;
+        if (!seen.has(dep.address)) {
+          seen.add(dep.address);
+          queue.push(dep);
+        }
+      }
+    }
+    return false;
   }
 }
 

@@ -15,13 +15,12 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 const lifecycleOf = (r: Record<string, unknown>) => r.lifecycle as { prevent_destroy?: boolean; ignore_changes?: string[] } | undefined;
 
 describe("the app tier of the shipped config", () => {
-  it("answers 403 on the forwarding listener unless a rule matches, with the TLS 1.3 policy", () => {
+  it("answers 403 on the forwarding listener unless a rule matches, with the TLS 1.3 policy, and listens on no plain-HTTP port", () => {
     const listeners = resourcesByName(prod, "aws_lb_listener");
     const https = Object.entries(listeners).find(([k]) => k.includes("https-listener"))![1];
     expect(https).toMatchObject({ port: 443, protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect((https.default_action as { fixed_response: { status_code: string } }[])[0]!.fixed_response.status_code).toBe("403");
-    const redirect = Object.entries(listeners).find(([k]) => k.includes("http-redirect"))![1];
-    expect((redirect.default_action as { redirect: { protocol: string } }[])[0]!.redirect.protocol).toBe("HTTPS");
+    expect(Object.values(listeners).filter((l) => l.protocol === "HTTP")).toEqual([]);
   });
 
   it("forwards only when the secret header and the path match, and CloudFront sends the same secret", () => {
@@ -53,7 +52,7 @@ describe("the app tier of the shipped config", () => {
     expect(alb.custom_origin_config!.origin_protocol_policy).toBe("https-only");
   });
 
-  it("admits only CloudFront's origin-facing prefix list to the ALB", () => {
+  it("admits only CloudFront's origin-facing prefix list to the ALB, in one rule on the forwarding port", () => {
     const [prefixList] = Object.values(prod.data!.aws_ec2_managed_prefix_list!);
     expect(prefixList).toMatchObject({ name: "com.amazonaws.global.cloudfront.origin-facing" });
     const albIngress = resources(prod, "aws_vpc_security_group_ingress_rule").filter((r) =>
@@ -65,7 +64,7 @@ describe("the app tier of the shipped config", () => {
         .filter((r) => r.prefix_list_id)
         .map((r) => r.from_port)
         .sort(),
-    ).toEqual([443, 80]);
+    ).toEqual([443]);
   });
 
   it("associates the CLOUDFRONT web ACL with the distribution and the REGIONAL one with the ALB", () => {
@@ -133,6 +132,20 @@ describe("the app tier of the shipped config", () => {
     expect(names("aws_s3_bucket").filter((n) => /frontend|data/.test(n))).toMatchSnapshot();
   });
 
+  it("creates every ECS service after the listener rules that attach its target groups to the ALB", () => {
+    for (const json of [prod, dev]) {
+      const rules = resourcesByName(json, "aws_lb_listener_rule");
+      for (const service of resources(json, "aws_ecs_service")) {
+        const group = (service.load_balancer as { target_group_arn: string }[])[0]!.target_group_arn;
+        const forwarding = Object.entries(rules)
+          .filter(([, r]) => JSON.stringify(r.action).includes(group))
+          .map(([name]) => `aws_lb_listener_rule.${name}`);
+        expect(forwarding.length).toBeGreaterThan(0);
+        expect(service.depends_on as string[]).toEqual(expect.arrayContaining(forwarding));
+      }
+    }
+  });
+
   it("uses the CODE_DEPLOY controller for the prod API and the circuit breaker for the worker", () => {
     const services = resources(prod, "aws_ecs_service");
     const api = services.find((s) => s.name === "acme-prod-api")!;
@@ -173,6 +186,12 @@ describe("app-tier alarms of the shipped config", () => {
     ).toBe(true);
     const home = topicRef("alerts_topic");
     for (const a of alarms.filter((x) => x.provider === undefined)) expect(a.alarm_actions).toEqual([home]);
+  });
+
+  it("watches p95 response time over the whole load balancer, never one target group of a blue-green pair", () => {
+    const latency = byMetric("AWS/ApplicationELB", "TargetResponseTime");
+    expect(latency.length).toBeGreaterThan(0);
+    for (const alarm of latency) expect(Object.keys(alarm.dimensions as object)).toEqual(["LoadBalancer"]);
   });
 
   it("alarms on blocked-request spikes of both web ACLs, the CloudFront one in us-east-1 with a us-east-1 topic", () => {

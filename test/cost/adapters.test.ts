@@ -104,14 +104,14 @@ describe("appCostInputs", () => {
       rds: { instanceClass: "db.r6g.large", multiAz: true, readReplicas: 1, allocatedStorageGiB: 100 },
       elastiCache: { nodeType: "cache.r7g.large", nodes: 3 },
       cloudFront: { dataOutGbPerMonth: 100, httpsRequestsPerMonth: 10_000_000 },
-      // per ACL: rate rule + geo rule + 3 managed groups = 5; two ACLs (CloudFront and regional)
-      waf: { webAcls: 2, rules: 10, requestsPerMonth: 10_000_000 },
+      // CloudFront ACL: rate rule + geo rule + 3 managed groups = 5; regional ACL: the 3 managed groups
+      waf: { webAcls: 2, rules: 8, requestsPerMonth: 10_000_000 },
       shieldAdvanced: true,
     });
   });
 
   it("counts no geo rule when no country is blocked", () => {
-    expect(appCostInputs({ ...prodApp, waf: { managedRuleGroups: ["x"], blockedCountries: [] } }, a).waf!.rules).toBe(4);
+    expect(appCostInputs({ ...prodApp, waf: { managedRuleGroups: ["x"], blockedCountries: [] } }, a).waf!.rules).toBe(3);
   });
 
   it("gives lines for every app component that the pricing functions can price", () => {

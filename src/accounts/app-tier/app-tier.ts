@@ -65,7 +65,7 @@ export class AppTier extends Construct {
     this.originHeaderSecret = secrets.originHeader;
     this.buckets = appBuckets(this, props);
     const certificates = app.domain ? domainCertificates(this, app.domain, usEast1) : undefined;
-    this.alb = appLoadBalancer(this, props, secrets.originHeader.secretValue, certificates?.originCertificateArn);
+    this.alb = appLoadBalancer(this, props, secrets.originHeader.secretValue, certificates?.originCertificateArn, this.buckets);
 
     const acls = edgeWebAcls(this, props, usEast1, this.alb);
     this.edgeLogsKey = acls.edgeLogsKey;

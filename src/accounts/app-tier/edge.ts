@@ -27,7 +27,10 @@ export interface EdgeWebAcls {
 
 /**
  * The logs key in us-east-1 (`edge-logs-key`; KMS keys and log groups are Regional, and the CLOUDFRONT-scope ACL
- * logs in us-east-1), both web ACLs with the same rules, and the REGIONAL one's association with the ALB.
+ * logs in us-east-1), both web ACLs with the same managed rule groups, and the REGIONAL one's association with
+ * the ALB. Only the CLOUDFRONT-scope ACL rate-limits per IP: there the source IP is the viewer, while the ALB
+ * behind CloudFront sees edge servers, and its X-Forwarded-For first address can be forged by the client
+ * (policy rule LZ-AWS2).
  */
 export function edgeWebAcls(
   scope: Construct,
@@ -36,7 +39,6 @@ export function edgeWebAcls(
   alb: CloudFrontOnlyAlb,
 ): EdgeWebAcls {
   const wafCommon = {
-    ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
     managedRuleGroups: app.waf.managedRuleGroups,
     logRetentionDays: app.logRetentionDays,
     accountId: env.accountId,
@@ -62,6 +64,7 @@ export function edgeWebAcls(
     ...wafCommon,
     name: `${app.namePrefix}-cloudfront`,
     scope: "CLOUDFRONT",
+    ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
     blockedCountries: app.waf.blockedCountries,
     region: "us-east-1",
     provider: usEast1,
@@ -109,6 +112,7 @@ export function edgeDistribution(scope: Construct, { app, keys }: AppTierProps, 
     ...(app.domain && siteCertificateArn ? { customDomain: { name: app.domain.siteName, certificateArn: siteCertificateArn } } : {}),
     webAclArn: origins.webAclArn,
     logBucketDomainName: buckets.cloudFrontLogs.bucket.bucketDomainName,
+    logBucketOwnershipControls: buckets.cloudFrontLogs.ownershipControls,
   });
   const fromDistribution = { StringEquals: { "AWS:SourceArn": distribution.distributionArn } };
   buckets.frontend.addToPolicy(

@@ -1,6 +1,7 @@
 /** The app tier's load balancer: an ALB that only CloudFront can reach, with the origin header as its key. */
 import type { Construct } from "constructs";
 import { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { AppBuckets } from "./buckets.js";
 import type { AppTierProps } from "./props.js";
 
 /**
@@ -8,12 +9,14 @@ import type { AppTierProps } from "./props.js";
  * the `strictest` desync mitigation; a test listener is added when any service deploys blue-green.
  * @param originHeaderValue the secret CloudFront sends in the origin header.
  * @param originCertificateArn the origin certificate (HTTPS listener), when the app has a custom domain.
+ * @param buckets the app tier's buckets: access logs go to `albLogs`, whose policy the ALB waits for.
  */
 export function appLoadBalancer(
   scope: Construct,
   { env, app, vpc }: AppTierProps,
   originHeaderValue: string,
   originCertificateArn: string | undefined,
+  buckets: AppBuckets,
 ): CloudFrontOnlyAlb {
   return new CloudFrontOnlyAlb(scope, "alb", {
     name: app.loadBalancerName,
@@ -23,6 +26,7 @@ export function appLoadBalancer(
     ...(originCertificateArn ? { certificateArn: originCertificateArn } : {}),
     originHeaderValue,
     accessLogBucket: app.buckets.albLogs,
+    accessLogBucketPolicy: buckets.albLogs.policy,
     deletionProtection: env.preventDestroy,
     desyncMitigationMode: env.preventDestroy ? "strictest" : "defensive",
     testListener: app.services.some((s) => s.deployment === "blue-green"),

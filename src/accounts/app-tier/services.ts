@@ -33,9 +33,9 @@ export interface ServiceDependencies {
 }
 
 /**
- * One {@link FargateService} (`service-<name>`) per service, and a {@link BlueGreenDeployment} (`deploy-<name>`)
- * for each blue-green one. Each service connects to the database as the IAM user named like the service
- * (`-` becomes `_`, `DB_USER`).
+ * One {@link FargateService} (`service-<name>`) per service, created after its ALB listener rules, and a
+ * {@link BlueGreenDeployment} (`deploy-<name>`) for each blue-green one. Each service connects to the database
+ * as the IAM user named like the service (`-` becomes `_`, `DB_USER`).
  * @returns the services by name.
  */
 export function appServices(scope: Construct, props: AppTierProps, deps: ServiceDependencies): Record<string, AppServiceHandle> {
@@ -79,20 +79,25 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
     });
     dataTier.database.allowFrom(svc.name, service.securityGroupId);
     dataTier.cache.allowFrom(svc.name, service.securityGroupId);
-    alb.addServiceRoute({
+    const routes = alb.addServiceRoute({
       id: svc.name,
       priority: svc.rulePriority,
       pathPatterns: svc.pathPatterns,
       targetGroupArn: service.targetGroupArns[0]!,
       ...(svc.deployment === "blue-green" ? { testTargetGroupArn: service.targetGroupArns[1]!, ignoreActionChanges: true } : {}),
     });
+    // The service names only its target groups; CreateService fails until a listener rule uses them.
+    service.waitFor(...routes);
     const blueGreen = svc.deployment === "blue-green" ? blueGreenDeployment(scope, props, svc, service, cluster, alb) : undefined;
     services[svc.name] = blueGreen ? { service, blueGreen } : { service };
   }
   return services;
 }
 
-/** The CodeDeploy application, deployment group and rollback alarms of a blue-green service. */
+/**
+ * The CodeDeploy application, deployment group and rollback alarms of a blue-green service. The group names
+ * the service and its target groups by references, so Terraform creates it after them.
+ */
 function blueGreenDeployment(
   scope: Construct,
   { env, alertTopicArn }: AppTierProps,
@@ -104,9 +109,9 @@ function blueGreenDeployment(
   return new BlueGreenDeployment(scope, `deploy-${svc.name}`, {
     name: svc.fullName,
     clusterName: cluster.clusterName,
-    serviceName: service.serviceName,
-    targetGroupNames: [svc.targetGroupNames[0]!, svc.targetGroupNames[1]!],
-    greenTargetGroupArnSuffix: service.targetGroupArnSuffixes[1]!,
+    serviceName: service.serviceNameRef,
+    targetGroupNames: [service.targetGroupNames[0]!, service.targetGroupNames[1]!],
+    targetGroupArnSuffixes: [service.targetGroupArnSuffixes[0]!, service.targetGroupArnSuffixes[1]!],
     albArnSuffix: alb.arnSuffix,
     prodListenerArn: alb.forwardingListenerArn,
     testListenerArn: alb.testListenerArn!,

@@ -290,7 +290,10 @@ export const AppWaf = z
       .min(10, { error: "Write a ratePerFiveMinutes of at least 10 (the AWS WAF minimum)." })
       .max(2_000_000_000)
       .default(2000)
-      .meta({ description: "Requests per 5 minutes from one IP before the rate-based rule blocks it. @default 2000" }),
+      .meta({
+        description:
+          "Requests per 5 minutes from one viewer IP before the CloudFront web ACL's rate-based rule blocks it (the ALB's web ACL has none: behind CloudFront it sees edge servers, not viewers). @default 2000",
+      }),
     managedRuleGroups: z
       .array(z.enum(WAF_MANAGED_RULE_GROUPS))
       .default([...DEFAULT_WAF_RULE_GROUPS])

@@ -29,11 +29,13 @@ export const APP_WEB_ACLS = 2;
 
 /**
  * One ALB, the Fargate services at their desired count, the RDS primary (Multi-AZ or not) and its replicas, the
- * Redis nodes (primary + replicas), a CloudFront distribution, two web ACLs with the same rules (the rate rule,
- * the geo rule when countries are blocked, each managed rule group), and Shield Advanced when subscribed.
+ * Redis nodes (primary + replicas), a CloudFront distribution, two web ACLs (the CloudFront one with the rate
+ * rule, the geo rule when countries are blocked and each managed rule group; the regional one with the managed
+ * rule groups only, see `edgeWebAcls`), and Shield Advanced when subscribed.
  */
 export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partial<EnvironmentCostInputs> {
-  const rulesPerAcl = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + app.waf.managedRuleGroups.length;
+  const managed = app.waf.managedRuleGroups.length;
+  const cloudFrontRules = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + managed;
   return {
     alb: { count: 1, lcuPerHour: a.albLcuPerHour },
     fargate: {
@@ -47,7 +49,7 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
     },
     elastiCache: { nodeType: app.cache.nodeType, nodes: 1 + app.cache.replicas },
     cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
-    waf: { webAcls: APP_WEB_ACLS, rules: APP_WEB_ACLS * rulesPerAcl, requestsPerMonth: a.wafRequestsPerMonth },
+    waf: { webAcls: APP_WEB_ACLS, rules: cloudFrontRules + managed, requestsPerMonth: a.wafRequestsPerMonth },
     shieldAdvanced: app.shieldAdvanced,
   };
 }

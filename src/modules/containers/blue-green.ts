@@ -4,11 +4,18 @@
  * test traffic on the test listener, and rolls back automatically when a deployment fails or one of its
  * alarms fires (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html).
  *
- * The alarms watch the green target group: target 5XX responses and unhealthy hosts. A release is
- * started outside Terraform (CI: `aws deploy create-deployment` with an AppSpec naming the new task
- * definition).
+ * The alarms watch both target groups together (metric math over each group's metric): target 5XX
+ * responses and unhealthy hosts. CodeDeploy puts the replacement tasks in whichever group is idle, which
+ * alternates with every release, so an alarm on one fixed group would watch the idle group after the first
+ * swap. A release is started outside Terraform (CI: `aws deploy create-deployment` with an AppSpec naming
+ * the new task definition).
+ *
+ * The deployment group names the service, the cluster and the target groups by references to their
+ * resources (`aws_ecs_service.name`, ...), so Terraform creates it after them: CreateDeploymentGroup needs
+ * the service to exist with the CODE_DEPLOY controller
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/migrate-codedeploy-to-ecs-bluegreen.html).
  */
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { CodedeployApp } from "@cdktf/provider-aws/lib/codedeploy-app";
 import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-deployment-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -20,12 +27,14 @@ import { policyJson, serviceAssumesRole } from "../iam/index.js";
 export interface BlueGreenDeploymentProps {
   /** Name of the application and deployment group, for example `acme-prod-api`. */
   readonly name: string;
+  /** ECS cluster name (the cluster is created before the service, which this group depends on). */
   readonly clusterName: string;
+  /** `aws_ecs_service.name` as a reference (`FargateService.serviceNameRef`), never a plain string: it orders the group after the service. */
   readonly serviceName: string;
-  /** [blue, green] target group names. */
+  /** [blue, green] `aws_lb_target_group.name` references (`FargateService.targetGroupNames`). */
   readonly targetGroupNames: readonly [string, string];
-  /** `arn_suffix` of the green target group (alarm dimension). */
-  readonly greenTargetGroupArnSuffix: string;
+  /** [blue, green] target group `arn_suffix`es: the rollback alarms watch both. */
+  readonly targetGroupArnSuffixes: readonly [string, string];
   /** ALB `arn_suffix` (alarm dimension). */
   readonly albArnSuffix: string;
   readonly prodListenerArn: string;
@@ -57,16 +66,25 @@ export class BlueGreenDeployment extends Construct {
       role: role.name,
       policyArn: `arn:${partition}:iam::aws:policy/AWSCodeDeployRoleForECS`,
     });
-    const dims = { LoadBalancer: props.albArnSuffix, TargetGroup: props.greenTargetGroupArnSuffix };
+    // One query per target group and their sum: the idle group reports no data, FILL counts it as 0.
+    const bothGroups = (metricName: string, stat: string): CloudwatchMetricAlarmMetricQuery[] => [
+      ...props.targetGroupArnSuffixes.map((targetGroup, i) => ({
+        id: `group${i}`,
+        metric: {
+          namespace: "AWS/ApplicationELB",
+          metricName,
+          dimensions: { LoadBalancer: props.albArnSuffix, TargetGroup: targetGroup },
+          period: 60,
+          stat,
+        },
+      })),
+      { id: "total", expression: "FILL(group0, 0) + FILL(group1, 0)", label: `${metricName}, both target groups`, returnData: true },
+    ];
     const alarm = (key: string, metricName: string, threshold: number) =>
       new CloudwatchMetricAlarm(this, `${key}-alarm`, {
         alarmName: `${props.name}-deploy-${key}`,
-        alarmDescription: `Rolls back a blue-green deployment of ${props.serviceName}`,
-        namespace: "AWS/ApplicationELB",
-        metricName,
-        dimensions: dims,
-        statistic: metricName === "UnHealthyHostCount" ? "Maximum" : "Sum",
-        period: 60,
+        alarmDescription: `Rolls back a blue-green deployment of ${props.name}`,
+        metricQuery: bothGroups(metricName, metricName === "UnHealthyHostCount" ? "Maximum" : "Sum"),
         evaluationPeriods: 2,
         threshold,
         comparisonOperator: "GreaterThanOrEqualToThreshold",

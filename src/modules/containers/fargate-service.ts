@@ -13,9 +13,14 @@
  *   only from the ALB's security group.
  * - `rolling`: ECS deployment controller with the circuit breaker and automatic rollback.
  *   `blue-green`: `CODE_DEPLOY` controller and two target groups (see `BlueGreenDeployment`); Terraform
- *   then ignores the task definition and load balancer of the service, which CodeDeploy owns.
+ *   then ignores the task definition and load balancer of the service, which CodeDeploy owns. The
+ *   request-count scaling policy then tracks requests per healthy target over both groups
+ *   ({@link requestsPerTargetOfGroups}), because the live group alternates with every release.
  */
-import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import {
+  AppautoscalingPolicy,
+  type AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification,
+} from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
@@ -28,6 +33,7 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { dependable, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
@@ -89,8 +95,13 @@ export interface FargateServiceProps {
 
 /** ECR repository, task definition, ECS service, autoscaling and target groups of one service. */
 export class FargateService extends Construct {
-  /** ECS service name: the `ServiceName` dimension of ECS metrics. */
+  /** ECS service name as a plain string: the `ServiceName` dimension of ECS metrics. */
   readonly serviceName: string;
+  /**
+   * The same name as a reference to `aws_ecs_service.name`: for what must be created after the service
+   * (a CodeDeploy deployment group).
+   */
+  readonly serviceNameRef: string;
   readonly securityGroupId: string;
   readonly repositoryUrl: string;
   readonly repositoryArn: string;
@@ -101,8 +112,10 @@ export class FargateService extends Construct {
   readonly targetGroupArns: readonly string[];
   /** Target group `arn_suffix`es (the `TargetGroup` dimension of ALB metrics), same order. */
   readonly targetGroupArnSuffixes: readonly string[];
+  /** Target group names as references to `aws_lb_target_group.name` (a consumer naming them is created after them), same order. */
   readonly targetGroupNames: readonly string[];
   readonly taskDefinitionArn: string;
+  private readonly service: EcsService;
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
@@ -298,6 +311,7 @@ export class FargateService extends Construct {
       lifecycle: { ignoreChanges: blueGreen ? ["desired_count", "task_definition", "load_balancer"] : ["desired_count"] },
       tags,
     });
+    this.service = service;
 
     const scaling = new AppautoscalingTarget(this, "scaling-target", {
       serviceNamespace: "ecs",
@@ -307,32 +321,48 @@ export class FargateService extends Construct {
       maxCapacity: props.maxCount,
       dependsOn: [service],
     });
-    const policy = (key: string, spec: { predefinedMetricType: string; resourceLabel?: string }, target: number) =>
+    type Metric =
+      | { readonly predefinedMetricSpecification: { predefinedMetricType: string; resourceLabel?: string } }
+      | {
+          readonly customizedMetricSpecification: AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification;
+        };
+    const policy = (key: string, metric: Metric, target: number) =>
       new AppautoscalingPolicy(this, `scaling-${key}`, {
         name: `${props.name}-${key}`,
         policyType: "TargetTrackingScaling",
         serviceNamespace: scaling.serviceNamespace,
         resourceId: scaling.resourceId,
         scalableDimension: scaling.scalableDimension,
-        targetTrackingScalingPolicyConfiguration: {
-          targetValue: target,
-          predefinedMetricSpecification: spec,
-          scaleInCooldown: 300,
-          scaleOutCooldown: 60,
-        },
+        targetTrackingScalingPolicyConfiguration: { targetValue: target, ...metric, scaleInCooldown: 300, scaleOutCooldown: 60 },
       });
     if (props.autoscaling.cpuPercent !== undefined)
-      policy("cpu", { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, props.autoscaling.cpuPercent);
+      policy(
+        "cpu",
+        { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } },
+        props.autoscaling.cpuPercent,
+      );
     if (props.autoscaling.requestsPerTarget !== undefined) {
-      // With blue-green the label names the blue group; after a shift to green the metric follows blue until the next apply.
       policy(
         "requests",
-        { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: `${props.albArnSuffix}/${groups[0]!.arnSuffix}` },
+        blueGreen
+          ? {
+              customizedMetricSpecification: requestsPerTargetOfGroups(
+                props.albArnSuffix,
+                groups.map((g) => g.arnSuffix),
+              ),
+            }
+          : {
+              predefinedMetricSpecification: {
+                predefinedMetricType: "ALBRequestCountPerTarget",
+                resourceLabel: `${props.albArnSuffix}/${groups[0]!.arnSuffix}`,
+              },
+            },
         props.autoscaling.requestsPerTarget,
       );
     }
 
     this.serviceName = props.name;
+    this.serviceNameRef = service.name;
     this.securityGroupId = sg.id;
     this.repositoryUrl = repo.repositoryUrl;
     this.repositoryArn = repo.arn;
@@ -340,7 +370,65 @@ export class FargateService extends Construct {
     this.executionRoleArn = execution.arn;
     this.targetGroupArns = groups.map((g) => g.arn);
     this.targetGroupArnSuffixes = groups.map((g) => g.arnSuffix);
-    this.targetGroupNames = [...props.targetGroupNames];
+    this.targetGroupNames = groups.map((g) => g.name);
     this.taskDefinitionArn = taskDefinition.arn;
   }
+
+  /**
+   * Makes the ECS service wait for `dependencies`: the listener rules that attach its target groups to the load
+   * balancer. The service names only the target group, and CreateService rejects one that no listener or rule
+   * uses yet ("The target group … does not have an associated load balancer";
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html).
+   */
+  waitFor(...dependencies: readonly ITerraformDependable[]): void {
+    // dependable() renders the plain address that depends_on requires (a `${...}` reference is invalid there).
+    this.service.dependsOn = [...(this.service.dependsOn ?? []), ...dependencies.map((d) => dependable(d))];
+  }
+}
+
+/**
+ * A target-tracking metric equal to `ALBRequestCountPerTarget` over several target groups together: the sum
+ * of their `RequestCount` (per minute) divided by the sum of their `HealthyHostCount`, with `FILL(…, 0)` for
+ * a group that reports nothing (the idle group of a blue-green pair). The predefined metric needs a resource
+ * label naming one target group, which after a CodeDeploy swap is the idle one
+ * (metric math in target tracking: https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html;
+ * the metrics: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html).
+ * While no group has a healthy target the expression has no value and the policy does not scale on it.
+ * @param albArnSuffix the load balancer's `arn_suffix` (`LoadBalancer` dimension).
+ * @param targetGroupArnSuffixes the groups' `arn_suffix`es (`TargetGroup` dimension), at least one.
+ */
+export function requestsPerTargetOfGroups(
+  albArnSuffix: string,
+  targetGroupArnSuffixes: readonly string[],
+): AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification {
+  const metric = (id: string, metricName: string, stat: string, targetGroup: string) => ({
+    id,
+    returnData: false,
+    metricStat: {
+      stat,
+      metric: {
+        namespace: "AWS/ApplicationELB",
+        metricName,
+        dimensions: [
+          { name: "LoadBalancer", value: albArnSuffix },
+          { name: "TargetGroup", value: targetGroup },
+        ],
+      },
+    },
+  });
+  const sum = (prefix: string) => targetGroupArnSuffixes.map((_, i) => `FILL(${prefix}${i}, 0)`).join(" + ");
+  return {
+    metrics: [
+      ...targetGroupArnSuffixes.flatMap((tg, i) => [
+        metric(`requests${i}`, "RequestCount", "Sum", tg),
+        metric(`healthy${i}`, "HealthyHostCount", "Average", tg),
+      ]),
+      {
+        id: "requests_per_target",
+        expression: `(${sum("requests")}) / (${sum("healthy")})`,
+        label: "Requests per healthy target, all target groups",
+        returnData: true,
+      },
+    ],
+  };
 }

@@ -97,8 +97,10 @@ export class MysqlDatabase extends Construct {
       tags: { Name: props.identifier },
     });
     const family = `mysql${props.engineVersion.split(".").slice(0, 2).join(".")}`;
+    // name_prefix, not name: with create_before_destroy the replacement group is created while the old one
+    // still holds its name (DBParameterGroupAlreadyExists; hashicorp/terraform-provider-aws#41020, #41048).
     const parameters = new DbParameterGroup(this, "parameter-group", {
-      name: props.identifier,
+      namePrefix: `${props.identifier}-`,
       family,
       description: `${props.identifier}: TLS only`,
       parameter: [

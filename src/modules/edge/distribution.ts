@@ -9,11 +9,13 @@
  * which CloudFront ignores the minimum protocol version and still accepts TLS 1.0 and 1.1
  * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html).
  *
- * Standard logs go to a bucket with ACLs enabled (CloudFront standard logging writes through ACLs).
+ * Standard logs go to a bucket with ACLs enabled (CloudFront standard logging writes through ACLs); the
+ * distribution is created after the bucket's ownership controls that enable them.
  */
 import { CloudfrontDistribution, type CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { CloudfrontResponseHeadersPolicy } from "@cdktf/provider-aws/lib/cloudfront-response-headers-policy";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 
 /** AWS managed cache and origin request policy ids (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html). */
@@ -46,6 +48,13 @@ export interface AppDistributionProps {
   readonly webAclArn: string;
   /** Domain name of the log bucket (`<bucket>.s3.amazonaws.com`). */
   readonly logBucketDomainName: string;
+  /**
+   * The log bucket's `aws_s3_bucket_ownership_controls` (`BucketOwnerPreferred`), which the distribution
+   * depends on: standard logging needs the bucket's ACLs enabled when the distribution is created, and new
+   * buckets start with ACLs disabled
+   * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html).
+   */
+  readonly logBucketOwnershipControls: ITerraformDependable;
   /** `PriceClass_100` (North America, Europe), `PriceClass_200`, `PriceClass_All`. @default "PriceClass_100" */
   readonly priceClass?: string;
 }
@@ -127,6 +136,7 @@ export class AppDistribution extends Construct {
         : { cloudfrontDefaultCertificate: true },
       loggingConfig: { bucket: props.logBucketDomainName, prefix: "cloudfront/", includeCookies: false },
       tags: { Name: props.name },
+      dependsOn: [props.logBucketOwnershipControls],
     });
     this.distributionId = distribution.id;
     this.distributionArn = distribution.arn;

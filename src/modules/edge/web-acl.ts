@@ -3,8 +3,15 @@
  * CloudWatch log group named `aws-waf-logs-…` (WAF only delivers to log groups with that prefix,
  * https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html).
  *
- * Rules, in priority order: the optional geo block, the rate-based rule (per source IP, 5-minute window),
- * then the AWS managed rule groups in the order given. The default action allows.
+ * Rules, in priority order: the optional geo block, the optional rate-based rule (per source IP, 5-minute
+ * window), then the AWS managed rule groups in the order given. The default action allows.
+ *
+ * Give the rate-based rule only where the source IP is the client: the CLOUDFRONT scope (the viewer's
+ * address), or a REGIONAL ACL on a resource clients reach directly. Behind CloudFront the source IP is an
+ * edge server ("the address of the last proxy",
+ * https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-aggregation-options.html),
+ * and `FORWARDED_IP` reads the first X-Forwarded-For address, which the client writes itself
+ * (https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-forwarded-ip-address.html).
  *
  * Scope `CLOUDFRONT` must be created in us-east-1 (pass a us-east-1 provider); its log group is then in
  * us-east-1 too, so it is not encrypted with the home-Region KMS key (a KMS key works only in its own
@@ -23,8 +30,11 @@ export interface WebAclProps {
   /** Web ACL name, for example `acme-prod-cloudfront`; also the metric name prefix. */
   readonly name: string;
   readonly scope: "CLOUDFRONT" | "REGIONAL";
-  /** Requests per 5 minutes from one IP before it is blocked (AWS WAF minimum 10). */
-  readonly ratePerFiveMinutes: number;
+  /**
+   * Requests per 5 minutes from one source IP before it is blocked (AWS WAF minimum 10). Only where the
+   * source IP is the client (see the file comment). @default no rate-based rule
+   */
+  readonly ratePerFiveMinutes?: number;
   /** AWS managed rule group names (vendor AWS), for example `AWSManagedRulesCommonRuleSet`. */
   readonly managedRuleGroups: readonly string[];
   /** ISO 3166-1 alpha-2 codes to block. @default [] (no geo rule) */
@@ -71,13 +81,15 @@ export function webAclRules(
       VisibilityConfig: visibility("geo-block"),
     });
   }
-  rules.push({
-    Name: "rate-limit-per-ip",
-    Priority: 1,
-    Statement: { RateBasedStatement: { Limit: props.ratePerFiveMinutes, AggregateKeyType: "IP", EvaluationWindowSec: 300 } },
-    Action: { Block: {} },
-    VisibilityConfig: visibility("rate-limit-per-ip"),
-  });
+  if (props.ratePerFiveMinutes !== undefined) {
+    rules.push({
+      Name: "rate-limit-per-ip",
+      Priority: 1,
+      Statement: { RateBasedStatement: { Limit: props.ratePerFiveMinutes, AggregateKeyType: "IP", EvaluationWindowSec: 300 } },
+      Action: { Block: {} },
+      VisibilityConfig: visibility("rate-limit-per-ip"),
+    });
+  }
   props.managedRuleGroups.forEach((group, i) => {
     rules.push({
       Name: group,

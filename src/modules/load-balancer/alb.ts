@@ -10,9 +10,12 @@
  *   the secret origin header that our distribution adds matches, and the path matches
  *   (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/restrict-access-to-load-balancer.html).
  *
- * With a certificate, the forwarding listener is HTTPS on 443 with `ELBSecurityPolicy-TLS13-1-2-2021-06`
- * and port 80 only redirects to it. Without one (no custom domain), the forwarding listener is HTTP on 80:
- * CloudFront cannot validate a certificate for the ALB's own DNS name, so the origin hop is unencrypted.
+ * With a certificate, the forwarding listener is HTTPS on 443 with `ELBSecurityPolicy-TLS13-1-2-2021-06`,
+ * and there is no port 80 listener: only CloudFront reaches the ALB, always on the forwarding port, and the
+ * security group admits the CloudFront prefix list on that port only (the list weighs 55 of the group's
+ * 60 rules, so a second rule on it does not fit). Without a certificate (no custom domain), the forwarding
+ * listener is HTTP on 80: CloudFront cannot validate a certificate for the ALB's own DNS name, so the
+ * origin hop is unencrypted.
  *
  * Also: invalid header fields dropped, desync mitigation, access logs to an SSE-S3 bucket, deletion
  * protection when asked. Services attach target groups with {@link CloudFrontOnlyAlb.addServiceRoute}.
@@ -24,6 +27,7 @@ import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { accountRootArn, type NamedPolicyStatement, type PolicyPrincipal } from "../iam/index.js";
 
@@ -49,8 +53,14 @@ export interface CloudFrontOnlyAlbProps {
   readonly certificateArn?: string;
   /** Value of {@link ORIGIN_HEADER_NAME} that the rules require (a Terraform reference to a secret, never a literal). */
   readonly originHeaderValue: string;
-  /** Bucket receiving access logs; it must use SSE-S3 and allow ELB log delivery (see `albLogDeliveryStatements`). */
+  /** Bucket receiving access logs; it must use SSE-S3 and allow ELB log delivery (see `albLogDeliveryStatement`). */
   readonly accessLogBucket: string;
+  /**
+   * The bucket's `aws_s3_bucket_policy` granting ELB log delivery. The load balancer depends on it: ELB checks
+   * that it may write to the bucket when access logs are enabled, and fails with "Access Denied for bucket"
+   * otherwise (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+   */
+  readonly accessLogBucketPolicy: ITerraformDependable;
   /** `enable_deletion_protection`. @default false */
   readonly deletionProtection?: boolean;
   /** `desync_mitigation_mode`. @default "defensive" */
@@ -103,6 +113,10 @@ export class CloudFrontOnlyAlb extends Construct {
       vpcId: props.vpcId,
       tags: { Name: `${props.name}-alb` },
     });
+    // The prefix list weighs 55 of the group's 60 IPv4 inbound rules, so it is referenced exactly once
+    // (https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html#aws-managed-prefix-list-weights):
+    // a second rule on it (port 80 next to 443) fails with RulesPerSecurityGroupLimitExceeded. CloudFront
+    // connects on the forwarding port only (origin protocol https-only with a certificate, http-only without).
     new VpcSecurityGroupIngressRule(this, "ingress-cloudfront", {
       securityGroupId: sg.id,
       description: `CloudFront origin-facing, port ${this.forwardingPort}`,
@@ -111,17 +125,6 @@ export class CloudFrontOnlyAlb extends Construct {
       fromPort: this.forwardingPort,
       toPort: this.forwardingPort,
     });
-    if (https) {
-      // Port 80 only answers with a redirect; CloudFront never uses it (origin protocol https-only).
-      new VpcSecurityGroupIngressRule(this, "ingress-cloudfront-http", {
-        securityGroupId: sg.id,
-        description: "CloudFront origin-facing, port 80 (redirect to HTTPS)",
-        prefixListId: cloudFront.id,
-        ipProtocol: "tcp",
-        fromPort: 80,
-        toPort: 80,
-      });
-    }
     if (props.testListener) {
       new VpcSecurityGroupIngressRule(this, "ingress-test-listener", {
         securityGroupId: sg.id,
@@ -151,6 +154,7 @@ export class CloudFrontOnlyAlb extends Construct {
       enableDeletionProtection: props.deletionProtection ?? false,
       accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "alb" },
       tags: { Name: props.name },
+      dependsOn: [props.accessLogBucketPolicy],
     });
     const forbidden = [
       { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } },
@@ -162,14 +166,6 @@ export class CloudFrontOnlyAlb extends Construct {
       ...(https ? { sslPolicy: ALB_TLS_POLICY, certificateArn: props.certificateArn } : {}),
       defaultAction: forbidden,
     });
-    if (https) {
-      new LbListener(this, "http-redirect-listener", {
-        loadBalancerArn: lb.arn,
-        port: 80,
-        protocol: "HTTP",
-        defaultAction: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
-      });
-    }
     if (props.testListener) {
       const test = new LbListener(this, "test-listener", {
         loadBalancerArn: lb.arn,
@@ -190,10 +186,12 @@ export class CloudFrontOnlyAlb extends Construct {
 
   /**
    * Forwards `route.pathPatterns` to `route.targetGroupArn` when the origin header matches.
+   * @returns the listener rules created (the forwarding one, then the test one): the ECS service of the target
+   *   groups must depend on them, because CreateService rejects a target group that no listener uses yet.
    * @throws Error with more than 4 path patterns (a rule holds at most 5 condition values, one is the header;
    *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).
    */
-  addServiceRoute(route: ServiceRoute): void {
+  addServiceRoute(route: ServiceRoute): readonly ITerraformDependable[] {
     if (route.pathPatterns.length < 1 || route.pathPatterns.length > 4)
       throw new Error(`route ${route.id}: 1 to 4 path patterns, got ${route.pathPatterns.length}`);
     const conditions = [
@@ -201,22 +199,27 @@ export class CloudFrontOnlyAlb extends Construct {
       { pathPattern: { values: [...route.pathPatterns] } },
     ];
     const lifecycle = route.ignoreActionChanges ? { lifecycle: { ignoreChanges: ["action"] } } : {};
-    new LbListenerRule(this, `${route.id}-rule`, {
-      listenerArn: this.forwardingListenerArn,
-      priority: route.priority,
-      condition: conditions,
-      action: [{ type: "forward", targetGroupArn: route.targetGroupArn }],
-      ...lifecycle,
-    });
-    if (route.testTargetGroupArn && this.testListenerArn) {
-      new LbListenerRule(this, `${route.id}-test-rule`, {
-        listenerArn: this.testListenerArn,
+    const rules = [
+      new LbListenerRule(this, `${route.id}-rule`, {
+        listenerArn: this.forwardingListenerArn,
         priority: route.priority,
         condition: conditions,
-        action: [{ type: "forward", targetGroupArn: route.testTargetGroupArn }],
+        action: [{ type: "forward", targetGroupArn: route.targetGroupArn }],
         ...lifecycle,
-      });
+      }),
+    ];
+    if (route.testTargetGroupArn && this.testListenerArn) {
+      rules.push(
+        new LbListenerRule(this, `${route.id}-test-rule`, {
+          listenerArn: this.testListenerArn,
+          priority: route.priority,
+          condition: conditions,
+          action: [{ type: "forward", targetGroupArn: route.testTargetGroupArn }],
+          ...lifecycle,
+        }),
+      );
     }
+    return rules;
   }
 }
 

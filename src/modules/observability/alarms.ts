@@ -69,7 +69,10 @@ export interface AlbAlarmsProps extends AlarmTarget {
   readonly name: string;
   /** `aws_lb.arn_suffix` (`app/<name>/<id>`). */
   readonly loadBalancerArnSuffix: string;
-  /** `aws_lb_target_group.arn_suffix` (`targetgroup/<name>/<id>`) for the response-time alarm. @default the whole load balancer */
+  /**
+   * `aws_lb_target_group.arn_suffix` (`targetgroup/<name>/<id>`) for the response-time alarm. Not for a group
+   * of a blue-green pair: the live group alternates with every release. @default the whole load balancer
+   */
   readonly targetGroupArnSuffix?: string;
   /** 5xx (target + ELB) as a percent of requests over 5 minutes. @default 5 */
   readonly fiveXxPercent?: number;

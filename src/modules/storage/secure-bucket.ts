@@ -55,6 +55,13 @@ export class SecureBucket extends Construct {
   readonly bucketRegionalDomainName: string;
   /** The versioning resource; replication must depend on it. */
   readonly versioning: S3BucketVersioningA;
+  /**
+   * The object ownership controls. A CloudFront distribution logging to this bucket must depend on them:
+   * standard logging needs ACLs enabled, which they turn on (new buckets start BucketOwnerEnforced).
+   */
+  readonly ownershipControls: S3BucketOwnershipControls;
+  /** The bucket policy. A service that checks its write access at creation (ALB access logs) must depend on it. */
+  readonly policy: S3BucketPolicy;
   private readonly statements: NamedPolicyStatement[];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
@@ -78,7 +85,7 @@ export class SecureBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, "ownership", {
+    this.ownershipControls = new S3BucketOwnershipControls(this, "ownership", {
       ...provider,
       bucket,
       rule: { objectOwnership: props.aclsEnabled ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
@@ -114,7 +121,7 @@ export class SecureBucket extends Construct {
       });
     }
     this.statements = [denyInsecureBucketTransport(this.bucket.arn)];
-    new S3BucketPolicy(this, "policy", {
+    this.policy = new S3BucketPolicy(this, "policy", {
       ...provider,
       bucket,
       policy: Lazy.stringValue({ produce: () => policyJson(this.statements) }),
