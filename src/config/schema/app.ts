@@ -12,6 +12,7 @@
  * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`.
  */
 import { z } from "zod";
+import { mysqlSupportsAuditPlugin } from "../../aws/rds-capabilities.js";
 import { logRetentionDays } from "./log-retention.js";
 
 /** Fargate documentation page with the cpu/memory table that {@link FARGATE_MEMORY_MIB} encodes. */
@@ -215,6 +216,10 @@ export const AppDatabase = z
     engineVersion: z
       .string()
       .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.40".' })
+      .refine((v) => mysqlSupportsAuditPlugin(v) !== false, {
+        error:
+          'RDS for MySQL before 8.0.28 has no MariaDB audit plugin, and the database exports its audit log. Write engineVersion: "8.0" or "8.0.28" or later (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.AuditPlugin.html).',
+      })
       .default("8.0")
       .meta({ description: 'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x". @default "8.0"' }),
     instanceClass: z
@@ -300,7 +305,7 @@ export const AppCache = z
   })
   .meta({
     description:
-      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit, with an AUTH token from Secrets Manager.",
+      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit; services authenticate with IAM (no AUTH token exists).",
   });
 
 /** The two web ACLs (CloudFront scope and regional on the ALB). */
