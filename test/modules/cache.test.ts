@@ -1,6 +1,8 @@
 import { TerraformOutput } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { RedisCache, type RedisCacheProps } from "../../src/modules/cache/redis.js";
+import { evaluateRule, SynthStack } from "../../src/policy/index.js";
+import { elasticacheNotificationTopic } from "../../src/policy/rules/elasticache-notification-topic.js";
 import { resources, resourcesByName, synthJson } from "../support/synth.js";
 
 const props: RedisCacheProps = {
@@ -68,8 +70,9 @@ describe("RedisCache", () => {
     });
   });
 
-  it("sends no notifications to an SNS topic, which could not be encrypted", () => {
+  it("sends no notifications to an SNS topic, which could not be encrypted (LZ-AWS8)", () => {
     expect(resources(json, "aws_elasticache_replication_group")[0]!.notification_topic_arn).toBeUndefined();
+    expect(evaluateRule(elasticacheNotificationTopic, new SynthStack("test", json))).toEqual([]);
   });
 
   it("throws when the engine version predates IAM authentication", () => {

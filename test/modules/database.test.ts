@@ -2,7 +2,10 @@ import { TerraformOutput } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { mysqlLogSettings, supportsPerformanceInsights } from "../../src/aws/rds-capabilities.js";
 import { MysqlDatabase, type MysqlDatabaseProps } from "../../src/modules/database/mysql.js";
-import { resources, resourcesByName, synthJson } from "../support/synth.js";
+import { evaluateRule, SynthStack } from "../../src/policy/index.js";
+import { rdsLogExports } from "../../src/policy/rules/rds-log-exports.js";
+import { rdsPerformanceInsightsClass } from "../../src/policy/rules/rds-performance-insights-class.js";
+import { resources, resourcesByName, synthJson, type StackJson } from "../support/synth.js";
 
 const base: MysqlDatabaseProps = {
   identifier: "acme-dev-mysql",
@@ -29,13 +32,15 @@ const synth = (props: Partial<MysqlDatabaseProps> = {}) =>
     const database = new MysqlDatabase(s, "database", { ...base, ...props });
     new TerraformOutput(s, "resource-ids", { value: database.resourceIds });
   });
+const findings = (json: StackJson, rule = rdsLogExports) => evaluateRule(rule, new SynthStack("test", json)).map((f) => f.message);
 
 describe("MysqlDatabase", () => {
-  it("leaves Performance Insights off on db.t4g.micro, which refuses it", () => {
+  it("leaves Performance Insights off on db.t4g.micro, which refuses it, and passes LZ-AWS5", () => {
     const json = synth();
     const [primary] = resources(json, "aws_db_instance");
     expect(primary).toMatchObject({ instance_class: "db.t4g.micro", performance_insights_enabled: false });
     expect(primary!.performance_insights_kms_key_id).toBeUndefined();
+    expect(findings(json, rdsPerformanceInsightsClass)).toEqual([]);
   });
 
   it("turns Performance Insights on, encrypted with the data key, on a class that supports it", () => {
@@ -69,6 +74,7 @@ describe("MysqlDatabase", () => {
         { name: "log_output", value: "FILE" },
       ]),
     );
+    expect(findings(json)).toEqual([]);
   });
 
   it("derives the settings from the exports, so adding one cannot leave its log empty", () => {

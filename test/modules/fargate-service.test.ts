@@ -7,6 +7,8 @@ import {
   secretValueFrom,
   type TaskSecret,
 } from "../../src/modules/containers/fargate-service.js";
+import { evaluateRule, SynthStack } from "../../src/policy/index.js";
+import { ecsSecretsReadable } from "../../src/policy/rules/ecs-secrets-readable.js";
 import { resources, resourcesByName, synthJson } from "../support/synth.js";
 
 const base: Omit<FargateServiceProps, "secrets"> = {
@@ -100,6 +102,10 @@ describe("FargateService secrets", () => {
       { name: "DB_PASSWORD", valueFrom: `${PAYMENT}:password::` },
       { name: "PARTNER_TOKEN", valueFrom: PARAMETER },
     ]);
+  });
+
+  it("passes LZ-AWS7: every injected secret is readable by the execution role", () => {
+    expect(evaluateRule(ecsSecretsReadable, new SynthStack("test", json))).toEqual([]);
   });
 
   it("grants nothing for secrets, and writes no secrets list, when the task injects none", () => {
