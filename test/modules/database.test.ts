@@ -89,6 +89,13 @@ describe("MysqlDatabase", () => {
     expect(() => mysqlLogSettings(["postgresql"])).toThrow("RDS for MySQL has no CloudWatch Logs export named postgresql");
   });
 
+  it("creates every instance after the monitoring role's policy, which RDS checks when it creates the instance", () => {
+    const json = synth({ readReplicas: 1 });
+    const [attachment] = Object.keys(resourcesByName(json, "aws_iam_role_policy_attachment"));
+    for (const instance of resources(json, "aws_db_instance"))
+      expect(instance.depends_on).toContain(`aws_iam_role_policy_attachment.${attachment}`);
+  });
+
   it("names its parameter and option groups by prefix, so create_before_destroy can replace them", () => {
     const json = synth();
     for (const type of ["aws_db_parameter_group", "aws_db_option_group"]) {

@@ -8,7 +8,7 @@
  *   password is never in the Terraform state), encrypted with the secrets key; applications connect with IAM
  *   database authentication, to the primary and to every replica (`resourceIds`);
  * - a parameter group with `require_secure_transport = 1` (TLS only) and the settings each exported log needs;
- * - enhanced monitoring (60 s) through a dedicated role; error, slow query, audit and general logs exported to
+ * - enhanced monitoring (60 s) through a dedicated role, created with its policy before the instances; error, slow query, audit and general logs exported to
  *   CloudWatch Logs, each backed by what it needs to have entries (`mysqlLogSettings`, "Publishing MySQL logs to
  *   Amazon CloudWatch Logs", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html):
  *   `slow_query_log`, `general_log` and `log_output = FILE` in the parameter group, and an option group with the
@@ -148,7 +148,7 @@ export class MysqlDatabase extends Construct {
       name: `${props.identifier}-monitoring`,
       assumeRolePolicy: policyJson([serviceAssumesRole("monitoring.rds.amazonaws.com")]),
     });
-    new IamRolePolicyAttachment(this, "monitoring-policy", {
+    const monitoringPolicy = new IamRolePolicyAttachment(this, "monitoring-policy", {
       role: monitoring.name,
       policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
     });
@@ -171,6 +171,9 @@ export class MysqlDatabase extends Construct {
       publiclyAccessible: false,
       deletionProtection: props.deletionProtection,
       maintenanceWindow: props.maintenanceWindow,
+      // RDS checks the monitoring role's permissions at CreateDBInstance: without the attachment in place it fails
+      // with "IAM role ARN value is invalid or does not include the required permissions for: ENHANCED_MONITORING".
+      dependsOn: [monitoringPolicy],
       ...lifecycle,
     };
     this.primary = new DbInstance(this, "primary", {
