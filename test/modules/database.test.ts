@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mysqlLogSettings, supportsPerformanceInsights } from "../../src/aws/rds-capabilities.js";
 import { MysqlDatabase, type MysqlDatabaseProps } from "../../src/modules/database/mysql.js";
 import { evaluateRule, SynthStack } from "../../src/policy/index.js";
+import { encryptionAtRest } from "../../src/policy/rules/encryption-at-rest.js";
 import { rdsLogExports } from "../../src/policy/rules/rds-log-exports.js";
 import { rdsPerformanceInsightsClass } from "../../src/policy/rules/rds-performance-insights-class.js";
 import { resources, resourcesByName, synthJson, type StackJson } from "../support/synth.js";
@@ -94,6 +95,17 @@ describe("MysqlDatabase", () => {
     const [attachment] = Object.keys(resourcesByName(json, "aws_iam_role_policy_attachment"));
     for (const instance of resources(json, "aws_db_instance"))
       expect(instance.depends_on).toContain(`aws_iam_role_policy_attachment.${attachment}`);
+  });
+
+  it("encrypts the primary with the data key and lets the replicas inherit it, passing LZ-ENC1", () => {
+    const json = synth({ readReplicas: 1 });
+    const instances = resourcesByName(json, "aws_db_instance");
+    const primary = Object.entries(instances).find(([a]) => a.startsWith("database_primary_"))![1];
+    const replica = Object.entries(instances).find(([a]) => a.startsWith("database_replica-1_"))![1];
+    expect(primary).toMatchObject({ storage_encrypted: true, kms_key_id: base.kmsKeyArn });
+    expect(replica.storage_encrypted).toBe(true);
+    expect(replica.kms_key_id).toBeUndefined();
+    expect(findings(json, encryptionAtRest)).toEqual([]);
   });
 
   it("names its parameter and option groups by prefix, so create_before_destroy can replace them", () => {

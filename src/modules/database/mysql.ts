@@ -2,7 +2,9 @@
  * RDS for MySQL 8.0: a primary in the private data subnets (optionally Multi-AZ, a synchronous standby in
  * another AZ) and asynchronous read replicas created with `replicate_source_db`.
  *
- * - storage encrypted with the given KMS key; Performance Insights (where the instance class supports it, which
+ * - storage encrypted with the given KMS key (the replicas with the primary's: a replica in its source's Region must not
+ *   name a key, CreateDBInstanceReadReplica `KmsKeyId`,
+ *   https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html); Performance Insights (where the instance class supports it, which
  *   the caller decides: `performanceInsights`) encrypted with it too;
  * - the master password generated and kept by RDS in Secrets Manager (`manage_master_user_password`: the
  *   password is never in the Terraform state), encrypted with the secrets key; applications connect with IAM
@@ -155,8 +157,8 @@ export class MysqlDatabase extends Construct {
     const common = {
       instanceClass: props.instanceClass,
       storageType: "gp3",
+      // On a replica too: the provider reads it back as true, and it forces replacement when it differs.
       storageEncrypted: true,
-      kmsKeyId: props.kmsKeyArn,
       vpcSecurityGroupIds: [sg.id],
       parameterGroupName: parameters.name,
       optionGroupName: options.name,
@@ -178,6 +180,7 @@ export class MysqlDatabase extends Construct {
     };
     this.primary = new DbInstance(this, "primary", {
       ...common,
+      kmsKeyId: props.kmsKeyArn,
       identifier: props.identifier,
       engine: "mysql",
       engineVersion: props.engineVersion,
