@@ -10,6 +10,45 @@ import { definedOnly } from "../util/defined.js";
 /** How a service is released. See `AppService.deployment` in schema/app.ts. */
 export type DeploymentStyle = "rolling" | "blue-green";
 
+/**
+ * A secret a service reads at task start, from the ARN written in `secrets:` (already checked by the schema's
+ * `SecretArn`): a Secrets Manager secret (optionally one JSON key or version of it) or an SSM parameter.
+ */
+export type ServiceSecretModel =
+  | {
+      readonly source: "secretsmanager";
+      /** The secret's ARN, without the JSON key and version. */
+      readonly arn: string;
+      readonly jsonKey?: string;
+      readonly versionStage?: string;
+      readonly versionId?: string;
+    }
+  | { readonly source: "ssm"; readonly arn: string };
+
+const SECRETS_MANAGER_ARN = /^(arn:[\w-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:[^:]+)(?::([^:]*):([^:]*):([^:]*))?$/;
+
+/**
+ * The {@link ServiceSecretModel} of a secret ARN that passed the schema (`arn:<partition>:secretsmanager:...` with
+ * an optional `:<json-key>:<version-stage>:<version-id>`, or `arn:<partition>:ssm:...:parameter/...`); empty
+ * parts of the suffix are left out.
+ * @throws Error for any other text (the schema never lets one through).
+ */
+export function serviceSecretOf(arn: string): ServiceSecretModel {
+  const sm = SECRETS_MANAGER_ARN.exec(arn);
+  if (sm) {
+    const [, secretArn, jsonKey, versionStage, versionId] = sm;
+    return {
+      source: "secretsmanager",
+      arn: secretArn!,
+      ...(jsonKey ? { jsonKey } : {}),
+      ...(versionStage ? { versionStage } : {}),
+      ...(versionId ? { versionId } : {}),
+    };
+  }
+  if (/^arn:[\w-]+:ssm:[a-z0-9-]+:\d{12}:parameter\//.test(arn)) return { source: "ssm", arn };
+  throw new Error(`not a Secrets Manager secret or SSM parameter ARN: ${arn}`);
+}
+
 /** One service of the app tier. */
 export interface AppServiceModel {
   readonly name: string;
@@ -30,8 +69,8 @@ export interface AppServiceModel {
   readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
   readonly pathPatterns: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
-  /** Variable name → Secrets Manager or SSM parameter ARN. */
-  readonly secrets: Readonly<Record<string, string>>;
+  /** Variable name → the Secrets Manager secret or SSM parameter ECS injects. */
+  readonly secrets: Readonly<Record<string, ServiceSecretModel>>;
   readonly deployment: DeploymentStyle;
   /** ALB listener rule priority, from the service's position in the list: 100, 110, 120, ... */
   readonly rulePriority: number;
@@ -76,6 +115,12 @@ export interface AppModel {
     readonly snapshotRetentionDays: number;
     /** ElastiCache replication group id (at most 40 characters). */
     readonly replicationGroupId: string;
+    /** Id and name of the IAM-authenticated user the services connect as (at most 40 characters): `<namePrefix>-redis-app`. */
+    readonly iamUserName: string;
+    /** Id of the switched-off `default` user the user group must contain (at most 40 characters). */
+    readonly defaultUserId: string;
+    /** Id of the user group (at most 40 characters). */
+    readonly userGroupId: string;
   };
   readonly waf: {
     readonly ratePerFiveMinutes: number;
@@ -132,7 +177,7 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
       autoscaling: definedOnly(s.autoscaling),
       pathPatterns: [...s.pathPatterns],
       environment: { ...s.environment },
-      secrets: { ...s.secrets },
+      secrets: Object.fromEntries(Object.entries(s.secrets).map(([name, arn]) => [name, serviceSecretOf(arn)])),
       rulePriority: 100 + i * 10,
       fullName: `${namePrefix}-${s.name}`,
       targetGroupNames:
@@ -141,7 +186,13 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
           : [boundedName([namePrefix, s.name], 32)],
     })),
     database: { ...app.database, identifier: `${namePrefix}-mysql` },
-    cache: { ...app.cache, replicationGroupId: boundedName([namePrefix, "redis"], 40) },
+    cache: {
+      ...app.cache,
+      replicationGroupId: boundedName([namePrefix, "redis"], 40),
+      iamUserName: boundedName([namePrefix, "redis-app"], 40),
+      defaultUserId: boundedName([namePrefix, "redis-default"], 40),
+      userGroupId: boundedName([namePrefix, "redis-users"], 40),
+    },
     waf: {
       ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
       managedRuleGroups: [...app.waf.managedRuleGroups],

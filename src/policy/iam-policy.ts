@@ -10,6 +10,10 @@ export interface NormalizedStatement {
   readonly sid?: string;
   readonly effect: "Allow" | "Deny";
   readonly actions: readonly string[];
+  /** `Resource` values (ARNs, wildcards or `${...}` references); empty when the statement has none (trust policies). */
+  readonly resources: readonly string[];
+  /** `NotResource` values; empty when absent. */
+  readonly notResources: readonly string[];
   readonly principals: Readonly<Record<string, readonly string[]>>;
   /** operator → condition key → values, for example `StringEquals` → `aws:SourceAccount` → [`111111111111`]. */
   readonly conditions: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
@@ -33,6 +37,8 @@ function fromJson(doc: unknown): NormalizedStatement[] | undefined {
       ...(s.Sid ? { sid: String(s.Sid) } : {}),
       effect: s.Effect === "Deny" ? "Deny" : "Allow",
       actions: strings(s.Action),
+      resources: strings(s.Resource),
+      notResources: strings(s.NotResource),
       principals,
       conditions,
     };
@@ -55,6 +61,8 @@ function fromDocumentData(body: Readonly<Record<string, unknown>>): NormalizedSt
       ...(s.sid ? { sid: String(s.sid) } : {}),
       effect: s.effect === "Deny" ? "Deny" : "Allow",
       actions: strings(s.actions),
+      resources: strings(s.resources),
+      notResources: strings(s.not_resources),
       principals,
       conditions,
     };

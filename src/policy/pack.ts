@@ -10,8 +10,10 @@ import { cloudfrontTls } from "./rules/cloudfront-tls.js";
 import { cloudtrailHardened } from "./rules/cloudtrail.js";
 import { creationOrder } from "./rules/creation-order.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
+import { elasticacheNotificationTopic } from "./rules/elasticache-notification-topic.js";
 import { ecrImmutable } from "./rules/ecr-immutable.js";
 import { ecrScan } from "./rules/ecr-scan.js";
+import { ecsSecretsReadable } from "./rules/ecs-secrets-readable.js";
 import { ecsNoPlaintextSecrets } from "./rules/ecs-no-plaintext-secrets.js";
 import { ecsNoPrivileged } from "./rules/ecs-no-privileged.js";
 import { ecsReadOnlyRoot } from "./rules/ecs-read-only-root.js";
@@ -22,6 +24,8 @@ import { iamNoWildcardPrincipal } from "./rules/iam-no-wildcard-principal.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
 import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
+import { rdsLogExports } from "./rules/rds-log-exports.js";
+import { rdsPerformanceInsightsClass } from "./rules/rds-performance-insights-class.js";
 import { rdsProdResilience } from "./rules/rds-prod-resilience.js";
 import { rdsTls } from "./rules/rds-tls.js";
 import { redisTls } from "./rules/redis-tls.js";
@@ -75,6 +79,10 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   wafRateBehindCloudFront,
   creationOrder,
   replaceFixedName,
+  rdsPerformanceInsightsClass,
+  rdsLogExports,
+  ecsSecretsReadable,
+  elasticacheNotificationTopic,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */

@@ -108,6 +108,39 @@ describe("the app tier of the shipped config", () => {
     expect(Object.values(instances).every((i) => lifecycleOf(i)?.prevent_destroy === true)).toBe(true);
   });
 
+  it("lets every service connect with IAM to each DB instance it is told about, the read replicas included", () => {
+    for (const json of [prod, dev]) {
+      const instances = Object.keys(resourcesByName(json, "aws_db_instance"));
+      const taskPolicies = Object.entries(resourcesByName(json, "aws_iam_role_policy")).filter(([k]) => k.includes("task-policy"));
+      expect(taskPolicies.length).toBeGreaterThan(0);
+      for (const [, p] of taskPolicies) {
+        const statements = JSON.parse(p.policy as string).Statement as { Action: string; Resource: string | string[] }[];
+        const connect = [statements.find((st) => st.Action === "rds-db:connect")!.Resource].flat();
+        expect(connect.map((arn) => /\$\{aws_db_instance\.([^.]+)\.resource_id\}/.exec(arn)?.[1]).sort()).toEqual([...instances].sort());
+      }
+    }
+  });
+
+  it("connects services to the cache as its IAM user, with no AUTH token anywhere", () => {
+    for (const json of [prod, dev]) {
+      const iamUser = resources(json, "aws_elasticache_user").find((u) => (u.authentication_mode as { type: string }).type === "iam")!;
+      expect(iamUser.user_id).toBe(iamUser.user_name);
+      for (const definition of resources(json, "aws_ecs_task_definition")) {
+        const text = definition.container_definitions as string;
+        expect(text).toContain(`{"name":"REDIS_USER","value":"${iamUser.user_name}"}`);
+        expect(text).not.toContain("REDIS_AUTH_TOKEN");
+      }
+      expect(
+        resources(json, "aws_elasticache_replication_group").every(
+          (g) => g.auth_token === undefined && g.notification_topic_arn === undefined,
+        ),
+      ).toBe(true);
+      expect(resources(json, "aws_secretsmanager_secret").map((x) => x.name)).toEqual([
+        expect.stringMatching(/\/cloudfront-origin-header$/),
+      ]);
+    }
+  });
+
   it("protects prod's cache and data buckets from destroy, and leaves dev's destroyable", () => {
     const cache = resources(prod, "aws_elasticache_replication_group")[0]!;
     expect(cache).toMatchObject({

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { FARGATE_MEMORY_MIB } from "../../src/aws/fargate.js";
+import { serviceSecretOf } from "../../src/config/app-model.js";
 import { loadConfig } from "../../src/config/index.js";
 import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
 
@@ -90,6 +91,23 @@ describe("app config errors", () => {
         /^<dir>\/dev\.yaml:41:18 app\.services\[0\]\.secrets\.API_KEY: Write the ARN of a Secrets Manager secret .*never the secret value itself \(got string "hunter2"\)\.$/,
       ),
     ]);
+  });
+
+  it("reads where each service secret lives from its ARN: the Secrets Manager secret without its JSON key, or the SSM parameter", () => {
+    expect(serviceSecretOf("arn:aws:secretsmanager:eu-west-1:444444444444:secret:acme/db-AbCdEf:password::")).toEqual({
+      source: "secretsmanager",
+      arn: "arn:aws:secretsmanager:eu-west-1:444444444444:secret:acme/db-AbCdEf",
+      jsonKey: "password",
+    });
+    expect(serviceSecretOf("arn:aws:secretsmanager:eu-west-1:444444444444:secret:acme/db-AbCdEf")).toEqual({
+      source: "secretsmanager",
+      arn: "arn:aws:secretsmanager:eu-west-1:444444444444:secret:acme/db-AbCdEf",
+    });
+    expect(serviceSecretOf("arn:aws:ssm:eu-west-1:444444444444:parameter/acme/token")).toEqual({
+      source: "ssm",
+      arn: "arn:aws:ssm:eu-west-1:444444444444:parameter/acme/token",
+    });
+    expect(() => serviceSecretOf("hunter2")).toThrow("not a Secrets Manager secret or SSM parameter ARN");
   });
 
   it("rejects a prod database without Multi-AZ and a prod app that does not say whether it uses Shield Advanced", () => {

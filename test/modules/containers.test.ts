@@ -35,7 +35,6 @@ const serviceProps = (deployment: "rolling" | "blue-green"): Omit<FargateService
   logKmsKeyArn: KEY,
   logRetentionDays: 365,
   ecrKmsKeyArn: KEY,
-  secretsKmsKeyArns: [KEY],
   vpcCidr: "10.30.0.0/16",
   accountId: "444444444444",
   region: "eu-west-1",

@@ -4,8 +4,8 @@
  *   users → CloudFront (WAF CLOUDFRONT scope, Shield Advanced) ─┬─ default → S3 frontend (OAC)
  *                                                               └─ service paths + secret header
  *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match)
- *         → ECS Fargate services (private app subnets) → RDS MySQL (primary, standby, replicas)
- *                                                      → ElastiCache Redis (private data subnets)
+ *         → ECS Fargate services (private app subnets) → RDS MySQL (primary, standby, replicas; IAM auth)
+ *                                                      → ElastiCache Redis (private data subnets; IAM auth)
  *
  * Each section is a function in its own file of this folder, and creates its constructs directly in the
  * `AppTier` scope: construct ids below are Terraform addresses of stateful resources, do not rename them
@@ -82,7 +82,7 @@ export class AppTier extends Construct {
 
     this.cluster = new AppCluster(this, "cluster", { name: app.namePrefix });
     // The data tier first: services read its endpoints, then it admits each service's security group.
-    const data = dataTier(this, props, secrets.redisAuth.secretValue);
+    const data = dataTier(this, props);
     this.database = data.database;
     this.cache = data.cache;
     this.services = appServices(this, props, {
@@ -91,7 +91,6 @@ export class AppTier extends Construct {
       dataTier: data,
       dataTierEnvironment: dataTierEnvironment(props, data),
       dataBucket: this.buckets.data,
-      redisAuth: secrets.redisAuth,
     });
 
     const shield = shieldProtections(this, props, this.distribution, this.alb);

@@ -1,6 +1,7 @@
 /** The app tier's data stores: RDS MySQL (primary, standby, replicas) and ElastiCache Redis, in the private data subnets. */
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
+import { supportsPerformanceInsights } from "../../aws/rds-capabilities.js";
 import { RedisCache } from "../../modules/cache/redis.js";
 import { MysqlDatabase } from "../../modules/database/mysql.js";
 import type { AppTierProps } from "./props.js";
@@ -13,12 +14,15 @@ export interface DataTier {
 
 /**
  * The database (`database`) and the cache (`cache`), encrypted with the data key, `prevent_destroy` where the
- * environment has `preventDestroy`. Services are admitted afterwards with `allowFrom`.
- * @param redisAuthToken the Redis AUTH token (a generated secret's value).
+ * environment has `preventDestroy`. Performance Insights is on where the instance class supports it
+ * (`supportsPerformanceInsights`, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DatabaseInsights.Engines.html).
+ * The cache has no notification topic: ElastiCache cannot publish to the KMS-encrypted alert topic (see RedisCache).
+ * Services are admitted afterwards with `allowFrom`.
  */
-export function dataTier(scope: Construct, { env, app, keys, vpc, alertTopicArn }: AppTierProps, redisAuthToken: string): DataTier {
+export function dataTier(scope: Construct, { env, app, keys, vpc }: AppTierProps): DataTier {
   const database = new MysqlDatabase(scope, "database", {
     ...app.database,
+    performanceInsights: supportsPerformanceInsights("mysql", app.database.instanceClass) ?? false,
     preventDestroy: env.preventDestroy,
     vpcId: vpc.vpcId,
     subnetIds: vpc.subnetIds.privateData,
@@ -28,12 +32,10 @@ export function dataTier(scope: Construct, { env, app, keys, vpc, alertTopicArn 
   });
   const cache = new RedisCache(scope, "cache", {
     ...app.cache,
-    authToken: redisAuthToken,
     kmsKeyArn: keys.data.keyArn,
     vpcId: vpc.vpcId,
     subnetIds: vpc.subnetIds.privateData,
     preventDestroy: env.preventDestroy,
-    notificationTopicArn: alertTopicArn,
   });
   return { database, cache };
 }
@@ -41,7 +43,7 @@ export function dataTier(scope: Construct, { env, app, keys, vpc, alertTopicArn 
 /**
  * The environment variables that tell a service where the data tier is: `DB_HOST`, `DB_READ_HOSTS` (the replicas,
  * comma-separated, or the primary when there are none), `DB_PORT`, `DB_NAME`, `REDIS_HOST`, `REDIS_PORT`,
- * `REDIS_TLS` and `DATA_BUCKET`.
+ * `REDIS_TLS`, `REDIS_USER` (the user to authenticate as with an IAM token; no password exists) and `DATA_BUCKET`.
  */
 export function dataTierEnvironment({ app }: AppTierProps, { database, cache }: DataTier): Record<string, string> {
   return {
@@ -53,6 +55,7 @@ export function dataTierEnvironment({ app }: AppTierProps, { database, cache }: 
     REDIS_HOST: cache.primaryEndpointAddress,
     REDIS_PORT: "6379",
     REDIS_TLS: "true",
+    REDIS_USER: cache.iamUserName,
     DATA_BUCKET: app.buckets.data,
   };
 }

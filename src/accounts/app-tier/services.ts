@@ -6,10 +6,9 @@ import type { Construct } from "constructs";
 import type { AppServiceModel } from "../../config/index.js";
 import { BlueGreenDeployment } from "../../modules/containers/blue-green.js";
 import type { AppCluster } from "../../modules/containers/cluster.js";
-import { FargateService } from "../../modules/containers/fargate-service.js";
+import { FargateService, type TaskSecret } from "../../modules/containers/fargate-service.js";
 import type { PolicyStatement } from "../../modules/iam/index.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
-import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
 import type { SecureBucket } from "../../modules/storage/secure-bucket.js";
 import type { DataTier } from "./data-tier.js";
 import type { AppTierProps } from "./props.js";
@@ -28,14 +27,14 @@ export interface ServiceDependencies {
   /** Environment variables locating the data tier (see `dataTierEnvironment`). */
   readonly dataTierEnvironment: Readonly<Record<string, string>>;
   readonly dataBucket: SecureBucket;
-  /** The Redis AUTH token, injected as `REDIS_AUTH_TOKEN`. */
-  readonly redisAuth: GeneratedSecret;
 }
 
 /**
  * One {@link FargateService} (`service-<name>`) per service, created after its ALB listener rules, and a
- * {@link BlueGreenDeployment} (`deploy-<name>`) for each blue-green one. Each service connects to the database
- * as the IAM user named like the service (`-` becomes `_`, `DB_USER`).
+ * {@link BlueGreenDeployment} (`deploy-<name>`) for each blue-green one. Each service connects to the database as the IAM user named like the service
+ * (`-` becomes `_`, `DB_USER`) and to the cache as its IAM user (`REDIS_USER`); no database or cache password
+ * exists. The service's `secrets` are injected from the ARNs in the config; the README asks that they be
+ * encrypted with the account's secrets key (or the AWS managed key), which the execution role may decrypt.
  * @returns the services by name.
  */
 export function appServices(scope: Construct, props: AppTierProps, deps: ServiceDependencies): Record<string, AppServiceHandle> {
@@ -60,7 +59,9 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
       maxCount: svc.maxCount,
       autoscaling: svc.autoscaling,
       environment: { ...deps.dataTierEnvironment, DB_USER: dbUser, ...svc.environment },
-      secrets: { REDIS_AUTH_TOKEN: deps.redisAuth.secretArn, ...svc.secrets },
+      secrets: Object.fromEntries(
+        Object.entries(svc.secrets).map(([name, secret]): [string, TaskSecret] => [name, { ...secret, kmsKeyArn: keys.secrets.keyArn }]),
+      ),
       deployment: svc.deployment,
       targetGroupNames: svc.targetGroupNames,
       clusterArn: cluster.clusterArn,
@@ -72,7 +73,6 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
       logKmsKeyArn: keys.logs.keyArn,
       logRetentionDays: app.logRetentionDays,
       ecrKmsKeyArn: keys.data.keyArn,
-      secretsKmsKeyArns: [keys.secrets.keyArn],
       taskPolicyStatements: taskStatements(props, dataTier, deps.dataBucket, dbUser),
       vpcCidr: vpc.cidrBlock,
       ...account,
@@ -121,17 +121,23 @@ function blueGreenDeployment(
 }
 
 /**
- * The task role of a service: connect to the database as `dbUser` with IAM authentication, read and write the
- * data bucket's objects, list it, and use the data key through S3 only (`kms:ViaService`).
+ * The task role of a service: connect as `dbUser` with IAM authentication to the primary and to every read
+ * replica (each DB instance has its own `DbiResourceId`, and `DB_READ_HOSTS` names the replicas,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html), connect to the
+ * cache as its IAM user, read and write the data bucket's objects, list it, and use the data key through S3 only
+ * (`kms:ViaService`).
  */
-function taskStatements({ env, keys }: AppTierProps, { database }: DataTier, data: SecureBucket, dbUser: string): PolicyStatement[] {
+function taskStatements({ env, keys }: AppTierProps, { database, cache }: DataTier, data: SecureBucket, dbUser: string): PolicyStatement[] {
+  const dbUserArn = (resourceId: string) => `arn:${env.partition}:rds-db:${env.region}:${env.accountId}:dbuser:${resourceId}/${dbUser}`;
+  const dbUserArns = database.resourceIds.map(dbUserArn);
   return [
     {
       Sid: "ConnectWithIamAuth",
       Effect: "Allow",
       Action: "rds-db:connect",
-      Resource: `arn:${env.partition}:rds-db:${env.region}:${env.accountId}:dbuser:${database.resourceId}/${dbUser}`,
+      Resource: dbUserArns.length === 1 ? dbUserArns[0]! : dbUserArns,
     },
+    cache.connectStatement(),
     {
       Sid: "ReadWriteData",
       Effect: "Allow",

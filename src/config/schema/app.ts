@@ -279,7 +279,7 @@ export const AppCache = z
   })
   .meta({
     description:
-      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit, with an AUTH token from Secrets Manager.",
+      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit; services authenticate with IAM (no AUTH token exists).",
   });
 
 /** The two web ACLs (CloudFront scope and regional on the ALB). */

@@ -1,15 +1,36 @@
 /**
  * ElastiCache for Redis (OSS engine 7.1): a replication group in the private data subnets, encrypted at
- * rest with a KMS key and in transit (TLS required), with an AUTH token from Secrets Manager (see
- * `GeneratedSecret`), automatic failover and Multi-AZ when asked (they need at least one replica,
- * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html), daily snapshots, and a
- * security group admitting 6379 only from the given security groups.
+ * rest with a KMS key and in transit (TLS required), automatic failover and Multi-AZ when asked (they need at
+ * least one replica, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html), daily
+ * snapshots, and a security group admitting 6379 only from the given security groups.
+ *
+ * Clients authenticate with IAM, not with a shared AUTH token, so no cache credential exists in Terraform,
+ * its state or the task definitions ("Authenticating with IAM",
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html): a user group holding
+ * - the IAM-authenticated user `iamUserName` (user id and user name must be identical for IAM users), which
+ *   an IAM principal allowed `elasticache:Connect` on the replication group and the user ({@link connectStatement})
+ *   signs in as with a SigV4 token valid 15 minutes (IAM connections are closed after 12 hours);
+ * - the user named `default` that every Redis user group must contain (`DefaultUserRequired`), created here
+ *   switched off (`off`, no commands, no keys), so a client that sends no AUTH gets nothing.
+ * IAM authentication needs Redis OSS 7.0 or later (or Valkey 7.2) and in-transit encryption, both set here.
+ *
+ * No SNS notification topic: ElastiCache cannot publish to an encrypted topic (the topic turns "inactive",
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ElastiCacheSNS.html), every topic of the landing
+ * zone is KMS-encrypted (LZ-ENC1), and node-based cluster events are not published to EventBridge either
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/self-designed-metrics-events.valkey-and-redis.html).
+ * The events stay visible in the console and through DescribeEvents; the cache's CloudWatch alarms page.
  */
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
+import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
+import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import type { PolicyStatement } from "../iam/index.js";
+
+/** Redis OSS engine version of the replication group. IAM authentication needs 7.0 or later. */
+export const REDIS_ENGINE_VERSION = "7.1";
 
 /** Props of {@link RedisCache}. */
 export interface RedisCacheProps {
@@ -22,8 +43,17 @@ export interface RedisCacheProps {
   readonly multiAz: boolean;
   /** Days of daily snapshots kept; 0 turns them off. */
   readonly snapshotRetentionDays: number;
-  /** AUTH token (a Terraform reference to a generated secret). */
-  readonly authToken: string;
+  /**
+   * Id and name of the IAM-authenticated user the applications connect as (identical, as IAM authentication
+   * requires; letters, digits and hyphens, starting with a letter; unique in the account and Region).
+   */
+  readonly iamUserName: string;
+  /** Id of the switched-off user named `default` that the user group must contain (unique in the account and Region). */
+  readonly defaultUserId: string;
+  /** Id of the user group (at most 40 characters). */
+  readonly userGroupId: string;
+  /** Redis OSS engine version, 7.0 or later. @default {@link REDIS_ENGINE_VERSION} */
+  readonly engineVersion?: string;
   readonly kmsKeyArn: string;
   readonly vpcId: string;
   readonly subnetIds: readonly string[];
@@ -34,14 +64,18 @@ export interface RedisCacheProps {
    * when it is deleted (prod). ElastiCache has no deletion protection flag. @default false
    */
   readonly preventDestroy?: boolean;
-  /** SNS topic for ElastiCache events. @default none */
-  readonly notificationTopicArn?: string;
 }
 
-/** The replication group, its subnet group and security group. */
+/** The replication group, its users and user group, subnet group and security group. */
 export class RedisCache extends Construct {
   /** Replication group id: the `ReplicationGroupId` dimension of ElastiCache metrics. */
   readonly replicationGroupId: string;
+  /** ARN of the replication group (a resource of `elasticache:Connect`). */
+  readonly replicationGroupArn: string;
+  /** User name (and id) the applications authenticate as with IAM. */
+  readonly iamUserName: string;
+  /** ARN of that user (a resource of `elasticache:Connect`). */
+  readonly iamUserArn: string;
   readonly primaryEndpointAddress: string;
   readonly readerEndpointAddress: string;
   readonly securityGroupId: string;
@@ -50,6 +84,11 @@ export class RedisCache extends Construct {
   constructor(scope: Construct, id: string, props: RedisCacheProps) {
     super(scope, id);
     if (props.multiAz && props.replicas < 1) throw new Error(`RedisCache ${props.replicationGroupId}: Multi-AZ needs at least one replica`);
+    const engineVersion = props.engineVersion ?? REDIS_ENGINE_VERSION;
+    if (Number(engineVersion.split(".")[0]) < 7)
+      throw new Error(
+        `RedisCache ${props.replicationGroupId}: IAM authentication needs Redis OSS 7.0 or later, not engineVersion ${engineVersion}`,
+      );
     const sg = new SecurityGroup(this, "security-group", {
       name: props.replicationGroupId,
       description: "Redis: 6379 from the app services only",
@@ -59,11 +98,33 @@ export class RedisCache extends Construct {
     this.securityGroupId = sg.id;
     for (const [i, client] of (props.clientSecurityGroupIds ?? []).entries()) this.allowFrom(`client-${i}`, client);
     const subnets = new ElasticacheSubnetGroup(this, "subnet-group", { name: props.replicationGroupId, subnetIds: [...props.subnetIds] });
+    const appUser = new ElasticacheUser(this, "iam-user", {
+      userId: props.iamUserName,
+      userName: props.iamUserName,
+      engine: "REDIS",
+      accessString: "on ~* +@all",
+      authenticationMode: { type: "iam" },
+      tags: { Name: props.iamUserName },
+    });
+    const defaultUser = new ElasticacheUser(this, "default-user", {
+      userId: props.defaultUserId,
+      userName: "default",
+      engine: "REDIS",
+      accessString: "off -@all",
+      authenticationMode: { type: "no-password-required" },
+      tags: { Name: props.defaultUserId },
+    });
+    const users = new ElasticacheUserGroup(this, "user-group", {
+      userGroupId: props.userGroupId,
+      engine: "REDIS",
+      userIds: [defaultUser.userId, appUser.userId],
+      tags: { Name: props.userGroupId },
+    });
     const group = new ElasticacheReplicationGroup(this, "replication-group", {
       replicationGroupId: props.replicationGroupId,
       description: `${props.replicationGroupId} (app cache)`,
       engine: "redis",
-      engineVersion: "7.1",
+      engineVersion,
       nodeType: props.nodeType,
       numCacheClusters: 1 + props.replicas,
       port: 6379,
@@ -72,23 +133,33 @@ export class RedisCache extends Construct {
       atRestEncryptionEnabled: "true",
       kmsKeyId: props.kmsKeyArn,
       transitEncryptionEnabled: true,
-      authToken: props.authToken,
-      authTokenUpdateStrategy: "ROTATE",
+      userGroupIds: [users.userGroupId],
       subnetGroupName: subnets.name,
       securityGroupIds: [sg.id],
       snapshotRetentionLimit: props.snapshotRetentionDays,
       snapshotWindow: "03:00-04:00",
       maintenanceWindow: "sun:05:00-sun:06:00",
       autoMinorVersionUpgrade: "true",
-      ...(props.notificationTopicArn ? { notificationTopicArn: props.notificationTopicArn } : {}),
       ...(props.preventDestroy
         ? { finalSnapshotIdentifier: `${props.replicationGroupId}-final`, lifecycle: { preventDestroy: true } }
         : {}),
       tags: { Name: props.replicationGroupId },
     });
     this.replicationGroupId = props.replicationGroupId;
+    this.replicationGroupArn = group.arn;
+    this.iamUserName = props.iamUserName;
+    this.iamUserArn = appUser.arn;
     this.primaryEndpointAddress = group.primaryEndpointAddress;
     this.readerEndpointAddress = group.readerEndpointAddress;
+  }
+
+  /**
+   * The identity-policy statement that lets a principal connect as {@link iamUserName}: `elasticache:Connect`
+   * on the replication group and on the user, both required (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html).
+   * @param sid statement id. @default "ConnectToCacheWithIam"
+   */
+  connectStatement(sid = "ConnectToCacheWithIam"): PolicyStatement {
+    return { Sid: sid, Effect: "Allow", Action: "elasticache:Connect", Resource: [this.replicationGroupArn, this.iamUserArn] };
   }
 
   /** Admits port 6379 from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */

@@ -7,8 +7,12 @@
  *   the config layer checks it, the construct trusts it.
  * - The container runs as `user` (non-root) with a read-only root filesystem; `/tmp` is a writable task volume.
  * - Secrets are injected by ECS from Secrets Manager or SSM (`secrets`, `valueFrom`), never as plain
- *   environment values. The execution role may read exactly those ARNs; the task role gets only the
- *   statements passed in.
+ *   environment values. Each secret says where it lives ({@link TaskSecret}), so the execution role is granted
+ *   exactly those secrets (`secretsmanager:GetSecretValue`), parameters (`ssm:GetParameters`) and their KMS keys
+ *   (`kms:Decrypt` through those services only), whether the ARNs are literals or Terraform references
+ *   ("Required IAM permissions for Amazon ECS secrets",
+ *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html#task-execution-secrets);
+ *   the task role gets only the statements passed in.
  * - The service runs in private subnets without public IPs; its security group admits the container port
  *   only from the ALB's security group.
  * - `rolling`: ECS deployment controller with the circuit breaker and automatic rollback.
@@ -37,6 +41,40 @@ import { dependable, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
+/**
+ * One secret ECS injects as an environment variable at task start: where it lives and what the execution role
+ * needs to read it ("Pass Secrets Manager secrets through Amazon ECS environment variables",
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html).
+ */
+export interface TaskSecret {
+  /** Secrets Manager (`secretsmanager:GetSecretValue`) or SSM Parameter Store (`ssm:GetParameters`). */
+  readonly source: "secretsmanager" | "ssm";
+  /** ARN of the secret or of the parameter, without a JSON key or version; a literal or a Terraform reference. */
+  readonly arn: string;
+  /** Secrets Manager only: the key of a JSON secret whose value is injected. @default the whole secret string */
+  readonly jsonKey?: string;
+  /** Secrets Manager only: the version stage. @default AWSCURRENT */
+  readonly versionStage?: string;
+  /** Secrets Manager only: the version id. @default the version of `versionStage` */
+  readonly versionId?: string;
+  /**
+   * Customer managed KMS key encrypting the value; the execution role may decrypt with it through Secrets Manager
+   * or SSM. @default the AWS managed key, which needs no grant
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * The `valueFrom` of a secret: its ARN, with `:<json-key>:<version-stage>:<version-id>` when any of them is set.
+ * @throws Error when an SSM parameter has a JSON key or version (ECS supports those for Secrets Manager only).
+ */
+export function secretValueFrom(secret: TaskSecret): string {
+  const parts = [secret.jsonKey, secret.versionStage, secret.versionId];
+  if (parts.every((p) => p === undefined)) return secret.arn;
+  if (secret.source !== "secretsmanager") throw new Error(`secret ${secret.arn}: a JSON key or version needs a Secrets Manager secret`);
+  return `${secret.arn}:${parts.map((p) => p ?? "").join(":")}`;
+}
+
 /** Props of {@link FargateService}. */
 export interface FargateServiceProps {
   /** Full name, for example `acme-prod-api`: ECS service, task family, role and log group names. */
@@ -60,8 +98,8 @@ export interface FargateServiceProps {
   readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
   /** Plain environment variables. */
   readonly environment: Readonly<Record<string, string>>;
-  /** Variable name → Secrets Manager secret ARN or SSM parameter ARN. */
-  readonly secrets: Readonly<Record<string, string>>;
+  /** Variable name → the secret ECS injects into it. */
+  readonly secrets: Readonly<Record<string, TaskSecret>>;
   readonly deployment: "rolling" | "blue-green";
   /** Target group names: one for rolling, two (blue, green) for blue-green; at most 32 characters each. */
   readonly targetGroupNames: readonly string[];
@@ -79,8 +117,6 @@ export interface FargateServiceProps {
   readonly logRetentionDays: number;
   /** KMS key of the ECR repository. */
   readonly ecrKmsKeyArn: string;
-  /** KMS key(s) encrypting the injected secrets; the execution role may decrypt through Secrets Manager and SSM only. */
-  readonly secretsKmsKeyArns: readonly string[];
   /** Statements of the task role (what the application itself may do). @default none */
   readonly taskPolicyStatements?: readonly PolicyStatement[];
   /** CIDR the service may reach on `egressPorts` (the VPC: database, cache). */
@@ -162,11 +198,15 @@ export class FargateService extends Construct {
       serviceAssumesRole("ecs-tasks.amazonaws.com", { condition: { StringEquals: { "aws:SourceAccount": props.accountId } } }),
     ]);
     const execution = new IamRole(this, "execution-role", { name: `${props.name}-execution`, assumeRolePolicy: assume, tags });
-    const secretArns = Object.values(props.secrets);
-    const smArns = secretArns
-      .filter((a) => a.includes(":secretsmanager:"))
-      .map((a) => a.replace(/^(arn:[^:]+:secretsmanager:[^:]+:\d+:secret:[^:]+).*$/, "$1"));
-    const ssmArns = secretArns.filter((a) => a.includes(":ssm:"));
+    const secrets = Object.values(props.secrets);
+    const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))];
+    const smArns = unique(secrets.filter((s) => s.source === "secretsmanager").map((s) => s.arn));
+    const ssmArns = unique(secrets.filter((s) => s.source === "ssm").map((s) => s.arn));
+    const secretKeyArns = unique(secrets.map((s) => s.kmsKeyArn));
+    const viaServices = unique([
+      smArns.length > 0 ? `secretsmanager.${props.region}.amazonaws.com` : undefined,
+      ssmArns.length > 0 ? `ssm.${props.region}.amazonaws.com` : undefined,
+    ]);
     const executionStatements: PolicyStatement[] = [
       { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
       {
@@ -181,16 +221,14 @@ export class FargateService extends Construct {
         ? [{ Sid: "ReadSecrets", Effect: "Allow" as const, Action: "secretsmanager:GetSecretValue", Resource: smArns }]
         : []),
       ...(ssmArns.length > 0 ? [{ Sid: "ReadParameters", Effect: "Allow" as const, Action: "ssm:GetParameters", Resource: ssmArns }] : []),
-      ...(secretArns.length > 0
+      ...(secretKeyArns.length > 0
         ? [
             {
               Sid: "DecryptSecrets",
               Effect: "Allow" as const,
               Action: "kms:Decrypt",
-              Resource: [...props.secretsKmsKeyArns],
-              Condition: {
-                StringEquals: { "kms:ViaService": [`secretsmanager.${props.region}.amazonaws.com`, `ssm.${props.region}.amazonaws.com`] },
-              },
+              Resource: secretKeyArns,
+              Condition: { StringEquals: { "kms:ViaService": viaServices } },
             },
           ]
         : []),
@@ -215,7 +253,10 @@ export class FargateService extends Construct {
       readonlyRootFilesystem: true,
       portMappings: [{ containerPort: props.containerPort, protocol: "tcp" }],
       environment: Object.entries(props.environment).map(([name, value]) => ({ name, value })),
-      secrets: Object.entries(props.secrets).map(([name, valueFrom]) => ({ name, valueFrom })),
+      // An empty list is left out: ECS does not return it, and the provider would show a diff on every plan.
+      ...(secrets.length > 0
+        ? { secrets: Object.entries(props.secrets).map(([name, secret]) => ({ name, valueFrom: secretValueFrom(secret) })) }
+        : {}),
       mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
       linuxParameters: { initProcessEnabled: true },
       logConfiguration: {

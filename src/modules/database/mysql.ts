@@ -2,17 +2,28 @@
  * RDS for MySQL 8.0: a primary in the private data subnets (optionally Multi-AZ, a synchronous standby in
  * another AZ) and asynchronous read replicas created with `replicate_source_db`.
  *
- * - storage encrypted with the given KMS key; Performance Insights encrypted with it too;
- * - the master password generated and kept by RDS in Secrets Manager (`manage_master_user_password`),
- *   encrypted with the secrets key; applications connect with IAM database authentication;
- * - a parameter group with `require_secure_transport = 1` (TLS only);
- * - enhanced monitoring (60 s) through a dedicated role; error, slow query, audit and general logs
- *   exported to CloudWatch Logs (audit needs the MariaDB audit plugin option group to produce entries);
+ * - storage encrypted with the given KMS key (the replicas with the primary's: a replica in its source's Region must not
+ *   name a key, CreateDBInstanceReadReplica `KmsKeyId`,
+ *   https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html); Performance Insights (where the instance class supports it, which
+ *   the caller decides: `performanceInsights`) encrypted with it too;
+ * - the master password generated and kept by RDS in Secrets Manager (`manage_master_user_password`: the
+ *   password is never in the Terraform state), encrypted with the secrets key; applications connect with IAM
+ *   database authentication, to the primary and to every replica (`resourceIds`);
+ * - a parameter group with `require_secure_transport = 1` (TLS only) and the settings each exported log needs;
+ * - enhanced monitoring (60 s) through a dedicated role, created with its policy before the instances; error, slow query, audit and general logs exported to
+ *   CloudWatch Logs, each backed by what it needs to have entries (`mysqlLogSettings`, "Publishing MySQL logs to
+ *   Amazon CloudWatch Logs", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html):
+ *   `slow_query_log`, `general_log` and `log_output = FILE` in the parameter group, and an option group with the
+ *   MariaDB audit plugin (MySQL 8.0.28 or later,
+ *   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.AuditPlugin.html);
+ * - parameter and option groups named by `name_prefix`, so `create_before_destroy` can create the replacement
+ *   (a new family) before the old group is gone, without `AlreadyExists`;
  * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`; deletion protection and a final snapshot
  *   when `deletionProtection` is set, `lifecycle.prevent_destroy` when `preventDestroy` is;
  * - a security group admitting 3306 only from the given security groups.
  */
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -20,10 +31,17 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { AUDIT_PLUGIN_OPTION, mysqlLogSettings, mysqlSupportsAuditPlugin } from "../../aws/rds-capabilities.js";
 import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Log types exported to CloudWatch Logs. */
 export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as const;
+
+/**
+ * Events the audit plugin records (`SERVER_AUDIT_EVENTS`): connections (and failed logins), DDL and
+ * privilege changes; not every query, whose volume would dwarf the rest.
+ */
+export const MYSQL_AUDIT_EVENTS = "CONNECT,QUERY_DDL,QUERY_DCL";
 
 /** Props of {@link MysqlDatabase}. */
 export interface MysqlDatabaseProps {
@@ -55,6 +73,12 @@ export interface MysqlDatabaseProps {
   readonly subnetIds: readonly string[];
   /** Security groups admitted on 3306 (the services); more with `allowFrom`. @default [] */
   readonly clientSecurityGroupIds?: readonly string[];
+  /**
+   * Performance Insights on the primary and the replicas. Only where the instance class supports it: the
+   * caller decides with `supportsPerformanceInsights` (src/aws/rds-capabilities.ts); micro and small burstable
+   * classes refuse it with `InvalidParameterCombination`.
+   */
+  readonly performanceInsights: boolean;
   /** KMS key for storage and Performance Insights. */
   readonly kmsKeyArn: string;
   /** KMS key for the RDS-managed master user secret. */
@@ -74,6 +98,8 @@ export class MysqlDatabase extends Construct {
   readonly replicaEndpointAddresses: readonly string[];
   /** `DbiResourceId` of the primary, for `rds-db:connect` ARNs. */
   readonly resourceId: string;
+  /** `DbiResourceId` of every instance an application connects to, primary first, then each replica. */
+  readonly resourceIds: readonly string[];
   readonly securityGroupId: string;
   /** ARN of the RDS-managed master user secret. */
   readonly masterUserSecretArn: string;
@@ -96,39 +122,49 @@ export class MysqlDatabase extends Construct {
       subnetIds: [...props.subnetIds],
       tags: { Name: props.identifier },
     });
-    const family = `mysql${props.engineVersion.split(".").slice(0, 2).join(".")}`;
-    // name_prefix, not name: with create_before_destroy the replacement group is created while the old one
-    // still holds its name (DBParameterGroupAlreadyExists; hashicorp/terraform-provider-aws#41020, #41048).
+    const majorVersion = props.engineVersion.split(".").slice(0, 2).join(".");
+    const logs = mysqlLogSettings(MYSQL_LOG_EXPORTS);
+    if (logs.options.includes(AUDIT_PLUGIN_OPTION) && mysqlSupportsAuditPlugin(props.engineVersion) === false)
+      throw new Error(
+        `MysqlDatabase ${props.identifier}: engineVersion ${props.engineVersion} has no MariaDB audit plugin (8.0.28 or later)`,
+      );
     const parameters = new DbParameterGroup(this, "parameter-group", {
       namePrefix: `${props.identifier}-`,
-      family,
-      description: `${props.identifier}: TLS only`,
-      parameter: [
-        { name: "require_secure_transport", value: "1" },
-        { name: "slow_query_log", value: "1" },
-        { name: "long_query_time", value: "2" },
-      ],
+      family: `mysql${majorVersion}`,
+      description: `${props.identifier}: TLS only, logs to files for CloudWatch Logs`,
+      parameter: [{ name: "require_secure_transport", value: "1" }, ...logs.parameters, { name: "long_query_time", value: "2" }],
+      lifecycle: { createBeforeDestroy: true },
+    });
+    const options = new DbOptionGroup(this, "option-group", {
+      namePrefix: `${props.identifier}-`,
+      engineName: "mysql",
+      majorEngineVersion: majorVersion,
+      optionGroupDescription: `${props.identifier}: MariaDB audit plugin for the audit log`,
+      option: logs.options.map((optionName) => ({
+        optionName,
+        optionSettings: optionName === AUDIT_PLUGIN_OPTION ? [{ name: "SERVER_AUDIT_EVENTS", value: MYSQL_AUDIT_EVENTS }] : [],
+      })),
       lifecycle: { createBeforeDestroy: true },
     });
     const monitoring = new IamRole(this, "monitoring-role", {
       name: `${props.identifier}-monitoring`,
       assumeRolePolicy: policyJson([serviceAssumesRole("monitoring.rds.amazonaws.com")]),
     });
-    new IamRolePolicyAttachment(this, "monitoring-policy", {
+    const monitoringPolicy = new IamRolePolicyAttachment(this, "monitoring-policy", {
       role: monitoring.name,
       policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
     });
     const common = {
       instanceClass: props.instanceClass,
       storageType: "gp3",
+      // On a replica too: the provider reads it back as true, and it forces replacement when it differs.
       storageEncrypted: true,
-      kmsKeyId: props.kmsKeyArn,
       vpcSecurityGroupIds: [sg.id],
       parameterGroupName: parameters.name,
+      optionGroupName: options.name,
       iamDatabaseAuthenticationEnabled: true,
-      performanceInsightsEnabled: true,
-      performanceInsightsKmsKeyId: props.kmsKeyArn,
-      performanceInsightsRetentionPeriod: 7,
+      performanceInsightsEnabled: props.performanceInsights,
+      ...(props.performanceInsights ? { performanceInsightsKmsKeyId: props.kmsKeyArn, performanceInsightsRetentionPeriod: 7 } : {}),
       monitoringInterval: 60,
       monitoringRoleArn: monitoring.arn,
       enabledCloudwatchLogsExports: [...MYSQL_LOG_EXPORTS],
@@ -137,10 +173,14 @@ export class MysqlDatabase extends Construct {
       publiclyAccessible: false,
       deletionProtection: props.deletionProtection,
       maintenanceWindow: props.maintenanceWindow,
+      // RDS checks the monitoring role's permissions at CreateDBInstance: without the attachment in place it fails
+      // with "IAM role ARN value is invalid or does not include the required permissions for: ENHANCED_MONITORING".
+      dependsOn: [monitoringPolicy],
       ...lifecycle,
     };
     this.primary = new DbInstance(this, "primary", {
       ...common,
+      kmsKeyId: props.kmsKeyArn,
       identifier: props.identifier,
       engine: "mysql",
       engineVersion: props.engineVersion,
@@ -174,6 +214,7 @@ export class MysqlDatabase extends Construct {
     this.endpointAddress = this.primary.address;
     this.replicaEndpointAddresses = this.replicas.map((r) => r.address);
     this.resourceId = this.primary.resourceId;
+    this.resourceIds = [this.primary.resourceId, ...this.replicas.map((r) => r.resourceId)];
     this.masterUserSecretArn = this.primary.masterUserSecret.get(0).secretArn;
   }
 

@@ -5,7 +5,7 @@
  * data source's new value at every plan never produces a diff; the value is fixed until rotated.
  *
  * The value is never in git or the YAML. It is in the Terraform state (of the version, and of every
- * resource that reads it, such as the CloudFront origin header or the Redis AUTH token), which is
+ * resource that reads it, such as the CloudFront origin header and the ALB listener rules), which is
  * encrypted with the state KMS key; anyone who can read the state can read it.
  *
  * Rotate: `terraform apply -replace=<address of the version>` generates a new value and updates every
@@ -25,7 +25,7 @@ export interface GeneratedSecretProps {
   readonly kmsKeyArn: string;
   /** Length in characters. @default 48 */
   readonly length?: number;
-  /** Only letters and digits (header values and Redis AUTH tokens reject some punctuation). @default true */
+  /** Only letters and digits (header values reject some punctuation). @default true */
   readonly alphanumeric?: boolean;
   /** Days a deleted secret can be restored (7-30). @default 7 */
   readonly recoveryWindowDays?: number;

@@ -1,11 +1,12 @@
 /** LZ-ENC1: data at rest is encrypted with a customer-managed KMS key. */
-import { block, isTrue, type SynthResource } from "../stack.js";
+import { block, isTrue, type SynthResource, type SynthStack } from "../stack.js";
 import { NOT_APPLICABLE, outcomeOf, type PolicyRule } from "../types.js";
+import { replicaSource } from "./rds-instances.js";
 
 /** True when `value` names a customer-managed key (an ARN, a reference, or an alias that is not `alias/aws/...`). */
 const isCustomerKey = (value: unknown): boolean => typeof value === "string" && value !== "" && !/alias\/aws\//.test(value);
 
-function problems(r: SynthResource): string[] | undefined {
+function problems(r: SynthResource, stack: SynthStack): string[] | undefined {
   const b = r.body;
   switch (r.type) {
     case "aws_cloudwatch_log_group":
@@ -18,6 +19,10 @@ function problems(r: SynthResource): string[] | undefined {
       return isCustomerKey(b.kms_master_key_id) ? [] : ["kms_master_key_id is not set. Pass a customer-managed key."];
     case "aws_db_instance":
     case "aws_rds_cluster": {
+      // A read replica in its source's Region is encrypted with the source's key and must not name one
+      // (CreateDBInstanceReadReplica, KmsKeyId: "don't specify a value"); the source is judged itself.
+      const source = r.type === "aws_db_instance" ? replicaSource(r, stack) : undefined;
+      if (source && source.body.provider === b.provider && b.kms_key_id === undefined) return [];
       if (b.replicate_source_db !== undefined && b.storage_encrypted === undefined)
         return isCustomerKey(b.kms_key_id) ? [] : ["the replica has no kms_key_id. Pass the data key."];
       const out: string[] = [];
@@ -51,7 +56,8 @@ function problems(r: SynthResource): string[] | undefined {
 /**
  * Log groups, SNS topics, SQS queues, RDS instances and clusters, ElastiCache replication groups, ECR
  * repositories, EBS volumes and Secrets Manager secrets name a customer-managed KMS key (S3 buckets:
- * LZ-ENC2). AWS-managed keys (`alias/aws/...`) cannot have their key policy restricted or be shared.
+ * LZ-ENC2). A read replica of a DB instance of the stack, in the same Region (same provider), names no key:
+ * it is encrypted with its source's, which is judged itself (AWS refuses a key there). AWS-managed keys (`alias/aws/...`) cannot have their key policy restricted or be shared.
  */
 export const encryptionAtRest: PolicyRule = {
   id: "LZ-ENC1",
@@ -70,8 +76,8 @@ export const encryptionAtRest: PolicyRule = {
     "aws_ebs_volume",
     "aws_secretsmanager_secret",
   ],
-  check: (r) => {
-    const p = problems(r);
+  check: (r, stack) => {
+    const p = problems(r, stack);
     return p === undefined ? NOT_APPLICABLE : outcomeOf(p);
   },
 };
