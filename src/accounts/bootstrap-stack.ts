@@ -19,7 +19,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { AccountTarget, BootstrapModel, LandingZoneModel } from "../config/index.js";
+import { hubAttachmentRoleName, type AccountTarget, type BootstrapModel, type LandingZoneModel } from "../config/index.js";
 import {
   environmentSubject,
   GithubOidcProvider,
@@ -30,7 +30,9 @@ import {
 import { StateBucket, type StateAccessGrant } from "../modules/state/index.js";
 import type { AccountFootprint } from "../pipeline/footprint.js";
 import { checkHubSideFootprint, hubAttachmentStatements } from "../pipeline/hub-attachment.js";
-import { boundaryStatements, deployRoleStatements, planReadStatements } from "../pipeline/permissions.js";
+import { boundaryStatements } from "../pipeline/boundary.js";
+import { deployRoleStatements } from "../pipeline/permissions.js";
+import { planReadStatements } from "../pipeline/plan-reads.js";
 import { stackMatrix } from "../pipeline/stacks.js";
 import { addLockedS3Backend, MANAGED_BY } from "./account-stack.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
@@ -206,7 +208,8 @@ export class BootstrapStack extends TerraformStack {
                 role(org.github.planRoleName),
                 role(org.github.applyRoleName),
                 role(org.deployRoleName),
-                ...attachRoles.map((a) => role(a.name)),
+                // Every hub attachment role, by pattern: the boundary stays small with any number of environments.
+                ...(isHub ? [role(hubAttachmentRoleName(org.deployRoleName, "*"))] : []),
               ],
               ...(target.accountId === this.bootstrap.stateAccountId
                 ? { state: { bucketArn: this.state.bucketArn, keyArn: this.state.keyArn } }

@@ -5,8 +5,9 @@
  *   data sources call, at service level (`ec2:*`, `rds:*`, ...), and IAM only through the escalation guard:
  *   roles and policies only by the names the stack gives them, only carrying the landing-zone boundary, only
  *   the managed policies the stack attaches, and service-linked roles only for the services it uses.
- * - {@link boundaryStatements}: the permissions boundary of the deploy role and of every role the stacks create.
- * - {@link planReadStatements}: what a read-only plan reads beyond `ReadOnlyAccess` (secret values, their keys).
+ * - ./boundary.ts: the permissions boundary of the deploy role and of every role the stacks create.
+ * - ./plan-reads.ts: what a read-only plan reads beyond `ReadOnlyAccess` (secret values, their keys).
+ * - ./hub-attachment.ts: the one role per workload that may write in the hub, for its attachment only.
  *
  * Why service level: a stack of some 80 resource types calls several hundred API actions, many of them only on
  * create, update or delete paths the provider takes in some plans; an action-level list could be proven complete
@@ -18,7 +19,7 @@
  * Pure: no cdktf import. Every function returns statements in a fixed order, so synthesis stays deterministic.
  */
 import type { PolicyStatement } from "../modules/iam/policy.js";
-import type { AccountFootprint, SecretReference } from "./footprint.js";
+import type { AccountFootprint } from "./footprint.js";
 import { serviceOfType, servicesOfTypes } from "./service-prefixes.js";
 
 /**
@@ -42,6 +43,8 @@ export const SERVICE_LINKED_ROLES: Readonly<Record<string, readonly string[]>> =
   "network-firewall": ["network-firewall.amazonaws.com"],
   rds: ["rds.amazonaws.com"],
   securityhub: ["securityhub.amazonaws.com"],
+  // AWSShieldServiceRolePolicy: automatic application-layer DDoS mitigation.
+  shield: ["shield.amazonaws.com"],
   wafv2: ["wafv2.amazonaws.com"],
 };
 
@@ -199,166 +202,5 @@ function iamStatements(
       Action: ["iam:DeleteAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy"],
       Resource: "*",
     });
-  return statements;
-}
-
-/** What the boundary of one account protects. */
-export interface BoundaryScope {
-  readonly partition: string;
-  readonly accountId: string;
-  /** ARN of the boundary policy itself. */
-  readonly boundaryArn: string;
-  /** The pipeline's roles in the account (plan, apply, deploy, hub attachment roles): no bounded role may change them. */
-  readonly pipelineRoleArns: readonly string[];
-  /** The Terraform state bucket and its KMS key, when they are in this account: no bounded role may touch them. */
-  readonly state?: { readonly bucketArn: string; readonly keyArn: string };
-}
-
-/**
- * The landing-zone permissions boundary (`<org>-landing-zone-boundary`), set on the deploy role and on every
- * role the stacks create. It allows everything the identity policies allow, except: changing or removing the
- * boundary, writing a role that does not carry this same boundary, creating users or access keys, changing the
- * pipeline's roles or OIDC provider, and (in the state account) touching the state bucket and key, which only
- * the plan and apply roles use. A role the deploy role creates can therefore never hold more than the deploy
- * role, and never act on the pipeline itself (the "delegating responsibility" pattern of
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
- */
-export function boundaryStatements(scope: BoundaryScope): PolicyStatement[] {
-  const statements: PolicyStatement[] = [
-    { Sid: "AllowWhatIdentityPoliciesAllow", Effect: "Allow", Action: "*", Resource: "*" },
-    {
-      Sid: "DenyBoundaryChanges",
-      Effect: "Deny",
-      Action: [
-        "iam:CreatePolicyVersion",
-        "iam:DeletePolicy",
-        "iam:DeletePolicyVersion",
-        "iam:SetDefaultPolicyVersion",
-        "iam:TagPolicy",
-        "iam:UntagPolicy",
-      ],
-      Resource: scope.boundaryArn,
-    },
-    {
-      Sid: "DenyBoundaryRemoval",
-      Effect: "Deny",
-      Action: ["iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary"],
-      Resource: "*",
-    },
-    {
-      Sid: "DenyRolesWithoutThisBoundary",
-      Effect: "Deny",
-      Action: [
-        "iam:AttachRolePolicy",
-        "iam:CreateRole",
-        "iam:DeleteRolePolicy",
-        "iam:DetachRolePolicy",
-        "iam:PutRolePermissionsBoundary",
-        "iam:PutRolePolicy",
-      ],
-      Resource: "*",
-      Condition: { StringNotEquals: { "iam:PermissionsBoundary": scope.boundaryArn } },
-    },
-    {
-      Sid: "DenyUsersAndLongLivedKeys",
-      Effect: "Deny",
-      Action: [
-        "iam:AddUserToGroup",
-        "iam:AttachGroupPolicy",
-        "iam:AttachUserPolicy",
-        "iam:CreateAccessKey",
-        "iam:CreateLoginProfile",
-        "iam:CreateUser",
-        "iam:PutGroupPolicy",
-        "iam:PutUserPermissionsBoundary",
-        "iam:PutUserPolicy",
-        "iam:UpdateLoginProfile",
-      ],
-      Resource: "*",
-    },
-    {
-      Sid: "DenyPipelineRoleChanges",
-      Effect: "Deny",
-      Action: [
-        "iam:AttachRolePolicy",
-        "iam:DeleteRole",
-        "iam:DeleteRolePolicy",
-        "iam:DetachRolePolicy",
-        "iam:PutRolePermissionsBoundary",
-        "iam:PutRolePolicy",
-        "iam:TagRole",
-        "iam:UntagRole",
-        "iam:UpdateAssumeRolePolicy",
-        "iam:UpdateRole",
-        "iam:UpdateRoleDescription",
-      ],
-      Resource: [...scope.pipelineRoleArns],
-    },
-    {
-      Sid: "DenyOidcProviderChanges",
-      Effect: "Deny",
-      Action: [
-        "iam:AddClientIDToOpenIDConnectProvider",
-        "iam:CreateOpenIDConnectProvider",
-        "iam:DeleteOpenIDConnectProvider",
-        "iam:RemoveClientIDFromOpenIDConnectProvider",
-        "iam:TagOpenIDConnectProvider",
-        "iam:UntagOpenIDConnectProvider",
-        "iam:UpdateOpenIDConnectProviderThumbprint",
-      ],
-      Resource: "*",
-    },
-  ];
-  if (scope.state)
-    statements.push(
-      { Sid: "DenyStateBucket", Effect: "Deny", Action: "s3:*", Resource: [scope.state.bucketArn, `${scope.state.bucketArn}/*`] },
-      { Sid: "DenyStateKey", Effect: "Deny", Action: "kms:*", Resource: scope.state.keyArn },
-    );
-  return statements;
-}
-
-/**
- * IAM resource patterns of a secret: a name matches `<name>-??????` (Secrets Manager appends six random
- * characters to every secret ARN), a name prefix `<prefix>*`, and an ARN itself or, when partial, with the suffix
- * ("Resource: secret ARN", https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resources.html).
- */
-export function secretArnPatterns(partition: string, accountId: string, secret: SecretReference): string[] {
-  if (secret.secretId.startsWith("arn:")) return [secret.secretId, `${secret.secretId}-??????`];
-  const base = `arn:${partition}:secretsmanager:${secret.region}:${accountId}:secret:${secret.secretId}`;
-  return [secret.secretId.endsWith("*") ? base : `${base}-??????`];
-}
-
-/**
- * What a plan in the account reads beyond `ReadOnlyAccess`, from the footprints of every stack acting in it:
- * the values of the secrets data sources read and of the secrets the stacks refresh
- * (`secretsmanager:GetSecretValue`, which `ReadOnlyAccess` does not grant), `kms:Decrypt` for those secrets only
- * (through Secrets Manager, with the secret's ARN as encryption context, as AWS's
- * AWSSecretsManagerClientReadOnlyAccess scopes it:
- * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSecretsManagerClientReadOnlyAccess.html and
- * https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html), and
- * `secretsmanager:GetRandomPassword` for `data.aws_secretsmanager_random_password`. Empty when none applies.
- */
-export function planReadStatements(partition: string, accountId: string, footprints: readonly AccountFootprint[]): PolicyStatement[] {
-  const secrets = footprints.flatMap((f) => [...f.secretsRead, ...f.secretsManaged]);
-  const patterns = union(secrets.map((s) => secretArnPatterns(partition, accountId, s)));
-  const statements: PolicyStatement[] = [];
-  if (patterns.length > 0) {
-    const regions = union(secrets.map((s) => [s.region]));
-    statements.push(
-      { Sid: "ReadSecretsThePlanReads", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: patterns },
-      {
-        Sid: "DecryptThoseSecrets",
-        Effect: "Allow",
-        Action: "kms:Decrypt",
-        Resource: `arn:${partition}:kms:*:*:key/*`,
-        Condition: {
-          StringEquals: { "kms:ViaService": regions.map((r) => `secretsmanager.${r}.amazonaws.com`) },
-          StringLike: { "kms:EncryptionContext:SecretARN": patterns },
-        },
-      },
-    );
-  }
-  if (footprints.some((f) => f.readsRandomPasswords))
-    statements.push({ Sid: "GenerateRandomPasswords", Effect: "Allow", Action: "secretsmanager:GetRandomPassword", Resource: "*" });
   return statements;
 }

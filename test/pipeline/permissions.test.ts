@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { type AccountFootprint, stackFootprints } from "../../src/pipeline/footprint.js";
 import { checkHubSideFootprint, hubAttachmentStatements } from "../../src/pipeline/hub-attachment.js";
-import { boundaryStatements, deployRoleStatements, planReadStatements, secretArnPatterns } from "../../src/pipeline/permissions.js";
+import { boundaryStatements } from "../../src/pipeline/boundary.js";
+import { deployRoleStatements } from "../../src/pipeline/permissions.js";
+import { planReadStatements, secretArnPatterns } from "../../src/pipeline/plan-reads.js";
 import { SERVICE_OF_TYPE, serviceOfType, servicesOfTypes, UnknownResourceTypeError } from "../../src/pipeline/service-prefixes.js";
 
 const footprint = (over: Partial<AccountFootprint> = {}): AccountFootprint => ({

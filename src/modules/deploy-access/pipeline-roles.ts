@@ -92,6 +92,11 @@ export interface AttachmentRole {
 
 /** IAM's limit on the inline policies of one role, in characters ("IAM and AWS STS quotas"). */
 const INLINE_POLICY_MAX = 10240;
+/**
+ * IAM's largest role trust policy, in characters: 2,048 by default, 4,096 after a quota increase. The hub's plan
+ * role trusts every account's plan role, so it grows with the number of environments.
+ */
+const TRUST_POLICY_MAX = 4096;
 /** IAM's limit on a customer-managed policy, in characters. */
 const MANAGED_POLICY_MAX = 6144;
 
@@ -147,10 +152,11 @@ export class PipelineRoles extends Construct {
       name: props.planRoleName,
       description: "Landing zone: pull-request plans (read-only) through GitHub OIDC",
       maxSessionDuration,
-      assumeRolePolicy: policyJson([
-        githubTrustStatement(props.oidcProviderArn, props.planSubjects),
-        assume("LandingZonePlanRoles", props.planRoleTrustedRoleArns),
-      ]),
+      assumeRolePolicy: sizedPolicy(
+        `${id}: the plan role's trust policy`,
+        [githubTrustStatement(props.oidcProviderArn, props.planSubjects), assume("LandingZonePlanRoles", props.planRoleTrustedRoleArns)],
+        TRUST_POLICY_MAX,
+      ),
     });
     new IamRolePolicyAttachment(this, "plan-read-only", {
       provider,
