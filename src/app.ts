@@ -5,6 +5,7 @@
 import { App, Aspects, type TerraformStack } from "cdktf";
 import { BootstrapStack, buildLandingZone } from "./accounts/index.js";
 import { administratorAccessPolicies, type LandingZoneModel } from "./config/index.js";
+import { stackFootprints, type FootprintStackJson } from "./pipeline/footprint.js";
 import { PolicyError, runPack, SynthStack, type PolicyReport, type Suppression } from "./policy/index.js";
 
 /** What {@link synthesizeChecked} produced: the stack names in deploy order and the policy-pack report. */
@@ -14,7 +15,8 @@ export interface SynthOutcome {
 }
 
 /**
- * Builds every stack of `model`, runs the policy pack (src/policy) on each stack's Terraform JSON, and
+ * Builds every stack of `model` (the account stacks, then the bootstrap stack's pipeline roles from what the account
+ * stacks contain), runs the policy pack (src/policy) on each stack's Terraform JSON, and
  * only when no error-level finding is left after the config's suppressions, writes Terraform JSON to
  * `outdir` (`<outdir>/stacks/<stack>/cdk.tf.json` plus `manifest.json`).
  *
@@ -32,6 +34,7 @@ export function synthesizeChecked(model: LandingZoneModel, outdir?: string): Syn
 
 function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
+  // Constructed first, so it stays first in the manifest; its roles are added once the account stacks are rendered.
   const bootstrap = model.bootstrap ? new BootstrapStack(app, model) : undefined;
   const stacks = buildLandingZone(app, model);
   const boot = model.bootstrap;
@@ -46,8 +49,12 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
       })),
     ),
   ];
-  const all: TerraformStack[] = [...(bootstrap ? [bootstrap] : []), ...stacks];
-  const rendered = renderOnce(all);
+  // The account stacks first: the bootstrap's pipeline roles are generated from what they contain.
+  const rendered = renderOnce(stacks);
+  if (bootstrap) {
+    bootstrap.addPipelineRoles(stacks.flatMap((s) => stackFootprints(s.node.id, rendered.get(s) as FootprintStackJson)));
+    for (const [stack, json] of renderOnce([bootstrap])) rendered.set(stack, json);
+  }
   const views = [
     ...(bootstrap ? [new SynthStack(bootstrap.node.id, rendered.get(bootstrap)!, { preventDestroy: true })] : []),
     ...stacks.map((s) => new SynthStack(s.node.id, rendered.get(s)!, { preventDestroy: s.target.preventDestroy })),

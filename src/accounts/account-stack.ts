@@ -4,6 +4,7 @@
  * This file and `src/app.ts` are the only places that import the framework's stack and backend
  * classes, so a move from cdktf to its fork (CDK Terrain) touches them alone.
  */
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Backend, TerraformStack, TerraformVariable, type S3BackendConfig } from "cdktf";
 import type { Construct } from "constructs";
@@ -30,6 +31,10 @@ export const MANAGED_BY = "landing-zone/cdktf";
  * A stack for one account: the default AWS provider assumes the account's deploy role, and state is
  * kept in the shared S3 bucket under the stack's own key, encrypted and locked with S3-native lock files.
  * Every account stack also owns the account's purpose KMS keys and its alert topic.
+ *
+ * Every IAM role the stack creates carries the account's landing-zone permissions boundary
+ * (`target.permissionsBoundaryArn`), set just before the stack is rendered: the deploy role may create roles only
+ * with that boundary (src/pipeline/permissions.ts), so a role built without it would fail to apply.
  */
 export class AccountStack extends TerraformStack {
   /** The account this stack deploys into. */
@@ -94,22 +99,72 @@ export class AccountStack extends TerraformStack {
   /**
    * An AWS provider for `target.accountId` in `target.region`, assuming the role named by the
    * `assume_role_name` variable there (`target.deployRoleArn` by default). `alias` "aws" is the
-   * default provider; any other value makes an aliased one (for example "hub"). `region` overrides
+   * default provider; any other value makes an aliased one (for example "us-east-1"). `region` overrides
    * `target.region` (for example us-east-1 for CloudFront certificates and web ACLs).
+   * @param roleName name of the role to assume. @default the `assume_role_name` variable
    */
-  protected accountProvider(alias: string, target: AccountTarget, region: string = target.region): AwsProvider {
+  protected accountProvider(
+    alias: string,
+    target: AccountTarget,
+    region: string = target.region,
+    roleName: string = this.assumeRoleName.stringValue,
+  ): AwsProvider {
     return new AwsProvider(this, alias === "aws" ? "aws" : `aws-${alias}`, {
       ...(alias === "aws" ? {} : { alias }),
       region,
       allowedAccountIds: [target.accountId],
       assumeRole: [
         {
-          roleArn: `arn:${target.partition}:iam::${target.accountId}:role/${this.assumeRoleName.stringValue}`,
+          roleArn: `arn:${target.partition}:iam::${target.accountId}:role/${roleName}`,
           sessionName: `landing-zone-${this.target.stackName}`,
         },
       ],
       defaultTags: [{ tags: { ...this.defaultTags } }],
     });
+  }
+
+  /**
+   * The aliased provider `hub` in the network hub account, assuming the role named by the `hub_assume_role_name`
+   * variable: by default `attachmentRoleName`, the environment's hub attachment role, which may only wire this
+   * environment's Transit Gateway attachment; pull-request plans pass the read-only plan role
+   * (`TF_VAR_hub_assume_role_name`). A workload pipeline never assumes the hub's deploy role.
+   */
+  protected hubProvider(hub: AccountTarget, attachmentRoleName: string): AwsProvider {
+    const roleName = new TerraformVariable(this, "hub_assume_role_name", {
+      type: "string",
+      default: attachmentRoleName,
+      description:
+        "IAM role assumed in the network hub account for the hub side of the Transit Gateway attachment. Default: this environment's hub attachment role. CI plans pass the read-only plan role.",
+      nullable: false,
+    });
+    return this.accountProvider("hub", hub, hub.region, roleName.stringValue);
+  }
+
+  /** Sets the account's permissions boundary on every IAM role of the stack, then prepares it as cdktf does. */
+  override prepareStack(): void {
+    this.boundIamRoles();
+    super.prepareStack();
+  }
+
+  /**
+   * @throws Error when a role is created in another account (through another account's provider) or already
+   *   carries a different boundary: both are programming errors the pipeline's roles could not apply.
+   */
+  private boundIamRoles(): void {
+    const boundary = this.target.permissionsBoundaryArn;
+    for (const c of this.node.findAll()) {
+      if (!(c instanceof IamRole)) continue;
+      const provider = c.provider instanceof AwsProvider ? c.provider : undefined;
+      const account = provider?.allowedAccountIds?.[0] ?? this.target.accountId;
+      if (account !== this.target.accountId)
+        throw new Error(
+          `${c.node.path}: an IAM role in account ${account}, not ${this.target.accountId}; only the bootstrap creates roles outside a stack's account`,
+        );
+      const current = c.permissionsBoundaryInput;
+      if (current === undefined) c.permissionsBoundary = boundary;
+      else if (current !== boundary)
+        throw new Error(`${c.node.path}: permissions boundary ${current}; every role of the stack carries ${boundary}`);
+    }
   }
 }
 

@@ -4,8 +4,11 @@
  *
  * - In the state account (the account of `organization.state.kmsKeyArn`): the state bucket and, when
  *   `kmsKeyArn` is an alias ARN, the KMS key with that alias.
- * - In every landing-zone account (hub and each workload): the GitHub OIDC provider and the plan, apply and
- *   deploy roles (../modules/deploy-access).
+ * - In every landing-zone account (hub and each workload): the GitHub OIDC provider, the plan, apply and
+ *   deploy roles and the permissions boundary (../modules/deploy-access); in the hub, one hub attachment role per
+ *   workload. The deploy role's policy, the plan role's reads and the hub attachment roles' scope are generated
+ *   from what the account stacks contain ({@link BootstrapStack.addPipelineRoles}, src/pipeline/permissions.ts),
+ *   so src/app.ts renders the account stacks first.
  *
  * Every provider is aliased (one per account and Region) and assumes `bootstrap.adminRoleName` there, from the
  * administrator's credentials. State is a local file next to the output folder on day 0
@@ -16,11 +19,23 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { AccountTarget, BootstrapModel, LandingZoneModel } from "../config/index.js";
-import { environmentSubject, GithubOidcProvider, PipelineRoles, pullRequestSubject } from "../modules/deploy-access/index.js";
+import { hubAttachmentRoleName, type AccountTarget, type BootstrapModel, type LandingZoneModel } from "../config/index.js";
+import {
+  environmentSubject,
+  GithubOidcProvider,
+  PipelineRoles,
+  pullRequestSubject,
+  type AttachmentRole,
+} from "../modules/deploy-access/index.js";
 import { StateBucket, type StateAccessGrant } from "../modules/state/index.js";
+import type { AccountFootprint } from "../pipeline/footprint.js";
+import { checkHubSideFootprint, hubAttachmentStatements } from "../pipeline/hub-attachment.js";
+import { boundaryStatements } from "../pipeline/boundary.js";
+import { deployRoleStatements } from "../pipeline/permissions.js";
+import { planReadStatements } from "../pipeline/plan-reads.js";
 import { stackMatrix } from "../pipeline/stacks.js";
 import { addLockedS3Backend, MANAGED_BY } from "./account-stack.js";
+import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 
 /**
  * Path of the day-0 local state, relative to the stack's folder `<out>/stacks/bootstrap`: the folder that holds
@@ -33,8 +48,10 @@ export class BootstrapStack extends TerraformStack {
   readonly bootstrap: BootstrapModel;
   /** The state bucket and key. */
   readonly state: StateBucket;
-  /** The roles of each landing-zone account, by stack name (`network-hub`, `workload-dev`, ...). */
-  readonly roles: ReadonlyMap<string, PipelineRoles>;
+  /** The roles of each landing-zone account, by stack name (`network-hub`, `workload-dev`, ...), once added. */
+  readonly roles = new Map<string, PipelineRoles>();
+  private readonly model: LandingZoneModel;
+  private readonly providerFor: (alias: string, accountId: string, region: string, partition: string) => AwsProvider;
 
   /** @throws Error when `model.bootstrap` is undefined. */
   constructor(scope: Construct, model: LandingZoneModel) {
@@ -42,6 +59,7 @@ export class BootstrapStack extends TerraformStack {
     if (!bootstrap) throw new Error("BootstrapStack needs model.bootstrap (a bootstrap block in shared.yaml)");
     super(scope, bootstrap.stackName);
     this.bootstrap = bootstrap;
+    this.model = model;
     const org = model.organization;
     const tags = { ...org.tags, LandingZone: org.name, Environment: bootstrap.stackName, ManagedBy: MANAGED_BY };
     const adminRole = (partition: string, accountId: string) => `arn:${partition}:iam::${accountId}:role/${bootstrap.adminRoleName}`;
@@ -63,6 +81,7 @@ export class BootstrapStack extends TerraformStack {
       }
       return providers.get(key)!;
     };
+    this.providerFor = providerFor;
     const targets: AccountTarget[] = [model.networkHub, ...model.environments];
     for (const t of targets) providerFor(t.stackName, t.accountId, t.region, t.partition);
 
@@ -82,37 +101,6 @@ export class BootstrapStack extends TerraformStack {
       grants,
     });
 
-    const hub = entries[0]!;
-    const roles = new Map<string, PipelineRoles>();
-    for (const e of entries) {
-      const target = targets.find((t) => t.stackName === e.stack)!;
-      const provider = providerFor(target.stackName, target.accountId, target.region, target.partition);
-      const isHub = e.stack === hub.stack;
-      const oidc = new GithubOidcProvider(this, `${e.stack}-github-oidc`, { provider });
-      roles.set(
-        e.stack,
-        new PipelineRoles(this, `${e.stack}-roles`, {
-          provider,
-          partition: target.partition,
-          oidcProviderArn: oidc.arn,
-          planRoleName: org.github.planRoleName,
-          applyRoleName: org.github.applyRoleName,
-          deployRoleName: org.deployRoleName,
-          planSubjects: [pullRequestSubject(org.github.repository)],
-          applySubjects: [environmentSubject(org.github.repository, e.githubEnvironment)],
-          // Workload plans assume the hub's plan role for their hub provider; the hub's deploy role likewise
-          // serves every apply role (the hub side of each Transit Gateway attachment).
-          planRoleTrustedRoleArns: isHub ? entries.map((x) => x.planRoleArn) : [e.planRoleArn],
-          planRoleAssumes: [...new Set([e.planRoleArn, hub.planRoleArn])],
-          deployRoleTrustedRoleArns: isHub ? entries.map((x) => x.applyRoleArn) : [e.applyRoleArn],
-          applyRoleAssumes: [...new Set([target.deployRoleArn, model.networkHub.deployRoleArn])],
-          deployRolePolicyArns: bootstrap.deployRolePolicies.map((p) => p.arn),
-          state: { bucketArn: this.state.bucketArn, keyArn: this.state.keyArn, keyPrefix: keyPrefixOf(target) },
-        }),
-      );
-    }
-    this.roles = roles;
-
     new TerraformOutput(this, "state_kms_key_arn", {
       value: this.state.keyArn,
       description: "ARN of the state key. organization.state.kmsKeyArn may name it or its alias.",
@@ -131,5 +119,113 @@ export class BootstrapStack extends TerraformStack {
     } else {
       new LocalBackend(this, { path: BOOTSTRAP_LOCAL_STATE });
     }
+  }
+
+  /**
+   * Adds the GitHub OIDC provider, the permissions boundary and the plan, apply and deploy roles of every account,
+   * and the hub attachment roles, built from `footprints`: what every account stack does in every account
+   * (src/pipeline/footprint.ts, from the stacks' rendered JSON). Call it once, after the account stacks are built.
+   * @throws Error when called twice, when a stack has no footprint in its own account, when a workload stack acts
+   *   in the hub beyond its attachment (src/pipeline/hub-attachment.ts) or a stack acts in any other account, and
+   *   the errors of deployRoleStatements (a type without an IAM service, an uncovered IAM type).
+   */
+  addPipelineRoles(footprints: readonly AccountFootprint[]): void {
+    if (this.roles.size > 0) throw new Error("BootstrapStack.addPipelineRoles was called twice");
+    const model = this.model;
+    const org = model.organization;
+    const hubTarget = model.networkHub;
+    const targets: AccountTarget[] = [hubTarget, ...model.environments];
+    const entries = stackMatrix(model);
+    const hub = entries[0]!;
+    const targetOf = (stack: string) => targets.find((t) => t.stackName === stack);
+    for (const f of footprints) {
+      const home = targetOf(f.stack);
+      if (!home) throw new Error(`BootstrapStack: footprint of ${f.stack}, which is not a stack of the model`);
+      if (f.accountId === home.accountId) continue;
+      if (f.accountId !== hubTarget.accountId || f.stack === hubTarget.stackName)
+        throw new Error(`${f.stack}: acts in account ${f.accountId}, which no pipeline role of ${f.stack} may write to`);
+      checkHubSideFootprint(f);
+    }
+    const plan = routingPlanOf(model);
+    const attachmentRoles: AttachmentRole[] = model.environments.map((env) => {
+      const tables = attachmentRouteTables(model, plan, env.name);
+      return {
+        name: env.hubAttachmentRoleName,
+        environment: env.name,
+        trustedRoleArn: entries.find((e) => e.stack === env.stackName)!.applyRoleArn,
+        statements: hubAttachmentStatements({
+          partition: hubTarget.partition,
+          accountId: hubTarget.accountId,
+          region: hubTarget.region,
+          attachmentName: env.vpc.name,
+          routeTableNames: [tables.associateWith, ...tables.propagateTo],
+        }),
+      };
+    });
+    const keyPrefixOf = (t: AccountTarget) => t.stateKey.slice(0, t.stateKey.lastIndexOf("/") + 1);
+    for (const e of entries) {
+      const target = targetOf(e.stack)!;
+      const own = footprints.filter((f) => f.stack === e.stack && f.accountId === target.accountId);
+      if (own.length === 0) throw new Error(`BootstrapStack: no footprint of ${e.stack} in its account ${target.accountId}`);
+      const isHub = e.stack === hub.stack;
+      const attachRoles = isHub ? attachmentRoles : [];
+      const account = { partition: target.partition, accountId: target.accountId };
+      const role = (name: string) => `arn:${target.partition}:iam::${target.accountId}:role/${name}`;
+      const provider = this.providerFor(target.stackName, target.accountId, target.region, target.partition);
+      const oidc = new GithubOidcProvider(this, `${e.stack}-github-oidc`, { provider });
+      this.roles.set(
+        e.stack,
+        new PipelineRoles(this, `${e.stack}-roles`, {
+          provider,
+          partition: target.partition,
+          oidcProviderArn: oidc.arn,
+          planRoleName: org.github.planRoleName,
+          applyRoleName: org.github.applyRoleName,
+          deployRoleName: org.deployRoleName,
+          planSubjects: [pullRequestSubject(org.github.repository)],
+          applySubjects: [environmentSubject(org.github.repository, e.githubEnvironment)],
+          // Workload plans assume the hub's plan role for their hub provider (read-only).
+          planRoleTrustedRoleArns: isHub ? entries.map((x) => x.planRoleArn) : [e.planRoleArn],
+          planRoleAssumes: [...new Set([e.planRoleArn, hub.planRoleArn])],
+          // Only the account's own apply role: a workload reaches the hub through its hub attachment role alone.
+          deployRoleTrustedRoleArns: [e.applyRoleArn],
+          applyRoleAssumes: isHub
+            ? [target.deployRoleArn]
+            : [target.deployRoleArn, model.environments.find((w) => w.stackName === e.stack)!.hubAttachmentRoleArn],
+          deployRoleStatements: deployRoleStatements({ ...account, boundaryArn: target.permissionsBoundaryArn }, own),
+          deployRolePolicyArns: this.bootstrap.deployRolePolicies.map((p) => p.arn),
+          planRoleStatements: planReadStatements(
+            target.partition,
+            target.accountId,
+            footprints.filter((f) => f.accountId === target.accountId),
+          ),
+          boundary: {
+            name: org.permissionsBoundaryName,
+            statements: boundaryStatements({
+              ...account,
+              boundaryArn: target.permissionsBoundaryArn,
+              pipelineRoleArns: [
+                role(org.github.planRoleName),
+                role(org.github.applyRoleName),
+                role(org.deployRoleName),
+                // Every hub attachment role, by pattern: the boundary stays small with any number of environments.
+                ...(isHub ? [role(hubAttachmentRoleName(org.deployRoleName, "*"))] : []),
+              ],
+              ...(target.accountId === this.bootstrap.stateAccountId
+                ? { state: { bucketArn: this.state.bucketArn, keyArn: this.state.keyArn } }
+                : {}),
+            }),
+          },
+          attachmentRoles: attachRoles,
+          state: { bucketArn: this.state.bucketArn, keyArn: this.state.keyArn, keyPrefix: keyPrefixOf(target) },
+        }),
+      );
+    }
+  }
+
+  /** @throws Error when {@link addPipelineRoles} was not called: the stack would create no pipeline role. */
+  override prepareStack(): void {
+    if (this.roles.size === 0) throw new Error("BootstrapStack: call addPipelineRoles(footprints) before synthesis");
+    super.prepareStack();
   }
 }

@@ -10,7 +10,15 @@
  * table). Neither propagates into the other, so prod and nonprod never reach each other.
  */
 import type { LandingZoneModel } from "../config/index.js";
-import { planRouting, routingInput, segmentRouting, type RoutingPlan, type SegmentRouting, type TgwTableName } from "../routing/plan.js";
+import {
+  planRouting,
+  routingInput,
+  segmentRouting,
+  vpcAttachment,
+  type RoutingPlan,
+  type SegmentRouting,
+  type TgwTableName,
+} from "../routing/plan.js";
 
 export { segmentRouting, type SegmentRouting };
 
@@ -22,4 +30,24 @@ export function tgwTableName(model: LandingZoneModel, table: TgwTableName): stri
 /** The routing plan of the model (the same one `lz routes` verifies). */
 export function routingPlanOf(model: LandingZoneModel): RoutingPlan {
   return planRouting(routingInput(model));
+}
+
+/**
+ * The TGW route tables (Name tags) the routing plan wires an environment's VPC attachment into: the one it is
+ * associated with and those it propagates into. The workload stack builds the hub side of its attachment from
+ * them, and its hub attachment role may touch only them.
+ * @throws Error when the plan associates the attachment with no table (the plan always associates every VPC).
+ */
+export function attachmentRouteTables(
+  model: LandingZoneModel,
+  plan: RoutingPlan,
+  environment: string,
+): { associateWith: string; propagateTo: string[] } {
+  const attachment = vpcAttachment(environment);
+  const association = plan.tables.find((t) => t.associations.includes(attachment));
+  if (!association) throw new Error(`routing plan associates ${attachment} with no TGW route table`);
+  return {
+    associateWith: tgwTableName(model, association.name),
+    propagateTo: plan.tables.filter((t) => t.propagations.includes(attachment)).map((t) => tgwTableName(model, t.name)),
+  };
 }

@@ -2,7 +2,8 @@
  * A workload account (dev, test, prod, ...): its VPC, flow logs, and its attachment to the hub
  * transit gateway. The hub-side half of the attachment (acceptance, association, propagation) is in
  * this same stack through an aliased provider for the hub account, so one apply wires an environment
- * end to end and destroying an environment removes its hub-side records with it.
+ * end to end and destroying an environment removes its hub-side records with it. That provider assumes the
+ * environment's hub attachment role, which can do nothing else in the hub (src/pipeline/hub-attachment.ts).
  */
 import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
 import { Fn } from "cdktf";
@@ -22,8 +23,8 @@ import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
-import { routingPlanOf, tgwTableName } from "./segments.js";
-import { tierOnPremisesCidrs, vpcAttachment } from "../routing/plan.js";
+import { attachmentRouteTables, routingPlanOf } from "./segments.js";
+import { tierOnPremisesCidrs } from "../routing/plan.js";
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
@@ -36,7 +37,7 @@ export class WorkloadStack extends AccountStack {
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name);
-    const hubProvider = this.accountProvider("hub", model.networkHub);
+    const hubProvider = this.hubProvider(model.networkHub, env.hubAttachmentRoleName);
 
     // Every routing decision comes from the routing plan, which `lz routes` verifies.
     const plan = routingPlanOf(model);
@@ -85,9 +86,7 @@ export class WorkloadStack extends AccountStack {
         : {}),
     });
 
-    const attachment = vpcAttachment(env.name);
-    const associateWith = plan.tables.find((t) => t.associations.includes(attachment))!.name;
-    const propagateTo = plan.tables.filter((t) => t.propagations.includes(attachment)).map((t) => t.name);
+    const tables = attachmentRouteTables(model, plan, env.name);
     this.spoke = new TransitGatewaySpoke(this, "transit-gateway-spoke", {
       hubProvider,
       transitGatewayName: model.networkHub.transitGateway.name,
@@ -97,8 +96,8 @@ export class WorkloadStack extends AccountStack {
       name: env.vpc.name,
       vpcId: this.vpc.vpcId,
       subnetIds: this.vpc.subnetIds.transit,
-      associateWithRouteTable: tgwTableName(model, associateWith),
-      propagateToRouteTables: propagateTo.map((t) => tgwTableName(model, t)),
+      associateWithRouteTable: tables.associateWith,
+      propagateToRouteTables: tables.propagateTo,
       routeTables: [
         ...this.vpc.routeTableIds.privateApp.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateApp")[i]! })),
         ...this.vpc.routeTableIds.privateData.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateData")[i]! })),

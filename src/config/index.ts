@@ -10,7 +10,9 @@ export {
 export {
   administratorAccessPolicies,
   BOOTSTRAP_STACK,
+  hubAttachmentRoleName,
   NETWORK_HUB_STACK,
+  permissionsBoundaryName,
   SEGMENTS,
   type AccountTarget,
   type AlarmThresholds,

@@ -25,6 +25,11 @@ export interface AccountTarget {
   readonly partition: string;
   /** Role Terraform assumes in the account: `arn:<partition>:iam::<accountId>:role/<deployRoleName>`. */
   readonly deployRoleArn: string;
+  /**
+   * The landing-zone permissions boundary of the account, `arn:<partition>:iam::<accountId>:policy/<org>-landing-zone-boundary`
+   * (the bootstrap creates it): the deploy role and every IAM role the stack creates carry it.
+   */
+  readonly permissionsBoundaryArn: string;
   /** S3 key of this stack's state: `<keyPrefix>/<accountId>/<stackName>.tfstate`; unique per stack. */
   readonly stateKey: string;
   /** Prefix of the account's resource names: `<organization>-<environment>` or `<organization>-network-hub`. */
@@ -77,6 +82,15 @@ export interface WorkloadModel extends AccountTarget {
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
   };
+  /**
+   * The environment's hub attachment role, in the network hub account: `<deployRoleName>-attach-<name>`. The
+   * stack's hub provider assumes it to accept, associate and propagate the environment's Transit Gateway
+   * attachment; it can do nothing else in the hub (the bootstrap creates it, trusted by this environment's apply
+   * role only).
+   */
+  readonly hubAttachmentRoleName: string;
+  /** ARN of {@link hubAttachmentRoleName}: `arn:<partition>:iam::<hub account>:role/<deployRoleName>-attach-<name>`. */
+  readonly hubAttachmentRoleArn: string;
   /** The application tier (CloudFront, WAF, ALB, Fargate, RDS, Redis, S3); absent when the file has no `app:`. */
   readonly app?: AppModel;
   /** Network Firewall inspection of this environment's traffic. @default "none" */
@@ -143,7 +157,10 @@ export interface BootstrapModel {
    * `<keyPrefix>/<accountId>/` prefix, so no pipeline role can read or write it.
    */
   readonly stateKey: string;
-  /** Managed policies of the deploy role in every account, each with the reason it is needed. */
+  /**
+   * Managed policies attached to the deploy role in every account in addition to the policy generated from the
+   * stacks (src/pipeline/permissions.ts), each with the reason it is needed. @default []
+   */
   readonly deployRolePolicies: readonly { readonly arn: string; readonly reason: string }[];
   /** The account that holds the state bucket and its KMS key: the account in `organization.state.kmsKeyArn`. */
   readonly stateAccountId: string;
@@ -180,6 +197,8 @@ export interface LandingZoneModel {
     /** Tags for every resource (provider default_tags), before the per-stack tags are added. */
     readonly tags: Readonly<Record<string, string>>;
     readonly deployRoleName: string;
+    /** Name of the permissions boundary policy in every account: `<org>-landing-zone-boundary`. */
+    readonly permissionsBoundaryName: string;
     readonly ramSharingWithAwsOrganization: boolean;
     readonly github: { readonly repository: string; readonly planRoleName: string; readonly applyRoleName: string };
   };
@@ -202,6 +221,19 @@ export interface LandingZoneModel {
   readonly routing: RoutingModel;
   /** The security, governance and observability baseline of every account stack. */
   readonly baseline: BaselineModel;
+}
+
+/** Name of the landing-zone permissions boundary policy of `organization`: `<org>-landing-zone-boundary`. */
+export function permissionsBoundaryName(organization: string): string {
+  return `${organization}-landing-zone-boundary`;
+}
+
+/**
+ * Name of an environment's hub attachment role: `<deployRoleName>-attach-<environment>`. IAM role names have at
+ * most 64 characters; src/config/validate/bootstrap.ts checks the config keeps it within.
+ */
+export function hubAttachmentRoleName(deployRoleName: string, environment: string): string {
+  return `${deployRoleName}-attach-${environment}`;
 }
 
 /** Stack name of the network hub. */
@@ -232,6 +264,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       region,
       partition: info.partition,
       deployRoleArn: `arn:${info.partition}:iam::${accountId}:role/${org.deployRoleName}`,
+      permissionsBoundaryArn: `arn:${info.partition}:iam::${accountId}:policy/${permissionsBoundaryName(org.name)}`,
       stateKey: `${org.state.keyPrefix}/${accountId}/${stackName}.tfstate`,
       ...extra,
     };
@@ -245,6 +278,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       homeRegion: org.homeRegion,
       tags: org.tags,
       deployRoleName: org.deployRoleName,
+      permissionsBoundaryName: permissionsBoundaryName(org.name),
       ramSharingWithAwsOrganization: org.ramSharingWithAwsOrganization,
       github: org.github,
     },
@@ -273,6 +307,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       .map((env) => {
         const plan = planSubnets(env.vpc.cidr, env.vpc.subnetPrefixLengths, env.vpc.azCount, { firewall: env.inspection === "per-vpc" });
         if (!plan.fits) throw new Error(`subnet plan of ${env.name} does not fit`);
+        const attachRole = hubAttachmentRoleName(org.deployRoleName, env.name);
         return {
           ...target(`workload-${env.name}`, env.accountId, env.region, {
             namePrefix: `${org.name}-${env.name}`,
@@ -281,6 +316,8 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             policySuppressions: env.policy.suppressions.map((x) => definedOnly(x)),
           }),
           name: env.name,
+          hubAttachmentRoleName: attachRole,
+          hubAttachmentRoleArn: `arn:${AWS_REGIONS[hub.region]?.partition ?? "aws"}:iam::${hub.accountId}:role/${attachRole}`,
           segment: env.segment,
           vpc: {
             name: `${org.name}-${env.name}`,

@@ -19,6 +19,7 @@ import { ecsNoPrivileged } from "./rules/ecs-no-privileged.js";
 import { ecsReadOnlyRoot } from "./rules/ecs-read-only-root.js";
 import { encryptionAtRest } from "./rules/encryption-at-rest.js";
 import { githubOidcSub } from "./rules/github-oidc-sub.js";
+import { iamCrossAccountWrite } from "./rules/iam-cross-account-write.js";
 import { iamNoAdminAccess } from "./rules/iam-no-admin-access.js";
 import { iamNoWildcardPrincipal } from "./rules/iam-no-wildcard-principal.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
@@ -75,6 +76,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   iamNoWildcardPrincipal,
   githubOidcSub,
   iamNoAdminAccess,
+  iamCrossAccountWrite,
   securityGroupQuota,
   wafRateBehindCloudFront,
   creationOrder,

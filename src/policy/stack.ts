@@ -7,6 +7,8 @@
 export interface StackJsonLike {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly data?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Provider blocks by provider name (`aws` → a list of configurations, one per alias). */
+  readonly provider?: Readonly<Record<string, unknown>>;
 }
 
 /** Facts about the stack that are not in its JSON. */
@@ -40,6 +42,8 @@ export class SynthStack {
   readonly dataSources: readonly SynthResource[];
   private readonly byAddress = new Map<string, SynthResource>();
   private readonly dependencyCache = new Map<string, readonly SynthResource[]>();
+  /** Provider reference (`aws`, `aws.<alias>`) → the one account its `allowed_account_ids` pins. */
+  private readonly providerAccounts = new Map<string, string>();
 
   constructor(
     /** Stack name, for example `workload-prod`. */
@@ -59,6 +63,21 @@ export class SynthStack {
     this.resources = list(json.resource, "");
     this.dataSources = list(json.data, "data.");
     for (const r of [...this.resources, ...this.dataSources]) this.byAddress.set(r.address, r);
+    for (const [name, blocks] of Object.entries(json.provider ?? {}))
+      for (const p of asList<Record<string, unknown>>(blocks)) {
+        const ids = asList(p?.allowed_account_ids);
+        if (ids.length === 1 && typeof ids[0] === "string" && !isExpression(ids[0]))
+          this.providerAccounts.set(typeof p.alias === "string" ? `${name}.${p.alias}` : name, ids[0]);
+      }
+  }
+
+  /**
+   * The AWS account `resource` is managed in: the one account its provider pins with `allowed_account_ids`.
+   * Undefined when the provider pins none (or several), or is not in the stack's JSON.
+   */
+  accountOf(resource: SynthResource): string | undefined {
+    const ref = typeof resource.body.provider === "string" ? resource.body.provider : "aws";
+    return this.providerAccounts.get(ref);
   }
 
   /** Resources of `type`. */

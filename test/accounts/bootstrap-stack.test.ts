@@ -257,7 +257,7 @@ describe("GitHub OIDC and the pipeline roles", () => {
     );
   });
 
-  it("lets the hub's plan and deploy roles be assumed by every account's plan and apply roles, a workload's only by its own", () => {
+  it("lets the hub's plan role be assumed by every account's plan role, and every deploy role only by its own account's apply role", () => {
     const admitted = (stack: string, kind: string) =>
       trust(stack, kind).find((s) => s.Action === "sts:AssumeRole")!.Condition!.ArnEquals!["aws:PrincipalArn"];
     const all = (name: string) =>
@@ -265,13 +265,23 @@ describe("GitHub OIDC and the pipeline roles", () => {
         .sort()
         .map((a) => `arn:aws:iam::${a}:role/${name}`);
     expect(admitted("network-hub", "plan")).toEqual(all("landing-zone-github-plan"));
-    expect(admitted("network-hub", "deploy")).toEqual(all("landing-zone-github-apply"));
+    expect(admitted("network-hub", "deploy")).toBe("arn:aws:iam::111111111111:role/landing-zone-github-apply");
     expect(admitted("workload-prod", "plan")).toBe("arn:aws:iam::444444444444:role/landing-zone-github-plan");
     expect(admitted("workload-prod", "deploy")).toBe("arn:aws:iam::444444444444:role/landing-zone-github-apply");
     expect(trust("workload-prod", "deploy")).toHaveLength(1);
   });
 
-  it("gives the plan role ReadOnlyAccess and its own state read, the apply role its own state write and the deploy roles", () => {
+  it("lets each workload's apply role, and nothing else, assume that workload's hub attachment role", () => {
+    for (const env of model.environments) {
+      const [only, ...others] = trust("network-hub", `attach-${env.name}`);
+      expect(others).toEqual([]);
+      expect(only!.Condition!.ArnEquals!["aws:PrincipalArn"]).toBe(
+        `arn:aws:iam::${ACCOUNTS[env.stackName as keyof typeof ACCOUNTS]}:role/landing-zone-github-apply`,
+      );
+    }
+  });
+
+  it("gives the plan role ReadOnlyAccess and its own state read, the apply role its own state write and its deploy and hub attachment roles", () => {
     const attachments = resources(json, "aws_iam_role_policy_attachment").map((a): [string, unknown] => [
       String(a.role)
         .match(/aws_iam_role\.(\S+?)-roles_(\w+)_/)!
@@ -280,8 +290,7 @@ describe("GitHub OIDC and the pipeline roles", () => {
       a.policy_arn,
     ]);
     expect(attachments).toContainEqual(["workload-dev plan", "arn:aws:iam::aws:policy/ReadOnlyAccess"]);
-    expect(attachments).toContainEqual(["workload-dev deploy", "arn:aws:iam::aws:policy/AdministratorAccess"]);
-    expect(attachments.filter(([r]) => r.endsWith("apply"))).toEqual([]);
+    expect(attachments.filter(([r]) => !r.endsWith("plan"))).toEqual([]);
 
     const plan = Object.fromEntries(statements(rolePolicy(json, "workload-dev", "plan").policy).map((s) => [s.Sid, s]));
     expect(plan.ReadOwnState).toMatchObject({
@@ -303,14 +312,21 @@ describe("GitHub OIDC and the pipeline roles", () => {
     });
     expect(apply.AssumeDeployRoles!.Resource).toEqual([
       "arn:aws:iam::222222222222:role/LandingZoneDeploy",
-      "arn:aws:iam::111111111111:role/LandingZoneDeploy",
+      "arn:aws:iam::111111111111:role/LandingZoneDeploy-attach-dev",
     ]);
   });
 
   it("names the roles the stacks and workflows use", () => {
     const names = resources(json, "aws_iam_role").map((r) => r.name);
-    expect(new Set(names)).toEqual(new Set(["landing-zone-github-plan", "landing-zone-github-apply", "LandingZoneDeploy"]));
-    expect(names).toHaveLength(12);
+    expect(new Set(names)).toEqual(
+      new Set([
+        "landing-zone-github-plan",
+        "landing-zone-github-apply",
+        "LandingZoneDeploy",
+        ...model.environments.map((e) => `LandingZoneDeploy-attach-${e.name}`),
+      ]),
+    );
+    expect(names).toHaveLength(12 + model.environments.length);
   });
 
   it("throws when a GitHub sub holds a wildcard", () => {

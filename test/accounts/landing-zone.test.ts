@@ -67,10 +67,30 @@ describe("synthesis of the shipped config", () => {
     }
   });
 
-  it("gives workload stacks a second provider for the hub account", () => {
+  it("gives workload stacks a second provider for the hub account, assuming the environment's hub attachment role", () => {
     const hub = providersOf(stacks["workload-prod"]!).find((p) => p.alias === "hub")!;
-    expect(hub.assume_role[0]!.role_arn).toBe("arn:aws:iam::111111111111:role/${var.assume_role_name}");
+    expect(hub.assume_role[0]!.role_arn).toBe("arn:aws:iam::111111111111:role/${var.hub_assume_role_name}");
     expect(hub.allowed_account_ids).toEqual(["111111111111"]);
+    for (const env of model.environments)
+      expect((stacks[env.stackName]!.variable as Record<string, { default: string }>).hub_assume_role_name!.default).toBe(
+        env.hubAttachmentRoleName,
+      );
+  });
+
+  it("makes every provider of every stack assume a role named by a variable the pull-request workflow sets to the plan role", () => {
+    const workflow = readFileSync(".github/workflows/pull-request.yml", "utf8");
+    for (const name of order)
+      for (const p of providersOf(stacks[name]!)) {
+        const variable = /\$\{var\.(\w+)\}$/.exec(p.assume_role[0]!.role_arn)?.[1];
+        expect(variable, `${name} provider ${p.alias ?? "aws"}`).toBeDefined();
+        expect(workflow).toContain(`TF_VAR_${variable}: \${{ matrix.planRoleName }}`);
+      }
+  });
+
+  it("gives every IAM role of every stack the account's landing-zone permissions boundary", () => {
+    for (const target of [model.networkHub, ...model.environments])
+      for (const role of resources(stacks[target.stackName]!, "aws_iam_role"))
+        expect(role.permissions_boundary).toBe(target.permissionsBoundaryArn);
   });
 
   it("tags every resource with the landing zone, environment and tool through default_tags", () => {

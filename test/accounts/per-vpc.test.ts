@@ -37,9 +37,19 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
     expect(outcome.policy.suppressed).toEqual(shippedOutcome.policy.suppressed);
   });
 
-  it("leaves every other stack byte-identical to the shipped synthesis", () => {
-    for (const name of ["bootstrap", "network-hub", "workload-dev", "workload-prod"])
-      expect(text(outdir, name), name).toBe(text(shippedOut, name));
+  it("leaves every other account stack byte-identical to the shipped synthesis", () => {
+    for (const name of ["network-hub", "workload-dev", "workload-prod"]) expect(text(outdir, name), name).toBe(text(shippedOut, name));
+  });
+
+  it("changes only test's deploy role in the bootstrap stack: it may now manage Network Firewall", () => {
+    const policies = (dir: string) => (JSON.parse(text(dir, "bootstrap")) as StackJson).resource!.aws_iam_role_policy!;
+    const [shipped, perVpc] = [policies(shippedOut), policies(outdir)];
+    const changed = Object.keys(perVpc).filter((a) => perVpc[a]!.policy !== shipped[a]?.policy);
+    expect(changed).toEqual([expect.stringMatching(/^workload-test-roles_deploy-permissions_/)]);
+    const services = (p: Record<string, unknown>) =>
+      (JSON.parse(String(p.policy)) as { Statement: { Sid: string; Action: string[] }[] }).Statement[0]!.Action;
+    expect(services(perVpc[changed[0]!]!)).toContain("network-firewall:*");
+    expect(services(shipped[changed[0]!]!)).not.toContain("network-firewall:*");
   });
 
   it("keeps test's existing subnets where they were and adds a /28 firewall subnet per AZ after the transit tier", () => {

@@ -18,7 +18,7 @@ describe("the bootstrap block", () => {
       adminRoleName: "OrganizationAccountAccessRole",
       backend: "local",
       stateKey: "landing-zone/bootstrap.tfstate",
-      deployRolePolicies: [{ arn: "arn:aws:iam::aws:policy/AdministratorAccess", reason: expect.stringMatching(/^The stacks span/) }],
+      deployRolePolicies: [],
       stateAccountId: "111111111111",
       statePartition: "aws",
       stateKmsAliasName: "landing-zone-tfstate",
@@ -32,7 +32,7 @@ describe("the bootstrap block", () => {
       { arn: "arn:aws-us-gov:iam::aws:policy/AdministratorAccess", reason: "GovCloud deploys" },
       { arn: "arn:aws:iam::aws:policy/AdministratorAccess-Amplify", reason: "not the same policy" },
     ];
-    expect(administratorAccessPolicies(bootstrap)).toEqual(bootstrap.deployRolePolicies);
+    expect(administratorAccessPolicies(bootstrap)).toEqual([]);
     expect(administratorAccessPolicies({ ...bootstrap, deployRolePolicies: policies })).toEqual([policies[1]]);
   });
 
@@ -52,16 +52,37 @@ describe("the bootstrap block", () => {
     ]);
   });
 
-  it("rejects a deploy role policy without a reason, and an empty policy list", () => {
-    const noReason = shippedWith({ "shared.yaml": (t) => t.replace(/ {6}reason: >-\n( {8}.*\n)+/, "      reason: because\n") });
+  it("rejects a deploy role policy without a reason, and accepts none: the generated policy is the default", () => {
+    const withPolicy = (reason: string) => (t: string) =>
+      replace(
+        "  backend: local\n",
+        `  backend: local\n  deployRolePolicies:\n    - arn: arn:aws:iam::aws:policy/ReadOnlyAccess\n      reason: ${reason}\n`,
+      )(t);
+    const noReason = shippedWith({ "shared.yaml": withPolicy("because") });
     expect(problemsOf(noReason)).toEqual([
-      `<dir>/shared.yaml:${lineOf("deployRolePolicies:") + 2}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string "because").`,
+      `<dir>/shared.yaml:${lineOf("backend: local") + 3}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string "because").`,
     ]);
-    const empty = shippedWith({
-      "shared.yaml": (t) => t.replace(/ {2}deployRolePolicies:\n( {4}.*\n| {6}.*\n)+/, "  deployRolePolicies: []\n"),
+    expect(
+      loadConfig(shippedWith({ "shared.yaml": withPolicy("read-only audits from the pipeline") })).bootstrap!.deployRolePolicies,
+    ).toEqual([{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess", reason: "read-only audits from the pipeline" }]);
+    const empty = shippedWith({ "shared.yaml": replace("  backend: local\n", "  backend: local\n  deployRolePolicies: []\n") });
+    expect(loadConfig(empty).bootstrap!.deployRolePolicies).toEqual([]);
+  });
+
+  it("rejects a deploy role name that makes a hub attachment role name longer than IAM's 64 characters", () => {
+    const long = "D".repeat(54);
+    const dir = shippedWith({ "shared.yaml": replace("deployRoleName: LandingZoneDeploy", `deployRoleName: ${long}`) });
+    expect(problemsOf(dir)).toEqual([
+      `<dir>/shared.yaml:${lineOf("deployRoleName:")}:19 organization.deployRoleName: the hub attachment role ${long}-attach-prod would have 66 characters; IAM role names have at most 64. Shorten deployRoleName to at most 52 characters.`,
+    ]);
+  });
+
+  it("rejects a plan role named like an environment's hub attachment role", () => {
+    const dir = shippedWith({
+      "shared.yaml": replace("planRoleName: landing-zone-github-plan", "planRoleName: LandingZoneDeploy-attach-dev"),
     });
-    expect(problemsOf(empty)).toEqual([
-      `<dir>/shared.yaml:${lineOf("deployRolePolicies:")}:23 bootstrap.deployRolePolicies: List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess (got a list).`,
+    expect(problemsOf(dir)).toEqual([
+      `<dir>/shared.yaml:${lineOf("planRoleName:")}:19 organization.github.planRoleName: LandingZoneDeploy-attach-dev is also the hub attachment role of an environment (<deployRoleName>-attach-<environment>). Choose another name.`,
     ]);
   });
 });

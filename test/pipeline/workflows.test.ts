@@ -162,8 +162,11 @@ describe("pull-request.yml", () => {
     expect(creds?.with).toMatchObject({ "role-to-assume": "${{ matrix.planRoleArn }}", "aws-region": "${{ matrix.region }}" });
   });
 
-  it("makes every provider of the stack assume the read-only plan role instead of the deploy role", () => {
-    expect((plan as { env?: Record<string, string> }).env).toMatchObject({ TF_VAR_assume_role_name: "${{ matrix.planRoleName }}" });
+  it("makes every provider of the stack assume the read-only plan role instead of the deploy or hub attachment role", () => {
+    expect((plan as { env?: Record<string, string> }).env).toMatchObject({
+      TF_VAR_assume_role_name: "${{ matrix.planRoleName }}",
+      TF_VAR_hub_assume_role_name: "${{ matrix.planRoleName }}",
+    });
   });
 
   it("inits, validates and plans without a lock, then writes the plan to the step summary", () => {

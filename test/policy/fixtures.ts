@@ -2,7 +2,7 @@
  * Hand-written stack JSON for policy rule tests: at least one compliant and one non-compliant case per
  * rule, covering resources this project does not build yet (app tier, hybrid, bootstrap).
  */
-import type { StackFacts } from "../../src/policy/index.js";
+import type { StackFacts, StackJsonLike } from "../../src/policy/index.js";
 import { KEY, policy, r, type RuleCase } from "./case.js";
 import { BASELINE_READINESS_CASES } from "./readiness/baseline.js";
 import { DATA_READINESS_CASES } from "./readiness/data.js";
@@ -51,6 +51,27 @@ const githubTrust = (condition: object) =>
       github: { url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"] },
     },
   });
+
+/** A role in account 111111111111 (its provider pins it) trusted by `principal`, plus `extra` resources. */
+const hubRole = (principal: string, extra: Record<string, Record<string, object>> = {}): StackJsonLike => ({
+  provider: { aws: [{ region: "eu-west-1", allowed_account_ids: ["111111111111"] }] },
+  resource: {
+    aws_iam_role: {
+      hub: {
+        name: "hub",
+        assume_role_policy: policy([
+          {
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${principal.split(":")[4]}:root` },
+            Action: "sts:AssumeRole",
+            Condition: { ArnEquals: { "aws:PrincipalArn": principal } },
+          },
+        ]),
+      },
+    },
+    ...extra,
+  },
+});
 
 /** Cases per rule id. */
 export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
@@ -906,6 +927,81 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
       address: "aws_iam_role_policy_attachment.a",
       expect: "non-compliant",
       message: "AdministratorAccess",
+    },
+  ],
+  "LZ-IAM4": [
+    {
+      name: "a hub attachment role trusted by one workload's apply role, with a narrow policy",
+      json: hubRole("arn:aws:iam::222222222222:role/apply", {
+        aws_iam_role_policy: {
+          p: {
+            role: "${aws_iam_role.hub.name}",
+            policy: policy([{ Effect: "Allow", Action: "ec2:AcceptTransitGatewayVpcAttachment", Resource: "*" }]),
+          },
+        },
+      }),
+      address: "aws_iam_role.hub",
+      expect: "compliant",
+    },
+    {
+      name: "the hub's deploy role with AdministratorAccess, trusted by a workload's apply role (a dev job becomes hub admin)",
+      json: hubRole("arn:aws:iam::222222222222:role/apply", {
+        aws_iam_role_policy_attachment: {
+          a: { role: "${aws_iam_role.hub.name}", policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+        },
+      }),
+      address: "aws_iam_role.hub",
+      expect: "non-compliant",
+      message: "trusted by account 222222222222, another account, and holds AdministratorAccess",
+    },
+    {
+      name: "a role trusted by another account's root with an inline policy allowing *:*",
+      json: hubRole("arn:aws:iam::333333333333:root", {
+        aws_iam_role_policy: {
+          p: { role: "${aws_iam_role.hub.name}", policy: policy([{ Effect: "Allow", Action: "*:*", Resource: "*" }]) },
+        },
+      }),
+      address: "aws_iam_role.hub",
+      expect: "non-compliant",
+      message: "which allows *",
+    },
+    {
+      name: "a role in an unpinned account trusted by an account id, with PowerUserAccess in managed_policy_arns",
+      json: {
+        resource: {
+          aws_iam_role: {
+            hub: {
+              assume_role_policy: policy([{ Effect: "Allow", Principal: { AWS: "444444444444" }, Action: "sts:AssumeRole" }]),
+              managed_policy_arns: ["arn:aws:iam::aws:policy/PowerUserAccess"],
+            },
+          },
+        },
+      },
+      address: "aws_iam_role.hub",
+      expect: "non-compliant",
+      message: "PowerUserAccess",
+    },
+    {
+      name: "a deploy role with AdministratorAccess trusted only by its own account's apply role",
+      json: hubRole("arn:aws:iam::111111111111:role/apply", {
+        aws_iam_role_policy_attachment: {
+          a: { role: "${aws_iam_role.hub.name}", policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+        },
+      }),
+      address: "aws_iam_role.hub",
+      expect: "not-applicable",
+    },
+    {
+      name: "a service role",
+      json: r({
+        aws_iam_role: {
+          x: {
+            assume_role_policy: policy([{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }]),
+          },
+        },
+      }),
+      address: "aws_iam_role.x",
+      expect: "not-applicable",
     },
   ],
 };

@@ -5,7 +5,10 @@
 import { z } from "zod";
 import { IamRoleName } from "./common.js";
 
-/** A managed IAM policy attached to the deploy role, with the reason it is needed. */
+/**
+ * A managed IAM policy attached to the deploy role in addition to the generated one, with the reason it is needed.
+ * The deploy role's permissions boundary still applies to it.
+ */
 export const DeployRolePolicy = z
   .strictObject({
     arn: z
@@ -19,7 +22,9 @@ export const DeployRolePolicy = z
       description: "Why the deploy role needs this policy (at least 10 characters), so a reviewer sees why broad rights were granted.",
     }),
   })
-  .meta({ description: "A policy attached to the deploy role in every account." });
+  .meta({
+    description: "A policy attached to the deploy role in every account, on top of the generated one (the boundary still applies).",
+  });
 
 /**
  * The bootstrap stack (`cdktf.out/stacks/bootstrap`), applied by hand by an administrator before the first
@@ -41,14 +46,9 @@ export const BootstrapSettings = z
         description:
           "Where the bootstrap stack keeps its own state. local: a file next to the output folder (day 0). s3: the state bucket, key <keyPrefix>/bootstrap.tfstate (after migrating, see README Day 0). @default local",
       }),
-    deployRolePolicies: z
-      .array(DeployRolePolicy)
-      .min(1, {
-        error: "List at least one policy for the deploy role, with a reason, for example arn: arn:aws:iam::aws:policy/AdministratorAccess.",
-      })
-      .meta({
-        description:
-          "Managed policies of the deploy role (organization.deployRoleName) in every account, each with the reason it is needed.",
-      }),
+    deployRolePolicies: z.array(DeployRolePolicy).default([]).meta({
+      description:
+        "Managed policies attached to the deploy role (organization.deployRoleName) in every account in addition to the policy generated from the services the account's stack uses, each with the reason it is needed. @default []",
+    }),
   })
   .meta({ description: "Bootstrap stack: state bucket and key, GitHub OIDC provider, plan/apply/deploy roles. Applied by hand." });

@@ -7,4 +7,4 @@ export {
   pullRequestSubject,
   type GithubOidcProviderProps,
 } from "./github-oidc.js";
-export { PipelineRoles, type PipelineRolesProps, type StateAccess } from "./pipeline-roles.js";
+export { PipelineRoles, type AttachmentRole, type PipelineRolesProps, type StateAccess } from "./pipeline-roles.js";
