@@ -42,6 +42,12 @@ export class AccountStack extends TerraformStack {
   readonly alerts: AlertTopic;
   /** The security, governance and observability baseline (CloudTrail, Config, GuardDuty, Security Hub, hardening; the log archive in the hub). */
   readonly baseline: AccountBaseline;
+  /**
+   * An aliased provider (`hub`) acting in the network hub account, in every stack of an account that does not host
+   * the log archive (the workload stacks): it reads the archive key's ARN, and workload stacks wire the hub side of
+   * their transit gateway attachment with it. Undefined in the hub's own stack.
+   */
+  readonly hubProvider?: AwsProvider;
   /** Provider default tags: `organization.tags` plus LandingZone, Environment and ManagedBy. */
   private readonly defaultTags: Readonly<Record<string, string>>;
   /**
@@ -88,7 +94,9 @@ export class AccountStack extends TerraformStack {
       kmsKeyArn: this.keys.logs.keyArn,
       emails: target.alertEmails,
     });
-    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn);
+    const hostsArchive = target.accountId === model.baseline.logArchive.accountId;
+    if (!hostsArchive) this.hubProvider = this.accountProvider("hub", model.networkHub);
+    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn, this.hubProvider);
   }
 
   /**
@@ -120,6 +128,7 @@ function baselineOf(
   target: AccountTarget,
   keys: AccountKeys,
   alertTopicArn: string,
+  hubProvider: AwsProvider | undefined,
 ): AccountBaseline {
   const b = model.baseline;
   const accountIds = b.accounts.map((a) => a.accountId);
@@ -132,6 +141,7 @@ function baselineOf(
     alertTopicArn,
     dataProtectionRules: target.preventDestroy,
     logArchive: { ...b.logArchive, writerAccountIds: accountIds },
+    ...(hubProvider ? { archiveAccountProvider: hubProvider } : {}),
     trail: b.cloudTrail,
     configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },
     guardDuty: b.guardDuty,

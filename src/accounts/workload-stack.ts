@@ -36,7 +36,8 @@ export class WorkloadStack extends AccountStack {
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name);
-    const hubProvider = this.accountProvider("hub", model.networkHub);
+    const hubProvider = this.hubProvider;
+    if (!hubProvider) throw new Error(`${env.name}: a workload stack needs the hub provider (the account hosts the log archive?)`);
 
     // Every routing decision comes from the routing plan, which `lz routes` verifies.
     const plan = routingPlanOf(model);

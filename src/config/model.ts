@@ -97,18 +97,27 @@ export type AlarmThresholds = EnvironmentFile["alarms"];
  * of CloudTrail, AWS Config, GuardDuty, Security Hub and Session Manager.
  */
 export interface BaselineModel {
-  /** The central log bucket and its KMS key, in the network hub account (the config has no log-archive account). */
+  /**
+   * The central log bucket and its KMS key, and the central AWS Config bucket next to it, in the network hub
+   * account (the config has no log-archive account).
+   */
   readonly logArchive: {
     /** Stack that owns the bucket: the network hub's. */
     readonly stackName: string;
     readonly accountId: string;
     readonly region: string;
     readonly partition: string;
-    /** `<org>-log-archive-<accountId>` (bucket names are global). */
+    /** `<org>-log-archive-<accountId>` (bucket names are global): the Object Lock archive CloudTrail delivers to. */
     readonly bucketName: string;
+    /**
+     * `<org>-aws-config-<accountId>`: the bucket AWS Config delivers to, without Object Lock ("AWS Config does not
+     * support the delivery channel to an Amazon S3 bucket where object lock is enabled",
+     * https://docs.aws.amazon.com/config/latest/APIReference/API_PutDeliveryChannel.html).
+     */
+    readonly configBucketName: string;
     /** Alias of the archive key, without `alias/`: `<org>-log-archive`. */
     readonly kmsAliasName: string;
-    /** ARN of that alias, which CloudTrail and Config of other accounts use as their key id. */
+    /** ARN of that alias; other accounts read the key ARN through it and give CloudTrail and Config the key ARN. */
     readonly kmsAliasArn: string;
     readonly objectLockDays: number;
     readonly infrequentAccessDays: number;
@@ -322,6 +331,7 @@ function buildBaseline(shared: SharedFile, environments: readonly EnvironmentFil
       region: hub.region,
       partition,
       bucketName: `${org.name}-log-archive-${hub.accountId}`,
+      configBucketName: `${org.name}-aws-config-${hub.accountId}`,
       kmsAliasName,
       kmsAliasArn: `arn:${partition}:kms:${hub.region}:${hub.accountId}:alias/${kmsAliasName}`,
       ...b.logArchive,
