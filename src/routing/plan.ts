@@ -388,6 +388,20 @@ export function planInspectionVpc(input: RoutingInput): VpcPlan | undefined {
   };
 }
 
+/**
+ * CIDRs of the VPCs whose traffic reaches the central inspection firewall through the transit gateway: every VPC
+ * attachment associated with a TGW route table that has a static route to the inspection attachment (their
+ * internet and on-prem traffic, and anything else their table does not route directly, goes through it), in plan
+ * order. Empty without central inspection. This is what the firewall's Suricata `HOME_NET` must cover
+ * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html).
+ */
+export function inspectedVpcCidrs(plan: RoutingPlan): string[] {
+  const viaInspection = plan.tables.filter((t) => t.staticRoutes.some((r) => r.target === INSPECTION_ATTACHMENT));
+  const attachments = viaInspection.flatMap((t) => t.associations).filter((a) => a.startsWith("vpc:") && a !== INSPECTION_ATTACHMENT);
+  const cidrs = attachments.flatMap((id) => plan.attachments.find((a) => a.id === id)?.propagates ?? []);
+  return [...new Set(cidrs)];
+}
+
 /** The whole routing plan of `input`. */
 export function planRouting(input: RoutingInput): RoutingPlan {
   const { tables, attachments } = planTransitGateway(input);

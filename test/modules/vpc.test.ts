@@ -179,6 +179,13 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     });
   });
 
+  it("writes the VPC's own CIDR as HOME_NET in the policy: the firewall inspects only this VPC's traffic", () => {
+    const [policy] = resources(json, "aws_networkfirewall_firewall_policy");
+    expect(policy!.firewall_policy).toMatchObject({
+      policy_variables: { rule_variables: [{ key: "HOME_NET", ip_set: { definition: ["10.30.0.0/16"] } }] },
+    });
+  });
+
   it("routes each public subnet's 0.0.0.0/0 to its own AZ's firewall endpoint, and the firewall subnets to the internet gateway", () => {
     const publicDefault = byName("aws_route").filter(([n]) => /public-default-route-\d/.test(n));
     expect(publicDefault).toHaveLength(3);
