@@ -118,13 +118,16 @@ export class WorkloadStack extends AccountStack {
     }
     const alarmTarget = { namePrefix: env.namePrefix, topicArn: this.alerts.topicArn, region: env.region };
     this.dashboard = new EnvironmentDashboard(this, "dashboard", { name: env.namePrefix });
-    this.dashboard.add(
-      new NatGatewayAlarms(this, "nat-gateway-alarms", {
-        ...alarmTarget,
-        natGatewayIds: this.vpc.natGatewayIds,
-        portAllocationErrors: env.alarms.natPortAllocationErrors,
-      }),
-    );
+    // Central inspection: no NAT gateway in this VPC (egress leaves through the hub), so no NAT alarms.
+    if (this.vpc.natGatewayIds.length > 0) {
+      this.dashboard.add(
+        new NatGatewayAlarms(this, "nat-gateway-alarms", {
+          ...alarmTarget,
+          natGatewayIds: this.vpc.natGatewayIds,
+          portAllocationErrors: env.alarms.natPortAllocationErrors,
+        }),
+      );
+    }
     if (this.app && env.app) this.addAppAlarms(this.app, env, alarmTarget);
   }
 

@@ -64,6 +64,12 @@ export interface NetworkHubModel extends AccountTarget {
   readonly hybrid?: HybridModel;
 }
 
+/**
+ * Where a workload VPC's NAT gateways are: `one-per-az`, `single` (in the first AZ), or `none` (central
+ * inspection carries the egress through the hub, https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html).
+ */
+export type NatGatewayPlacement = "one-per-az" | "single" | "none";
+
 /** One workload environment (dev, test, prod, ...). */
 export interface WorkloadModel extends AccountTarget {
   readonly name: string;
@@ -72,7 +78,12 @@ export interface WorkloadModel extends AccountTarget {
     readonly name: string;
     readonly cidr: string;
     readonly azCount: number;
-    readonly natGateways: "one-per-az" | "single";
+    /**
+     * NAT gateways of the VPC: one per AZ, a single one, or none (central inspection: the private app tier's
+     * 0.0.0.0/0 goes to the transit gateway and out through the hub's inspection VPC).
+     * @default "none" with `inspection: central`, else "one-per-az"
+     */
+    readonly natGateways: NatGatewayPlacement;
     readonly flowLogRetentionDays: number;
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
@@ -295,7 +306,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             name: `${org.name}-${env.name}`,
             cidr: env.vpc.cidr,
             azCount: env.vpc.azCount,
-            natGateways: env.vpc.natGateways,
+            natGateways: env.vpc.natGateways ?? (env.inspection === "central" ? "none" : "one-per-az"),
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             subnets: plan.plan,
           },
