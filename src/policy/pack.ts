@@ -8,6 +8,7 @@ import { cacheProdResilience } from "./rules/cache-prod-resilience.js";
 import { cloudfrontLogging } from "./rules/cloudfront-logging.js";
 import { cloudfrontTls } from "./rules/cloudfront-tls.js";
 import { cloudtrailHardened } from "./rules/cloudtrail.js";
+import { configDeliveryNoObjectLock } from "./rules/config-delivery-no-object-lock.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
 import { ecrImmutable } from "./rules/ecr-immutable.js";
 import { ecrScan } from "./rules/ecr-scan.js";
@@ -15,9 +16,11 @@ import { ecsNoPlaintextSecrets } from "./rules/ecs-no-plaintext-secrets.js";
 import { ecsNoPrivileged } from "./rules/ecs-no-privileged.js";
 import { ecsReadOnlyRoot } from "./rules/ecs-read-only-root.js";
 import { encryptionAtRest } from "./rules/encryption-at-rest.js";
+import { firewallHomeNet } from "./rules/firewall-home-net.js";
 import { githubOidcSub } from "./rules/github-oidc-sub.js";
 import { iamNoAdminAccess } from "./rules/iam-no-admin-access.js";
 import { iamNoWildcardPrincipal } from "./rules/iam-no-wildcard-principal.js";
+import { kmsKeyArn } from "./rules/kms-key-arn.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
 import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
@@ -67,6 +70,9 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   iamNoWildcardPrincipal,
   githubOidcSub,
   iamNoAdminAccess,
+  configDeliveryNoObjectLock,
+  firewallHomeNet,
+  kmsKeyArn,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */
