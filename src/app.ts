@@ -4,9 +4,19 @@
  */
 import { App, Aspects, type TerraformStack } from "cdktf";
 import { BootstrapStack, buildLandingZone } from "./accounts/index.js";
+import { routingPlanOf } from "./accounts/segments.js";
 import { administratorAccessPolicies, type LandingZoneModel } from "./config/index.js";
 import { stackFootprints, type FootprintStackJson } from "./pipeline/footprint.js";
-import { PolicyError, runPack, SynthStack, type PolicyReport, type Suppression } from "./policy/index.js";
+import {
+  objectLockBucketNames,
+  PolicyError,
+  runPack,
+  SynthStack,
+  type PolicyReport,
+  type StackFacts,
+  type Suppression,
+} from "./policy/index.js";
+import { inspectedVpcCidrs } from "./routing/plan.js";
 
 /** What {@link synthesizeChecked} produced: the stack names in deploy order and the policy-pack report. */
 export interface SynthOutcome {
@@ -55,10 +65,23 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
     bootstrap.addPipelineRoles(stacks.flatMap((s) => stackFootprints(s.node.id, rendered.get(s) as FootprintStackJson)));
     for (const [stack, json] of renderOnce([bootstrap])) rendered.set(stack, json);
   }
-  const views = [
-    ...(bootstrap ? [new SynthStack(bootstrap.node.id, rendered.get(bootstrap)!, { preventDestroy: true })] : []),
-    ...stacks.map((s) => new SynthStack(s.node.id, rendered.get(s)!, { preventDestroy: s.target.preventDestroy })),
-  ];
+  const all: TerraformStack[] = [...(bootstrap ? [bootstrap] : []), ...stacks];
+  const factsOf = (stack: TerraformStack): StackFacts => {
+    const target = stacks.find((s) => s === stack)?.target;
+    return { preventDestroy: target ? target.preventDestroy : true };
+  };
+  const plain = all.map((s) => new SynthStack(s.node.id, rendered.get(s)!, factsOf(s)));
+  // Facts across stacks: Object Lock buckets by name; the hub's inspected VPCs (from the routing plan).
+  const lockedBuckets = objectLockBucketNames(plain);
+  const inspected = inspectedVpcCidrs(routingPlanOf(model));
+  const views = all.map(
+    (s) =>
+      new SynthStack(s.node.id, rendered.get(s)!, {
+        ...factsOf(s),
+        objectLockBucketNames: lockedBuckets,
+        ...(s.node.id === model.networkHub.stackName && inspected.length > 0 ? { inspectedCidrs: inspected } : {}),
+      }),
+  );
   const policy = runPack(views, suppressions);
   if (policy.errors.length > 0) throw new PolicyError(policy);
   app.synth();

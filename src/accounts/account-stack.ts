@@ -47,6 +47,13 @@ export class AccountStack extends TerraformStack {
   readonly alerts: AlertTopic;
   /** The security, governance and observability baseline (CloudTrail, Config, GuardDuty, Security Hub, hardening; the log archive in the hub). */
   readonly baseline: AccountBaseline;
+  /**
+   * An aliased provider (`hub`) acting in the network hub account, in every stack of an account that does not host
+   * the log archive (the workload stacks): it reads the archive key's ARN, and workload stacks wire the hub side of
+   * their transit gateway attachment with it. It assumes the environment's hub attachment role (see
+   * `createHubProvider`), never the hub's deploy role. Undefined in the hub's own stack.
+   */
+  readonly hubProvider?: AwsProvider;
   /** Provider default tags: `organization.tags` plus LandingZone, Environment and ManagedBy. */
   private readonly defaultTags: Readonly<Record<string, string>>;
   /**
@@ -60,8 +67,11 @@ export class AccountStack extends TerraformStack {
    * @param model the landing zone: state backend, organization tags and deploy role name come from it.
    * @param target the account; `target.stackName` names the stack.
    * @param environment value of the `Environment` tag (the environment name, or `network-hub`).
+   * @param hubRoleName role the {@link hubProvider} assumes in the hub by default: the environment's hub attachment
+   *   role. Required for an account that does not host the log archive.
+   * @throws Error when the account does not host the log archive and no `hubRoleName` is given.
    */
-  constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string) {
+  constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string, hubRoleName?: string) {
     super(scope, target.stackName);
     this.target = target;
     this.defaultTags = {
@@ -93,7 +103,12 @@ export class AccountStack extends TerraformStack {
       kmsKeyArn: this.keys.logs.keyArn,
       emails: target.alertEmails,
     });
-    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn);
+    const hostsArchive = target.accountId === model.baseline.logArchive.accountId;
+    if (!hostsArchive) {
+      if (hubRoleName === undefined) throw new Error(`${target.stackName}: an account without the log archive needs a hub role name`);
+      this.hubProvider = this.createHubProvider(model.networkHub, hubRoleName);
+    }
+    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn, this.hubProvider);
   }
 
   /**
@@ -129,7 +144,7 @@ export class AccountStack extends TerraformStack {
    * environment's Transit Gateway attachment; pull-request plans pass the read-only plan role
    * (`TF_VAR_hub_assume_role_name`). A workload pipeline never assumes the hub's deploy role.
    */
-  protected hubProvider(hub: AccountTarget, attachmentRoleName: string): AwsProvider {
+  private createHubProvider(hub: AccountTarget, attachmentRoleName: string): AwsProvider {
     const roleName = new TerraformVariable(this, "hub_assume_role_name", {
       type: "string",
       default: attachmentRoleName,
@@ -175,6 +190,7 @@ function baselineOf(
   target: AccountTarget,
   keys: AccountKeys,
   alertTopicArn: string,
+  hubProvider: AwsProvider | undefined,
 ): AccountBaseline {
   const b = model.baseline;
   const accountIds = b.accounts.map((a) => a.accountId);
@@ -187,6 +203,7 @@ function baselineOf(
     alertTopicArn,
     dataProtectionRules: target.preventDestroy,
     logArchive: { ...b.logArchive, writerAccountIds: accountIds },
+    ...(hubProvider ? { archiveAccountProvider: hubProvider } : {}),
     trail: b.cloudTrail,
     configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },
     guardDuty: b.guardDuty,

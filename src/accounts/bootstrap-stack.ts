@@ -159,6 +159,7 @@ export class BootstrapStack extends TerraformStack {
           region: hubTarget.region,
           attachmentName: env.vpc.name,
           routeTableNames: [tables.associateWith, ...tables.propagateTo],
+          archiveKeyAlias: `alias/${model.baseline.logArchive.kmsAliasName}`,
         }),
       };
     });

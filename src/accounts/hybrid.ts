@@ -13,7 +13,7 @@ import type { LandingZoneModel } from "../config/index.js";
 import { DirectConnectGateway, SiteToSiteVpn } from "../modules/hybrid/index.js";
 import { InspectionVpc, type InspectionRoute, type InspectionTier } from "../modules/inspection/index.js";
 import type { TransitGatewayHub } from "../modules/transit-gateway/index.js";
-import { INSPECTION_ATTACHMENT, type AttachmentId, type RoutingPlan } from "../routing/plan.js";
+import { INSPECTION_ATTACHMENT, inspectedVpcCidrs, type AttachmentId, type RoutingPlan } from "../routing/plan.js";
 import type { AccountStack } from "./account-stack.js";
 
 /** What {@link addHybridConnectivity} built. */
@@ -92,6 +92,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         inspectedCidrs: model.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr),
         onPremisesCidrs: model.networkHub.onPremises.cidrs,
       },
+      homeNetCidrs: inspectedVpcCidrs(plan),
       suricataRules: hybrid.inspection.suricataRules,
       logRetentionDays: hybrid.inspection.logRetentionDays,
       logKmsKeyArn: stack.keys.logs.keyArn,

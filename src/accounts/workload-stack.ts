@@ -36,8 +36,9 @@ export class WorkloadStack extends AccountStack {
   readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
-    super(scope, model, env, env.name);
-    const hubProvider = this.hubProvider(model.networkHub, env.hubAttachmentRoleName);
+    super(scope, model, env, env.name, env.hubAttachmentRoleName);
+    const hubProvider = this.hubProvider;
+    if (!hubProvider) throw new Error(`${env.name}: a workload stack needs the hub provider (its account hosts the log archive?)`);
 
     // Every routing decision comes from the routing plan, which `lz routes` verifies.
     const plan = routingPlanOf(model);
@@ -116,13 +117,16 @@ export class WorkloadStack extends AccountStack {
     }
     const alarmTarget = { namePrefix: env.namePrefix, topicArn: this.alerts.topicArn, region: env.region };
     this.dashboard = new EnvironmentDashboard(this, "dashboard", { name: env.namePrefix });
-    this.dashboard.add(
-      new NatGatewayAlarms(this, "nat-gateway-alarms", {
-        ...alarmTarget,
-        natGatewayIds: this.vpc.natGatewayIds,
-        portAllocationErrors: env.alarms.natPortAllocationErrors,
-      }),
-    );
+    // Central inspection: no NAT gateway in this VPC (egress leaves through the hub), so no NAT alarms.
+    if (this.vpc.natGatewayIds.length > 0) {
+      this.dashboard.add(
+        new NatGatewayAlarms(this, "nat-gateway-alarms", {
+          ...alarmTarget,
+          natGatewayIds: this.vpc.natGatewayIds,
+          portAllocationErrors: env.alarms.natPortAllocationErrors,
+        }),
+      );
+    }
     if (this.app && env.app) this.addAppAlarms(this.app, env, alarmTarget);
   }
 

@@ -19,6 +19,7 @@ export {
   type BaselineModel,
   type BootstrapModel,
   type LandingZoneModel,
+  type NatGatewayPlacement,
   type NetworkHubModel,
   type Segment,
   type StateBackend,

@@ -69,6 +69,12 @@ export interface NetworkHubModel extends AccountTarget {
   readonly hybrid?: HybridModel;
 }
 
+/**
+ * Where a workload VPC's NAT gateways are: `one-per-az`, `single` (in the first AZ), or `none` (central
+ * inspection carries the egress through the hub, https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html).
+ */
+export type NatGatewayPlacement = "one-per-az" | "single" | "none";
+
 /** One workload environment (dev, test, prod, ...). */
 export interface WorkloadModel extends AccountTarget {
   readonly name: string;
@@ -77,7 +83,12 @@ export interface WorkloadModel extends AccountTarget {
     readonly name: string;
     readonly cidr: string;
     readonly azCount: number;
-    readonly natGateways: "one-per-az" | "single";
+    /**
+     * NAT gateways of the VPC: one per AZ, a single one, or none (central inspection: the private app tier's
+     * 0.0.0.0/0 goes to the transit gateway and out through the hub's inspection VPC).
+     * @default "none" with `inspection: central`, else "one-per-az"
+     */
+    readonly natGateways: NatGatewayPlacement;
     readonly flowLogRetentionDays: number;
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
@@ -111,18 +122,27 @@ export type AlarmThresholds = EnvironmentFile["alarms"];
  * of CloudTrail, AWS Config, GuardDuty, Security Hub and Session Manager.
  */
 export interface BaselineModel {
-  /** The central log bucket and its KMS key, in the network hub account (the config has no log-archive account). */
+  /**
+   * The central log bucket and its KMS key, and the central AWS Config bucket next to it, in the network hub
+   * account (the config has no log-archive account).
+   */
   readonly logArchive: {
     /** Stack that owns the bucket: the network hub's. */
     readonly stackName: string;
     readonly accountId: string;
     readonly region: string;
     readonly partition: string;
-    /** `<org>-log-archive-<accountId>` (bucket names are global). */
+    /** `<org>-log-archive-<accountId>` (bucket names are global): the Object Lock archive CloudTrail delivers to. */
     readonly bucketName: string;
+    /**
+     * `<org>-aws-config-<accountId>`: the bucket AWS Config delivers to, without Object Lock ("AWS Config does not
+     * support the delivery channel to an Amazon S3 bucket where object lock is enabled",
+     * https://docs.aws.amazon.com/config/latest/APIReference/API_PutDeliveryChannel.html).
+     */
+    readonly configBucketName: string;
     /** Alias of the archive key, without `alias/`: `<org>-log-archive`. */
     readonly kmsAliasName: string;
-    /** ARN of that alias, which CloudTrail and Config of other accounts use as their key id. */
+    /** ARN of that alias; other accounts read the key ARN through it and give CloudTrail and Config the key ARN. */
     readonly kmsAliasArn: string;
     readonly objectLockDays: number;
     readonly infrequentAccessDays: number;
@@ -323,7 +343,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             name: `${org.name}-${env.name}`,
             cidr: env.vpc.cidr,
             azCount: env.vpc.azCount,
-            natGateways: env.vpc.natGateways,
+            natGateways: env.vpc.natGateways ?? (env.inspection === "central" ? "none" : "one-per-az"),
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             subnets: plan.plan,
           },
@@ -359,6 +379,7 @@ function buildBaseline(shared: SharedFile, environments: readonly EnvironmentFil
       region: hub.region,
       partition,
       bucketName: `${org.name}-log-archive-${hub.accountId}`,
+      configBucketName: `${org.name}-aws-config-${hub.accountId}`,
       kmsAliasName,
       kmsAliasArn: `arn:${partition}:kms:${hub.region}:${hub.accountId}:alias/${kmsAliasName}`,
       ...b.logArchive,

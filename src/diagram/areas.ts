@@ -201,7 +201,11 @@ function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
   // Declared bottom tier first; Graphviz still orders the column by the app nodes each tier is tied to (appTierArea).
   for (const tier of [...NODE_TIERS].reverse()) {
     const subnets = vpc.subnets[tier].slice(0, vpc.azCount).map((cidr, az) => `AZ${az + 1} ${cidr}`);
-    const extra = tier === "public" ? [`IGW · NAT ×${vpc.natGateways === "one-per-az" ? vpc.azCount : 1} (${vpc.natGateways})`] : [];
+    const nat =
+      vpc.natGateways === "none"
+        ? "no NAT (egress via the inspection VPC)"
+        : `NAT ×${vpc.natGateways === "one-per-az" ? vpc.azCount : 1} (${vpc.natGateways})`;
+    const extra = tier === "public" ? [`IGW · ${nat}`] : [];
     d.node(ids.vpc(env.name), ids.tier(env.name, tier), "subnet-tier", [TIER_NAMES[tier], ...subnets, ...extra]);
   }
   // Per-vpc inspection: the firewall tier sits between the public subnets and the internet gateway.

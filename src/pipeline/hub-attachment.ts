@@ -2,7 +2,8 @@
  * The hub attachment role of one workload: the only role in the network hub account a workload's pipeline may
  * assume for writing. A workload stack's `aws.hub` provider manages the hub half of its Transit Gateway VPC
  * attachment (accept it, associate it with its segment's route table, propagate it into the route tables the
- * routing plan names) and looks up the gateway, the route tables and the RAM share; this role allows exactly that.
+ * routing plan names) and looks up the gateway, the route tables, the RAM share and the log archive key's ARN (for
+ * its CloudTrail trail and Config delivery channel); this role allows exactly that.
  *
  * Scoping follows the EC2 actions' resource types and condition keys ("Actions, resources, and condition keys
  * for Amazon EC2", https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html):
@@ -25,7 +26,7 @@ export const HUB_ATTACHMENT_TYPES: { readonly resources: readonly string[]; read
     "aws_ec2_transit_gateway_route_table_propagation",
     "aws_ec2_transit_gateway_vpc_attachment_accepter",
   ],
-  dataSources: ["aws_ec2_transit_gateway", "aws_ec2_transit_gateway_route_table", "aws_ram_resource_share"],
+  dataSources: ["aws_ec2_transit_gateway", "aws_ec2_transit_gateway_route_table", "aws_kms_key", "aws_ram_resource_share"],
 };
 
 /**
@@ -56,6 +57,11 @@ export interface HubAttachmentScope {
   readonly attachmentName: string;
   /** Name tags of the TGW route tables the routing plan associates the attachment with or propagates it into. */
   readonly routeTableNames: readonly string[];
+  /**
+   * Alias of the log archive key (`alias/<org>-log-archive`): the workload reads the key's ARN through it
+   * (`data "aws_kms_key"`), because CloudTrail and Config need the key ARN, not the alias ARN.
+   */
+  readonly archiveKeyAlias: string;
 }
 
 /** The identity policy of a hub attachment role. */
@@ -82,6 +88,15 @@ export function hubAttachmentStatements(scope: HubAttachmentScope): PolicyStatem
         "ram:List*",
       ],
       Resource: "*",
+    },
+    // kms:ResourceAliases scopes DescribeKey to the archive key without knowing its id
+    // (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-resource-aliases).
+    {
+      Sid: "ReadArchiveKey",
+      Effect: "Allow",
+      Action: "kms:DescribeKey",
+      Resource: `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/*`,
+      Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": scope.archiveKeyAlias } },
     },
     { Sid: "AcceptAttachment", Effect: "Allow", Action: "ec2:AcceptTransitGatewayVpcAttachment", Resource: attachments },
     {

@@ -1,4 +1,5 @@
 /** The synth-time policy pack: rules over the synthesized Terraform JSON of each stack. See docs/rules.md. */
+export { hasObjectLock, objectLockBucketNames } from "./facts.js";
 export { PolicyError, policySummaryLine, renderFindings, renderSuppressed, renderWarnings } from "./format.js";
 export { conditionValues, policyStatements, type NormalizedStatement } from "./iam-policy.js";
 export { evaluateRule, LANDING_ZONE_PACK, RULE_IDS, runPack } from "./pack.js";

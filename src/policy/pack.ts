@@ -9,6 +9,7 @@ import { cloudfrontLogging } from "./rules/cloudfront-logging.js";
 import { cloudfrontTls } from "./rules/cloudfront-tls.js";
 import { cloudtrailHardened } from "./rules/cloudtrail.js";
 import { creationOrder } from "./rules/creation-order.js";
+import { configDeliveryNoObjectLock } from "./rules/config-delivery-no-object-lock.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
 import { elasticacheNotificationTopic } from "./rules/elasticache-notification-topic.js";
 import { ecrImmutable } from "./rules/ecr-immutable.js";
@@ -18,10 +19,12 @@ import { ecsNoPlaintextSecrets } from "./rules/ecs-no-plaintext-secrets.js";
 import { ecsNoPrivileged } from "./rules/ecs-no-privileged.js";
 import { ecsReadOnlyRoot } from "./rules/ecs-read-only-root.js";
 import { encryptionAtRest } from "./rules/encryption-at-rest.js";
+import { firewallHomeNet } from "./rules/firewall-home-net.js";
 import { githubOidcSub } from "./rules/github-oidc-sub.js";
 import { iamCrossAccountWrite } from "./rules/iam-cross-account-write.js";
 import { iamNoAdminAccess } from "./rules/iam-no-admin-access.js";
 import { iamNoWildcardPrincipal } from "./rules/iam-no-wildcard-principal.js";
+import { kmsKeyArn } from "./rules/kms-key-arn.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
 import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
@@ -85,6 +88,9 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   rdsLogExports,
   ecsSecretsReadable,
   elasticacheNotificationTopic,
+  configDeliveryNoObjectLock,
+  firewallHomeNet,
+  kmsKeyArn,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */

@@ -18,6 +18,18 @@ export interface StackFacts {
    * the prod-only rules apply. @default false
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Names of the S3 buckets with Object Lock in every stack of the synthesis (`objectLockBucketNames` of facts.ts),
+   * so a rule can judge a literal bucket name that another stack creates (a workload account's AWS Config
+   * delivering to a bucket of the hub). @default none: only this stack's buckets are known
+   */
+  readonly objectLockBucketNames?: readonly string[];
+  /**
+   * CIDRs of the networks whose traffic a transit gateway sends through this stack's inspection firewall (the
+   * routing plan's `inspectedVpcCidrs` for the hub); LZ-AWS10 checks that the firewall's Suricata `HOME_NET`
+   * covers each of them. @default none: coverage is not checked
+   */
+  readonly inspectedCidrs?: readonly string[];
 }
 
 /** One resource (or data source) of the stack. */

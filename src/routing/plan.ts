@@ -152,8 +152,8 @@ export interface RoutingInput {
     readonly vpc: {
       readonly cidr: string;
       readonly azCount: number;
-      /** @default "one-per-az" */
-      readonly natGateways?: "one-per-az" | "single";
+      /** `none`: no NAT gateway, only with central inspection (egress goes through the hub). @default "one-per-az" */
+      readonly natGateways?: "one-per-az" | "single" | "none";
       /** `firewall`: the per-vpc firewall subnets (required with `inspection: per-vpc`). */
       readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>> & {
         readonly firewall?: readonly string[];
@@ -298,9 +298,12 @@ export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected =
 /**
  * Routes of a workload VPC, per tier and AZ. public: local + 0.0.0.0/0 → IGW (per-vpc: → the AZ's firewall
  * endpoint). privateApp: local, the on-prem CIDRs it may reach → TGW, 0.0.0.0/0 → the AZ's NAT gateway (or → TGW
- * when centrally inspected: egress through the inspection VPC). privateData: local, its on-prem CIDRs → TGW.
- * transit: local only. Per-vpc also: firewall: local + 0.0.0.0/0 → IGW, and the IGW edge route table: each public
- * subnet CIDR → that AZ's firewall endpoint. Throws `Error` for per-vpc without firewall subnets (stage-3 invariant).
+ * when centrally inspected: egress through the inspection VPC, the VPC has no NAT gateway; "Centralized egress to
+ * internet", https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html).
+ * privateData: local, its on-prem CIDRs → TGW. transit: local only. Per-vpc also: firewall: local + 0.0.0.0/0 →
+ * IGW, and the IGW edge route table: each public subnet CIDR → that AZ's firewall endpoint. `natGateways: none`
+ * without central inspection (which the config rejects) leaves privateApp without a default route. Throws `Error`
+ * for per-vpc without firewall subnets (stage-3 invariant).
  */
 export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environments"][number]): VpcPlan {
   const natGateways = env.vpc.natGateways ?? "one-per-az";
@@ -326,9 +329,11 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
       privateApp: azs.map((az) => [
         local,
         ...tgw(app),
-        central
-          ? { destination: "0.0.0.0/0", target: { kind: "transit-gateway" } }
-          : { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } },
+        ...(central
+          ? [{ destination: "0.0.0.0/0", target: { kind: "transit-gateway" } } as const]
+          : natGateways === "none"
+            ? []
+            : [{ destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } } as const]),
       ]),
       privateData: azs.map(() => [local, ...tgw(data)]),
       transit: azs.map(() => [local]),
@@ -386,6 +391,20 @@ export function planInspectionVpc(input: RoutingInput): VpcPlan | undefined {
     },
     networkAclAdmits: {},
   };
+}
+
+/**
+ * CIDRs of the VPCs whose traffic reaches the central inspection firewall through the transit gateway: every VPC
+ * attachment associated with a TGW route table that has a static route to the inspection attachment (their
+ * internet and on-prem traffic, and anything else their table does not route directly, goes through it), in plan
+ * order. Empty without central inspection. This is what the firewall's Suricata `HOME_NET` must cover
+ * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html).
+ */
+export function inspectedVpcCidrs(plan: RoutingPlan): string[] {
+  const viaInspection = plan.tables.filter((t) => t.staticRoutes.some((r) => r.target === INSPECTION_ATTACHMENT));
+  const attachments = viaInspection.flatMap((t) => t.associations).filter((a) => a.startsWith("vpc:") && a !== INSPECTION_ATTACHMENT);
+  const cidrs = attachments.flatMap((id) => plan.attachments.find((a) => a.id === id)?.propagates ?? []);
+  return [...new Set(cidrs)];
 }
 
 /** The whole routing plan of `input`. */

@@ -105,7 +105,7 @@ describe("synthesis of the shipped config", () => {
   });
 
   it.each([
-    ["workload-prod", 3, 3],
+    ["workload-prod", 3, 0],
     ["workload-test", 2, 1],
     ["workload-dev", 2, 1],
   ])("lays out %s with one subnet per tier and AZ (%i AZs) and %i NAT gateway(s)", (name, azs, nats) => {
@@ -115,6 +115,19 @@ describe("synthesis of the shipped config", () => {
       expect(subnets.filter((s) => (s.tags as Record<string, string>).Tier === tier)).toHaveLength(azs);
     }
     expect(resources(json, "aws_nat_gateway")).toHaveLength(nats);
+  });
+
+  it("builds no NAT gateway, Elastic IP or NAT alarm where central inspection carries the egress, and sends 0.0.0.0/0 to the TGW", () => {
+    for (const env of model.environments.filter((e) => e.inspection === "central")) {
+      const json = stacks[env.stackName]!;
+      expect(resources(json, "aws_nat_gateway")).toEqual([]);
+      expect(resources(json, "aws_eip")).toEqual([]);
+      expect(resources(json, "aws_cloudwatch_metric_alarm").filter((a) => String(a.alarm_name).includes("-nat-"))).toEqual([]);
+      const defaults = resources(json, "aws_route").filter((r) => r.destination_cidr_block === "0.0.0.0/0" && !r.gateway_id);
+      expect(defaults.length).toBeGreaterThan(0);
+      for (const r of defaults) expect(r.transit_gateway_id ?? r.vpc_endpoint_id).toBeDefined();
+      expect(defaults.some((r) => r.nat_gateway_id !== undefined)).toBe(false);
+    }
   });
 
   it("places subnets in the AZs AWS reports as available in the account", () => {

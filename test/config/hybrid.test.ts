@@ -63,7 +63,8 @@ describe("hybrid connectivity config", () => {
   });
 
   it("rejects central inspection in both segments, which would join them through one firewall", () => {
-    expect(problemsOf(shippedWith({ "dev.yaml": (t) => `${t}inspection: central\n` }))).toEqual([
+    const dev = (t: string) => `${replace("natGateways: single", "natGateways: none")(t)}inspection: central\n`;
+    expect(problemsOf(shippedWith({ "dev.yaml": dev }))).toEqual([
       `<dir>/dev.yaml:${readFileSync("environments/dev.yaml", "utf8").replace(/\n$/, "").split("\n").length + 1}:13 inspection: prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`,
     ]);
   });
@@ -77,12 +78,34 @@ describe("hybrid connectivity config", () => {
     const lines = readFileSync("environments/test.yaml", "utf8").replace(/\n$/, "").split("\n").length;
     const dir = shippedWith({
       "shared.yaml": replace(/ {4}inspection:\n(?: {6}.*\n| {8}.*\n)+/, ""),
-      "prod.yaml": replace("inspection: central", "inspection: none"),
+      "prod.yaml": (t) => replace(/natGateways: none.*/, "natGateways: one-per-az")(replace("inspection: central", "inspection: none")(t)),
       "test.yaml": (t) => `${t}inspection: per-vpc\n`,
     });
     expect(problemsOf(dir)).toEqual([
       `<dir>/test.yaml:${lines + 1}:13 inspection: per-vpc inspection applies the organization's firewall policy (allowedDomains, suricataRules, logRetentionDays of networkHub.hybrid.inspection), which is not set in <dir>/shared.yaml. Add it, or write inspection: none.`,
     ]);
+  });
+
+  it("rejects NAT gateways in a centrally inspected VPC, whose egress leaves through the hub", () => {
+    const dir = shippedWith({ "prod.yaml": replace(/natGateways: none.*/, "natGateways: one-per-az") });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/prod.yaml:11:16 vpc.natGateways: one-per-az NAT gateways would carry no traffic: central inspection carries egress through the hub. Write natGateways: none (or remove it).",
+    ]);
+  });
+
+  it("rejects natGateways: none where no central inspection carries the egress", () => {
+    const dir = shippedWith({ "dev.yaml": replace("natGateways: single", "natGateways: none") });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/dev.yaml:11:16 vpc.natGateways: without NAT gateways the private app tier has no way to the internet; only inspection: central carries egress elsewhere (through the hub). Write natGateways: one-per-az or single, or inspection: central.",
+    ]);
+  });
+
+  it("defaults natGateways to none under central inspection and to one-per-az elsewhere", () => {
+    const model = loadConfig(
+      shippedWith({ "prod.yaml": replace(/ {2}natGateways: none.*\n/, ""), "test.yaml": replace("  natGateways: single\n", "") }),
+    );
+    const nat = Object.fromEntries(model.environments.map((e) => [e.name, e.vpc.natGateways]));
+    expect(nat).toEqual({ dev: "single", prod: "none", test: "one-per-az" });
   });
 
   it("rejects an intent from the internet that does not end in a subnet", () => {

@@ -16,11 +16,12 @@ describe("loading the shipped config", () => {
     expect(model.environments.map((e) => e.stackName)).toEqual(["workload-dev", "workload-prod", "workload-test"]);
   });
 
-  it("gives prod three AZs with a NAT gateway in each, and dev a single NAT gateway", () => {
+  it("gives prod three AZs and no NAT gateway (central inspection carries its egress), and dev a single NAT gateway", () => {
     const prod = model.environments.find((e) => e.name === "prod")!;
     const dev = model.environments.find((e) => e.name === "dev")!;
     expect(prod.vpc.azCount).toBe(3);
-    expect(prod.vpc.natGateways).toBe("one-per-az");
+    expect(prod.inspection).toBe("central");
+    expect(prod.vpc.natGateways).toBe("none");
     expect(dev.vpc.natGateways).toBe("single");
   });
 
@@ -102,9 +103,9 @@ describe("shape errors", () => {
   });
 
   it("rejects a value outside an enum and suggests the closest allowed value", () => {
-    const dir = shippedWith({ "prod.yaml": replace("natGateways: one-per-az", "natGateways: one-per-zone") });
+    const dir = shippedWith({ "dev.yaml": replace("natGateways: single", "natGateways: one-per-zone") });
     expect(problemsOf(dir)).toEqual([
-      '<dir>/prod.yaml:11:16 vpc.natGateways: "one-per-zone" is not allowed. Did you mean one-per-az? Write one of: one-per-az, single.',
+      '<dir>/dev.yaml:11:16 vpc.natGateways: "one-per-zone" is not allowed. Did you mean one-per-az? Write one of: one-per-az, single, none.',
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   type AppCostShape,
   type EnvironmentCostInputs,
 } from "../../src/cost/index.js";
+import { workloadVpcCostInputs } from "../../src/cost/adapters/model.js";
 import { EU_WEST_1 } from "../../src/cost/prices/eu-west-1.js";
 
 const a = defaultCostAssumptions();
@@ -37,14 +38,15 @@ describe("costInputsFromModel", () => {
     expect(hub.networkFirewall).toBeDefined();
   });
 
-  it("gives prod a NAT gateway per AZ and dev a single one, each with its VPC attachment, flow logs and app tier", () => {
+  it("bills a centrally inspected prod no NAT gateway and dev a single one, each with its VPC attachment, flow logs and app tier", () => {
     const model = loadConfig("environments");
     const prodEnv = model.environments.find((e) => e.name === "prod")!;
+    expect(prodEnv.vpc.natGateways).toBe("none");
+    expect(byName.prod!.inputs.natGateways).toBeUndefined();
     expect(byName.prod!.inputs).toMatchObject({
       hoursPerMonth: 730,
       kmsKeys: { count: 3 },
       alertTopics: { count: 1 },
-      natGateways: { count: 3, placement: "one-per-az", azCount: 3, gbProcessedPerMonth: 100 },
       transitGateway: { attachments: 1, kinds: ["VPC"], gbProcessedPerMonth: 50 },
       flowLogs: { gbIngestedPerMonth: 20, retentionDays: 365 },
       ...appCostInputs(prodEnv.app!, prodEnv.costAssumptions),
@@ -132,6 +134,20 @@ describe("appCostInputs", () => {
       "rds-storage",
       "elasticache-node-hours",
     ]);
+  });
+});
+
+describe("workloadVpcCostInputs", () => {
+  const vpc = (natGateways: "one-per-az" | "single" | "none") => ({
+    vpc: { name: "x", cidr: "10.0.0.0/16", azCount: 3, natGateways, flowLogRetentionDays: 30, subnets: {} as never },
+    costAssumptions: a,
+  });
+
+  it("bills a NAT gateway per AZ, a single one, or none where central inspection carries the egress", () => {
+    expect(workloadVpcCostInputs(vpc("one-per-az")).natGateways).toMatchObject({ count: 3, placement: "one-per-az" });
+    expect(workloadVpcCostInputs(vpc("single")).natGateways).toMatchObject({ count: 1, placement: "single" });
+    expect(workloadVpcCostInputs(vpc("none")).natGateways).toBeUndefined();
+    expect(workloadVpcCostInputs(vpc("none")).transitGateway).toMatchObject({ attachments: 1 });
   });
 });
 

@@ -44,7 +44,7 @@ describe("the topology diagram of the shipped config", () => {
       "AZ3 10.30.57.32/28",
       "flow logs: 365 days",
     ]);
-    expect(node(ids.tier("prod", "public")).lines.at(-1)).toBe("IGW · NAT ×3 (one-per-az)");
+    expect(node(ids.tier("prod", "public")).lines.at(-1)).toBe("IGW · no NAT (egress via the inspection VPC)");
     expect(node(ids.tier("dev", "public")).lines).toEqual(["public", "AZ1 10.10.54.0/24", "AZ2 10.10.55.0/24", "IGW · NAT ×1 (single)"]);
     expect(
       clusters.flatMap((c) => c.nodes).filter((n) => n.id.startsWith("vpc_") && n.id !== ids.firewall() && n.id.endsWith("_firewall")),

@@ -1,7 +1,8 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { describe, expect, it } from "vitest";
 import { AccountBaseline, type AccountBaselineProps } from "../../src/modules/baseline/index.js";
 import { AccountKeys } from "../../src/modules/encryption/index.js";
-import { resources, synthJson } from "../support/synth.js";
+import { dataSources, resources, resourcesByName, synthJson } from "../support/synth.js";
 
 interface Statement {
   Sid: string;
@@ -25,6 +26,7 @@ const props = (accountId: string): Omit<AccountBaselineProps, "keys"> => ({
     accountId: HUB,
     region: "eu-west-1",
     bucketName: `acme-log-archive-${HUB}`,
+    configBucketName: `acme-aws-config-${HUB}`,
     kmsAliasName: "acme-log-archive",
     kmsAliasArn: `arn:aws:kms:eu-west-1:${HUB}:alias/acme-log-archive`,
     writerAccountIds: [HUB, PROD],
@@ -41,15 +43,25 @@ const props = (accountId: string): Omit<AccountBaselineProps, "keys"> => ({
 const build = (accountId: string) =>
   synthJson((s) => {
     const keys = new AccountKeys(s, "keys", { accountId, region: "eu-west-1", namePrefix: "x" });
-    new AccountBaseline(s, "baseline", { ...props(accountId), keys });
+    const hub = accountId === HUB ? {} : { archiveAccountProvider: new AwsProvider(s, "aws-hub", { region: "eu-west-1", alias: "hub" }) };
+    new AccountBaseline(s, "baseline", { ...props(accountId), keys, ...hub });
   });
+/** The bucket resource named `name`, with its Terraform address name. */
+const bucketNamed = (json: ReturnType<typeof build>, name: string) =>
+  Object.entries(resourcesByName(json, "aws_s3_bucket")).find(([, b]) => b.bucket === name)!;
+/** The resources of `type` whose `bucket` refers to the bucket at address name `address`. */
+const ofBucket = (json: ReturnType<typeof build>, type: string, address: string) =>
+  resources(json, type).filter((r) => r.bucket === `\${aws_s3_bucket.${address}.id}`);
 
 describe("AccountBaseline in the account that hosts the log archive", () => {
   const json = build(HUB);
-  const bucketPolicy = statementsOf(resources(json, "aws_s3_bucket_policy")[0]!.policy);
+  const [archiveAddress] = bucketNamed(json, `acme-log-archive-${HUB}`);
+  const [configAddress, configBucket] = bucketNamed(json, `acme-aws-config-${HUB}`);
+  const bucketPolicy = statementsOf(ofBucket(json, "aws_s3_bucket_policy", archiveAddress)[0]!.policy);
+  const configPolicy = statementsOf(ofBucket(json, "aws_s3_bucket_policy", configAddress)[0]!.policy);
 
   it("makes the log bucket Object-Locked, versioned, KMS-encrypted, private, and protected from destroy", () => {
-    expect(resources(json, "aws_s3_bucket")[0]).toMatchObject({
+    expect(bucketNamed(json, `acme-log-archive-${HUB}`)[1]).toMatchObject({
       bucket: `acme-log-archive-${HUB}`,
       object_lock_enabled: true,
       lifecycle: { prevent_destroy: true },
@@ -72,14 +84,68 @@ describe("AccountBaseline in the account that hosts the log archive", () => {
     expect(rule.transition.map((t) => t.storage_class)).toEqual(["STANDARD_IA", "GLACIER"]);
   });
 
-  it("lets each account's trail and Config write only under its own prefix, and denies plain HTTP", () => {
+  it("lets each account's trail write only under its own prefix, lets no Config write there, and denies plain HTTP", () => {
     const write = bucketPolicy.find((s) => s.Sid === `CloudTrailWrite${PROD}`)!;
     expect(write.Resource).toBe(`arn:aws:s3:::acme-log-archive-${HUB}/cloudtrail/AWSLogs/${PROD}/*`);
     expect(write.Condition?.StringEquals?.["aws:SourceArn"]).toBe(`arn:aws:cloudtrail:eu-west-1:${PROD}:trail/acme-trail`);
-    const config = bucketPolicy.find((s) => s.Sid === `ConfigWrite${PROD}`)!;
-    expect(config.Resource).toBe(`arn:aws:s3:::acme-log-archive-${HUB}/config/AWSLogs/${PROD}/Config/*`);
-    expect(config.Condition?.StringEquals?.["aws:SourceAccount"]).toBe(PROD);
+    expect(bucketPolicy.filter((s) => JSON.stringify(s.Principal ?? "").includes("config.amazonaws.com"))).toEqual([]);
     expect(bucketPolicy.find((s) => s.Sid === "DenyInsecureTransport")?.Condition?.Bool?.["aws:SecureTransport"]).toBe("false");
+  });
+
+  it("builds a Config bucket without Object Lock: versioned, encrypted with the archive key, private, protected from destroy", () => {
+    expect(configBucket).toMatchObject({ bucket: `acme-aws-config-${HUB}`, lifecycle: { prevent_destroy: true } });
+    expect(configBucket.object_lock_enabled).toBeUndefined();
+    expect(resources(json, "aws_s3_bucket_object_lock_configuration").map((c) => c.bucket)).toEqual([
+      `\${aws_s3_bucket.${archiveAddress}.id}`,
+    ]);
+    expect(ofBucket(json, "aws_s3_bucket_versioning", configAddress)[0]).toMatchObject({ versioning_configuration: { status: "Enabled" } });
+    const sse = ofBucket(json, "aws_s3_bucket_server_side_encryption_configuration", configAddress)[0]!.rule as {
+      apply_server_side_encryption_by_default: { sse_algorithm: string; kms_master_key_id: string };
+    }[];
+    expect(sse[0]!.apply_server_side_encryption_by_default).toMatchObject({ sse_algorithm: "aws:kms" });
+    expect(sse[0]!.apply_server_side_encryption_by_default.kms_master_key_id).toMatch(
+      /^\$\{aws_kms_key\.baseline_log-archive_key_[A-Z0-9]+\.arn\}$/,
+    );
+    expect(ofBucket(json, "aws_s3_bucket_public_access_block", configAddress)[0]).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(ofBucket(json, "aws_s3_bucket_ownership_controls", configAddress)[0]).toMatchObject({
+      rule: { object_ownership: "BucketOwnerEnforced" },
+    });
+    const rule = (ofBucket(json, "aws_s3_bucket_lifecycle_configuration", configAddress)[0]!.rule as Record<string, unknown>[])[0]!;
+    expect((rule.transition as { storage_class: string }[]).map((t) => t.storage_class)).toEqual(["STANDARD_IA", "GLACIER"]);
+    expect(rule).toMatchObject({ expiration: [{ days: 2557 }], noncurrent_version_expiration: [{ noncurrent_days: 365 }] });
+  });
+
+  it("lets each account's Config write only under its own prefix of the Config bucket, and denies deletion and plain HTTP", () => {
+    const write = configPolicy.find((s) => s.Sid === `ConfigWrite${PROD}`)!;
+    expect(write.Principal).toEqual({ Service: "config.amazonaws.com" });
+    expect(write.Resource).toBe(`arn:aws:s3:::acme-aws-config-${HUB}/config/AWSLogs/${PROD}/Config/*`);
+    expect(write.Condition?.StringEquals).toEqual({ "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": PROD });
+    expect(configPolicy.find((s) => s.Sid === "ConfigBucketChecks")?.Condition?.StringEquals?.["aws:SourceAccount"]).toEqual([HUB, PROD]);
+    expect(configPolicy.find((s) => s.Sid === "DenyObjectDeletion")).toEqual({
+      Sid: "DenyObjectDeletion",
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"],
+      Resource: `arn:aws:s3:::acme-aws-config-${HUB}/*`,
+    });
+    expect(configPolicy.find((s) => s.Sid === "DenyInsecureTransport")?.Condition?.Bool?.["aws:SecureTransport"]).toBe("false");
+  });
+
+  it("delivers the hub's Config to the Config bucket once its policy exists, and its trail to the archive, both with the key ARN", () => {
+    const channel = resources(json, "aws_config_delivery_channel")[0]!;
+    expect(channel).toMatchObject({ s3_bucket_name: `acme-aws-config-${HUB}`, s3_key_prefix: "config" });
+    expect(channel.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws_s3_bucket_policy\.baseline_config-bucket_policy_/)]),
+    );
+    expect(resources(json, "aws_cloudtrail")[0]!.s3_bucket_name).toBe(`acme-log-archive-${HUB}`);
+    for (const arn of [channel.s3_kms_key_arn, resources(json, "aws_cloudtrail")[0]!.kms_key_id])
+      expect(arn).toMatch(/^\$\{aws_kms_key\.baseline_log-archive_key_[A-Z0-9]+\.arn\}$/);
+    expect(dataSources(json, "aws_kms_key")).toHaveLength(0);
   });
 
   it("lets CloudTrail and Config of every listed account use the archive key, and no one else", () => {
@@ -115,19 +181,35 @@ describe("AccountBaseline in a workload account", () => {
       is_multi_region_trail: true,
       include_global_service_events: true,
       enable_log_file_validation: true,
-      kms_key_id: `arn:aws:kms:eu-west-1:${HUB}:alias/acme-log-archive`,
     });
     const group = resources(json, "aws_cloudwatch_log_group").find((g) => g.name === "/aws/cloudtrail/acme-trail")!;
     expect(group).toMatchObject({ retention_in_days: 365 });
     expect(String(group.kms_key_id)).toMatch(/aws_kms_key\.keys_logs_key/);
   });
 
-  it("records every supported and global resource type, delivers to the archive, is enabled, and authorizes the aggregator", () => {
+  it("gives CloudTrail and Config the archive key's ARN, read from its alias in the hub account, never the alias", () => {
+    const [keyName, key] = Object.entries(json.data?.aws_kms_key ?? {})[0]!;
+    expect(key).toEqual({ key_id: `arn:aws:kms:eu-west-1:${HUB}:alias/acme-log-archive`, provider: "aws.hub" });
+    expect(resources(json, "aws_cloudtrail")[0]!.kms_key_id).toBe(`\${data.aws_kms_key.${keyName}.arn}`);
+    expect(resources(json, "aws_config_delivery_channel")[0]!.s3_kms_key_arn).toBe(`\${data.aws_kms_key.${keyName}.arn}`);
+    expect(JSON.stringify(json.resource)).not.toContain(":alias/");
+  });
+
+  it("throws when the archive is elsewhere and no provider can read its key", () => {
+    expect(() =>
+      synthJson((s) => {
+        const keys = new AccountKeys(s, "keys", { accountId: PROD, region: "eu-west-1", namePrefix: "x" });
+        new AccountBaseline(s, "baseline", { ...props(PROD), keys });
+      }),
+    ).toThrow(/archiveAccountProvider is required/);
+  });
+
+  it("records every supported and global resource type, delivers to the Config bucket, is enabled, and authorizes the aggregator", () => {
     expect(resources(json, "aws_config_configuration_recorder")[0]).toMatchObject({
       recording_group: { all_supported: true, include_global_resource_types: true },
     });
     expect(resources(json, "aws_config_delivery_channel")[0]).toMatchObject({
-      s3_bucket_name: `acme-log-archive-${HUB}`,
+      s3_bucket_name: `acme-aws-config-${HUB}`,
       s3_key_prefix: "config",
     });
     expect(resources(json, "aws_config_configuration_recorder_status")[0]).toMatchObject({ is_enabled: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InspectionVpc, type InspectionVpcProps } from "../../src/modules/inspection/index.js";
+import { addNetworkFirewall } from "../../src/modules/inspection/network-firewall.js";
 import { resources, synthJson } from "../support/synth.js";
 
 /** A nested block, which cdktf writes as an object or as a list of one. */
@@ -23,6 +24,7 @@ const props = (over: Partial<InspectionVpcProps> = {}): InspectionVpcProps => ({
   ],
   allowedDomains: [".amazonaws.com"],
   eastWest: { inspectedCidrs: ["10.30.0.0/16"], onPremisesCidrs: ["172.16.0.0/16"] },
+  homeNetCidrs: ["10.30.0.0/16", "10.40.0.0/16"],
   logRetentionDays: 365,
   logKmsKeyArn: KEY,
   preventDestroy: true,
@@ -68,6 +70,33 @@ describe("InspectionVpc", () => {
     expect(p.stateless_fragment_default_actions).toEqual(["aws:forward_to_sfe"]);
     expect(one<{ rule_order: string }>(p.stateful_engine_options).rule_order).toBe("STRICT_ORDER");
     expect(JSON.stringify(resources(json, "aws_networkfirewall_rule_group"))).toContain(".amazonaws.com");
+  });
+
+  it("sets HOME_NET in the policy to the inspected VPCs and its own CIDR, so every rule group sees the inspected traffic", () => {
+    type Variables = { rule_variables: { key: string; ip_set: { definition: string[] } }[] };
+    const p = one<{ policy_variables: Variables }>(resources(json, "aws_networkfirewall_firewall_policy")[0]!.firewall_policy);
+    expect(one<Variables>(p.policy_variables).rule_variables).toEqual([
+      { key: "HOME_NET", ip_set: { definition: ["10.30.0.0/16", "10.40.0.0/16", "10.255.0.0/24"] } },
+    ]);
+    const allowList = resources(json, "aws_networkfirewall_rule_group").find((g) => g.name === "acme-inspection-egress-domains")!;
+    expect(JSON.stringify(allowList.rule_group)).toContain('"definition":["10.30.0.0/16","10.40.0.0/16","10.255.0.0/24"]');
+  });
+
+  it("throws when HOME_NET would be empty", () => {
+    // An inspection VPC always adds its own CIDR; the shared builder refuses an empty list outright.
+    expect(() =>
+      synthJson((s) =>
+        addNetworkFirewall(s, {
+          name: "x",
+          vpcId: "vpc-1",
+          subnetIds: ["subnet-1"],
+          allowedDomains: [],
+          homeNet: [],
+          logRetentionDays: 30,
+          logKmsKeyArn: KEY,
+        }),
+      ),
+    ).toThrow(/HOME_NET needs at least one CIDR/);
   });
 
   it("closes the default security group and sends flow logs (ALL traffic) to the encrypted group", () => {

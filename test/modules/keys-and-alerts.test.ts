@@ -52,8 +52,23 @@ describe("AccountKeys", () => {
     const cwl = statements.find((s) => s.Sid === "CloudWatchLogsUsesKeyForThisAccount")!;
     expect(cwl.Principal).toEqual({ Service: "logs.eu-west-1.amazonaws.com" });
     expect(cwl.Condition?.ArnLike?.["kms:EncryptionContext:aws:logs:arn"]).toBe("arn:aws:logs:eu-west-1:444444444444:log-group:*");
-    const publishers = statements.find((s) => s.Sid === "AlarmsAndEventsPublishToEncryptedTopic")!;
-    expect(publishers.Condition?.StringEquals?.["aws:SourceAccount"]).toBe("444444444444");
+    const alarms = statements.find((s) => s.Sid === "AlarmsPublishToEncryptedTopic")!;
+    expect(alarms.Principal).toEqual({ Service: "cloudwatch.amazonaws.com" });
+    expect(alarms.Condition?.StringEquals?.["aws:SourceAccount"]).toBe("444444444444");
+  });
+
+  it("lets EventBridge use the logs key for the encrypted alert topic without aws:Source* conditions, which SNS does not support there", () => {
+    const logs = keys.find((k) => k.description === "Logs and alerts (acme-prod)")!;
+    const events = policyOf(logs).filter((s) => JSON.stringify(s.Principal).includes("events.amazonaws.com"));
+    expect(events).toEqual([
+      {
+        Sid: "EventBridgePublishesToEncryptedTopic",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        Resource: "*",
+      },
+    ]);
   });
 
   it("takes statements added after construction into the synthesized policy, and refuses a duplicate Sid", () => {

@@ -59,6 +59,18 @@ describe("WorkloadVpc", () => {
     expect(natIds.size).toBe(1);
   });
 
+  it("builds no NAT gateway, no Elastic IP and no NAT route with none (egress leaves through the transit gateway)", () => {
+    const none = build({ natGateways: "none", privateAppDefaultRoute: "none" });
+    expect(resources(none, "aws_nat_gateway")).toEqual([]);
+    expect(resources(none, "aws_eip")).toEqual([]);
+    expect(resources(none, "aws_route").filter((r) => r.nat_gateway_id)).toEqual([]);
+    expect(resources(none, "aws_internet_gateway")).toHaveLength(1);
+  });
+
+  it("throws when natGateways is none but the app tier's default route would need a NAT gateway", () => {
+    expect(() => build({ natGateways: "none" })).toThrow(/natGateways "none" needs privateAppDefaultRoute "none"/);
+  });
+
   it("gives only the public and app tiers a default route", () => {
     const defaults = resources(json, "aws_route").filter((r) => r.destination_cidr_block === "0.0.0.0/0");
     expect(defaults.filter((r) => r.gateway_id)).toHaveLength(3);
@@ -176,6 +188,13 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     expect(policy!.firewall_policy).toMatchObject({
       stateless_default_actions: ["aws:forward_to_sfe"],
       stateful_engine_options: { rule_order: "STRICT_ORDER" },
+    });
+  });
+
+  it("writes the VPC's own CIDR as HOME_NET in the policy: the firewall inspects only this VPC's traffic", () => {
+    const [policy] = resources(json, "aws_networkfirewall_firewall_policy");
+    expect(policy!.firewall_policy).toMatchObject({
+      policy_variables: { rule_variables: [{ key: "HOME_NET", ip_set: { definition: ["10.30.0.0/16"] } }] },
     });
   });
 

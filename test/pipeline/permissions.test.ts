@@ -240,9 +240,28 @@ describe("the hub attachment role", () => {
       region: "eu-west-1",
       attachmentName: "acme-dev",
       routeTableNames: ["acme-tgw-nonprod", "acme-tgw-onprem", "acme-tgw-nonprod"],
+      archiveKeyAlias: "alias/acme-log-archive",
     });
     expect(sid(statements, "WirePlannedRouteTables")?.Condition).toEqual({
       StringEquals: { "aws:ResourceTag/Name": ["acme-tgw-nonprod", "acme-tgw-onprem"] },
+    });
+  });
+
+  it("lets the workload read the log archive key's ARN through its alias, and no other key", () => {
+    const statements = hubAttachmentStatements({
+      partition: "aws",
+      accountId: "111111111111",
+      region: "eu-west-1",
+      attachmentName: "acme-dev",
+      routeTableNames: ["acme-tgw-nonprod"],
+      archiveKeyAlias: "alias/acme-log-archive",
+    });
+    expect(sid(statements, "ReadArchiveKey")).toEqual({
+      Sid: "ReadArchiveKey",
+      Effect: "Allow",
+      Action: "kms:DescribeKey",
+      Resource: "arn:aws:kms:eu-west-1:111111111111:key/*",
+      Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/acme-log-archive" } },
     });
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { definedOnly } from "../../src/util/defined.js";
 import { describe, expect, it } from "vitest";
 import { planSubnets } from "../../src/config/subnet-plan.js";
-import { planRouting, type RoutingInput, type RoutingPlan } from "../../src/routing/plan.js";
+import { inspectedVpcCidrs, planRouting, type RoutingInput, type RoutingPlan } from "../../src/routing/plan.js";
 import { checkIntent, checkScenario, Network, type Failure, type Intent } from "../../src/routing/verify.js";
 
 type Env = RoutingInput["environments"][number];
@@ -273,5 +273,22 @@ describe("segment isolation (property)", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("inspectedVpcCidrs", () => {
+  it("lists the VPCs whose table sends traffic to the inspection attachment, and nothing without central inspection", () => {
+    const central = planRouting(
+      base({
+        inspection,
+        environments: [
+          env("dev", "nonprod", "10.10.0.0/16"),
+          env("prod", "prod", "10.30.0.0/16", { inspection: "central" }),
+          env("prod2", "prod", "10.40.0.0/16", { inspection: "central" }),
+        ],
+      }),
+    );
+    expect(inspectedVpcCidrs(central)).toEqual(["10.30.0.0/16", "10.40.0.0/16"]);
+    expect(inspectedVpcCidrs(planRouting(base()))).toEqual([]);
   });
 });

@@ -47,11 +47,15 @@ export const WorkloadVpc = z
       .default(3)
       .meta({ description: "Number of Availability Zones. @default 3" }),
     natGateways: z
-      .enum(["one-per-az", "single"], {
-        error: "Write natGateways: one-per-az (highly available) or natGateways: single (cheaper, dev only).",
+      .enum(["one-per-az", "single", "none"], {
+        error:
+          "Write natGateways: one-per-az (highly available), natGateways: single (cheaper, dev only), or natGateways: none (with inspection: central).",
       })
-      .default("one-per-az")
-      .meta({ description: "one-per-az: a NAT gateway in every AZ (prod-safe). single: one shared NAT gateway. @default one-per-az" }),
+      .optional()
+      .meta({
+        description:
+          "one-per-az: a NAT gateway in every AZ (prod-safe). single: one shared NAT gateway. none: no NAT gateway, only with inspection: central, whose egress goes through the hub's inspection VPC and its NAT gateways. @default none with inspection: central, else one-per-az",
+      }),
     flowLogs: z
       .strictObject({
         retentionDays: logRetentionDays(365, "Flow-log retention in days (a CloudWatch Logs retention value)."),

@@ -13,6 +13,10 @@
  *   https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview).
  * - Allowed prefixes on the DX gateway association are what on-prem learns over DX; a reachable VPC they do
  *   not cover is reached over the VPN only, or not at all (at most 200 prefixes).
+ * - Central inspection carries the VPC's egress through the hub (0.0.0.0/0 → transit gateway → inspection VPC and
+ *   its NAT gateways, "Centralized egress to internet",
+ *   https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html),
+ *   so its VPC builds no NAT gateway: `natGateways` is `none` or absent there, and `none` only there.
  * - Per-vpc inspection puts the firewall between the internet gateway and the public subnets, which every
  *   workload VPC has; its policy (domain allow-list, Suricata rules, log retention) is the one of
  *   `networkHub.hybrid.inspection`, which must therefore be set. The inspection VPC itself is built only when an
@@ -51,6 +55,23 @@ export const validateHybrid: Validator = (config) => {
   const centralSegments = new Set<string>();
   for (const env of environments) {
     const { inspection, onPremisesAccess, segment } = env.value;
+    const nat = env.value.vpc.natGateways;
+    if (inspection === "central" && nat !== undefined && nat !== "none") {
+      problems.push(
+        env.source.problem(
+          ["vpc", "natGateways"],
+          `${nat} NAT gateways would carry no traffic: central inspection carries egress through the hub. Write natGateways: none (or remove it).`,
+        ),
+      );
+    }
+    if (inspection !== "central" && nat === "none") {
+      problems.push(
+        env.source.problem(
+          ["vpc", "natGateways"],
+          `without NAT gateways the private app tier has no way to the internet; only inspection: central carries egress elsewhere (through the hub). Write natGateways: one-per-az or single, or inspection: central.`,
+        ),
+      );
+    }
     if (inspection === "central") {
       if (!h?.inspection) {
         problems.push(

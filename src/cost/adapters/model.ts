@@ -85,20 +85,25 @@ export function accountPlumbing(assumptions: CostAssumptionsFile): EnvironmentCo
 }
 
 /**
- * A workload account's VPC: NAT gateways (one per AZ, or a single one), its Transit Gateway attachment, and its
- * flow logs, plus the account plumbing.
+ * A workload account's VPC: NAT gateways (one per AZ, a single one, or none where central inspection carries the
+ * egress: then the hub's inspection VPC bills the NAT gateways), its Transit Gateway attachment, and its flow logs,
+ * plus the account plumbing.
  */
 export function workloadVpcCostInputs(env: Pick<WorkloadModel, "vpc" | "costAssumptions">): EnvironmentCostInputs {
   const a = env.costAssumptions;
   const { azCount, natGateways } = env.vpc;
   return {
     ...accountPlumbing(a),
-    natGateways: {
-      count: natGateways === "one-per-az" ? azCount : 1,
-      placement: natGateways,
-      azCount,
-      gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth,
-    },
+    ...(natGateways === "none"
+      ? {}
+      : {
+          natGateways: {
+            count: natGateways === "one-per-az" ? azCount : 1,
+            placement: natGateways,
+            azCount,
+            gbProcessedPerMonth: a.natGatewayGbProcessedPerMonth,
+          },
+        }),
     transitGateway: { attachments: 1, kinds: ["VPC"], gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth },
     flowLogs: { gbIngestedPerMonth: a.flowLogGbPerMonth, retentionDays: env.vpc.flowLogRetentionDays },
   };

@@ -1,27 +1,39 @@
 /**
- * The security, governance and observability baseline of one account: the central log archive (in the
- * account that hosts it), CloudTrail, AWS Config, GuardDuty and Security Hub with finding notifications,
+ * The security, governance and observability baseline of one account: the central log archive and the central
+ * AWS Config bucket (in the account that hosts them), CloudTrail, AWS Config, GuardDuty and Security Hub with finding notifications,
  * and account hardening (EBS encryption by default, S3 account block, password policy, Access Analyzer,
  * Session Manager logging). Every account stack creates exactly one.
  */
+import { DataAwsKmsKey } from "@cdktf/provider-aws/lib/data-aws-kms-key";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import type { PurposeKmsKey } from "../encryption/index.js";
+import { ConfigBucket } from "./config-bucket.js";
 import { ConfigRecorder } from "./config-recorder.js";
 import { AccountHardening } from "./hardening.js";
 import { LogArchive } from "./log-archive.js";
 import { ThreatDetection, type CisVersion } from "./threat-detection.js";
 import { AccountTrail } from "./trail.js";
 
-/** Where the central log archive is, and, in the account that hosts it, how to build it. */
+/**
+ * Where the central log archive and the central Config bucket are, and, in the account that hosts them, how to
+ * build them.
+ */
 export interface LogArchiveTarget {
   readonly accountId: string;
   readonly region: string;
+  /** The Object Lock archive CloudTrail delivers to. */
   readonly bucketName: string;
+  /** The bucket AWS Config delivers to: no Object Lock (Config cannot deliver to a bucket with it). */
+  readonly configBucketName: string;
   /** Alias of the archive key, without `alias/`. */
   readonly kmsAliasName: string;
-  /** ARN of that alias (what other accounts pass to CloudTrail and Config). */
+  /**
+   * ARN of that alias. Other accounts read the key ARN through it (`data "aws_kms_key"` with
+   * `archiveAccountProvider`) and pass the key ARN, never the alias, to CloudTrail and Config.
+   */
   readonly kmsAliasArn: string;
-  /** Accounts whose trails and recorders deliver to it. */
+  /** Accounts whose trails and recorders deliver to the two buckets. */
   readonly writerAccountIds: readonly string[];
   readonly objectLockDays: number;
   readonly infrequentAccessDays: number;
@@ -47,8 +59,14 @@ export interface AccountBaselineProps {
    * Sets no `prevent_destroy` itself: the log archive always has it. @default false
    */
   readonly dataProtectionRules?: boolean;
-  /** The central log archive. When `logArchive.accountId` is this account, the bucket is built here. */
+  /** The central log archive and Config bucket. When `logArchive.accountId` is this account, both are built here. */
   readonly logArchive: LogArchiveTarget;
+  /**
+   * A provider acting in the archive account (`logArchive.accountId`), used in every other account to read the
+   * archive key's ARN from its alias (`data "aws_kms_key"`, which needs `kms:DescribeKey` there). Required when
+   * this account does not host the archive; ignored where it does.
+   */
+  readonly archiveAccountProvider?: TerraformProvider;
   /** CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only). */
   readonly trail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail?: boolean };
   /** AWS Config aggregation: the aggregator's name, account and Region; built in that account, authorized in the others. */
@@ -70,11 +88,16 @@ export interface AccountBaselineProps {
 export class AccountBaseline extends Construct {
   /** The log archive, in the account that hosts it; undefined elsewhere. */
   readonly logArchive?: LogArchive;
+  /** The AWS Config delivery bucket, in the account that hosts the log archive; undefined elsewhere. */
+  readonly configBucket?: ConfigBucket;
+  /** Key ARN (`arn:...:key/<id>`, never an alias) of the archive key, which CloudTrail and Config encrypt with. */
+  readonly archiveKeyArn: string;
   readonly trail: AccountTrail;
   readonly config: ConfigRecorder;
   readonly threatDetection: ThreatDetection;
   readonly hardening: AccountHardening;
 
+  /** @throws Error when this account does not host the archive and `archiveAccountProvider` is missing. */
   constructor(scope: Construct, id: string, props: AccountBaselineProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
@@ -96,6 +119,20 @@ export class AccountBaseline extends Construct {
         expireDays: archive.expireDays,
       });
     }
+    this.archiveKeyArn = this.logArchive ? this.logArchive.key.keyArn : this.readArchiveKeyArn(archive, props.archiveAccountProvider);
+    if (this.logArchive) {
+      this.configBucket = new ConfigBucket(this, "config-bucket", {
+        bucketName: archive.configBucketName,
+        partition,
+        kmsKeyArn: this.archiveKeyArn,
+        writerAccountIds: archive.writerAccountIds,
+        infrequentAccessDays: archive.infrequentAccessDays,
+        glacierDays: archive.glacierDays,
+        expireDays: archive.expireDays,
+        // An earlier version of a Config object is kept as long as archive objects are locked.
+        noncurrentVersionDays: archive.objectLockDays,
+      });
+    }
     const waitFor = this.logArchive ? [this.logArchive.bucketPolicy] : [];
     this.trail = new AccountTrail(this, "cloudtrail", {
       name: props.trail.name,
@@ -103,7 +140,7 @@ export class AccountBaseline extends Construct {
       region: props.region,
       partition,
       bucketName: archive.bucketName,
-      archiveKmsKeyArn: this.logArchive ? this.logArchive.key.keyArn : archive.kmsAliasArn,
+      archiveKmsKeyArn: this.archiveKeyArn,
       logsKmsKeyArn: props.keys.logs.keyArn,
       logRetentionDays: props.trail.logRetentionDays,
       organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
@@ -113,10 +150,10 @@ export class AccountBaseline extends Construct {
     this.config = new ConfigRecorder(this, "config", {
       namePrefix: props.namePrefix,
       accountId: props.accountId,
-      bucketName: archive.bucketName,
-      archiveKmsKeyArn: this.logArchive ? this.logArchive.key.keyArn : archive.kmsAliasArn,
+      bucketName: archive.configBucketName,
+      archiveKmsKeyArn: this.archiveKeyArn,
       dataProtectionRules: props.dataProtectionRules ?? false,
-      dependsOn: waitFor,
+      dependsOn: this.configBucket ? [this.configBucket.bucketPolicy] : [],
       ...(aggregates
         ? {
             aggregator: {
@@ -142,5 +179,15 @@ export class AccountBaseline extends Construct {
       logsKmsKeyArn: props.keys.logs.keyArn,
       sessionLogRetentionDays: props.sessionLogRetentionDays ?? 365,
     });
+  }
+
+  /**
+   * The archive key's ARN in an account that does not host it: `data "aws_kms_key"` on the alias ARN, read in the
+   * archive account. CloudTrail and Config accept the alias too, but the API returns the key ARN, so passing the
+   * alias shows a change in every plan (hashicorp/terraform-provider-aws#33928).
+   */
+  private readArchiveKeyArn(archive: LogArchiveTarget, provider: TerraformProvider | undefined): string {
+    if (!provider) throw new Error(`${this.node.path}: archiveAccountProvider is required where the log archive is not built`);
+    return new DataAwsKmsKey(this, "archive-key", { keyId: archive.kmsAliasArn, provider }).arn;
   }
 }

@@ -1,14 +1,15 @@
 /**
  * AWS Config in one account: a recorder of all supported resource types plus global ones (IAM), a
- * delivery channel to the central log bucket (`config/AWSLogs/<account>/Config/`, encrypted with the
- * archive key), the recorder switched on, managed rules that mirror what this landing zone builds, and
+ * delivery channel to the central Config bucket (`config/AWSLogs/<account>/Config/`, encrypted with the
+ * archive key; never the Object Lock log archive, which Config cannot deliver to,
+ * https://docs.aws.amazon.com/config/latest/APIReference/API_PutDeliveryChannel.html), the recorder switched on, managed rules that mirror what this landing zone builds, and
  * either the aggregator (in the aggregating account) or the authorization that lets it collect from this
  * account.
  *
  * Follows "Setting up AWS Config with the AWS CLI"
  * (https://docs.aws.amazon.com/config/latest/developerguide/gs-cli-prereq.html): the recorder uses the
  * service-linked role `AWSServiceRoleForConfig`, which delivers with the `config.amazonaws.com` principal
- * the archive's bucket policy admits. If the role already exists in an account, import it
+ * the Config bucket's policy admits. If the role already exists in an account, import it
  * (`terraform import ... arn:aws:iam::<account>:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`).
  * Aggregation: https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html.
  */
@@ -21,7 +22,7 @@ import { ConfigDeliveryChannel } from "@cdktf/provider-aws/lib/config-delivery-c
 import { IamServiceLinkedRole } from "@cdktf/provider-aws/lib/iam-service-linked-role";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { CONFIG_PREFIX } from "./log-archive.js";
+import { CONFIG_PREFIX } from "./config-bucket.js";
 
 /**
  * AWS managed Config rules (source identifiers, https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html)
@@ -67,9 +68,9 @@ export interface ConfigRecorderProps {
   /** Prefix of the recorder, channel, rule and aggregator names, for example `acme-prod`. */
   readonly namePrefix: string;
   readonly accountId: string;
-  /** Central log bucket name. */
+  /** Central Config bucket name (a bucket without Object Lock: Config cannot deliver to one with it). */
   readonly bucketName: string;
-  /** Archive key ARN or alias ARN that encrypts delivered objects (same Region as the bucket). */
+  /** Key ARN (not an alias) of the archive key that encrypts delivered objects (same Region as the bucket). */
   readonly archiveKmsKeyArn: string;
   /** Add {@link PROTECTED_DATA_CONFIG_RULES} (RDS Multi-AZ, deletion protection, backups). @default false */
   readonly dataProtectionRules?: boolean;

@@ -1,20 +1,19 @@
 /**
- * The central log bucket: CloudTrail and AWS Config of every account of the landing zone deliver here,
- * each under its own prefix. It lives in the network hub account (the config has no log-archive account).
+ * The central log bucket: the CloudTrail trail of every account of the landing zone delivers here, under its own
+ * prefix. It lives in the network hub account (the config has no log-archive account). AWS Config cannot deliver
+ * to a bucket with Object Lock, so it delivers to the `ConfigBucket` next to this one (./config-bucket.ts),
+ * encrypted with this archive's key.
  *
  * - Versioned, with S3 Object Lock (GOVERNANCE mode default retention), so delivered logs cannot be
  *   overwritten or deleted during retention; lifecycle to STANDARD_IA, then GLACIER, then expiry.
  * - SSE-KMS with its own key (`<org>-log-archive`), whose policy lets CloudTrail encrypt for the listed
- *   accounts' trails and Config for the listed accounts
+ *   accounts' trails and Config (delivering to the Config bucket) for the listed accounts
  *   (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html,
  *   https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html).
  * - Public access blocked, ACLs disabled (BucketOwnerEnforced), TLS-only bucket policy.
  * - Bucket policy per "Amazon S3 bucket policy for CloudTrail"
- *   (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html)
- *   and "Permissions for the Amazon S3 bucket for the AWS Config delivery channel"
- *   (https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html): every write is
- *   limited to the writer account's own prefix with `aws:SourceArn` (CloudTrail) or `aws:SourceAccount`
- *   (Config).
+ *   (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html):
+ *   every write is limited to the writer trail's own prefix with `aws:SourceArn`.
  */
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
@@ -30,8 +29,6 @@ import { allowKeyUseByService, allowService, denyInsecureBucketTransport, policy
 
 /** S3 key prefix of CloudTrail logs: objects land under `cloudtrail/AWSLogs/<account>/`. */
 export const CLOUDTRAIL_PREFIX = "cloudtrail";
-/** S3 key prefix of AWS Config: objects land under `config/AWSLogs/<account>/Config/`. */
-export const CONFIG_PREFIX = "config";
 
 /** Props of {@link LogArchive}. */
 export interface LogArchiveProps {
@@ -44,7 +41,7 @@ export interface LogArchiveProps {
   readonly partition?: string;
   /** Alias of the archive key without `alias/`, for example `acme-log-archive`. */
   readonly kmsAliasName: string;
-  /** Accounts whose CloudTrail and Config deliver here (this account included). */
+  /** Accounts whose CloudTrail delivers here and whose Config uses the key (this account included). */
   readonly writerAccountIds: readonly string[];
   /** Trail name used in every writer account (`arn:...:cloudtrail:<region>:<account>:trail/<name>`). */
   readonly trailName: string;
@@ -71,9 +68,9 @@ export interface LogArchiveProps {
 export class LogArchive extends Construct {
   readonly bucketName: string;
   readonly bucketArn: string;
-  /** The archive key. */
+  /** The archive key (also the Config bucket's). */
   readonly key: PurposeKmsKey;
-  /** The bucket policy; trails and delivery channels in the same stack depend on it. */
+  /** The bucket policy; trails in the same stack depend on it. */
   readonly bucketPolicy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
@@ -166,20 +163,6 @@ export class LogArchive extends Construct {
             ? `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/*`
             : `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/${account}/*`,
           { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn(account) } },
-        ),
-      ),
-      allowService("ConfigBucketChecks", "config.amazonaws.com", ["s3:GetBucketAcl", "s3:ListBucket"], arn, {
-        StringEquals: { "aws:SourceAccount": accounts },
-      }),
-      ...accounts.map((account) =>
-        allowService(
-          `ConfigWrite${account}`,
-          "config.amazonaws.com",
-          "s3:PutObject",
-          `${arn}/${CONFIG_PREFIX}/AWSLogs/${account}/Config/*`,
-          {
-            StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": account },
-          },
         ),
       ),
     ];

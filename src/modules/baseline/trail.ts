@@ -27,7 +27,10 @@ export interface AccountTrailProps {
   readonly partition?: string;
   /** Central log bucket name. */
   readonly bucketName: string;
-  /** Archive key: a key ARN or alias ARN (CloudTrail accepts both, also in another account). */
+  /**
+   * Archive key ARN (`arn:...:key/<id>`), also in another account. CloudTrail accepts an alias too, but returns the
+   * key ARN, so an alias shows a change in every plan (hashicorp/terraform-provider-aws#33928, #694).
+   */
   readonly archiveKmsKeyArn: string;
   /** This account's logs key ARN, for the CloudWatch Logs group. */
   readonly logsKmsKeyArn: string;

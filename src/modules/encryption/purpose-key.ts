@@ -121,8 +121,10 @@ export interface AccountKeysProps {
  *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html); CloudWatch
  *   alarms and EventBridge may generate data keys for the encrypted alert topic (per "Configure
  *   server-side encryption for an SNS topic with a CMK for CloudWatch/EventBridge",
- *   https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services),
- *   only on behalf of this account (`aws:SourceAccount`).
+ *   https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services):
+ *   CloudWatch only on behalf of this account (`aws:SourceAccount`), EventBridge without a condition, since
+ *   that page says `aws:SourceAccount`, `aws:SourceArn` and `aws:SourceOrgID` in a key policy are not supported
+ *   for EventBridge-to-encrypted topics (the topic policy limits EventBridge to this account).
  * - `data`: used by RDS, ElastiCache, S3 and backups through the account root statement and grants
  *   those services create on the caller's behalf.
  * - `secrets`: Secrets Manager and SSM SecureString parameters.
@@ -144,12 +146,15 @@ export class AccountKeys extends Construct {
     });
     this.logs.addToPolicy(cloudWatchLogsKeyStatement(accountId, region, partition));
     this.logs.addToPolicy(
-      allowKeyUseByService(
-        "AlarmsAndEventsPublishToEncryptedTopic",
-        ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
-        ["kms:Decrypt", "kms:GenerateDataKey*"],
-        { StringEquals: { "aws:SourceAccount": accountId } },
-      ),
+      allowKeyUseByService("AlarmsPublishToEncryptedTopic", "cloudwatch.amazonaws.com", ["kms:Decrypt", "kms:GenerateDataKey*"], {
+        StringEquals: { "aws:SourceAccount": accountId },
+      }),
+    );
+    // No condition: "Adding the aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID to a AWS KMS policy is not
+    // supported for EventBridge-to-encrypted topics" (sns-key-management.html); with one, EventBridge's publishes
+    // fail and findings never reach the topic. The topic policy confines EventBridge to this account.
+    this.logs.addToPolicy(
+      allowKeyUseByService("EventBridgePublishesToEncryptedTopic", "events.amazonaws.com", ["kms:Decrypt", "kms:GenerateDataKey*"]),
     );
     this.data = new PurposeKmsKey(this, "data", { ...common, aliasName: `${namePrefix}-data`, description: `Data stores (${namePrefix})` });
     this.secrets = new PurposeKmsKey(this, "secrets", {

@@ -12,7 +12,8 @@
  * Policy (built by `addNetworkFirewall`, ./network-firewall.ts): stateless default `aws:forward_to_sfe`;
  * stateful engine in strict order with default actions `aws:drop_established` + `aws:alert_established`; rule
  * groups in order: the east-west pass rule and the extra Suricata rules (one Suricata-compatible group), then the
- * egress domain allow-list (TLS SNI and HTTP Host).
+ * egress domain allow-list (TLS SNI and HTTP Host). `HOME_NET` (policy variable): `homeNetCidrs` and the
+ * inspection VPC's own CIDR.
  */
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -58,6 +59,13 @@ export interface InspectionVpcProps {
   readonly allowedDomains: readonly string[];
   /** Private ranges whose traffic to each other the firewall passes (inspected VPCs and on-prem). */
   readonly eastWest: { readonly inspectedCidrs: readonly string[]; readonly onPremisesCidrs: readonly string[] };
+  /**
+   * CIDRs of the VPCs whose traffic reaches the firewall through the transit gateway (the routing plan's
+   * `inspectedVpcCidrs`). With the inspection VPC's own CIDR they are the policy's Suricata `HOME_NET`; without
+   * them `HOME_NET` would be the inspection VPC alone, and rules on `$HOME_NET`/`$EXTERNAL_NET` would never match
+   * the inspected traffic (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html).
+   */
+  readonly homeNetCidrs: readonly string[];
   /** Extra Suricata rules, evaluated after the east-west pass rule. @default [] */
   readonly suricataRules?: readonly string[];
   readonly logRetentionDays: number;
@@ -147,7 +155,7 @@ export class InspectionVpc extends Construct {
       passRules: [eastWestPassRule(props.eastWest.onPremisesCidrs, props.eastWest.inspectedCidrs)],
       suricataRules: props.suricataRules ?? [],
       allowedDomains: props.allowedDomains,
-      homeNet: [...props.eastWest.inspectedCidrs, props.cidrBlock],
+      homeNet: [...new Set([...props.homeNetCidrs, props.cidrBlock])],
       logRetentionDays: props.logRetentionDays,
       logKmsKeyArn: props.logKmsKeyArn,
       preventDestroy: props.preventDestroy ?? false,

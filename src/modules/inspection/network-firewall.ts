@@ -11,7 +11,19 @@
  * Policy: stateless default `aws:forward_to_sfe` (everything goes to the stateful engine); stateful engine in
  * strict order with default actions `aws:drop_established` + `aws:alert_established` (a flow no rule passes is
  * dropped once established, and alerted); rule groups in order: one Suricata-compatible group (`passRules`, then
- * `suricataRules`), then the egress domain allow-list (TLS SNI and HTTP Host) for sources in `homeNet`
+ * `suricataRules`), then the egress domain allow-list (TLS SNI and HTTP Host) for sources in `homeNet`.
+ *
+ * `HOME_NET` is set in the policy's variables (`policy_variables.rule_variables`), so every rule group (the
+ * config's Suricata rules included) sees the networks the firewall protects. Without it Network Firewall uses the
+ * CIDR of the VPC the firewall is in, which for a central inspection VPC reached through a transit gateway holds
+ * none of the inspected VPCs ("If you don't override HOME_NET with your own CIDRs, Network Firewall by default
+ * uses the CIDR of your inspection VPC", https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html).
+ * The policy level, rather than each rule group, because "The policy's EXTERNAL_NET setting is always the negation
+ * of the policy's HOME_NET setting" and a rule group that sets only HOME_NET inherits the policy's EXTERNAL_NET
+ * ("Limitations and caveats for stateful rules",
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-limitations-caveats.html). The
+ * allow-list group keeps its own HOME_NET, the same CIDRs (domain lists inspect only HOME_NET sources,
+ * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RulesSourceList.html)
  * ("Stateful rule groups in AWS Network Firewall",
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stateful-rule-groups-ips.html; "Strict
  * evaluation order", https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html).
@@ -38,7 +50,11 @@ export interface NetworkFirewallProps {
   readonly suricataRules?: readonly string[];
   /** Egress domains allowed (`.example.com` matches subdomains); empty: no allow-list group (all egress dropped). */
   readonly allowedDomains: readonly string[];
-  /** `HOME_NET` of the allow-list group: the source CIDRs whose egress it allows. */
+  /**
+   * `HOME_NET` of the policy (every rule group) and of the allow-list group: the CIDRs of the networks whose
+   * traffic the firewall inspects (at least one). A per-vpc firewall: its VPC's CIDR; the central inspection VPC:
+   * every inspected VPC's CIDR and its own.
+   */
   readonly homeNet: readonly string[];
   /** Retention of the FLOW and ALERT log groups, in days (a CloudWatch Logs retention value). */
   readonly logRetentionDays: number;
@@ -63,11 +79,12 @@ export interface NetworkFirewallParts {
 }
 
 /**
- * Adds a Network Firewall, its policy, rule groups and logging to `scope`. Throws `Error` when `subnetIds` is
- * empty (a stage-3 invariant).
+ * Adds a Network Firewall, its policy, rule groups and logging to `scope`. Throws `Error` when `subnetIds` or
+ * `homeNet` is empty (stage-3 invariants).
  */
 export function addNetworkFirewall(scope: Construct, props: NetworkFirewallProps): NetworkFirewallParts {
   if (props.subnetIds.length === 0) throw new Error(`Network Firewall ${props.name}: no subnet for an endpoint`);
+  if (props.homeNet.length === 0) throw new Error(`Network Firewall ${props.name}: HOME_NET needs at least one CIDR`);
   const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
   const suricata = [...(props.passRules ?? []), ...(props.suricataRules ?? [])];
   const suricataGroup =
@@ -103,6 +120,7 @@ export function addNetworkFirewall(scope: Construct, props: NetworkFirewallProps
   const policy = new NetworkfirewallFirewallPolicy(scope, "policy", {
     name: `${props.name}-policy`,
     firewallPolicy: {
+      policyVariables: { ruleVariables: [{ key: "HOME_NET", ipSet: { definition: [...props.homeNet] } }] },
       statelessDefaultActions: ["aws:forward_to_sfe"],
       statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
       statefulEngineOptions: { ruleOrder: "STRICT_ORDER" },

@@ -1,11 +1,12 @@
 /**
- * The workload VPC: four subnet tiers repeated in every AZ, an internet gateway, NAT gateways, one
- * route table per tier and AZ, a closed default security group, a network ACL on the data tier, and
+ * The workload VPC: four subnet tiers repeated in every AZ, an internet gateway, NAT gateways (none when
+ * central inspection carries the egress), one route table per tier and AZ, a closed default security group, a network ACL on the data tier, and
  * flow logs; with `firewall`, a fifth tier holding an AWS Network Firewall endpoint per AZ (per-vpc inspection).
  *
  * Routing per tier (transit gateway routes are added by `TransitGatewaySpoke`):
  * - public: 0.0.0.0/0 → internet gateway; with `firewall`, → the same AZ's firewall endpoint;
- * - privateApp: 0.0.0.0/0 → the AZ's NAT gateway (or the single one);
+ * - privateApp: 0.0.0.0/0 → the AZ's NAT gateway (or the single one); with `privateAppDefaultRoute: none`, none
+ *   here (the transit gateway spoke adds 0.0.0.0/0 → TGW for central inspection);
  * - privateData: no internet route at all;
  * - transit: local only; it holds the transit gateway attachment ENIs
  *   (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html: a small dedicated subnet per AZ);
@@ -54,8 +55,12 @@ export interface WorkloadVpcProps {
   readonly availabilityZones: readonly string[];
   /** Subnet CIDRs per tier, one per AZ, same length as `availabilityZones`. */
   readonly subnetCidrs: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
-  /** `one-per-az`: a NAT gateway in each AZ's public subnet. `single`: one NAT gateway in the first AZ. */
-  readonly natGateways: "one-per-az" | "single";
+  /**
+   * `one-per-az`: a NAT gateway (and its Elastic IP) in each AZ's public subnet. `single`: one NAT gateway in the
+   * first AZ. `none`: no NAT gateway and no Elastic IP, for a VPC whose egress leaves through the transit gateway
+   * (central inspection; requires `privateAppDefaultRoute: "none"`).
+   */
+  readonly natGateways: "one-per-az" | "single" | "none";
   /** Flow-log settings (traffic type ALL). */
   readonly flowLogs: {
     readonly retentionDays: number;
@@ -99,8 +104,9 @@ export interface WorkloadFirewallProps {
 }
 
 /**
- * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists do not match the AZ list
- * (a stage-3 invariant: the config layer never produces that).
+ * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists do not match the AZ list, or when
+ * `natGateways` is `none` and the app tier's default route would go to a NAT gateway (stage-3 invariants: the
+ * config layer never produces those).
  */
 export class WorkloadVpc extends Construct {
   readonly vpcId: string;
@@ -109,6 +115,7 @@ export class WorkloadVpc extends Construct {
   readonly subnetIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
   /** Route table ids per tier, index = AZ index. */
   readonly routeTableIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
+  /** NAT gateway ids, index = AZ index (one with `single`, none with `none`). */
   readonly natGatewayIds: readonly string[];
   readonly flowLogGroupArn: string;
   /** Per-vpc firewall: subnet ids and route table ids per AZ, the firewall ARN, the IGW edge route table id. Undefined without `firewall`. */
@@ -129,6 +136,9 @@ export class WorkloadVpc extends Construct {
     }
     if (props.firewall && props.firewall.subnetCidrs.length !== azs.length) {
       throw new Error(`WorkloadVpc ${props.name}: tier firewall has ${props.firewall.subnetCidrs.length} CIDRs for ${azs.length} AZs`);
+    }
+    if (props.natGateways === "none" && props.privateAppDefaultRoute !== "none") {
+      throw new Error(`WorkloadVpc ${props.name}: natGateways "none" needs privateAppDefaultRoute "none" (no NAT gateway to route to)`);
     }
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: props.cidrBlock,
@@ -176,7 +186,7 @@ export class WorkloadVpc extends Construct {
       });
     });
 
-    const natCount = props.natGateways === "single" ? 1 : azs.length;
+    const natCount = props.natGateways === "none" ? 0 : props.natGateways === "single" ? 1 : azs.length;
     const nats: NatGateway[] = [];
     for (let i = 0; i < natCount; i++) {
       const eip = new Eip(this, `nat-eip-${i}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${i}` } });
