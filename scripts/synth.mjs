@@ -7,4 +7,4 @@
  */
 import { bundleAndRun } from "../bin/bundle-run.mjs";
 
-bundleAndRun("main.ts", "main");
+bundleAndRun("main.ts", "main", { bundlePackages: true });

@@ -157,15 +157,18 @@ export class AccountStack extends TerraformStack {
 
   /** Sets the account's permissions boundary on every IAM role of the stack, then prepares it as cdktf does. */
   override prepareStack(): void {
-    this.boundIamRoles();
+    this.applyPermissionsBoundary();
     super.prepareStack();
   }
 
   /**
+   * Sets `target.permissionsBoundaryArn` on every IAM role of the stack that has none. Idempotent; runs from
+   * {@link prepareStack}, and `src/app.ts` calls it before rendering, since its single render pass stands in for
+   * cdktf's `prepareStack()`.
    * @throws Error when a role is created in another account (through another account's provider) or already
    *   carries a different boundary: both are programming errors the pipeline's roles could not apply.
    */
-  private boundIamRoles(): void {
+  applyPermissionsBoundary(): void {
     const boundary = this.target.permissionsBoundaryArn;
     for (const c of this.node.findAll()) {
       if (!(c instanceof IamRole)) continue;

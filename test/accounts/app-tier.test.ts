@@ -1,17 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { synthesize } from "../../src/app.js";
-import { loadConfig } from "../../src/config/index.js";
-import { resources, resourcesByName, type StackJson } from "../support/synth.js";
+import { describe, expect, it } from "vitest";
+import { shippedSynthesis } from "../support/shared-synthesis.js";
+import { resources, resourcesByName } from "../support/synth.js";
 
-const outdir = mkdtempSync(join(tmpdir(), "lz-app-"));
-synthesize(loadConfig("environments"), outdir);
-const stack = (name: string) => JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")) as StackJson;
+// The shipped config's synthesis, shared with the other test files of this worker (read-only).
+const stack = (name: string) => shippedSynthesis().json(name);
 const prod = stack("workload-prod");
 const dev = stack("workload-dev");
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 const lifecycleOf = (r: Record<string, unknown>) => r.lifecycle as { prevent_destroy?: boolean; ignore_changes?: string[] } | undefined;
 
 describe("the app tier of the shipped config", () => {

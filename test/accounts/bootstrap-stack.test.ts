@@ -11,6 +11,7 @@ import { loadConfig } from "../../src/config/index.js";
 import { githubTrustStatement } from "../../src/modules/deploy-access/index.js";
 import { stackMatrix } from "../../src/pipeline/stacks.js";
 import { replace, shippedWith, cleanupConfigDirs } from "../support/config-dir.js";
+import { shippedSynthesis } from "../support/shared-synthesis.js";
 import { resources, type StackJson } from "../support/synth.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "lz-bootstrap-"));
@@ -41,7 +42,9 @@ const role = (json: StackJson, stack: string, kind: string) =>
 const rolePolicy = (json: StackJson, stack: string, kind: string) =>
   Object.entries(byName(json, "aws_iam_role_policy")).find(([address]) => address.startsWith(`${stack}-roles_${kind}-state_`))![1];
 
-const json = bootstrapJson("environments", "shipped");
+// The shipped config's synthesis, shared with the other test files of this worker (read-only).
+const shipped = shippedSynthesis();
+const json = shipped.json("bootstrap");
 const model = loadConfig("environments");
 const ACCOUNTS = {
   "network-hub": "111111111111",
@@ -82,7 +85,7 @@ describe("the bootstrap stack", () => {
 
   it("is not in the pipeline's matrix, which still accepts a manifest holding it", () => {
     expect(stackMatrix(model).map((e) => e.stack)).not.toContain("bootstrap");
-    const manifest = JSON.parse(readFileSync(join(scratch, "shipped", "manifest.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(join(shipped.outdir, "manifest.json"), "utf8"));
     expect(() => stackMatrix(model, manifest)).not.toThrow();
   });
 

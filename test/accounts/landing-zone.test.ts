@@ -1,20 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { synthesize } from "../../src/app.js";
-import { loadConfig } from "../../src/config/index.js";
+import { describe, expect, it } from "vitest";
+import { shippedSynthesis } from "../support/shared-synthesis.js";
 import { dataSources, resources, type StackJson } from "../support/synth.js";
 
-const model = loadConfig("environments");
-const outdir = mkdtempSync(join(tmpdir(), "lz-synth-"));
-const names = synthesize(model, outdir);
+// synthesizeChecked on the shipped config, shared with the other test files of this worker (read-only).
+const shipped = shippedSynthesis();
+const outdir = shipped.outdir;
+const model = shipped.model;
+const names = shipped.outcome.stacks;
 // The bootstrap stack has its own tests (bootstrap-stack.test.ts); these cover the pipeline's stacks.
 const order = names.filter((n) => n !== "bootstrap");
 const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { dependencies: string[] }> };
-const stack = (name: string) => JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")) as StackJson;
+const stack = (name: string) => shipped.json(name);
 const stacks = Object.fromEntries(order.map((n) => [n, stack(n)]));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 type Backend = { s3: Record<string, unknown> };
 const backendOf = (json: StackJson) => (json.terraform as { backend: Backend }).backend.s3;

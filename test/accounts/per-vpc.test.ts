@@ -2,30 +2,26 @@
  * Per-vpc inspection end to end: the shipped config with `test` switched to `inspection: per-vpc` (see
  * test/support/per-vpc.ts), synthesized through the policy pack, against the shipped synthesis.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { synthesizeChecked } from "../../src/app.js";
-import { loadConfig } from "../../src/config/index.js";
 import { intentResults } from "../../src/routing/intents-check.js";
 import { planRouting, routingInput } from "../../src/routing/plan.js";
-import { cleanupConfigDirs, SHIPPED_DIR } from "../support/config-dir.js";
-import { perVpcConfigDir } from "../support/per-vpc.js";
+import { cleanupConfigDirs } from "../support/config-dir.js";
+import { perVpcSynthesis, shippedSynthesis } from "../support/shared-synthesis.js";
 import { resources, resourcesByName, type StackJson } from "../support/synth.js";
 
-const model = loadConfig(perVpcConfigDir());
-const outdir = mkdtempSync(join(tmpdir(), "lz-per-vpc-"));
-const shippedOut = mkdtempSync(join(tmpdir(), "lz-shipped-"));
-const outcome = synthesizeChecked(model, outdir);
-const shippedOutcome = synthesizeChecked(loadConfig(SHIPPED_DIR), shippedOut);
+// Both syntheses (synthesizeChecked) are shared with the other test files of this worker (read-only).
+const perVpc = perVpcSynthesis();
+const shippedSynth = shippedSynthesis();
+const model = perVpc.model;
+const outdir = perVpc.outdir;
+const shippedOut = shippedSynth.outdir;
+const outcome = perVpc.outcome;
+const shippedOutcome = shippedSynth.outcome;
 const text = (dir: string, name: string) => readFileSync(join(dir, "stacks", name, "cdk.tf.json"), "utf8");
 const json = JSON.parse(text(outdir, "workload-test")) as StackJson;
-afterAll(() => {
-  rmSync(outdir, { recursive: true, force: true });
-  rmSync(shippedOut, { recursive: true, force: true });
-  cleanupConfigDirs();
-});
+afterAll(() => cleanupConfigDirs());
 
 const named = (type: string) => Object.entries(resourcesByName(json, type));
 const tier = (t: string) => resources(json, "aws_subnet").filter((s) => (s.tags as Record<string, string>).Tier === t);

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { CostReport } from "../../src/cost/index.js";
-import { replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, replace, shippedWith } from "../support/config-dir.js";
 import { lz, STACK_FRAME } from "./lz.js";
+
+afterAll(cleanupConfigDirs);
 
 describe("lz cost", () => {
   const r = lz(["cost"]);

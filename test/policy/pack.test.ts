@@ -1,13 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { synthesizeChecked } from "../../src/app.js";
-import { loadConfig } from "../../src/config/index.js";
 import { renderRulesMarkdown } from "../../src/policy/docs.js";
 import { PolicyError, policySummaryLine, renderSuppressed, runPack, SynthStack } from "../../src/policy/index.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { SHIPPED_DIR } from "../support/config-dir.js";
+import { shippedSynthesis } from "../support/shared-synthesis.js";
 
 const openSsh = new SynthStack("workload-dev", {
   resource: {
@@ -77,17 +72,13 @@ describe("PolicyError", () => {
 
 describe("the shipped config", () => {
   it("passes the pack with no error, no warning and no suppression: the deploy roles hold no AdministratorAccess", () => {
-    const out = mkdtempSync(join(tmpdir(), "lz-policy-"));
-    try {
-      const { policy } = synthesizeChecked(loadConfig(SHIPPED_DIR), out);
-      expect(policy.errors).toEqual([]);
-      expect(policy.warnings).toEqual([]);
-      expect(policy.suppressed).toEqual([]);
-      expect(policy.unusedSuppressions).toEqual([]);
-      expect(policy.stacks).toBe(5);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    // synthesizeChecked on the shipped config, shared with the other test files of this worker.
+    const { policy } = shippedSynthesis().outcome;
+    expect(policy.errors).toEqual([]);
+    expect(policy.warnings).toEqual([]);
+    expect(policy.suppressed).toEqual([]);
+    expect(policy.unusedSuppressions).toEqual([]);
+    expect(policy.stacks).toBe(5);
   });
 });
 

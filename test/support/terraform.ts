@@ -3,8 +3,8 @@
  * mirror, run commands with a private CLI config and bounded parallelism, and generate the mocked-apply test
  * file (`terraform test` with `mock_provider`) for one stack.
  */
-import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -90,21 +90,42 @@ export interface TerraformResult {
   readonly output: string;
 }
 
+/** Options of a {@link TerraformCli}. */
+export interface TerraformCliOptions {
+  /**
+   * Most Terraform commands run at once; further calls queue in call order. @default MAX_PARALLEL
+   */
+  readonly maxParallel?: number;
+  /**
+   * Serve hashicorp/aws to every command but `init` from one provider process (see {@link SharedProvider}).
+   * @default true
+   */
+  readonly shareProvider?: boolean;
+}
+
 /**
  * Runs Terraform commands offline: writes its own CLI config (filesystem mirror only, direct downloads excluded)
  * into a temp folder and passes it to the children only, with `CHECKPOINT_DISABLE=1` and `TF_IN_AUTOMATION=1`.
  * At most `maxParallel` commands run at once; further calls queue in call order. Call {@link dispose} when done.
+ *
+ * With `shareProvider` (the default), it starts one hashicorp/aws provider process from the mirror and every
+ * command except `init` attaches to it instead of starting its own (see {@link SharedProvider}). `init` always
+ * runs on its own, so it still installs the provider from the mirror and checks it against the lock file. If
+ * the shared provider cannot be started, commands start their own as usual (a warning says why).
  */
 export class TerraformCli {
   readonly #home = mkdtempSync(join(tmpdir(), "lz-tf-cli-"));
   readonly #env: NodeJS.ProcessEnv;
+  readonly #provider: Promise<SharedProvider | undefined>;
+  readonly maxParallel: number;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
 
   constructor(
     readonly terraform: TerraformFound,
-    readonly maxParallel = MAX_PARALLEL,
+    options: TerraformCliOptions = {},
   ) {
+    this.maxParallel = options.maxParallel ?? MAX_PARALLEL;
     const config = join(this.#home, "terraform.rc");
     const registry = JSON.stringify(["registry.terraform.io/*/*"]);
     writeFileSync(
@@ -112,6 +133,7 @@ export class TerraformCli {
       `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(resolve(terraform.mirror))}\n    include = ${registry}\n  }\n  direct {\n    exclude = ${registry}\n  }\n}\n`,
     );
     this.#env = { ...childEnv(process.env), TF_CLI_CONFIG_FILE: config };
+    this.#provider = options.shareProvider === false ? Promise.resolve(undefined) : SharedProvider.start(terraform.mirror, this.#env);
   }
 
   /**
@@ -121,28 +143,26 @@ export class TerraformCli {
    * @param timeoutMs kill the command after this many milliseconds. @default DEFAULT_TIMEOUT_MS
    */
   async run(cwd: string, args: readonly string[], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<TerraformResult> {
+    const provider = args[0] === "init" ? undefined : await this.#provider;
+    const env = provider ? { ...this.#env, TF_REATTACH_PROVIDERS: provider.reattach } : this.#env;
     await this.#slot();
     try {
       return await new Promise((done, fail) => {
-        execFile(
-          this.terraform.bin,
-          args,
-          { cwd, env: this.#env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 },
-          (error, stdout, stderr) => {
-            const code = error ? error.code : 0;
-            if (typeof code === "string") return fail(error);
-            const output = `$ terraform ${args.join(" ")}   (in ${cwd})\n${stdout}${stderr}${error?.killed ? `\n[killed after ${timeoutMs} ms]` : ""}`;
-            done({ code: error?.killed ? null : (code ?? null), ok: !error, stdout, stderr, output });
-          },
-        );
+        execFile(this.terraform.bin, args, { cwd, env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+          const code = error ? error.code : 0;
+          if (typeof code === "string") return fail(error);
+          const output = `$ terraform ${args.join(" ")}   (in ${cwd})\n${stdout}${stderr}${error?.killed ? `\n[killed after ${timeoutMs} ms]` : ""}`;
+          done({ code: error?.killed ? null : (code ?? null), ok: !error, stdout, stderr, output });
+        });
       });
     } finally {
       this.#release();
     }
   }
 
-  /** Removes the temp folder holding the CLI config. */
-  dispose(): void {
+  /** Stops the shared provider and removes the temp folder holding the CLI config. */
+  async dispose(): Promise<void> {
+    await (await this.#provider)?.stop();
     rmSync(this.#home, { recursive: true, force: true });
   }
 
@@ -157,6 +177,108 @@ export class TerraformCli {
     if (next) next();
     else this.#running--;
   }
+}
+
+/**
+ * Runs the provider binary (`$0`) in debug mode and stops it, waiting for it, when stdin closes or on a signal.
+ */
+const WATCHDOG = `"$0" -debug </dev/null &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid"; exit 0' INT TERM HUP
+read -r _ || true
+kill "$pid" 2>/dev/null
+wait "$pid"
+`;
+
+/** Time allowed for the shared provider to start and print its reattach configuration, in milliseconds. */
+const PROVIDER_START_TIMEOUT_MS = 60_000;
+
+/**
+ * One hashicorp/aws provider process from the mirror, started in the provider's debug mode (`-debug`), which
+ * prints a `TF_REATTACH_PROVIDERS` value and serves every Terraform process given that value
+ * (https://developer.hashicorp.com/terraform/plugin/debugging#running-terraform-with-a-provider-in-debug-mode).
+ *
+ * Why: every Terraform command otherwise starts its own provider process per provider configuration and run,
+ * and the aws provider costs about a second of CPU to start and describe its schema; `terraform test` of a
+ * workload stack started it 21 times. The commands send the same requests to the same binary either way. It
+ * is safe to share because the checks never configure the real provider: `validate` only validates, and
+ * `terraform test` with `mock_provider` passes only validation to it. Concurrent commands are served
+ * concurrently (gRPC).
+ *
+ * The provider runs under a small `sh` that kills it when its stdin closes, so it also goes away when the test
+ * worker dies without calling {@link stop}, and waits for it, so its CPU time counts towards the test run's.
+ */
+export class SharedProvider {
+  private constructor(
+    /** The `TF_REATTACH_PROVIDERS` value the provider printed (JSON). */
+    readonly reattach: string,
+    readonly child: ChildProcess,
+  ) {}
+
+  /**
+   * Starts the provider found in the (unpacked) mirror for this platform. Never rejects: resolves to undefined,
+   * after a warning saying why, when the binary is missing, exits, or prints no reattach value in time.
+   */
+  static start(mirror: string, env: NodeJS.ProcessEnv): Promise<SharedProvider | undefined> {
+    const binary = providerBinary(mirror);
+    if (!binary) return Promise.resolve(warn(`no hashicorp/aws binary for ${goPlatform()} in ${mirror}`));
+    const child = spawn("/bin/sh", ["-c", WATCHDOG, binary], { env, stdio: ["pipe", "pipe", "ignore"] });
+    return new Promise((done) => {
+      let out = "";
+      let settled = false;
+      const give = (result: SharedProvider | undefined) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners("data").resume();
+        child.removeAllListeners("exit");
+        done(result);
+      };
+      const failed = (why: string) => {
+        if (settled) return;
+        child.stdin?.end();
+        give(warn(why));
+      };
+      const timer = setTimeout(
+        () => failed(`${binary} -debug printed no reattach value in ${PROVIDER_START_TIMEOUT_MS} ms`),
+        PROVIDER_START_TIMEOUT_MS,
+      );
+      child.on("error", (e) => failed(`cannot run /bin/sh: ${e.message}`));
+      child.on("exit", (code) => failed(`${binary} -debug exited (${code}) before printing its reattach value`));
+      child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+        out += chunk;
+        const value = /TF_REATTACH_PROVIDERS='([^']+)'/.exec(out)?.[1];
+        if (value) give(new SharedProvider(value, child));
+      });
+    });
+  }
+
+  /** Stops the provider (its `sh` kills it when stdin closes) and waits until both have exited. */
+  stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((done) => this.child.once("exit", () => done()));
+    this.child.stdin?.end();
+    return exited;
+  }
+}
+
+function warn(why: string): undefined {
+  console.warn(`Terraform commands start their own provider processes (slower): ${why}`);
+  return undefined;
+}
+
+/** Terraform's name for this platform, e.g. `linux_amd64`. */
+function goPlatform(): string {
+  const os = process.platform === "win32" ? "windows" : process.platform;
+  const arch = ({ x64: "amd64", ia32: "386" } as Record<string, string>)[process.arch] ?? process.arch;
+  return `${os}_${arch}`;
+}
+
+/** The hashicorp/aws executable for this platform in an unpacked mirror, or undefined. */
+function providerBinary(mirror: string): string | undefined {
+  const dir = join(mirror, "registry.terraform.io", "hashicorp", "aws", awsProviderVersion(), goPlatform());
+  const name = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith("terraform-provider-aws")) : undefined;
+  return name === undefined ? undefined : join(dir, name);
 }
 
 /** Inherited environment minus Terraform's own `TF_*` settings (except logging), plus the offline flags. */

@@ -4,14 +4,12 @@
  * environment gets (test/support/per-vpc.ts). Skips (with the reason printed) when Terraform or the provider
  * mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
-import { synthesize } from "../../src/app.js";
-import { loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, SHIPPED_DIR } from "../support/config-dir.js";
-import { perVpcConfigDir } from "../support/per-vpc.js";
+import { cleanupConfigDirs } from "../support/config-dir.js";
+import { perVpcSynthesis, shippedSynthesis } from "../support/shared-synthesis.js";
 import {
   awsProviderVersion,
   DEFAULT_TIMEOUT_MS,
@@ -40,20 +38,22 @@ describe.skipIf(!probe.ok)(
 
 function terraformChecks(terraform: TerraformFound): void {
   const cli = new TerraformCli(terraform);
-  // Synthesized while collecting (synthesize is synchronous), so that each stack gets its own tests.
+  // Synthesized while collecting (synthesize is synchronous), so that each stack gets its own tests. The
+  // synthesis is shared with the other test files of this worker; Terraform writes into the stack folders
+  // (.terraform, the lock file, tests/), so it works on a copy.
   const outdir = mkdtempSync(join(tmpdir(), "lz-tf-synth-"));
-  synthesize(loadConfig(SHIPPED_DIR), outdir);
+  cpSync(shippedSynthesis().outdir, outdir, { recursive: true });
   const stacks = new Map(readManifest(outdir).map((s) => [s.name, s]));
   const names = [...stacks.keys()];
   const options = { timeout: DEFAULT_TIMEOUT_MS };
 
   // The per-vpc scenario changes only workload-test (test/accounts/per-vpc.test.ts checks that), so only it runs here.
   const perVpcOutdir = mkdtempSync(join(tmpdir(), "lz-tf-per-vpc-"));
-  synthesize(loadConfig(perVpcConfigDir()), perVpcOutdir);
+  cpSync(perVpcSynthesis().outdir, perVpcOutdir, { recursive: true });
   const perVpcStack = readManifest(perVpcOutdir).find((s) => s.name === "workload-test")!;
 
-  afterAll(() => {
-    cli.dispose();
+  afterAll(async () => {
+    await cli.dispose();
     rmSync(outdir, { recursive: true, force: true });
     rmSync(perVpcOutdir, { recursive: true, force: true });
     cleanupConfigDirs();
