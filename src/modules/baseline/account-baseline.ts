@@ -153,7 +153,7 @@ export class AccountBaseline extends Construct {
       bucketName: archive.configBucketName,
       archiveKmsKeyArn: this.archiveKeyArn,
       dataProtectionRules: props.dataProtectionRules ?? false,
-      dependsOn: this.configBucket ? [this.configBucket.bucketPolicy] : [],
+      dependsOn: this.configBucket ? [this.configBucket.policy] : [],
       ...(aggregates
         ? {
             aggregator: {

@@ -18,38 +18,31 @@
  *   permissions for" `s3:DeleteObject`, `s3:DeleteObjectVersion` and `s3:PutLifecycleConfiguration`; the last one
  *   stays with the account's administrators, since Terraform manages the lifecycle rules);
  * - `lifecycle.prevent_destroy`.
- * Also: SSE-KMS with the given key (the log archive key) and S3 Bucket Keys, public access blocked, ACLs disabled
- * (BucketOwnerEnforced), TLS-only, lifecycle to STANDARD_IA, then GLACIER, then expiry.
+ * Also, as every {@link SecureBucket}: SSE-KMS with the given key (the log archive key) and S3 Bucket Keys, public
+ * access blocked, ACLs disabled (BucketOwnerEnforced), TLS-only; lifecycle to STANDARD_IA, then GLACIER, then expiry.
  *
  * Bucket policy per "Permissions for the Amazon S3 bucket for the AWS Config delivery channel"
  * (https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html): `config.amazonaws.com` may
  * check the bucket (`s3:GetBucketAcl`, `s3:ListBucket`) for the listed accounts, and each account's Config may put
  * objects only under its own prefix (`aws:SourceAccount`).
  */
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { Construct } from "constructs";
-import { allowService, denyInsecureBucketTransport, policyJson, type NamedPolicyStatement, type PolicyStatement } from "../iam/index.js";
+import type { Construct } from "constructs";
+import { allowService, type NamedPolicyStatement } from "../iam/index.js";
+import { SecureBucket } from "../storage/secure-bucket.js";
 
-/** S3 key prefix of AWS Config: objects land under `config/AWSLogs/<account>/Config/`. */
 export const CONFIG_PREFIX = "config";
 
 /** Props of {@link ConfigBucket}. */
 export interface ConfigBucketProps {
   /** Bucket name (global), for example `acme-aws-config-111111111111`. Changing it replaces the bucket. */
   readonly bucketName: string;
-  /** ARN partition. @default "aws" */
-  readonly partition?: string;
   /**
    * Key ARN of the KMS key that encrypts the bucket by default (the log archive key, whose policy lets Config of
    * the writer accounts use it). A key ARN, not an alias.
    */
   readonly kmsKeyArn: string;
+  /** ARN partition. @default "aws" */
+  readonly partition?: string;
   /** Accounts whose Config delivers here (the owning account included). */
   readonly writerAccountIds: readonly string[];
   /** Days to STANDARD_IA (≥ 30). */
@@ -65,63 +58,28 @@ export interface ConfigBucketProps {
 }
 
 /** The AWS Config delivery bucket: no Object Lock, versioned, encrypted, deletion denied. */
-export class ConfigBucket extends Construct {
-  readonly bucketName: string;
-  readonly bucketArn: string;
-  /** The bucket policy; delivery channels in the same stack depend on it. */
-  readonly bucketPolicy: S3BucketPolicy;
-
+/** The AWS Config delivery bucket: a {@link SecureBucket} whose policy admits each account's Config under its prefix. */
+export class ConfigBucket extends SecureBucket {
   constructor(scope: Construct, id: string, props: ConfigBucketProps) {
-    super(scope, id);
-    const partition = props.partition ?? "aws";
+    super(scope, id, {
+      bucketName: props.bucketName,
+      encryption: { kind: "kms", keyArn: props.kmsKeyArn },
+      expireAfterDays: props.expireDays,
+      noncurrentVersionDays: props.noncurrentVersionDays,
+      storageTiers: { infrequentAccessDays: props.infrequentAccessDays, glacierDays: props.glacierDays },
+      preventDestroy: props.preventDestroy ?? true,
+    });
     const accounts = [...props.writerAccountIds];
-    const bucket = new S3Bucket(this, "bucket", {
-      bucket: props.bucketName,
-      tags: { Name: props.bucketName },
-      ...((props.preventDestroy ?? true) ? { lifecycle: { preventDestroy: true } } : {}),
-    });
-    this.bucketName = bucket.bucket;
-    this.bucketArn = bucket.arn;
-    const arn = `arn:${partition}:s3:::${props.bucketName}`;
-
-    new S3BucketVersioningA(this, "versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
-    new S3BucketOwnershipControls(this, "ownership", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
-    new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket: bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }],
-    });
-    new S3BucketLifecycleConfiguration(this, "lifecycle", {
-      bucket: bucket.id,
-      rule: [
-        {
-          id: "colder-storage-then-expire",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          transition: [
-            { days: props.infrequentAccessDays, storageClass: "STANDARD_IA" },
-            { days: props.glacierDays, storageClass: "GLACIER" },
-          ],
-          expiration: [{ days: props.expireDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-
-    const statements: PolicyStatement[] = [
-      denyInsecureBucketTransport(arn),
-      denyObjectDeletion(arn),
+    // A literal ARN, so a plan shows which bucket and prefix each account may write to.
+    const arn = `arn:${props.partition ?? "aws"}:s3:::${props.bucketName}`;
+    this.addToPolicy(denyObjectDeletion(arn));
+    this.addToPolicy(
       allowService("ConfigBucketChecks", "config.amazonaws.com", ["s3:GetBucketAcl", "s3:ListBucket"], arn, {
         StringEquals: { "aws:SourceAccount": accounts },
       }),
-      ...accounts.map((account) =>
+    );
+    for (const account of accounts)
+      this.addToPolicy(
         allowService(
           `ConfigWrite${account}`,
           "config.amazonaws.com",
@@ -131,9 +89,7 @@ export class ConfigBucket extends Construct {
             StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": account },
           },
         ),
-      ),
-    ];
-    this.bucketPolicy = new S3BucketPolicy(this, "policy", { bucket: bucket.id, policy: policyJson(statements) });
+      );
   }
 }
 

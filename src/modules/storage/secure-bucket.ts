@@ -38,8 +38,17 @@ export interface SecureBucketProps {
    * @default false
    */
   readonly aclsEnabled?: boolean;
-  /** Expire current objects after this many days, and noncurrent versions 30 days after they become noncurrent (log buckets). @default no expiry */
+  /** Expire current objects after this many days, and noncurrent versions {@link noncurrentVersionDays} days after they become noncurrent (log buckets). @default no expiry */
   readonly expireAfterDays?: number;
+  /** With {@link expireAfterDays}: days an earlier (noncurrent) version is kept. @default 30 */
+  readonly noncurrentVersionDays?: number;
+  /**
+   * With {@link expireAfterDays}: move current objects to STANDARD_IA after `infrequentAccessDays` (at least 30)
+   * and to GLACIER after `glacierDays` (at least `infrequentAccessDays` + 30), per
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html.
+   * @default no transition
+   */
+  readonly storageTiers?: { readonly infrequentAccessDays: number; readonly glacierDays: number };
   /** `lifecycle.prevent_destroy` on the bucket (data buckets in prod). @default false */
   readonly preventDestroy?: boolean;
   /** Provider for a bucket in another Region (replicas). @default the stack's default provider */
@@ -112,8 +121,16 @@ export class SecureBucket extends Construct {
             id: "expire-logs",
             status: "Enabled",
             filter: [{ prefix: "" }],
+            ...(props.storageTiers
+              ? {
+                  transition: [
+                    { days: props.storageTiers.infrequentAccessDays, storageClass: "STANDARD_IA" },
+                    { days: props.storageTiers.glacierDays, storageClass: "GLACIER" },
+                  ],
+                }
+              : {}),
             expiration: [{ days: props.expireAfterDays }],
-            noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+            noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays ?? 30 }],
             abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
           },
         ],
