@@ -129,7 +129,9 @@ describe("MysqlDatabase", () => {
   });
 
   it("throws when a pinned engine version has no audit plugin (the config rejects it first)", () => {
-    expect(() => synth({ engineVersion: "8.0.25" })).toThrow("engineVersion 8.0.25 has no MariaDB audit plugin (any 8.4, or 8.0.28 or later)");
+    expect(() => synth({ engineVersion: "8.0.25" })).toThrow(
+      "engineVersion 8.0.25 has no MariaDB audit plugin (any 8.4, or 8.0.28 or later)",
+    );
   });
 
   it("derives the parameter group family and the option group's major version from the engine version", () => {
