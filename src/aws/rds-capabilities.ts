@@ -11,8 +11,10 @@
  * - what each CloudWatch Logs export needs:
  *   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html,
  *   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MariaDB.PublishtoCloudWatchLogs.html;
- * - the MariaDB audit plugin on RDS for MySQL (8.0.28 and later 8.0 versions, every 5.7 and 8.4 version):
- *   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.AuditPlugin.html.
+ * - the MariaDB audit plugin on RDS for MySQL (8.0.28 and later 8.0 versions, every 5.7 and 8.4 version): the
+ *   options table of https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.html (the
+ *   plugin's own page, .../Appendix.MySQL.Options.AuditPlugin.html, has its settings; one copy of its version
+ *   note still lists only 8.0 and 5.7).
  *
  * Separate from the validate-time tables of instance classes per Region (`src/aws/`, `lz validate`): this file
  * holds capabilities of a class or version, not whether a class exists.

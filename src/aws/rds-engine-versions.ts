@@ -5,8 +5,14 @@
  * - "MySQL on Amazon RDS versions" ({@link RDS_MYSQL_VERSIONS_DOC}): the supported minor versions and the
  *   "Deprecated versions for Amazon RDS for MySQL" section;
  * - `DescribeDBEngineVersions` with `IncludeAll`, whose `Status` is `deprecated` for MySQL 8.0.11 to 8.0.41 and
- *   8.4.3 to 8.4.4 (as generated into cfn-lint's `engine_version_deprecated.json`, snapshot 2026-08-19).
+ *   8.4.3 to 8.4.4 (as generated into cfn-lint's `engine_version_deprecated.json`, snapshot 2026-08-19; the
+ *   offered list of the same snapshot, `engine_version.json`, has 8.0.42 to 8.0.46 and 8.4.5 to 8.4.10).
  *   A deprecated version cannot be used to create a DB instance.
+ *
+ * 8.4.5 as the 8.4 floor is therefore the API's answer of August 2026, not the documentation page's: the page's
+ * minor-version table could not be read in full when checked. It is conservative in the harmless direction: a
+ * minor RDS deprecated since (RDS ends standard support of a minor about a year after its release) passes here
+ * and is refused by CreateDBInstance at apply time; a version RDS offers is never rejected.
  *
  * Only a floor is kept, not the list of offered minors: RDS deprecates old minors and adds new ones every few
  * months, so a list would start rejecting valid new versions as soon as it aged, while a stale floor only
@@ -18,15 +24,18 @@ import type { RdsEngine } from "./rds-instance-classes.js";
 /** The RDS for MySQL versions page. */
 export const RDS_MYSQL_VERSIONS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html";
 
-/** One major version (`8.0`) and the oldest of its minor versions (`42` for 8.0.42) RDS still offers. */
+/** One major version (`8.4`) and the oldest of its minor versions (`5` for 8.4.5) RDS still offers. */
 export interface RdsMajorVersion {
-  /** `X.Y`, for example `8.0`. */
+  /** `X.Y`, for example `8.4`. */
   readonly major: string;
   /** The `Z` of the oldest `X.Y.Z` RDS offers for new DB instances. */
   readonly oldestOfferedMinor: number;
 }
 
-/** Engine → its major versions. */
+/**
+ * Engine → its major versions. MySQL 8.4 (LTS) is the landing zone's default; 8.0 is past RDS standard support
+ * (RDS Extended Support, charged per vCPU-hour) but still creatable, so it keeps its floor.
+ */
 export const RDS_MAJOR_VERSIONS: Readonly<Record<RdsEngine, readonly RdsMajorVersion[]>> = Object.freeze({
   mysql: [
     { major: "8.0", oldestOfferedMinor: 42 },

@@ -45,6 +45,8 @@ describe("the RDS engine version table", () => {
     expect(deprecatedMinorVersion("mysql", "8.0.99")).toBeUndefined();
     expect(deprecatedMinorVersion("mysql", "8.0")).toBeUndefined();
     expect(deprecatedMinorVersion("mysql", "8.4.4")).toEqual({ major: "8.4", oldestOffered: "8.4.5" });
+    expect(deprecatedMinorVersion("mysql", "8.4.5")).toBeUndefined();
+    expect(deprecatedMinorVersion("mysql", "8.4")).toBeUndefined();
   });
 });
 

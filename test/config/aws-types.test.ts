@@ -30,7 +30,7 @@ describe("AWS type names that exist", () => {
           "instanceClass: db.t4g.micro",
           "instanceClass: db.r8g.48xlarge",
         )(old)
-          .replace('engineVersion: "8.0"', 'engineVersion: "8.0.42"')
+          .replace('engineVersion: "8.4"', 'engineVersion: "8.4.5"')
           .replace("nodeType: cache.t4g.micro", "nodeType: cache.m7g.16xlarge")
           .replace("cpu: 1024\n      memoryMiB: 2048", "cpu: 16384\n      memoryMiB: 122880"),
     });
@@ -58,7 +58,7 @@ describe("AWS type name errors", () => {
   });
 
   it("rejects a pinned MySQL minor version RDS no longer offers", () => {
-    expect(problemsOf(appWith('engineVersion: "8.0"', 'engineVersion: "8.0.36"'))).toEqual([
+    expect(problemsOf(appWith('engineVersion: "8.4"', 'engineVersion: "8.0.36"'))).toEqual([
       '<dir>/app.yaml:26:20 app.database.engineVersion: RDS no longer creates MySQL 8.0.36 instances: the oldest 8.0 minor version it offers is 8.0.42 (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html). Write engineVersion: "8.0" (the newest minor, upgraded automatically) or "8.0.42" or later.',
     ]);
   });
@@ -103,7 +103,7 @@ describe("AWS type name errors", () => {
           "instanceClass: db.t4g.micro",
           "instanceClass: db.r6g.lurge",
         )(old)
-          .replace('engineVersion: "8.0"', 'engineVersion: "8.0.40"')
+          .replace('engineVersion: "8.4"', 'engineVersion: "8.4.3"')
           .replace("nodeType: cache.t4g.micro", "nodeType: cache.t2.small")
           .replace("cpu: 256\n      memoryMiB: 512", "cpu: 256\n      memoryMiB: 4096"),
     });
@@ -112,6 +112,34 @@ describe("AWS type name errors", () => {
       "<dir>/app.yaml:26:20 app.database.engineVersion",
       "<dir>/app.yaml:27:20 app.database.instanceClass",
       "<dir>/app.yaml:29:15 app.cache.nodeType",
+    ]);
+  });
+});
+
+describe("MySQL engine versions", () => {
+  const versionOf = (dir: string) => loadConfig(dir).environments[0]!.app!.database.engineVersion;
+
+  it("defaults to MySQL 8.4, the major version in RDS standard support", () => {
+    const dir = configWith(FIXTURE, { "app.yaml": replace('    engineVersion: "8.4"\n', "") });
+    expect(versionOf(dir)).toBe("8.4");
+  });
+
+  it("accepts 8.4 and a pinned 8.4.x, and still 8.0 and a pinned 8.0.x (RDS Extended Support)", () => {
+    expect(versionOf(FIXTURE)).toBe("8.4");
+    for (const version of ["8.4.5", "8.4.10", "8.0", "8.0.42"])
+      expect(versionOf(appWith('engineVersion: "8.4"', `engineVersion: "${version}"`)), version).toBe(version);
+  });
+
+  it("rejects a major version RDS for MySQL does not have, naming the ones it accepts", () => {
+    for (const version of ["8.1", "9.0", "5.7", "8.4.x", "8"])
+      expect(problemsOf(appWith('engineVersion: "8.4"', `engineVersion: "${version}"`)), version).toEqual([
+        `<dir>/app.yaml:26:20 app.database.engineVersion: Write a MySQL 8.4 or 8.0 engine version in quotes: engineVersion: "8.4", a pinned "8.4.x", "8.0" or a pinned "8.0.x" (got string "${version}").`,
+      ]);
+  });
+
+  it("rejects a pinned 8.4 minor version RDS no longer offers and names the oldest one it does", () => {
+    expect(problemsOf(appWith('engineVersion: "8.4"', 'engineVersion: "8.4.4"'))).toEqual([
+      '<dir>/app.yaml:26:20 app.database.engineVersion: RDS no longer creates MySQL 8.4.4 instances: the oldest 8.4 minor version it offers is 8.4.5 (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html). Write engineVersion: "8.4" (the newest minor, upgraded automatically) or "8.4.5" or later.',
     ]);
   });
 });

@@ -169,7 +169,7 @@ describe("the topology diagram of the shipped config", () => {
     expect(node(ids.database("prod")).lines).toEqual([
       "RDS primary",
       "acme-prod-mysql",
-      "MySQL 8.0 · db.r6g.large",
+      "MySQL 8.4 · db.r6g.large",
       "100–500 GiB · backups 14 d",
     ]);
     expect(diagram.edges).toContainEqual(

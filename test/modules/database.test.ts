@@ -10,7 +10,7 @@ import { resources, resourcesByName, synthJson, type StackJson } from "../suppor
 
 const base: MysqlDatabaseProps = {
   identifier: "acme-dev-mysql",
-  engineVersion: "8.0",
+  engineVersion: "8.4",
   instanceClass: "db.t4g.micro",
   allocatedStorageGiB: 20,
   maxAllocatedStorageGiB: 50,
@@ -62,7 +62,7 @@ describe("MysqlDatabase", () => {
       expect(instance.option_group_name).toBe(`\${aws_db_option_group.${optionGroupName}.name}`);
     }
     const [options] = resources(json, "aws_db_option_group");
-    expect(options).toMatchObject({ engine_name: "mysql", major_engine_version: "8.0" });
+    expect(options).toMatchObject({ engine_name: "mysql", major_engine_version: "8.4" });
     expect(options!.option).toEqual([
       { option_name: "MARIADB_AUDIT_PLUGIN", option_settings: [{ name: "SERVER_AUDIT_EVENTS", value: "CONNECT,QUERY_DDL,QUERY_DCL" }] },
     ]);
@@ -129,6 +129,23 @@ describe("MysqlDatabase", () => {
   });
 
   it("throws when a pinned engine version has no audit plugin (the config rejects it first)", () => {
-    expect(() => synth({ engineVersion: "8.0.25" })).toThrow("engineVersion 8.0.25 has no MariaDB audit plugin (8.0.28 or later)");
+    expect(() => synth({ engineVersion: "8.0.25" })).toThrow(
+      "engineVersion 8.0.25 has no MariaDB audit plugin (any 8.4, or 8.0.28 or later)",
+    );
+  });
+
+  it("derives the parameter group family and the option group's major version from the engine version", () => {
+    for (const [engineVersion, major] of [
+      ["8.4", "8.4"],
+      ["8.4.7", "8.4"],
+      ["8.0", "8.0"],
+      ["8.0.42", "8.0"],
+    ] as const) {
+      const json = synth({ engineVersion });
+      expect(resources(json, "aws_db_instance")[0], engineVersion).toMatchObject({ engine: "mysql", engine_version: engineVersion });
+      expect(resources(json, "aws_db_parameter_group")[0], engineVersion).toMatchObject({ family: `mysql${major}` });
+      expect(resources(json, "aws_db_option_group")[0], engineVersion).toMatchObject({ engine_name: "mysql", major_engine_version: major });
+      expect(findings(json), engineVersion).toEqual([]);
+    }
   });
 });

@@ -184,11 +184,16 @@ export const AppDatabase = z
   .strictObject({
     engineVersion: z
       .string()
-      .regex(/^8\.0(\.\d+)?$/, { error: 'Write a MySQL 8.0 engine version in quotes, for example engineVersion: "8.0" or "8.0.42".' })
-      .default("8.0")
+      .regex(/^8\.[04](\.\d+)?$/, {
+        error: 'Write a MySQL 8.4 or 8.0 engine version in quotes: engineVersion: "8.4", a pinned "8.4.x", "8.0" or a pinned "8.0.x".',
+      })
+      .default("8.4")
       .meta({
         description:
-          'MySQL engine version: "8.0" (latest minor, auto minor upgrades) or a pinned "8.0.x" that RDS still offers. @default "8.0"',
+          'MySQL engine version: "8.4" (the LTS major: latest minor, auto minor upgrades) or a pinned "8.4.x" that RDS still offers. ' +
+          '"8.0" and "8.0.x" are allowed but cost extra: RDS for MySQL 8.0 left RDS standard support on 2026-07-31, so a new 8.0 ' +
+          "database is enrolled in RDS Extended Support, charged per vCPU-hour " +
+          '(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html). @default "8.4"',
       }),
     instanceClass: z
       .string()

@@ -4,7 +4,7 @@
  *
  * - `app.database.instanceClass` is an RDS instance class of the database engine (MySQL), from
  *   src/aws/rds-instance-classes.ts; it is also the class of every read replica;
- * - a pinned `app.database.engineVersion` (`8.0.x`) is not older than the oldest minor version RDS still offers
+ * - a pinned `app.database.engineVersion` (`8.4.x` or `8.0.x`) is not older than the oldest minor version RDS still offers
  *   (src/aws/rds-engine-versions.ts);
  * - `app.cache.nodeType` is an ElastiCache node type a new Redis OSS cluster may use: not a previous-generation
  *   type (with its current equivalent), not an r6gd type (needs data tiering), not a typo

@@ -1,6 +1,6 @@
 /**
- * RDS for MySQL 8.0: a primary in the private data subnets (optionally Multi-AZ, a synchronous standby in
- * another AZ) and asynchronous read replicas created with `replicate_source_db`.
+ * RDS for MySQL 8.4 (or 8.0, which costs RDS Extended Support): a primary in the private data subnets (optionally
+ * Multi-AZ, a synchronous standby in another AZ) and asynchronous read replicas created with `replicate_source_db`.
  *
  * - storage encrypted with the given KMS key (the replicas with the primary's: a replica in its source's Region must not
  *   name a key, CreateDBInstanceReadReplica `KmsKeyId`,
@@ -8,14 +8,18 @@
  *   the caller decides: `performanceInsights`) encrypted with it too;
  * - the master password generated and kept by RDS in Secrets Manager (`manage_master_user_password`: the
  *   password is never in the Terraform state), encrypted with the secrets key; applications connect with IAM
- *   database authentication, to the primary and to every replica (`resourceIds`);
- * - a parameter group with `require_secure_transport = 1` (TLS only) and the settings each exported log needs;
+ *   database authentication, to the primary and to every replica (`resourceIds`), as users created
+ *   `IDENTIFIED WITH AWSAuthenticationPlugin` (named explicitly, so MySQL 8.4's `authentication_policy`, which
+ *   only picks the plugin of users created without one, does not change them);
+ * - a parameter group of family `mysql<X.Y>` (`mysql8.4`) with `require_secure_transport = 1` (TLS only) and the
+ *   settings each exported log needs; every parameter it sets is a MySQL 8.4 and 8.0 system variable (8.4 removed
+ *   others, such as `default_authentication_plugin`, which this group does not set);
  * - enhanced monitoring (60 s) through a dedicated role, created with its policy before the instances; error, slow query, audit and general logs exported to
  *   CloudWatch Logs, each backed by what it needs to have entries (`mysqlLogSettings`, "Publishing MySQL logs to
  *   Amazon CloudWatch Logs", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html):
- *   `slow_query_log`, `general_log` and `log_output = FILE` in the parameter group, and an option group with the
- *   MariaDB audit plugin (MySQL 8.0.28 or later,
- *   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.AuditPlugin.html);
+ *   `slow_query_log`, `general_log` and `log_output = FILE` in the parameter group, and an option group
+ *   (`major_engine_version` `X.Y`) with the MariaDB audit plugin (every MySQL 8.4 version, 8.0.28 or later,
+ *   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.html);
  * - parameter and option groups named by `name_prefix`, so `create_before_destroy` can create the replacement
  *   (a new family) before the old group is gone, without `AlreadyExists`;
  * - backups per `backupRetentionDays`, `copy_tags_to_snapshot`; deletion protection and a final snapshot
@@ -47,7 +51,10 @@ export const MYSQL_AUDIT_EVENTS = "CONNECT,QUERY_DDL,QUERY_DCL";
 export interface MysqlDatabaseProps {
   /** RDS identifier of the primary; replicas are `<identifier>-replica-<n>`. */
   readonly identifier: string;
-  /** "8.0" or "8.0.x". */
+  /**
+   * "8.4", "8.4.x", "8.0" or "8.0.x": a major version alone means its newest minor (upgraded automatically). Its
+   * `X.Y` names the parameter group family (`mysql8.4`) and the option group's `major_engine_version` (`8.4`).
+   */
   readonly engineVersion: string;
   readonly instanceClass: string;
   readonly allocatedStorageGiB: number;
@@ -126,7 +133,7 @@ export class MysqlDatabase extends Construct {
     const logs = mysqlLogSettings(MYSQL_LOG_EXPORTS);
     if (logs.options.includes(AUDIT_PLUGIN_OPTION) && mysqlSupportsAuditPlugin(props.engineVersion) === false)
       throw new Error(
-        `MysqlDatabase ${props.identifier}: engineVersion ${props.engineVersion} has no MariaDB audit plugin (8.0.28 or later)`,
+        `MysqlDatabase ${props.identifier}: engineVersion ${props.engineVersion} has no MariaDB audit plugin (any 8.4, or 8.0.28 or later)`,
       );
     const parameters = new DbParameterGroup(this, "parameter-group", {
       namePrefix: `${props.identifier}-`,
