@@ -31,7 +31,10 @@ export const validateInspection: Validator = (config) => {
   const { shared, environments } = config;
 
   // 1. One segment, one answer to "central inspection?": majority wins, a tie goes to the first file's side.
-  for (const segment of ["prod", "nonprod"] as const) {
+  // With central inspection in both segments, validateHybrid already tells nonprod's central environments to
+  // drop it; do not advise the opposite for that segment.
+  const bothCentral = ["prod", "nonprod"].every((s) => environments.some((e) => e.value.segment === s && e.value.inspection === "central"));
+  for (const segment of bothCentral ? (["prod"] as const) : (["prod", "nonprod"] as const)) {
     const envs = environments.filter((e) => e.value.segment === segment);
     const central = envs.filter((e) => e.value.inspection === "central");
     const other = envs.filter((e) => e.value.inspection !== "central");
