@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/config/index.js";
 import { cleanupConfigDirs, replace, shippedWith, structuredProblemsOf } from "../support/config-dir.js";
@@ -73,5 +77,39 @@ describe("lz validate on a broken copy of the shipped config", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.");
+  });
+});
+
+describe("a static route the routing plan already makes", () => {
+  const dir = shippedWith({
+    "shared.yaml": replace(
+      "routing:\n  intents:",
+      "routing:\n  staticRoutes:\n    - { routeTable: prod, destinationCidr: 0.0.0.0/0, target: blackhole }\n  intents:",
+    ),
+  });
+  const line = `${dir}/shared.yaml:82:44 routing.staticRoutes[0].destinationCidr: the routing plan already routes 0.0.0.0/0 in the prod table, to the inspection VPC (central inspection), and a TGW route table holds one static route per destination. Remove this entry.`;
+
+  it("is refused by lz validate with file:line:col, exit 1 and no stack trace", () => {
+    const r = lz(["validate", "--config", dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`config has 1 problem:\n${line}\n`);
+  });
+
+  it("is refused by main.ts (npm run synth) with file:line:col, exit 1 and no stack trace, not a duplicate construct id", () => {
+    const out = mkdtempSync(join(tmpdir(), "lz-out-"));
+    try {
+      const r = spawnSync(process.execPath, ["scripts/synth.mjs"], {
+        encoding: "utf8",
+        env: { ...process.env, LZ_CONFIG_DIR: dir, CDKTF_OUTDIR: join(out, "cdktf.out") },
+        timeout: 120_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`config has 1 problem:\n${line}\n`);
+      expect(r.stderr).not.toContain("There is already a Construct");
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

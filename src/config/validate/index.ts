@@ -7,6 +7,7 @@ import { validateAwsTypes } from "./aws-types.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateHybrid } from "./hybrid.js";
+import { validateInspection } from "./inspection.js";
 import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
@@ -27,6 +28,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateApp,
   validateAwsTypes,
   validateHybrid,
+  validateInspection,
   validateRouting,
   validatePolicy,
 ];

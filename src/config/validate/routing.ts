@@ -1,5 +1,7 @@
 /**
- * Routing: static routes and intents refer to things that exist, and no static route toward the VPN competes
+ * Routing: static routes and intents refer to things that exist, no two static routes share a table and
+ * destination (a TGW route table holds one route per destination; AWS rejects the second, and synthesis would
+ * fail on the duplicate construct id), and no static route toward the VPN competes
  * with Direct Connect (a static TGW route beats every propagated route of the same prefix, so it would silently
  * pull traffic off Direct Connect: https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview).
  *
@@ -22,7 +24,19 @@ export const validateRouting: Validator = (config) => {
   const envs = new Map(environments.map((e) => [e.value.name, e.value]));
   const maxAz = Math.max(0, ...environments.map((e) => e.value.vpc.azCount), hub.hybrid?.inspection?.azCount ?? 0);
 
+  const seen = new Map<string, number>();
   shared.value.routing.staticRoutes.forEach((r, i) => {
+    const dest = parseCidr(r.destinationCidr);
+    const key = `${r.routeTable} ${dest.network}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      problems.push(
+        src.problem(
+          ["routing", "staticRoutes", i, "destinationCidr"],
+          `routing.staticRoutes[${first}] already routes ${r.destinationCidr} in the ${r.routeTable} table, and a TGW route table holds one static route per destination. Remove one of the two entries.`,
+        ),
+      );
+    else seen.set(key, i);
     const path = ["routing", "staticRoutes", i, "target"];
     if (r.target === "vpn" && dx) {
       problems.push(
