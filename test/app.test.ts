@@ -8,7 +8,8 @@ import { App, TerraformStack } from "cdktf";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderOnce, synthesizeChecked } from "../src/app.js";
 import { loadConfig } from "../src/config/index.js";
-import { shippedSynthesis } from "./support/shared-synthesis.js";
+import { referenceSynthesis } from "./support/shared-synthesis.js";
+import { REFERENCE_DIR } from "./support/config-dir.js";
 
 const dirs: string[] = [];
 const scratch = () => {
@@ -26,7 +27,7 @@ const files = (root: string): Record<string, string> =>
 describe("synthesizeChecked", () => {
   it("writes the same Terraform JSON with cdktf's token stack traces turned off as with them on", () => {
     // Synthesized with the traces off (LZ_STACK_TRACES unset), shared with the other test files of this worker.
-    const { model, outdir: fast } = shippedSynthesis();
+    const { model, outdir: fast } = referenceSynthesis();
     const traced = scratch();
     process.env.LZ_STACK_TRACES = "1";
     try {
@@ -38,7 +39,7 @@ describe("synthesizeChecked", () => {
   });
 
   it("restores V8's stack formatting afterwards, so later errors keep their stack trace", () => {
-    synthesizeChecked(loadConfig("environments"), scratch());
+    synthesizeChecked(loadConfig(REFERENCE_DIR), scratch());
     expect(new Error("after").stack).toMatch(/^Error: after\n\s+at /);
   });
 });

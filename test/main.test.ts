@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupConfigDirs, replace, shippedWith } from "./support/config-dir.js";
+import { cleanupConfigDirs, REFERENCE_DIR, referenceWith, replace } from "./support/config-dir.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "lz-main-"));
 afterAll(() => {
@@ -27,14 +27,14 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 describe("main.ts", () => {
-  const bad = shippedWith({
+  const bad = referenceWith({
     "test.yaml": replace("10.20.0.0/16", "10.10.0.0/16"),
     "dev.yaml": replace("natGateways: single", "natGateway: single"),
   });
 
-  it("synthesizes the shipped config into CDKTF_OUTDIR", () => {
+  it("synthesizes the config in LZ_CONFIG_DIR into CDKTF_OUTDIR", () => {
     const out = join(scratch, "good");
-    const r = run(process.execPath, ["--import", "tsx", "main.ts"], { CDKTF_OUTDIR: out });
+    const r = run(process.execPath, ["--import", "tsx", "main.ts"], { CDKTF_OUTDIR: out, LZ_CONFIG_DIR: REFERENCE_DIR });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(out, "stacks")).sort()).toEqual(["bootstrap", "network-hub", "workload-dev", "workload-prod", "workload-test"]);
   });

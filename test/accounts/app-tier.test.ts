@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { shippedSynthesis } from "../support/shared-synthesis.js";
+import { referenceSynthesis } from "../support/shared-synthesis.js";
 import { resources, resourcesByName } from "../support/synth.js";
 
 // The shipped config's synthesis, shared with the other test files of this worker (read-only).
-const stack = (name: string) => shippedSynthesis().json(name);
+const stack = (name: string) => referenceSynthesis().json(name);
 const prod = stack("workload-prod");
 const dev = stack("workload-dev");
 const lifecycleOf = (r: Record<string, unknown>) => r.lifecycle as { prevent_destroy?: boolean; ignore_changes?: string[] } | undefined;

@@ -10,8 +10,8 @@ import { synthesize } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
 import { githubTrustStatement } from "../../src/modules/deploy-access/index.js";
 import { stackMatrix } from "../../src/pipeline/stacks.js";
-import { replace, shippedWith, cleanupConfigDirs } from "../support/config-dir.js";
-import { shippedSynthesis } from "../support/shared-synthesis.js";
+import { cleanupConfigDirs, REFERENCE_DIR, replace, referenceWith } from "../support/config-dir.js";
+import { referenceSynthesis } from "../support/shared-synthesis.js";
 import { resources, type StackJson } from "../support/synth.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "lz-bootstrap-"));
@@ -43,9 +43,9 @@ const rolePolicy = (json: StackJson, stack: string, kind: string) =>
   Object.entries(byName(json, "aws_iam_role_policy")).find(([address]) => address.startsWith(`${stack}-roles_${kind}-state_`))![1];
 
 // The shipped config's synthesis, shared with the other test files of this worker (read-only).
-const shipped = shippedSynthesis();
+const shipped = referenceSynthesis();
 const json = shipped.json("bootstrap");
-const model = loadConfig("environments");
+const model = loadConfig(REFERENCE_DIR);
 const ACCOUNTS = {
   "network-hub": "111111111111",
   "workload-dev": "222222222222",
@@ -59,7 +59,7 @@ describe("the bootstrap stack", () => {
   });
 
   it("keeps its state in the bucket, outside every account's prefix, once backend: s3 is set", () => {
-    const migrated = bootstrapJson(shippedWith({ "shared.yaml": replace("backend: local", "backend: s3") }), "migrated");
+    const migrated = bootstrapJson(referenceWith({ "shared.yaml": replace("backend: local", "backend: s3") }), "migrated");
     expect((migrated.terraform as { backend: unknown }).backend).toEqual({
       s3: {
         bucket: "acme-landing-zone-tfstate",
@@ -90,7 +90,7 @@ describe("the bootstrap stack", () => {
   });
 
   it("is not synthesized when shared.yaml has no bootstrap block", () => {
-    const dir = shippedWith({ "shared.yaml": (t) => t.slice(0, t.indexOf("# The bootstrap stack")) });
+    const dir = referenceWith({ "shared.yaml": (t) => t.slice(0, t.indexOf("# The bootstrap stack")) });
     expect(loadConfig(dir).bootstrap).toBeUndefined();
     expect(synthesize(loadConfig(dir), join(scratch, "none"))).not.toContain("bootstrap");
   });
@@ -201,7 +201,7 @@ describe("the state key", () => {
   it("uses an existing key, creating none, when kmsKeyArn names a key rather than an alias", () => {
     const keyArn = "arn:aws:kms:eu-west-1:111111111111:key/0b8c1a6e-1f7e-4f39-9b1c-1d2e3f4a5b6c";
     const existing = bootstrapJson(
-      shippedWith({ "shared.yaml": replace("arn:aws:kms:eu-west-1:111111111111:alias/landing-zone-tfstate", keyArn) }),
+      referenceWith({ "shared.yaml": replace("arn:aws:kms:eu-west-1:111111111111:alias/landing-zone-tfstate", keyArn) }),
       "existing-key",
     );
     expect(resources(existing, "aws_kms_key")).toEqual([]);

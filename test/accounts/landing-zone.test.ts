@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { shippedSynthesis } from "../support/shared-synthesis.js";
+import { referenceSynthesis } from "../support/shared-synthesis.js";
 import { dataSources, resources, type StackJson } from "../support/synth.js";
 
 // synthesizeChecked on the shipped config, shared with the other test files of this worker (read-only).
-const shipped = shippedSynthesis();
+const shipped = referenceSynthesis();
 const outdir = shipped.outdir;
 const model = shipped.model;
 const names = shipped.outcome.stacks;

@@ -8,12 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { intentResults } from "../../src/routing/intents-check.js";
 import { planRouting, routingInput } from "../../src/routing/plan.js";
 import { cleanupConfigDirs } from "../support/config-dir.js";
-import { perVpcSynthesis, shippedSynthesis } from "../support/shared-synthesis.js";
+import { perVpcSynthesis, referenceSynthesis } from "../support/shared-synthesis.js";
 import { resources, resourcesByName, type StackJson } from "../support/synth.js";
 
 // Both syntheses (synthesizeChecked) are shared with the other test files of this worker (read-only).
 const perVpc = perVpcSynthesis();
-const shippedSynth = shippedSynthesis();
+const shippedSynth = referenceSynthesis();
 const model = perVpc.model;
 const outdir = perVpc.outdir;
 const shippedOut = shippedSynth.outdir;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { CostReport } from "../../src/cost/index.js";
-import { cleanupConfigDirs, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, replace, referenceWith } from "../support/config-dir.js";
 import { lz, STACK_FRAME } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
@@ -90,7 +90,7 @@ describe("lz cost", () => {
   });
 
   it("uses an environment's costAssumptions and prints them", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "test.yaml": (old) => `${old}costAssumptions:\n  natGatewayGbProcessedPerMonth: 1000\n  hoursPerMonth: 744\n`,
     });
     const out = lz(["cost", "--config", dir, "--env", "test"]);
@@ -101,14 +101,14 @@ describe("lz cost", () => {
   });
 
   it("rejects a misspelled assumption with its file, line and the valid key", () => {
-    const dir = shippedWith({ "dev.yaml": (old) => `${old}costAssumptions:\n  natGbPerMonth: 5\n` });
+    const dir = referenceWith({ "dev.yaml": (old) => `${old}costAssumptions:\n  natGbPerMonth: 5\n` });
     const out = lz(["cost", "--config", dir]);
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/^config has 1 problem:\n.*dev\.yaml:\d+:3 costAssumptions\.natGbPerMonth: unknown key "natGbPerMonth"/);
   });
 
   it("fails with exit 1 and the Regions that have prices, for a Region without a price table", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": replace(/eu-west-1/g, "eu-north-1"),
       "dev.yaml": replace("eu-west-1", "eu-north-1"),
       "test.yaml": replace("eu-west-1", "eu-north-1"),

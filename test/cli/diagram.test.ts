@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,11 +21,26 @@ describe("lz diagram", () => {
     expect(r.stdout).toContain("flowchart LR\n");
   });
 
-  it("writes the SVG to --out, the same bytes as the committed docs/topology.svg", () => {
+  it("writes the SVG to --out, the same bytes as the recorded drawing of the config", () => {
     const out = join(scratch, "topology.svg");
     const r = lz(["diagram", "--out", out]);
     expect(r).toEqual({ status: 0, stdout: `wrote ${out} (svg)\n`, stderr: "" });
-    expect(readFileSync(out, "utf8")).toBe(readFileSync("docs/topology.svg", "utf8"));
+    expect(readFileSync(out, "utf8")).toBe(readFileSync("test/fixtures/reference-topology.svg", "utf8"));
+  });
+
+  it("checks a drawing with --check: exit 0 when up to date, 1 with the command that fixes it when stale or missing", () => {
+    const fresh = join(scratch, "fresh.svg");
+    writeFileSync(fresh, readFileSync("test/fixtures/reference-topology.svg"));
+    expect(lz(["diagram", "--check", fresh])).toEqual({ status: 0, stdout: `${fresh} is up to date\n`, stderr: "" });
+    const stale = join(scratch, "stale.svg");
+    writeFileSync(stale, "<svg/>");
+    const r = lz(["diagram", "--check", stale]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${stale} is out of date with the config: run npx lz diagram --out ${stale}\n`);
+    expect(lz(["diagram", "--check", join(scratch, "none.svg")]).stderr).toBe(
+      `${join(scratch, "none.svg")} does not exist: run npx lz diagram --out ${join(scratch, "none.svg")}\n`,
+    );
+    expect(existsSync(join(scratch, "none.svg"))).toBe(false);
   });
 
   it("rejects an unknown format with exit 2, naming the choices", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupConfigDirs, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, referenceWith } from "../support/config-dir.js";
 import { lz, STACK_FRAME } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
@@ -33,7 +33,7 @@ describe("lz plan-guard", () => {
       resource_changes: { address: string; type: string; change: { actions: string[] } }[];
     };
     const replaced = plan.resource_changes.find((c) => c.type === "aws_elasticache_replication_group")!;
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) =>
         `${t}\nplanGuard:\n  allow:\n    - stack: workload-dev\n      address: ${replaced.address}\n      actions: [replace]\n      reason: "dev cache holds no data worth keeping"\n`,
     });

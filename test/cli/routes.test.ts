@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupConfigDirs, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, replace, referenceWith } from "../support/config-dir.js";
 import { lz, STACK_FRAME } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
@@ -17,7 +17,7 @@ describe("lz routes", () => {
 
   it("rejects a config whose static VPN route breaks an intent, in lz routes, lz validate and lz synth, naming the intent and the hop", () => {
     // Without Direct Connect a static VPN route is allowed by the validator; the intent still expects DX.
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) =>
         replace(
           "routing:\n  intents:",

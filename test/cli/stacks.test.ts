@@ -5,11 +5,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import { stackMatrix } from "../../src/pipeline/stacks.js";
 import { lz, STACK_FRAME } from "./lz.js";
+import { REFERENCE_DIR } from "../support/config-dir.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "lz-cli-stacks-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const model = loadConfig("environments");
+const model = loadConfig(REFERENCE_DIR);
 
 /** A manifest file in the form `lz synth` writes it, for the given stack → dependencies. */
 function manifestFile(name: string, stacks: Record<string, string[]>): string {

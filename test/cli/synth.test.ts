@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupConfigDirs, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, REFERENCE_DIR, referenceWith, replace } from "../support/config-dir.js";
 import { PolicyError, runPack, SynthStack } from "../../src/policy/index.js";
 import { fingerprint, lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
@@ -59,7 +59,7 @@ describe("lz synth", () => {
   });
 
   it("echoes every suppressed finding with the config's reason: AdministratorAccess added to the deploy roles", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": replace(
         "  backend: local\n",
         "  backend: local\n  deployRolePolicies:\n    - arn: arn:aws:iam::aws:policy/AdministratorAccess\n      reason: break-glass while the generated policy is reviewed\n",
@@ -89,7 +89,7 @@ describe("lz synth", () => {
   it("rejects an invalid config with exit 1 and every problem, leaving the earlier output byte-identical and no temporary folder", () => {
     const { parent, out } = earlierOutput("config-error");
     const before = fingerprint(out);
-    const bad = shippedWith({ "dev.yaml": replace("natGateways: single", "natGateway: single") });
+    const bad = referenceWith({ "dev.yaml": replace("natGateways: single", "natGateway: single") });
     const r = lz(["synth", "--config", bad, "--out", out]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
@@ -177,7 +177,7 @@ describe("lz synth", () => {
     expect(terminal.stdout).toBe(summary);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ANSI escape sequences a terminal receives
     const steps = terminal.stderr.split("\n").map((l) => l.replace(/^.*\r\x1b\[2K/, "").replace(/\s+[\d.]+ s$/, ""));
-    expect(steps).toEqual(["✓ Loaded environments: 4 stacks", "✓ Synthesized 4 stacks", `✓ Replaced ${out}`, ""]);
+    expect(steps).toEqual(["✓ Loaded test/fixtures/reference: 4 stacks", "✓ Synthesized 4 stacks", `✓ Replaced ${out}`, ""]);
 
     const ci = await lzInProcess(["synth", "--out", out], { tty: true, env: { NO_COLOR: "1", CI: "true" }, deps: { synthesize } });
     expect(ci.stdout).toBe(summary);
@@ -206,7 +206,7 @@ describe("lz synth refuses an output folder it must not replace", () => {
     const cwd = join(scratch, "cwd");
     mkdirSync(join(cwd, "inner"), { recursive: true });
     writeFileSync(join(cwd, "manifest.json"), "{}");
-    const config = join(process.cwd(), "environments");
+    const config = join(process.cwd(), REFERENCE_DIR);
     expect(lz(["synth", "--config", config, "--out", "."], { cwd }).stderr).toContain(
       "refusing to replace .: it holds the working directory.",
     );

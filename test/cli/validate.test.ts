@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/config/index.js";
-import { cleanupConfigDirs, replace, shippedWith, structuredProblemsOf } from "../support/config-dir.js";
+import { cleanupConfigDirs, replace, referenceWith, structuredProblemsOf } from "../support/config-dir.js";
 import { lz, STACK_FRAME } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
@@ -35,7 +35,7 @@ describe("lz validate on the shipped config", () => {
 });
 
 describe("lz validate on a broken copy of the shipped config", () => {
-  const broken = shippedWith({
+  const broken = referenceWith({
     "prod.yaml": replace("azCount: 3", "azCuont: 3"),
     "test.yaml": replace("10.20.0.0/16", "10.10.0.0/16"),
   });
@@ -81,7 +81,7 @@ describe("lz validate on a broken copy of the shipped config", () => {
 });
 
 describe("a static route the routing plan already makes", () => {
-  const dir = shippedWith({
+  const dir = referenceWith({
     "shared.yaml": replace(
       "routing:\n  intents:",
       "routing:\n  staticRoutes:\n    - { routeTable: prod, destinationCidr: 0.0.0.0/0, target: blackhole }\n  intents:",

@@ -2,12 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FARGATE_MEMORY_MIB } from "../../src/aws/fargate.js";
 import { serviceSecretOf } from "../../src/config/app-model.js";
 import { loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, replace, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
 
 describe("the app tier in the shipped config", () => {
-  const model = loadConfig("environments");
+  const model = loadConfig(REFERENCE_DIR);
   const app = (name: string) => model.environments.find((e) => e.name === name)!.app!;
 
   it("makes prod highly available and protected, and dev small", () => {
@@ -53,7 +53,7 @@ describe("the app tier in the shipped config", () => {
 
 describe("app config errors", () => {
   it("rejects a Fargate memory size the cpu does not allow and lists the valid ones", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "dev.yaml": replace(
         "      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
         "      cpu: 256\n      memoryMiB: 4096\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
@@ -71,7 +71,7 @@ describe("app config errors", () => {
   });
 
   it("rejects a cpu value Fargate does not offer", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "dev.yaml": replace(
         "      cpu: 256\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
         "      cpu: 300\n      memoryMiB: 512\n      desiredCount: 1\n      minCount: 1\n      maxCount: 2\n      autoscaling",
@@ -83,7 +83,7 @@ describe("app config errors", () => {
   });
 
   it("rejects a secret written as a value instead of an ARN", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "dev.yaml": replace("        NODE_ENV: development\n", "        NODE_ENV: development\n      secrets:\n        API_KEY: hunter2\n"),
     });
     expect(problemsOf(dir)).toEqual([
@@ -111,7 +111,7 @@ describe("app config errors", () => {
   });
 
   it("rejects a prod database without Multi-AZ and a prod app that does not say whether it uses Shield Advanced", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "prod.yaml": (t) =>
         replace("    multiAz: true\n    readReplicas", "    multiAz: false\n    readReplicas")(replace("  shieldAdvanced: true\n", "")(t)),
     });
@@ -122,7 +122,7 @@ describe("app config errors", () => {
   });
 
   it("rejects a Multi-AZ cache without replicas, a duplicate path pattern and a backup copy in the home Region", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "test.yaml": (t) =>
         replace("    replicas: 1\n", "    replicas: 0\n")(replace("pathPatterns: [/jobs/*]", "pathPatterns: [/api/*]")(t)) +
         "  backupCopy:\n    region: eu-west-1\n",
@@ -137,7 +137,7 @@ describe("app config errors", () => {
   });
 
   it("rejects the mutable latest tag", () => {
-    const dir = shippedWith({ "dev.yaml": replace('imageTag: "1.0.0"', "imageTag: latest") });
+    const dir = referenceWith({ "dev.yaml": replace('imageTag: "1.0.0"', "imageTag: latest") });
     expect(problemsOf(dir)[0]).toMatch(
       /^<dir>\/dev\.yaml:\d+:\d+ app\.services\[0\]\.imageTag: Write a version or git SHA as imageTag; the repositories use immutable tags/,
     );

@@ -1,19 +1,19 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { administratorAccessPolicies, type BootstrapModel, loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, replace, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
 
 /** 1-based line of the first line of the shipped shared.yaml that starts with `prefix` (after indentation). */
 const lineOf = (prefix: string): number =>
-  readFileSync("environments/shared.yaml", "utf8")
+  readFileSync(`${REFERENCE_DIR}/shared.yaml`, "utf8")
     .split("\n")
     .findIndex((l) => l.trimStart().startsWith(prefix)) + 1;
 
 describe("the bootstrap block", () => {
   it("derives the state account and the key alias to create from organization.state.kmsKeyArn", () => {
-    expect(loadConfig("environments").bootstrap).toEqual({
+    expect(loadConfig(REFERENCE_DIR).bootstrap).toEqual({
       stackName: "bootstrap",
       adminRoleName: "OrganizationAccountAccessRole",
       backend: "local",
@@ -26,7 +26,7 @@ describe("the bootstrap block", () => {
   });
 
   it("names the deploy-role policies that grant AdministratorAccess, in any partition, with the config's reason", () => {
-    const bootstrap = loadConfig("environments").bootstrap!;
+    const bootstrap = loadConfig(REFERENCE_DIR).bootstrap!;
     const policies: BootstrapModel["deployRolePolicies"] = [
       { arn: "arn:aws:iam::aws:policy/ReadOnlyAccess", reason: "reads everything" },
       { arn: "arn:aws-us-gov:iam::aws:policy/AdministratorAccess", reason: "GovCloud deploys" },
@@ -37,14 +37,16 @@ describe("the bootstrap block", () => {
   });
 
   it("rejects an administrator role that is also a role the bootstrap creates", () => {
-    const dir = shippedWith({ "shared.yaml": replace("adminRoleName: OrganizationAccountAccessRole", "adminRoleName: LandingZoneDeploy") });
+    const dir = referenceWith({
+      "shared.yaml": replace("adminRoleName: OrganizationAccountAccessRole", "adminRoleName: LandingZoneDeploy"),
+    });
     expect(problemsOf(dir)).toEqual([
       `<dir>/shared.yaml:${lineOf("adminRoleName:")}:18 bootstrap.adminRoleName: LandingZoneDeploy is also organization.deployRoleName, a role the bootstrap creates. Name the administrator's existing role (for example OrganizationAccountAccessRole), or rename organization.deployRoleName.`,
     ]);
   });
 
   it("rejects a plan role named like the apply role", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": replace("planRoleName: landing-zone-github-plan", "planRoleName: landing-zone-github-apply"),
     });
     expect(problemsOf(dir)).toEqual([
@@ -58,27 +60,27 @@ describe("the bootstrap block", () => {
         "  backend: local\n",
         `  backend: local\n  deployRolePolicies:\n    - arn: arn:aws:iam::aws:policy/ReadOnlyAccess\n      reason: ${reason}\n`,
       )(t);
-    const noReason = shippedWith({ "shared.yaml": withPolicy("because") });
+    const noReason = referenceWith({ "shared.yaml": withPolicy("because") });
     expect(problemsOf(noReason)).toEqual([
       `<dir>/shared.yaml:${lineOf("backend: local") + 3}:15 bootstrap.deployRolePolicies[0].reason: Write a reason of at least 10 characters: why the deploy role needs these rights (got string "because").`,
     ]);
     expect(
-      loadConfig(shippedWith({ "shared.yaml": withPolicy("read-only audits from the pipeline") })).bootstrap!.deployRolePolicies,
+      loadConfig(referenceWith({ "shared.yaml": withPolicy("read-only audits from the pipeline") })).bootstrap!.deployRolePolicies,
     ).toEqual([{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess", reason: "read-only audits from the pipeline" }]);
-    const empty = shippedWith({ "shared.yaml": replace("  backend: local\n", "  backend: local\n  deployRolePolicies: []\n") });
+    const empty = referenceWith({ "shared.yaml": replace("  backend: local\n", "  backend: local\n  deployRolePolicies: []\n") });
     expect(loadConfig(empty).bootstrap!.deployRolePolicies).toEqual([]);
   });
 
   it("rejects a deploy role name that makes a hub attachment role name longer than IAM's 64 characters", () => {
     const long = "D".repeat(54);
-    const dir = shippedWith({ "shared.yaml": replace("deployRoleName: LandingZoneDeploy", `deployRoleName: ${long}`) });
+    const dir = referenceWith({ "shared.yaml": replace("deployRoleName: LandingZoneDeploy", `deployRoleName: ${long}`) });
     expect(problemsOf(dir)).toEqual([
       `<dir>/shared.yaml:${lineOf("deployRoleName:")}:19 organization.deployRoleName: the hub attachment role ${long}-attach-prod would have 66 characters; IAM role names have at most 64. Shorten deployRoleName to at most 52 characters.`,
     ]);
   });
 
   it("rejects a plan role named like an environment's hub attachment role", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": replace("planRoleName: landing-zone-github-plan", "planRoleName: LandingZoneDeploy-attach-dev"),
     });
     expect(problemsOf(dir)).toEqual([

@@ -1,20 +1,20 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, replace, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
 
 describe("hybrid connectivity config", () => {
   it("defaults the allowed prefixes to the summarized VPCs on-prem may reach, and the VPN's ASN to the on-prem router's", () => {
-    const hybrid = loadConfig("environments").networkHub.hybrid!;
+    const hybrid = loadConfig(REFERENCE_DIR).networkHub.hybrid!;
     expect(hybrid.directConnect!.allowedPrefixes).toEqual(["10.10.0.0/16", "10.20.0.0/16", "10.30.0.0/16"]);
     expect(hybrid.vpn!.customerGateway.bgpAsn).toBe(65010);
     expect(hybrid.vpn!.tunnels.map((t) => t.preSharedKeySecretId)).toEqual([undefined, undefined]);
   });
 
   it("rejects a static-only VPN next to Direct Connect, a reserved or overlapping inside CIDR, and a DX gateway on the TGW's ASN", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) =>
         [
           replace("amazonSideAsn: 64513", "amazonSideAsn: 64512"),
@@ -32,7 +32,7 @@ describe("hybrid connectivity config", () => {
   });
 
   it("rejects allowed prefixes that leave out a VPC on-prem may reach, and a static route to the VPN while DX exists", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) =>
         [
           replace("      # allowedPrefixes:", "      allowedPrefixes: [10.10.0.0/16, 10.30.0.0/16]\n      # allowedPrefixes:"),
@@ -49,7 +49,7 @@ describe("hybrid connectivity config", () => {
   });
 
   it("rejects IKEv1, a weak DH group and a short DPD timeout in the schema", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) =>
         [
           replace("dpdTimeoutSeconds: 30", "dpdTimeoutSeconds: 10\n      ikeVersions: [ikev1]"),
@@ -64,19 +64,19 @@ describe("hybrid connectivity config", () => {
 
   it("rejects central inspection in both segments, which would join them through one firewall", () => {
     const dev = (t: string) => `${replace("natGateways: single", "natGateways: none")(t)}inspection: central\n`;
-    expect(problemsOf(shippedWith({ "dev.yaml": dev }))).toEqual([
-      `<dir>/dev.yaml:${readFileSync("environments/dev.yaml", "utf8").replace(/\n$/, "").split("\n").length + 1}:13 inspection: prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`,
+    expect(problemsOf(referenceWith({ "dev.yaml": dev }))).toEqual([
+      `<dir>/dev.yaml:${readFileSync(`${REFERENCE_DIR}/dev.yaml`, "utf8").replace(/\n$/, "").split("\n").length + 1}:13 inspection: prod and nonprod environments both use central inspection; one inspection VPC would connect the two segments. Keep central inspection for one segment and write inspection: none here.`,
     ]);
   });
   it("accepts per-vpc inspection and plans a firewall tier for that environment only", () => {
-    const model = loadConfig(shippedWith({ "test.yaml": (t) => `${t}inspection: per-vpc\n` }));
+    const model = loadConfig(referenceWith({ "test.yaml": (t) => `${t}inspection: per-vpc\n` }));
     const subnets = Object.fromEntries(model.environments.map((e) => [e.name, e.vpc.subnets.firewall]));
     expect(subnets).toEqual({ dev: undefined, prod: undefined, test: ["10.20.57.48/28", "10.20.57.64/28"] });
   });
 
   it("rejects per-vpc inspection without networkHub.hybrid.inspection, whose policy it applies", () => {
-    const lines = readFileSync("environments/test.yaml", "utf8").replace(/\n$/, "").split("\n").length;
-    const dir = shippedWith({
+    const lines = readFileSync(`${REFERENCE_DIR}/test.yaml`, "utf8").replace(/\n$/, "").split("\n").length;
+    const dir = referenceWith({
       "shared.yaml": replace(/ {4}inspection:\n(?: {6}.*\n| {8}.*\n)+/, ""),
       "prod.yaml": (t) => replace(/natGateways: none.*/, "natGateways: one-per-az")(replace("inspection: central", "inspection: none")(t)),
       "test.yaml": (t) => `${t}inspection: per-vpc\n`,
@@ -87,14 +87,14 @@ describe("hybrid connectivity config", () => {
   });
 
   it("rejects NAT gateways in a centrally inspected VPC, whose egress leaves through the hub", () => {
-    const dir = shippedWith({ "prod.yaml": replace(/natGateways: none.*/, "natGateways: one-per-az") });
+    const dir = referenceWith({ "prod.yaml": replace(/natGateways: none.*/, "natGateways: one-per-az") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/prod.yaml:11:16 vpc.natGateways: one-per-az NAT gateways would carry no traffic: central inspection carries egress through the hub. Write natGateways: none (or remove it).",
     ]);
   });
 
   it("rejects natGateways: none where no central inspection carries the egress", () => {
-    const dir = shippedWith({ "dev.yaml": replace("natGateways: single", "natGateways: none") });
+    const dir = referenceWith({ "dev.yaml": replace("natGateways: single", "natGateways: none") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:11:16 vpc.natGateways: without NAT gateways the private app tier has no way to the internet; only inspection: central carries egress elsewhere (through the hub). Write natGateways: one-per-az or single, or inspection: central.",
     ]);
@@ -102,14 +102,14 @@ describe("hybrid connectivity config", () => {
 
   it("defaults natGateways to none under central inspection and to one-per-az elsewhere", () => {
     const model = loadConfig(
-      shippedWith({ "prod.yaml": replace(/ {2}natGateways: none.*\n/, ""), "test.yaml": replace("  natGateways: single\n", "") }),
+      referenceWith({ "prod.yaml": replace(/ {2}natGateways: none.*\n/, ""), "test.yaml": replace("  natGateways: single\n", "") }),
     );
     const nat = Object.fromEntries(model.environments.map((e) => [e.name, e.vpc.natGateways]));
     expect(nat).toEqual({ dev: "single", prod: "none", test: "one-per-az" });
   });
 
   it("rejects an intent from the internet that does not end in a subnet", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": replace("      from: prod/privateApp\n      to: internet\n", "      from: internet\n      to: internet\n"),
     });
     expect(problemsOf(dir)).toEqual([
@@ -120,7 +120,7 @@ describe("hybrid connectivity config", () => {
   });
 
   it("rejects an intent expecting inspected ingress to an environment without per-vpc inspection, naming the hop", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) =>
         `${t.replace(/\n\n# The bootstrap stack/, "\n    - name: internet-to-test\n      from: internet\n      to: test/public\n      expect: { via: inspection }\n\n# The bootstrap stack")}`,
     });

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, replace, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
 
 describe("inspection across environments", () => {
   it("flags the environment of a segment that disagrees with the others on central inspection (a tie goes to the first file)", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "dev.yaml": (t) => `${replace("  natGateways: single\n", "")(t)}inspection: central\n`,
       "prod.yaml": replace("segment: prod", "segment: nonprod"),
     });
@@ -15,7 +15,7 @@ describe("inspection across environments", () => {
   });
 
   it("flags a central environment in a segment whose first environment is not centrally inspected, naming its mode", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "test.yaml": (t) => `${replace("  natGateways: single\n", "")(t)}inspection: central\n`,
       "prod.yaml": (t) => replace("inspection: central", "inspection: none")(replace("natGateways: none", "natGateways: one-per-az")(t)),
     });
@@ -25,12 +25,12 @@ describe("inspection across environments", () => {
   });
 
   it("accepts per-vpc and none side by side in one segment (they route alike on the transit gateway)", () => {
-    const dir = shippedWith({ "test.yaml": (t) => `${t}inspection: per-vpc\n` });
+    const dir = referenceWith({ "test.yaml": (t) => `${t}inspection: per-vpc\n` });
     expect(() => problemsOf(dir)).toThrow(/expected .* to be rejected, but it loaded/);
   });
 
   it("rejects an inspection VPC with fewer AZs than a centrally inspected VPC, on its azCount", () => {
-    const dir = shippedWith({ "shared.yaml": replace("      azCount: 3", "      azCount: 2") });
+    const dir = referenceWith({ "shared.yaml": replace("      azCount: 3", "      azCount: 2") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/shared.yaml:72:16 networkHub.hybrid.inspection.azCount: the inspection VPC has firewall endpoints in 2 AZs, but prod (3 AZs) is centrally inspected; the flows of AZ c would always cross to another AZ's endpoint (inter-AZ charges, and an outage of that AZ's endpoint reaches AZ c). Write azCount: 3, or vpc.azCount: 2 in prod.yaml.",
     ]);

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith, structuredProblemsOf } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, replace, referenceWith, structuredProblemsOf } from "../support/config-dir.js";
 
 /** Number of lines of a shipped config file (a trailing newline ends the last line). */
-const shippedLineCount = (file: string): number => readFileSync(`environments/${file}`, "utf8").replace(/\n$/, "").split("\n").length;
+const shippedLineCount = (file: string): number => readFileSync(`${REFERENCE_DIR}/${file}`, "utf8").replace(/\n$/, "").split("\n").length;
 
 afterAll(cleanupConfigDirs);
 
 describe("loading the shipped config", () => {
-  const model = loadConfig("environments");
+  const model = loadConfig(REFERENCE_DIR);
 
   it("describes a network hub plus dev, test and prod", () => {
     expect(model.networkHub.stackName).toBe("network-hub");
@@ -64,7 +64,7 @@ describe("reporting", () => {
   });
 
   it("keeps reporting semantic problems of valid files when another file fails its shape check", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "dev.yaml": replace("natGateways: single", "natGateway: single"),
       "test.yaml": replace("10.20.0.0/16", "10.30.0.0/16"),
     });
@@ -77,45 +77,45 @@ describe("reporting", () => {
 
 describe("shape errors", () => {
   it("rejects an unknown key and suggests the closest valid one", () => {
-    const dir = shippedWith({ "prod.yaml": replace("azCount: 3", "azCuont: 3") });
+    const dir = referenceWith({ "prod.yaml": replace("azCount: 3", "azCuont: 3") });
     expect(problemsOf(dir)).toEqual(['<dir>/prod.yaml:10:3 vpc.azCuont: unknown key "azCuont". Did you mean azCount?']);
   });
 
   it("rejects an unknown key without a close match by listing the valid keys", () => {
-    const dir = shippedWith({ "dev.yaml": (t) => `${t}owner: team-a\n` });
+    const dir = referenceWith({ "dev.yaml": (t) => `${t}owner: team-a\n` });
     expect(problemsOf(dir)).toEqual([
       `<dir>/dev.yaml:${shippedLineCount("dev.yaml") + 1}:1 owner: unknown key "owner". Valid keys here: name, accountId, region, segment, vpc, alerts, app, inspection, onPremisesAccess, alarms, policy, costAssumptions.`,
     ]);
   });
 
   it("rejects an unquoted account id and says to quote it", () => {
-    const dir = shippedWith({ "dev.yaml": replace('accountId: "222222222222"', "accountId: 222222222222") });
+    const dir = referenceWith({ "dev.yaml": replace('accountId: "222222222222"', "accountId: 222222222222") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/dev.yaml:5:12 accountId: Write the 12-digit AWS account id in quotes, for example accountId: "123456789012" (unquoted, YAML reads a number and drops leading zeros) (got number 222222222222).',
     ]);
   });
 
   it("rejects a missing required key and names it", () => {
-    const dir = shippedWith({ "test.yaml": replace("segment: nonprod\n", "") });
+    const dir = referenceWith({ "test.yaml": replace("segment: nonprod\n", "") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/test.yaml:4:1 segment: required key "segment" is missing (Routing segment. prod and nonprod never reach each other through the transit gateway). Add segment: under this mapping.',
     ]);
   });
 
   it("rejects a value outside an enum and suggests the closest allowed value", () => {
-    const dir = shippedWith({ "dev.yaml": replace("natGateways: single", "natGateways: one-per-zone") });
+    const dir = referenceWith({ "dev.yaml": replace("natGateways: single", "natGateways: one-per-zone") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/dev.yaml:11:16 vpc.natGateways: "one-per-zone" is not allowed. Did you mean one-per-az? Write one of: one-per-az, single, none.',
     ]);
   });
 
   it("rejects an AZ count other than 2 or 3", () => {
-    const dir = shippedWith({ "prod.yaml": replace("azCount: 3", "azCount: 4") });
+    const dir = referenceWith({ "prod.yaml": replace("azCount: 3", "azCount: 4") });
     expect(problemsOf(dir)).toEqual(["<dir>/prod.yaml:10:12 vpc.azCount: Write azCount: 2 or azCount: 3 (got number 4)."]);
   });
 
   it("rejects a flow-log retention that CloudWatch Logs does not offer", () => {
-    const dir = shippedWith({ "dev.yaml": replace("retentionDays: 30", "retentionDays: 31") });
+    const dir = referenceWith({ "dev.yaml": replace("retentionDays: 30", "retentionDays: 31") });
     const [line] = problemsOf(dir);
     expect(line).toMatch(
       /^<dir>\/dev\.yaml:13:20 vpc\.flowLogs\.retentionDays: CloudWatch Logs accepts only these retention periods \(days\): 1, 3, 5, 7, 14, 30,/,
@@ -123,14 +123,14 @@ describe("shape errors", () => {
   });
 
   it("rejects a value of the wrong type with the field's help and default", () => {
-    const dir = shippedWith({ "shared.yaml": replace("ramSharingWithAwsOrganization: false", "ramSharingWithAwsOrganization: nope") });
+    const dir = referenceWith({ "shared.yaml": replace("ramSharingWithAwsOrganization: false", "ramSharingWithAwsOrganization: nope") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/shared.yaml:15:34 organization.ramSharingWithAwsOrganization: expected boolean, got string "nope". Write true or false (true when RAM sharing with AWS Organizations is enabled, so shares are accepted automatically. false: each workload stack accepts the transit gateway share; default false).',
     ]);
   });
 
   it("rejects a malformed CIDR", () => {
-    const dir = shippedWith({ "dev.yaml": replace("10.10.0.0/16", "10.10.0.0/33") });
+    const dir = referenceWith({ "dev.yaml": replace("10.10.0.0/16", "10.10.0.0/33") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/dev.yaml:9:9 vpc.cidr: Write an IPv4 CIDR block such as 10.20.0.0/16 (got string "10.10.0.0/33").',
     ]);
@@ -139,28 +139,28 @@ describe("shape errors", () => {
 
 describe("semantic errors", () => {
   it("rejects a VPC that overlaps another VPC and proposes a free block", () => {
-    const dir = shippedWith({ "test.yaml": replace("10.20.0.0/16", "10.10.128.0/17") });
+    const dir = referenceWith({ "test.yaml": replace("10.20.0.0/16", "10.10.128.0/17") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/test.yaml:9:9 vpc.cidr: 10.10.128.0/17 overlaps the dev VPC (10.10.0.0/16, <dir>/dev.yaml). Choose a block that overlaps no other VPC or on-prem range, for example 10.0.0.0/17.",
     ]);
   });
 
   it("rejects a VPC outside RFC 1918", () => {
-    const dir = shippedWith({ "dev.yaml": replace("10.10.0.0/16", "100.64.0.0/16") });
+    const dir = referenceWith({ "dev.yaml": replace("10.10.0.0/16", "100.64.0.0/16") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:9:9 vpc.cidr: 100.64.0.0/16 is not an RFC 1918 private block. Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.",
     ]);
   });
 
   it("rejects a VPC larger than /16", () => {
-    const dir = shippedWith({ "dev.yaml": replace("10.10.0.0/16", "10.8.0.0/14") });
+    const dir = referenceWith({ "dev.yaml": replace("10.10.0.0/16", "10.8.0.0/14") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:9:9 vpc.cidr: a VPC CIDR must be between /16 and /28, got /14. Write a /16 to /28 block.",
     ]);
   });
 
   it("rejects an AZ count the Region cannot provide", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "shared.yaml": (t) => t.replaceAll("eu-west-1", "us-west-1"),
       "prod.yaml": replace("region: eu-west-1", "region: us-west-1"),
       "dev.yaml": replace("region: eu-west-1", "region: us-west-1"),
@@ -172,41 +172,41 @@ describe("semantic errors", () => {
   });
 
   it("rejects a workload Region that differs from the transit gateway's", () => {
-    const dir = shippedWith({ "test.yaml": replace("region: eu-west-1", "region: eu-central-1") });
+    const dir = referenceWith({ "test.yaml": replace("region: eu-west-1", "region: eu-central-1") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/test.yaml:6:9 region: eu-central-1 differs from the network hub's Region eu-west-1; a transit gateway attaches only VPCs in its own Region. Write region: eu-west-1.",
     ]);
   });
 
   it("rejects a public ASN", () => {
-    const dir = shippedWith({ "shared.yaml": replace("amazonSideAsn: 64512", "amazonSideAsn: 16509") });
+    const dir = referenceWith({ "shared.yaml": replace("amazonSideAsn: 64512", "amazonSideAsn: 16509") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/shared.yaml:30:20 networkHub.transitGateway.amazonSideAsn: ASN 16509 is not private. Write an ASN in 64512-65534 or 4200000000-4294967294.",
     ]);
   });
 
   it("accepts 32-bit private ASNs", () => {
-    const dir = shippedWith({ "shared.yaml": replace("amazonSideAsn: 64512", "amazonSideAsn: 4200000000") });
+    const dir = referenceWith({ "shared.yaml": replace("amazonSideAsn: 64512", "amazonSideAsn: 4200000000") });
     expect(loadConfig(dir).networkHub.transitGateway.amazonSideAsn).toBe(4200000000);
   });
 
   it("rejects an environment file whose name differs from the environment it declares", () => {
-    const dir = shippedWith({ "test.yaml": replace("name: test", "name: staging") });
+    const dir = referenceWith({ "test.yaml": replace("name: test", "name: staging") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/test.yaml:4:7 name: file test.yaml declares environment "staging". Write name: test, or rename the file to staging.yaml.',
     ]);
   });
 
   it("rejects two files declaring the same environment", () => {
-    const dev = readFileSync("environments/dev.yaml", "utf8");
-    const dir = shippedWith({ "dev.yml": replace('"222222222222"', '"999999999999"')(dev) });
+    const dev = readFileSync(`${REFERENCE_DIR}/dev.yaml`, "utf8");
+    const dir = referenceWith({ "dev.yml": replace('"222222222222"', '"999999999999"')(dev) });
     expect(problemsOf(dir)).toContain(
       '<dir>/dev.yml:4:7 name: environment name "dev" is already declared in <dir>/dev.yaml. Choose a unique name.',
     );
   });
 
   it("rejects a workload account that is the hub account", () => {
-    const dir = shippedWith({ "dev.yaml": replace('"222222222222"', '"111111111111"') });
+    const dir = referenceWith({ "dev.yaml": replace('"222222222222"', '"111111111111"') });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:5:12 accountId: account 111111111111 is already used by the network hub (<dir>/shared.yaml). Each environment needs its own AWS account; write that account's id.",
     ]);
@@ -216,7 +216,7 @@ describe("semantic errors", () => {
 describe("plan-guard exceptions", () => {
   // Right after the networkHub block, so blocks appended to shared.yaml later do not move the reported lines.
   const withAllow = (entries: string) =>
-    shippedWith({ "shared.yaml": replace("\norganization:\n", `\nplanGuard:\n  allow:\n${entries}\norganization:\n`) });
+    referenceWith({ "shared.yaml": replace("\norganization:\n", `\nplanGuard:\n  allow:\n${entries}\norganization:\n`) });
 
   it("accepts an exception with a reason, defaulting to both delete and replace", () => {
     const model = loadConfig(
@@ -253,20 +253,20 @@ describe("plan-guard exceptions", () => {
 
 describe("files that are not valid YAML config", () => {
   it("rejects malformed YAML at its position", () => {
-    const dir = shippedWith({ "dev.yaml": replace("vpc:\n", "vpc: [\n") });
+    const dir = referenceWith({ "dev.yaml": replace("vpc:\n", "vpc: [\n") });
     const [first] = problemsOf(dir);
     expect(first).toMatch(/^<dir>\/dev\.yaml:\d+:\d+ \(file\): invalid YAML: .+ Fix the syntax at this position\.$/);
   });
 
   it("rejects an empty file", () => {
-    const dir = shippedWith({ "test.yaml": "# nothing yet\n" });
+    const dir = referenceWith({ "test.yaml": "# nothing yet\n" });
     expect(problemsOf(dir)).toEqual([
       "<dir>/test.yaml:1:1 (file): file is empty. Write a YAML mapping; see the shipped environments/ for an example, or remove the file.",
     ]);
   });
 
   it("rejects a duplicate key", () => {
-    const dir = shippedWith({ "prod.yaml": replace("segment: prod\n", "segment: prod\nsegment: nonprod\n") });
+    const dir = referenceWith({ "prod.yaml": replace("segment: prod\n", "segment: prod\nsegment: nonprod\n") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/prod.yaml:8:1 (file): key appears twice in this mapping. Keep one of them; YAML keys must be unique.",
     ]);
@@ -280,28 +280,28 @@ describe("files that are not valid YAML config", () => {
           .fill(`*${String.fromCharCode(96 + i)}`)
           .join(", ")}]`,
       );
-    const dir = shippedWith({ "dev.yaml": `${levels.join("\n")}\n` });
+    const dir = referenceWith({ "dev.yaml": `${levels.join("\n")}\n` });
     expect(problemsOf(dir)).toEqual([
       "<dir>/dev.yaml:1:1 (file): file expands YAML aliases more than 100 times (an alias bomb). Write the values out instead of nesting aliases.",
     ]);
   });
 
   it("rejects binary garbage", () => {
-    const dir = shippedWith({ "prod.yaml": "\u0000\u00ff\u0001garbage" });
+    const dir = referenceWith({ "prod.yaml": "\u0000\u00ff\u0001garbage" });
     expect(problemsOf(dir)).toEqual([
       "<dir>/prod.yaml:1:1 (file): file is not UTF-8 text (it looks binary). Config files must be UTF-8 YAML; remove the file or restore its text.",
     ]);
   });
 
   it("rejects a document that is a list instead of a mapping", () => {
-    const dir = shippedWith({ "test.yaml": "- name: test\n" });
+    const dir = referenceWith({ "test.yaml": "- name: test\n" });
     expect(problemsOf(dir)).toEqual([
       "<dir>/test.yaml:1:1 (file): expected a mapping of keys, got a list. Write it as key: value lines indented under this key.",
     ]);
   });
 
   it("rejects a folder without shared.yaml", () => {
-    const dir = shippedWith({ "shared.yaml": null });
+    const dir = referenceWith({ "shared.yaml": null });
     expect(problemsOf(dir)).toEqual([
       expect.stringMatching(/:1:1 \(folder\): shared\.yaml is missing\. Add it with the organization: and networkHub: sections/),
     ]);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, replace, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
 
@@ -8,7 +8,7 @@ const suppress = (entries: string) => (old: string) => old.replace("policy:\n  s
 
 describe("policy suppressions", () => {
   it("loads a suppression into the stack's target, with its reason", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "prod.yaml": suppress(
         '    - rule: LZ-IAM3\n      address: aws_iam_role_policy_attachment.apply\n      reason: "apply role needs admin until #42"\n',
       ),
@@ -20,21 +20,21 @@ describe("policy suppressions", () => {
   });
 
   it("rejects an unknown rule id and suggests the closest one", () => {
-    const dir = shippedWith({ "prod.yaml": suppress('    - rule: LZ-NET11\n      reason: "a reason long enough"\n') });
+    const dir = referenceWith({ "prod.yaml": suppress('    - rule: LZ-NET11\n      reason: "a reason long enough"\n') });
     expect(problemsOf(dir)).toEqual([
       '<dir>/prod.yaml:96:13 policy.suppressions[0].rule: no policy rule "LZ-NET11". Did you mean LZ-NET1? Write a rule id from docs/rules.md.',
     ]);
   });
 
   it("rejects a reason shorter than 10 characters", () => {
-    const dir = shippedWith({ "prod.yaml": suppress("    - rule: LZ-NET1\n      reason: because\n") });
+    const dir = referenceWith({ "prod.yaml": suppress("    - rule: LZ-NET1\n      reason: because\n") });
     expect(problemsOf(dir)).toEqual([
       '<dir>/prod.yaml:97:15 policy.suppressions[0].reason: Write a reason of at least 10 characters: why this finding is acceptable here (got string "because").',
     ]);
   });
 
   it("rejects the same rule suppressed twice in one file", () => {
-    const dir = shippedWith({
+    const dir = referenceWith({
       "prod.yaml": suppress(
         '    - rule: LZ-NET1\n      reason: "first reason here"\n    - rule: LZ-NET1\n      reason: "second reason here"\n',
       ),
@@ -47,7 +47,7 @@ describe("policy suppressions", () => {
 
 describe("baseline and alarm settings", () => {
   it("applies defaults for omitted alarm thresholds and reads configured ones", () => {
-    const model = loadConfig("environments");
+    const model = loadConfig(REFERENCE_DIR);
     const prod = model.environments.find((e) => e.name === "prod")!;
     const dev = model.environments.find((e) => e.name === "dev")!;
     expect(prod.alarms).toMatchObject({ alb5xxPercent: 2, rdsFreeStorageGiB: 20, ecsCpuPercent: 85 });
@@ -61,7 +61,7 @@ describe("baseline and alarm settings", () => {
   });
 
   it("rejects a log expiry that does not come after the Object Lock retention", () => {
-    const dir = shippedWith({ "shared.yaml": replace("expireDays: 2557", "expireDays: 300") });
+    const dir = referenceWith({ "shared.yaml": replace("expireDays: 2557", "expireDays: 300") });
     expect(problemsOf(dir)).toEqual([
       "<dir>/shared.yaml:147:17 baseline.logArchive.expireDays: 300 days is not after objectLockDays (365) and glacierDays (90). Write a larger value, for example 730.",
     ]);

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupConfigDirs, problemsOf, replace, shippedWith } from "../support/config-dir.js";
+import { cleanupConfigDirs, problemsOf, replace, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
 
 /** The shipped shared.yaml with `routes` (YAML flow mappings) as routing.staticRoutes. */
 const withStaticRoutes = (...routes: string[]) =>
-  shippedWith({
+  referenceWith({
     "shared.yaml": replace("routing:\n  intents:", `routing:\n  staticRoutes:\n${routes.map((r) => `    - ${r}\n`).join("")}  intents:`),
   });
 

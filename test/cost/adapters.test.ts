@@ -13,11 +13,12 @@ import {
 } from "../../src/cost/index.js";
 import { workloadVpcCostInputs } from "../../src/cost/adapters/model.js";
 import { EU_WEST_1 } from "../../src/cost/prices/eu-west-1.js";
+import { REFERENCE_DIR } from "../support/config-dir.js";
 
 const a = defaultCostAssumptions();
 
 describe("costInputsFromModel", () => {
-  const subjects = costInputsFromModel(loadConfig("environments"), { securityBaseline: false });
+  const subjects = costInputsFromModel(loadConfig(REFERENCE_DIR), { securityBaseline: false });
   const byName = Object.fromEntries(subjects.map((s) => [s.name, s]));
 
   it("lists the hub first, then every workload environment", () => {
@@ -32,14 +33,14 @@ describe("costInputsFromModel", () => {
   it("gives the hub its KMS keys, alert topic, and the Direct Connect, VPN and inspection VPC it builds", () => {
     const hub = byName["network-hub"]!.inputs;
     expect(hub).toMatchObject({ hoursPerMonth: 730, kmsKeys: { count: 3 }, alertTopics: { count: 1 } });
-    expect(hub).toMatchObject(hubHybridCostInputs(loadConfig("environments").networkHub.hybrid!, a));
+    expect(hub).toMatchObject(hubHybridCostInputs(loadConfig(REFERENCE_DIR).networkHub.hybrid!, a));
     expect(hub.vpn).toBeDefined();
     expect(hub.directConnect).toBeDefined();
     expect(hub.networkFirewall).toBeDefined();
   });
 
   it("bills a centrally inspected prod no NAT gateway and dev a single one, each with its VPC attachment, flow logs and app tier", () => {
-    const model = loadConfig("environments");
+    const model = loadConfig(REFERENCE_DIR);
     const prodEnv = model.environments.find((e) => e.name === "prod")!;
     expect(prodEnv.vpc.natGateways).toBe("none");
     expect(byName.prod!.inputs.natGateways).toBeUndefined();
@@ -60,7 +61,7 @@ describe("costInputsFromModel", () => {
 
   it("prices the security baseline every account builds, unless turned off", () => {
     expect(byName.prod!.inputs.baseline).toBeUndefined();
-    const withBaseline = costInputsFromModel(loadConfig("environments"));
+    const withBaseline = costInputsFromModel(loadConfig(REFERENCE_DIR));
     expect(withBaseline.every((s) => s.inputs.baseline !== undefined)).toBe(true);
     expect(withBaseline[0]!.inputs.baseline!.guardDuty.flowAndDnsLogGbPerMonth).toBe(2); // the hub has no VPC flow logs
     expect(withBaseline[2]!.inputs.baseline!.guardDuty.flowAndDnsLogGbPerMonth).toBe(22);

@@ -4,11 +4,11 @@ import { loadConfig } from "../../src/config/index.js";
 import { buildDiagram, DiagramBuilder, ids, renderDiagram, toDot, toMermaid, type DiagramCluster } from "../../src/diagram/index.js";
 import { planRouting, routingInput } from "../../src/routing/plan.js";
 
-import { cleanupConfigDirs } from "../support/config-dir.js";
+import { cleanupConfigDirs, REFERENCE_DIR } from "../support/config-dir.js";
 import { perVpcConfigDir } from "../support/per-vpc.js";
 
 afterAll(cleanupConfigDirs);
-const model = loadConfig("environments");
+const model = loadConfig(REFERENCE_DIR);
 const diagram = buildDiagram(model);
 
 /** Every cluster, depth first. */
@@ -221,12 +221,12 @@ describe("the topology diagram of the shipped config", () => {
     expect(mermaid).not.toContain("vpc_prod_attachment --> vpc_prod_public");
   });
 
-  it("matches the committed docs/topology.svg (run `npx lz diagram --out docs/topology.svg` after changing the config or the drawing)", async () => {
+  it("matches the recorded drawing of the reference config (after changing the drawing: npx lz diagram --config test/fixtures/reference --out test/fixtures/reference-topology.svg)", async () => {
     const svg = await renderDiagram(model, "svg");
     expect(svg).toMatch(/^<\?xml/);
     expect(
-      svg === readFileSync("docs/topology.svg", "utf8"),
-      "docs/topology.svg is stale: run npx lz diagram --out docs/topology.svg",
+      svg === readFileSync("test/fixtures/reference-topology.svg", "utf8"),
+      "test/fixtures/reference-topology.svg is stale: run npx lz diagram --config test/fixtures/reference --out test/fixtures/reference-topology.svg",
     ).toBe(true);
   });
 

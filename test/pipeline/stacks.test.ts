@@ -3,8 +3,9 @@ import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type LandingZoneModel } from "../../src/config/index.js";
 import { githubMatrix, selectStacks, StackManifestError, stackMatrix, type CdktfManifest } from "../../src/pipeline/stacks.js";
+import { REFERENCE_DIR } from "../support/config-dir.js";
 
-const model = loadConfig("environments");
+const model = loadConfig(REFERENCE_DIR);
 
 /** A manifest in the form `npm run synth` writes it, for the given stack → dependencies. */
 function manifestOf(stacks: Record<string, string[]>): CdktfManifest {

@@ -8,6 +8,7 @@ import {
   STATEFUL_RESOURCE_TYPES,
   type PlanGuardAllowEntry,
 } from "../../src/plan-guard/index.js";
+import { REFERENCE_DIR } from "../support/config-dir.js";
 
 /** A recorded `terraform show -json` output from test/fixtures/plans (see its README). */
 function fixture(name: string): Record<string, unknown> {
@@ -174,7 +175,7 @@ describe("matching allow entries", () => {
   });
 
   it("accepts the allow list of the loaded shipped config as it is", () => {
-    const model = loadConfig("environments");
+    const model = loadConfig(REFERENCE_DIR);
     expect(evaluatePlan(fixture("harmless-update"), "workload-prod", model.planGuard.allow).ok).toBe(true);
   });
 });

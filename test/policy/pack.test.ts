@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderRulesMarkdown } from "../../src/policy/docs.js";
 import { PolicyError, policySummaryLine, renderSuppressed, runPack, SynthStack } from "../../src/policy/index.js";
-import { shippedSynthesis } from "../support/shared-synthesis.js";
+import { referenceSynthesis } from "../support/shared-synthesis.js";
 
 const openSsh = new SynthStack("workload-dev", {
   resource: {
@@ -73,7 +73,7 @@ describe("PolicyError", () => {
 describe("the shipped config", () => {
   it("passes the pack with no error, no warning and no suppression: the deploy roles hold no AdministratorAccess", () => {
     // synthesizeChecked on the shipped config, shared with the other test files of this worker.
-    const { policy } = shippedSynthesis().outcome;
+    const { policy } = referenceSynthesis().outcome;
     expect(policy.errors).toEqual([]);
     expect(policy.warnings).toEqual([]);
     expect(policy.suppressed).toEqual([]);

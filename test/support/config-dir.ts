@@ -7,8 +7,13 @@ import { join } from "node:path";
 import { ConfigError, formatProblem, type Problem } from "../../src/config/index.js";
 import { loadLandingZone } from "../../src/landing-zone.js";
 
-/** The shipped config folder. */
-export const SHIPPED_DIR = "environments";
+/**
+ * The reference config the tool's tests run on: a frozen copy of the config the project shipped when these tests
+ * were written (a network hub plus dev, test and prod). Tests never read `environments/`, which the platform team
+ * edits; `test/environments.test.ts` checks that folder and every `examples/` folder by invariants that hold for
+ * any valid config.
+ */
+export const REFERENCE_DIR = "test/fixtures/reference";
 
 const created: string[] = [];
 
@@ -16,14 +21,14 @@ const created: string[] = [];
 export type ConfigEdits = Record<string, string | ((old: string) => string) | null>;
 
 /**
- * Copies the shipped config into a new temp folder and applies `edits` (see {@link configWith}). Returns the folder.
+ * Copies the reference config ({@link REFERENCE_DIR}) into a new temp folder and applies `edits` (see {@link configWith}). Returns the folder.
  */
-export function shippedWith(edits: ConfigEdits = {}): string {
-  return configWith(SHIPPED_DIR, edits);
+export function referenceWith(edits: ConfigEdits = {}): string {
+  return configWith(REFERENCE_DIR, edits);
 }
 
 /**
- * Copies the config folder `from` (a fixture under test/fixtures, or the shipped one) into a new temp folder and
+ * Copies the config folder `from` (a fixture under test/fixtures) into a new temp folder and
  * applies `edits`. Returns the folder.
  */
 export function configWith(from: string, edits: ConfigEdits = {}): string {
@@ -67,7 +72,7 @@ export function problemsOf(dir: string): string[] {
   return structuredProblemsOf(dir).map((p) => formatProblem(p).split(`${dir}/`).join("<dir>/"));
 }
 
-/** Removes every folder made by {@link shippedWith} and {@link configWith}. Call from afterAll. */
+/** Removes every folder made by {@link referenceWith} and {@link configWith}. Call from afterAll. */
 export function cleanupConfigDirs(): void {
   for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
 }

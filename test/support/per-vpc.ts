@@ -3,7 +3,7 @@
  * on central inspection) and two intents about it: test egress through its own firewall, and the internet
  * reaching test's public subnets (the ALB) through the firewall. Used by the synth test and the real-Terraform test.
  */
-import { replace, shippedWith } from "./config-dir.js";
+import { replace, referenceWith } from "./config-dir.js";
 
 /** Intents added to shared.yaml by {@link perVpcConfigDir}. */
 export const PER_VPC_INTENTS = `    - name: test-egress-inspected
@@ -20,7 +20,7 @@ export const PER_VPC_INTENTS = `    - name: test-egress-inspected
 
 /** A temp copy of the shipped config with `test` on per-vpc inspection. Clean up with `cleanupConfigDirs`. */
 export function perVpcConfigDir(): string {
-  return shippedWith({
+  return referenceWith({
     "test.yaml": (t) => `${t}inspection: per-vpc\n`,
     "shared.yaml": replace(
       "      to: internet\n      expect: { via: inspection }\n",

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { type SynthOutcome, synthesizeChecked } from "../../src/app.js";
 import { type LandingZoneModel, loadConfig } from "../../src/config/index.js";
-import { SHIPPED_DIR } from "./config-dir.js";
+import { REFERENCE_DIR } from "./config-dir.js";
 import { perVpcConfigDir } from "./per-vpc.js";
 import type { StackJson } from "./synth.js";
 
@@ -50,9 +50,18 @@ function shared(key: string, configDir: () => string): SharedSynthesis {
   return result;
 }
 
-/** The shipped config (environments/), synthesized once per test worker (see {@link SharedSynthesis}). */
-export function shippedSynthesis(): SharedSynthesis {
-  return shared("shipped", () => SHIPPED_DIR);
+/** The reference config (test/fixtures/reference), synthesized once per test worker (see {@link SharedSynthesis}). */
+export function referenceSynthesis(): SharedSynthesis {
+  return shared("reference", () => REFERENCE_DIR);
+}
+
+/**
+ * The platform team's config (`environments/`), synthesized once per test worker (see {@link SharedSynthesis}).
+ * Only for checks that hold for any valid config (test/environments.test.ts, the real Terraform): the team edits
+ * this folder, and its contents must never decide whether a test passes.
+ */
+export function environmentsSynthesis(): SharedSynthesis {
+  return shared("environments", () => "environments");
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * The real Terraform, offline, on every stack synthesized from the shipped config: `init`, `validate`, and a
- * mocked `apply` through `terraform test` with `mock_provider`; the same for the stack a per-vpc inspection
- * environment gets (test/support/per-vpc.ts). Skips (with the reason printed) when Terraform or the provider
+ * The real Terraform, offline, on every stack synthesized from the config in `environments/` (whatever it holds):
+ * `init`, `validate`, and a mocked `apply` through `terraform test` with `mock_provider`; the same for the stack a
+ * per-vpc inspection environment gets in the reference config (test/support/per-vpc.ts). Skips (with the reason printed) when Terraform or the provider
  * mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
 import { cleanupConfigDirs } from "../support/config-dir.js";
-import { perVpcSynthesis, shippedSynthesis } from "../support/shared-synthesis.js";
+import { environmentsSynthesis, perVpcSynthesis } from "../support/shared-synthesis.js";
 import {
   awsProviderVersion,
   DEFAULT_TIMEOUT_MS,
@@ -29,7 +29,7 @@ const probe = probeTerraform();
 if (!probe.ok) console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
 
 describe.skipIf(!probe.ok)(
-  `the shipped config under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
+  `the config in environments/ under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
   () => {
     if (probe.ok) terraformChecks(probe);
     else it("runs init, validate and a mocked apply on every synthesized stack", () => {});
@@ -42,7 +42,7 @@ function terraformChecks(terraform: TerraformFound): void {
   // synthesis is shared with the other test files of this worker; Terraform writes into the stack folders
   // (.terraform, the lock file, tests/), so it works on a copy.
   const outdir = mkdtempSync(join(tmpdir(), "lz-tf-synth-"));
-  cpSync(shippedSynthesis().outdir, outdir, { recursive: true });
+  cpSync(environmentsSynthesis().outdir, outdir, { recursive: true });
   const stacks = new Map(readManifest(outdir).map((s) => [s.name, s]));
   const names = [...stacks.keys()];
   const options = { timeout: DEFAULT_TIMEOUT_MS };
