@@ -5,6 +5,7 @@
  * Pure: no cdktf import.
  */
 import type { PolicyStatement } from "../modules/iam/policy.js";
+import { MANAGED_POLICY_CHANGE_ACTIONS } from "./permissions.js";
 
 /** What the boundary of one account protects. */
 export interface BoundaryScope {
@@ -33,14 +34,7 @@ export function boundaryStatements(scope: BoundaryScope): PolicyStatement[] {
     {
       Sid: "DenyBoundaryChanges",
       Effect: "Deny",
-      Action: [
-        "iam:CreatePolicyVersion",
-        "iam:DeletePolicy",
-        "iam:DeletePolicyVersion",
-        "iam:SetDefaultPolicyVersion",
-        "iam:TagPolicy",
-        "iam:UntagPolicy",
-      ],
+      Action: [...MANAGED_POLICY_CHANGE_ACTIONS],
       Resource: scope.boundaryArn,
     },
     {

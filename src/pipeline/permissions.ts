@@ -28,6 +28,19 @@ import { serviceOfType, servicesOfTypes } from "./service-prefixes.js";
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html, and each service's page).
  * A service-linked role's rights are defined by AWS, so allowing its creation grants nothing the caller could shape.
  */
+/**
+ * The actions that change an existing customer-managed policy or its tags. The deploy role may use them on the
+ * policies its stack names; the permissions boundary denies them on the boundary policy itself (boundary.ts).
+ */
+export const MANAGED_POLICY_CHANGE_ACTIONS: readonly string[] = [
+  "iam:CreatePolicyVersion",
+  "iam:DeletePolicy",
+  "iam:DeletePolicyVersion",
+  "iam:SetDefaultPolicyVersion",
+  "iam:TagPolicy",
+  "iam:UntagPolicy",
+];
+
 export const SERVICE_LINKED_ROLES: Readonly<Record<string, readonly string[]>> = {
   "access-analyzer": ["access-analyzer.amazonaws.com"],
   "application-autoscaling": ["ecs.application-autoscaling.amazonaws.com"],
@@ -163,15 +176,7 @@ function iamStatements(
     statements.push({
       Sid: "WriteStackPolicies",
       Effect: "Allow",
-      Action: [
-        "iam:CreatePolicy",
-        "iam:CreatePolicyVersion",
-        "iam:DeletePolicy",
-        "iam:DeletePolicyVersion",
-        "iam:SetDefaultPolicyVersion",
-        "iam:TagPolicy",
-        "iam:UntagPolicy",
-      ],
+      Action: ["iam:CreatePolicy", ...MANAGED_POLICY_CHANGE_ACTIONS],
       Resource: policyArns,
     });
   const linked = union([
