@@ -85,6 +85,16 @@ describe("links in README.md and docs/", () => {
     expect(broken).toEqual([]);
   });
 
+  it("the README links every page of docs/, so each one is reachable from its table of contents", () => {
+    const linked = new Set(relativeLinks("README.md").map((l) => normalize(l.target.split("#")[0] ?? "")));
+    const unlisted = DOCS.filter((f) => f.startsWith("docs/") && !linked.has(f));
+    expect(unlisted).toEqual([]);
+  });
+
+  it("keeps the README a manual of at most 250 lines; reference material goes to docs/", () => {
+    expect(readFileSync("README.md", "utf8").split("\n").length).toBeLessThanOrEqual(250);
+  });
+
   it("never points outside the repository (no ../shared/, no path above the root)", () => {
     const outside = DOCS.flatMap((file) =>
       readFileSync(file, "utf8")
