@@ -1,6 +1,6 @@
 /**
  * Entry of the `lz` command: bin/lz.mjs bundles this file with esbuild and runs it in plain node.
- * Run `lz --help`, or see the README ("The lz command").
+ * Run `lz --help`, or see docs/cli.md.
  */
 import { processIo } from "./io.js";
 import { runCli } from "./program.js";

@@ -11,7 +11,7 @@ export function renderRulesMarkdown(pack: readonly PolicyRule[] = LANDING_ZONE_P
     "",
     "Every synthesis (`npm run synth`, `cdktf synth`, `lz synth`) runs these rules on every stack's Terraform JSON",
     "(`src/policy/rules/`, one rule per file). An `error` fails synthesis and nothing is written; a `warning` is printed.",
-    'To accept a finding, add a suppression with a reason to the account\'s config file (see the README, "Policy pack").',
+    "To accept a finding, add a suppression with a reason to the account's config file (see docs/policy.md).",
     "This file is generated from `src/policy/pack.ts` (`npx tsx scripts/rules-doc.ts`); a test fails when it is out of date.",
     "",
     "| Id | Level | What it checks | Why | Source |",

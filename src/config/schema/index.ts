@@ -81,7 +81,7 @@ export const EnvironmentFileSchema = z
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
     app: AppSettings.optional().meta({
-      description: "The application tier (see the README, The app tier). Omit it for an account without an app.",
+      description: "The application tier (see docs/config.md, The app tier). Omit it for an account without an app.",
     }),
     inspection: z.enum(["central", "per-vpc", "none"], { error: "Write inspection: central, per-vpc or none." }).default("none").meta({
       description:
