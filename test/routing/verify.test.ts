@@ -85,6 +85,36 @@ describe("routing verifier", () => {
     });
   });
 
+  it("walks every AZ of the source and destination tiers, so a blackhole over one AZ's subnet is found", () => {
+    // prod's privateApp subnets are 10.30.0.0/20, 10.30.16.0/20, 10.30.32.0/20: blackhole the second AZ's only.
+    const plan = planRouting(base({ staticRoutes: [{ routeTable: "onprem", destinationCidr: "10.30.16.0/20", target: "blackhole" }] }));
+    const inbound = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }), "normal");
+    // Each destination AZ, entered through each AZ of the attachment the TGW may pick (the blackhole path once).
+    expect(new Set(inbound.paths.map((p) => `${p.to} ${p.ok}`))).toEqual(
+      new Set(["prod/privateApp/az-a true", "prod/privateApp/az-b false", "prod/privateApp/az-c true"]),
+    );
+    expect(inbound.paths.filter((p) => !p.ok)).toHaveLength(1);
+    expect(inbound.ok).toBe(false);
+    expect(inbound.problem).toMatch(
+      /^onprem 172\.16\.1\.1 → prod\/privateApp\/az-b: .*tgw onprem matched 10\.30\.16\.0\/20 \(static\) → blackhole/,
+    );
+    const outbound = checkScenario(plan, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(new Set(outbound.paths.filter((p) => !p.ok).map((p) => p.from))).toEqual(new Set(["prod/privateApp/az-b"]));
+    expect(outbound.problem).toContain("the return packet is dropped");
+    // With az-b down its subnet is gone: the two AZs left hold.
+    const azBDown = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }), "az-b-down");
+    expect(azBDown.ok, azBDown.problem).toBe(true);
+    expect(new Set(azBDown.paths.map((p) => p.to))).toEqual(new Set(["prod/privateApp/az-a", "prod/privateApp/az-c"]));
+  });
+
+  it("walks every AZ the transit gateway may pick for a flow through an appliance-mode attachment", () => {
+    const plan = planRouting(base({ inspection, environments: [env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] }));
+    const r = checkScenario(plan, intent("prod/privateApp/a", "onprem:172.16.1.1", { via: ["directconnect", "inspection"] }), "normal");
+    expect(r.ok, r.problem).toBe(true);
+    expect(r.paths.map((p) => p.forward.firewallEndpoints)).toEqual([["inspection az-a"], ["inspection az-b"], ["inspection az-c"]]);
+    expect(r.paths.map((p) => p.back!.firewallEndpoints)).toEqual([["inspection az-a"], ["inspection az-b"], ["inspection az-c"]]);
+  });
+
   it("catches a static route toward the VPN pulling traffic off Direct Connect, and names the hop", () => {
     const plan = planRouting(base({ staticRoutes: [{ routeTable: "prod", destinationCidr: "172.16.0.0/16", target: "vpn" }] }));
     const r = checkScenario(plan, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
@@ -182,7 +212,7 @@ describe("routing verifier, per-vpc inspection", () => {
     };
     const r = checkScenario(crossed, intent("internet", "prod/public/a", { via: "inspection" }), "normal");
     expect(r.ok).toBe(false);
-    expect(r.problem).toContain("asymmetric through the stateful firewall (forward az-b, return az-a)");
+    expect(r.problem).toContain("asymmetric through the stateful firewall (forward prod az-b, return prod az-a)");
   });
 
   it("keeps every other AZ's egress and ingress inspected when an AZ fails", () => {
