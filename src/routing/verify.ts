@@ -88,31 +88,43 @@ const lastHop = (t: Trace) => (t.hops.length > 0 ? describeHop(t.hops[t.hops.len
 const ONPREM_LINKS = ["directconnect", "vpn"] as const;
 
 /**
- * The invariants every path that gets through both ways must keep, whatever the intent expects:
- * - Stateful symmetry: forward and return cross the same firewall endpoints (in reverse order), or none both ways.
- *   AWS Network Firewall does not support asymmetric routing: request and response must reach the same endpoint
- *   (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html); with central
- *   inspection that takes appliance mode on the inspection attachment and TGW route tables that send both
- *   directions to it (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
- * - One on-prem link both ways: a flow that enters over the VPN and returns over Direct Connect (or the reverse) is
- *   asymmetric routing, which on-prem stateful devices drop
- *   (https://repost.aws/knowledge-center/direct-connect-configure-vpn-failover).
- * Returns the violation, or undefined.
+ * The invariants every path that gets through both ways must keep, whatever the intent expects: the stateful
+ * symmetry of {@link firewallAsymmetry} and the one on-prem link of {@link linkAsymmetry}. Returns the first
+ * violation, or undefined.
  */
 export function invariantProblem(forward: Trace, back: Trace): string | undefined {
+  return firewallAsymmetry(forward, back) ?? linkAsymmetry(forward, back);
+}
+
+/**
+ * Stateful symmetry: forward and return cross the same firewall endpoints (in reverse order), or none both ways.
+ * AWS Network Firewall does not support asymmetric routing: request and response must reach the same endpoint
+ * (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html); with central
+ * inspection that takes appliance mode on the inspection attachment and TGW route tables that send both directions
+ * to it (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html).
+ */
+export function firewallAsymmetry(forward: Trace, back: Trace): string | undefined {
   const there = forward.firewallEndpoints;
-  const backAgain = [...back.firewallEndpoints].reverse();
-  if (there.join(",") !== backAgain.join(",")) {
-    const names = (e: readonly string[]) => e.join(", ") || "none";
-    return `the flow is asymmetric through the stateful firewall (forward ${names(there)}, return ${names(back.firewallEndpoints)}): AWS Network Firewall drops what it sees in one direction only. Route both directions through the same endpoint (appliance mode on the inspection attachment; both segments' TGW tables through the inspection VPC)`;
-  }
-  const links = (t: Trace) => ONPREM_LINKS.filter((l) => t.waypoints.includes(l));
-  const fwd = links(forward);
-  const ret = links(back);
-  if (fwd.length > 0 && ret.length > 0 && fwd.join(",") !== ret.join(",")) {
-    return `the flow leaves over ${fwd.join(", ")} and returns over ${ret.join(", ")}: asymmetric routing, which stateful on-prem devices drop. Make on-prem prefer Direct Connect for every prefix the VPN advertises (allowedPrefixes at least as specific as the VPN's routes)`;
-  }
-  return undefined;
+  if (there.join(",") === [...back.firewallEndpoints].reverse().join(",")) return undefined;
+  const names = (e: readonly string[]) => e.join(", ") || "none";
+  return `the flow is asymmetric through the stateful firewall (forward ${names(there)}, return ${names(back.firewallEndpoints)}): AWS Network Firewall drops what it sees in one direction only. Route both directions through the same endpoint (appliance mode on the inspection attachment; the TGW tables of both ends through the inspection VPC)`;
+}
+
+/**
+ * One on-prem link both ways: a flow that enters over the VPN and returns over Direct Connect (or the reverse) is
+ * asymmetric routing, which stateful on-prem devices drop
+ * (https://repost.aws/knowledge-center/direct-connect-configure-vpn-failover). Names the hop choosing each link.
+ */
+export function linkAsymmetry(forward: Trace, back: Trace): string | undefined {
+  const link = (t: Trace) => ONPREM_LINKS.find((l) => t.waypoints.includes(l));
+  const fwd = link(forward);
+  const ret = link(back);
+  if (!fwd || !ret || fwd === ret) return undefined;
+  const decided = (t: Trace, l: string) => {
+    const i = t.hops.findIndex((h) => h.next === l);
+    return i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t);
+  };
+  return `the flow goes over ${fwd} (${decided(forward, fwd)}) and returns over ${ret} (${decided(back, ret)}): asymmetric routing, which stateful on-prem devices drop. Both directions must use Direct Connect while it is up: on-prem prefers the longest prefix, so allowedPrefixes must be at least as specific as every route the VPN advertises`;
 }
 
 /**
@@ -141,6 +153,8 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
     problem = `expected ${describeExpectation(expected)}, but the packet is dropped at ${lastHop(forward)}: ${forward.dropped}`;
   } else if (back && !back.reached) {
     problem = `expected ${describeExpectation(expected)}, but the return packet is dropped at ${lastHop(back)}: ${back.dropped}`;
+  } else if (back && firewallAsymmetry(forward, back)) {
+    problem = `expected ${describeExpectation(expected)}, but ${firewallAsymmetry(forward, back)}`;
   } else {
     for (const w of viaList(expected)) {
       for (const [dir, t] of [
@@ -157,10 +171,8 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
         problem ??= `expected ${describeExpectation(expected)}, but the ${dir} path does not cross ${w} (it crosses ${t.waypoints.join(", ") || "nothing"}); deciding ${at}`;
       }
     }
-    if (!problem && back) {
-      const broken = invariantProblem(forward, back);
-      if (broken) problem = `expected ${describeExpectation(expected)}, but ${broken}`;
-    }
+    const linkBroken = back && linkAsymmetry(forward, back);
+    if (!problem && linkBroken) problem = `expected ${describeExpectation(expected)}, but ${linkBroken}`;
   }
   return {
     from: describeEndpoint(from),

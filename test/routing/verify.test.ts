@@ -169,6 +169,70 @@ describe("routing verifier", () => {
   });
 });
 
+describe("invariants on every path", () => {
+  const central = (name: string, cidr: string) => env(name, "prod", cidr, { inspection: "central" });
+
+  it("holds for central inspection with appliance mode, in every scenario", () => {
+    const plan = planRouting(base({ inspection, environments: [env("dev", "nonprod", "10.10.0.0/16"), central("prod", "10.30.0.0/16")] }));
+    for (const [from, to] of [
+      ["onprem:172.16.1.1", "prod/privateApp"],
+      ["prod/privateApp", "onprem:172.16.1.1"],
+      ["onprem:172.16.1.1", "dev/privateApp"],
+    ] as const) {
+      const r = checkIntent(plan, intent(from, to, { via: "directconnect" }, { "directconnect-down": { via: "vpn" } }));
+      expect(r.ok, r.scenarios.find((s) => !s.ok)?.problem).toBe(true);
+    }
+  });
+
+  it("rejects a flow inspected one way only: an uninspected environment in an inspected segment", () => {
+    // prod2 sits in the prod segment without inspection (the config refuses this; the plan shows why): on-prem
+    // reaches it directly, its replies take the segment's 0.0.0.0/0 through the firewall.
+    const plan = planRouting(
+      base({
+        inspection,
+        directConnect: { allowedPrefixes: ["10.30.0.0/16", "10.40.0.0/16"] },
+        environments: [central("prod", "10.30.0.0/16"), env("prod2", "prod", "10.40.0.0/16", { inspection: "none" })],
+      }),
+    );
+    const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod2/privateApp", { via: "directconnect" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/asymmetric through the stateful firewall \(forward none, return inspection az-[abc]\)/);
+    expect(r.forward!.firewallEndpoints).toEqual([]);
+    expect(r.back!.firewallEndpoints).toHaveLength(1);
+    // Every path fails, from every AZ the reply may cross the firewall in.
+    expect(r.paths.every((p) => !p.ok)).toBe(true);
+  });
+
+  it("rejects a hand-edited plan whose on-prem table bypasses the firewall toward an inspected VPC", () => {
+    const plan = planRouting(base({ inspection, environments: [central("prod", "10.30.0.0/16")] }));
+    const edited: RoutingPlan = {
+      ...plan,
+      tables: plan.tables.map((t) =>
+        t.name === "onprem" ? { ...t, staticRoutes: [], propagations: [...t.propagations, "vpc:prod" as const] } : t,
+      ),
+    };
+    const r = checkScenario(edited, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/asymmetric through the stateful firewall \(forward inspection az-[abc], return none\)/);
+  });
+
+  it("rejects a flow that enters over the VPN and returns over Direct Connect", () => {
+    // DX advertises a /12 summary, the VPN the VPC's /16: on-prem prefers the longer prefix, the VPN. The intent
+    // asks only for inspection, which both directions cross: the link asymmetry alone fails it.
+    const plan = planRouting(
+      base({ inspection, directConnect: { allowedPrefixes: ["10.16.0.0/12"] }, environments: [central("prod", "10.30.0.0/16")] }),
+    );
+    const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "inspection" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.forward!.hops[0]!.matched).toBe("10.30.0.0/16 via vpn");
+    expect(r.problem).toMatch(
+      /the flow goes over vpn \(hop 1 on-prem router: BGP \(DX, VPN\) matched 10\.30\.0\.0\/16 via vpn → vpn\) and returns over directconnect \(hop \d+ tgw ← vpc:inspection: tgw inspection matched 172\.16\.0\.0\/16 \(directconnect\) → directconnect\)/,
+    );
+    // Under directconnect-down both ways take the VPN: no asymmetry.
+    expect(checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "inspection" }), "directconnect-down").ok).toBe(true);
+  });
+});
+
 describe("routing verifier, per-vpc inspection", () => {
   const perVpc = (over: Partial<Env> = {}) => env("prod", "prod", "10.30.0.0/16", { inspection: "per-vpc", ...over });
   const plan = planRouting(base({ environments: [env("dev", "nonprod", "10.10.0.0/16"), perVpc()] }));
