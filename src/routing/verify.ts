@@ -128,6 +128,26 @@ export function linkAsymmetry(forward: Trace, back: Trace): string | undefined {
 }
 
 /**
+ * Direct Connect first: while Direct Connect is up, no path crosses the VPN, in either direction (the VPN is the
+ * backup; on-prem prefers the longest prefix, then Direct Connect, and the TGW prefers Direct Connect-propagated
+ * routes over VPN-propagated ones, https://repost.aws/knowledge-center/direct-connect-gateway-primary-connection).
+ * Names the hop that chose the VPN.
+ */
+export function vpnWhileDirectConnectUp(net: Network, forward: Trace, back: Trace | undefined): string | undefined {
+  const dx = net.plan.attachments.find((a) => a.id === "directconnect");
+  if (!dx || !net.attachmentUp(dx)) return undefined;
+  for (const [dir, t] of [
+    ["forward", forward],
+    ["return", back],
+  ] as const) {
+    if (!t?.waypoints.includes("vpn")) continue;
+    const i = t.hops.findIndex((h) => h.next === "vpn");
+    return `the ${dir} path takes the VPN while Direct Connect is up (${i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t)}). Advertise the range over Direct Connect at least as specifically as over the VPN, and route on-prem prefixes by propagation, not by static routes to the VPN`;
+  }
+  return undefined;
+}
+
+/**
  * Checks one path: the forward walk, then (when the destination is not the internet) the return walk from where
  * the packet arrived, which must also get through, cross the same waypoints, and keep the {@link invariantProblem}
  * invariants.
@@ -171,7 +191,7 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
         problem ??= `expected ${describeExpectation(expected)}, but the ${dir} path does not cross ${w} (it crosses ${t.waypoints.join(", ") || "nothing"}); deciding ${at}`;
       }
     }
-    const linkBroken = back && linkAsymmetry(forward, back);
+    const linkBroken = (back && linkAsymmetry(forward, back)) ?? vpnWhileDirectConnectUp(net, forward, back);
     if (!problem && linkBroken) problem = `expected ${describeExpectation(expected)}, but ${linkBroken}`;
   }
   return {

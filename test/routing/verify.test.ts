@@ -216,6 +216,23 @@ describe("invariants on every path", () => {
     expect(r.problem).toMatch(/asymmetric through the stateful firewall \(forward inspection az-[abc], return none\)/);
   });
 
+  it("rejects a path over the VPN while Direct Connect is up, even both ways and as the intent asks", () => {
+    // A hand-edited plan: Direct Connect neither advertises prod's range nor propagates into prod's table.
+    const plan = planRouting(base({ directConnect: { allowedPrefixes: ["10.10.0.0/16"] } }));
+    const edited: RoutingPlan = {
+      ...plan,
+      tables: plan.tables.map((t) => (t.name === "prod" ? { ...t, propagations: t.propagations.filter((a) => a !== "directconnect") } : t)),
+    };
+    const r = checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp", { via: "vpn" }), "normal");
+    expect(r.forward!.waypoints).toEqual(["vpn"]);
+    expect(r.back!.waypoints).toEqual(["vpn"]);
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain(
+      "the forward path takes the VPN while Direct Connect is up (hop 1 on-prem router: BGP (DX, VPN) matched 10.30.0.0/16 via vpn → vpn)",
+    );
+    expect(checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp", { via: "vpn" }), "directconnect-down").ok).toBe(true);
+  });
+
   it("rejects a flow that enters over the VPN and returns over Direct Connect", () => {
     // DX advertises a /12 summary, the VPN the VPC's /16: on-prem prefers the longer prefix, the VPN. The intent
     // asks only for inspection, which both directions cross: the link asymmetry alone fails it.
