@@ -74,6 +74,8 @@ export interface Trace {
    * packet came from an AZ the attachment does not have up): another flow could take another AZ.
    */
   readonly flowHashed: boolean;
+  /** The last NAT gateway crossed (its VPC and AZ index): where replies from the internet come back to. */
+  readonly natGateway?: { readonly vpc: string; readonly az: number };
 }
 
 const MAX_HOPS = 24;
@@ -116,6 +118,7 @@ class Packet {
   readonly firewallAzs: number[] = [];
   readonly firewallEndpoints: string[] = [];
   flowHashed = false;
+  natGateway?: { readonly vpc: string; readonly az: number };
   readonly src: bigint;
   readonly dst: bigint;
 
@@ -136,6 +139,7 @@ class Packet {
       firewallAzs: this.firewallAzs,
       firewallEndpoints: this.firewallEndpoints,
       flowHashed: this.flowHashed,
+      ...(this.natGateway ? { natGateway: this.natGateway } : {}),
       ...(dropped ? { dropped } : {}),
     };
     return { end };
@@ -410,7 +414,10 @@ export class Network {
    */
   private toAzTarget(p: Packet, vpc: VpcPlan, t: Extract<VpcTarget, { readonly az: number }>): Step {
     if (this.azDown(t.az)) return p.stop(false, `${describeTarget(t)} is down`);
-    if (t.kind === "nat-gateway") return { next: { at: "subnet", vpc, tier: "public", az: t.az } };
+    if (t.kind === "nat-gateway") {
+      p.natGateway = { vpc: vpc.name, az: t.az };
+      return { next: { at: "subnet", vpc, tier: "public", az: t.az } };
+    }
     p.waypoints.add("inspection");
     p.firewallAzs.push(t.az);
     p.firewallEndpoints.push(`${vpc.name} ${azName(t.az)}`);

@@ -8,7 +8,7 @@
  * no AWS calls, no I/O.
  */
 import type { RoutingPlan } from "./plan.js";
-import { describeEndpoint, resolveLocation } from "./locations.js";
+import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation } from "./locations.js";
 import { applicableFailures, Network, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
 
 export {
@@ -148,15 +148,43 @@ export function vpnWhileDirectConnectUp(net: Network, forward: Trace, back: Trac
 }
 
 /**
- * Checks one path: the forward walk, then (when the destination is not the internet) the return walk from where
- * the packet arrived, which must also get through, cross the same waypoints, and keep the {@link invariantProblem}
- * invariants.
+ * The reply from the internet to a packet that left through an internet gateway: to the address of the NAT gateway
+ * it crossed (its AZ's public subnet), which translates it back and sends it on to the source; without a NAT
+ * gateway, straight to the source's own address. One trace: the hops of both legs, with a `nat-gateway` hop
+ * between them. Undefined for a source that is not in a VPC.
+ */
+function internetReply(net: Network, from: Endpoint, forward: Trace): Trace | undefined {
+  const nat = forward.natGateway;
+  const internet: Endpoint = { kind: "internet", ip: INTERNET_ADDRESS };
+  if (!nat) return from.kind === "subnet" ? net.trace(internet, from.ip) : undefined;
+  const vpc = net.plan.vpcs.find((v) => v.name === nat.vpc)!;
+  const natIp = hostIn(vpc.subnets.public![nat.az]!);
+  const toNat = net.trace(internet, natIp);
+  if (!toNat.reached) return toNat;
+  const onward = net.trace({ kind: "subnet", vpc: vpc.name, tier: "public", az: nat.az, ip: natIp }, from.ip);
+  const translate: Hop = { at: `nat-gateway ${vpc.name} ${azName(nat.az)}`, table: "NAT", matched: `reply to ${natIp}`, next: from.ip };
+  return {
+    ...onward,
+    hops: [...toNat.hops, translate, ...onward.hops],
+    waypoints: [...new Set([...toNat.waypoints, ...onward.waypoints])],
+    firewallAzs: [...toNat.firewallAzs, ...onward.firewallAzs],
+    firewallEndpoints: [...toNat.firewallEndpoints, ...onward.firewallEndpoints],
+    flowHashed: toNat.flowHashed || onward.flowHashed,
+  };
+}
+
+/**
+ * Checks one path: the forward walk, then the return walk from where the packet arrived (from the internet: to
+ * the NAT gateway it left through, {@link internetReply}), which must also get through, cross the same waypoints,
+ * and keep the {@link invariantProblem} invariants.
  */
 function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endpoint, toLabel: string): PathResult {
   const forward = net.trace(from, to.ip);
   let back: Trace | undefined;
   let problem: string | undefined;
-  if (forward.reached && to.kind !== "internet") {
+  if (forward.reached && to.kind === "internet") {
+    back = internetReply(net, from, forward);
+  } else if (forward.reached) {
     const arrived = to.kind === "subnet" ? net.subnetOf(to.ip) : undefined;
     const start: Endpoint =
       to.kind === "onprem" || !arrived ? to : { kind: "subnet", vpc: arrived.vpc.name, tier: arrived.tier, az: arrived.az, ip: to.ip };

@@ -296,6 +296,38 @@ describe("routing verifier, per-vpc inspection", () => {
     expect(r.problem).toContain("asymmetric through the stateful firewall (forward prod az-b, return prod az-a)");
   });
 
+  it("walks the reply to egress back through the NAT gateway, and rejects an edge route to another AZ's endpoint", () => {
+    const ok = checkScenario(plan, intent("prod/privateApp/b", "internet", { via: "inspection" }), "normal");
+    expect(ok.ok, ok.problem).toBe(true);
+    expect(ok.back!.hops.map((h) => `${h.at} → ${h.next}`)).toEqual([
+      "internet-gateway prod → firewall-endpoint az-b",
+      "prod/firewall/az-b → deliver",
+      "nat-gateway prod az-b → 10.30.16.4",
+      "prod/public/az-b → deliver",
+    ]);
+    const prod = plan.vpcs.find((v) => v.name === "prod")!;
+    const crossed: RoutingPlan = {
+      ...plan,
+      vpcs: plan.vpcs.map((v) =>
+        v === prod
+          ? {
+              ...v,
+              gatewayRoutes: v.gatewayRoutes!.map((r, i) =>
+                i === 1 ? { ...r, target: { kind: "firewall-endpoint" as const, az: 2 } } : r,
+              ),
+            }
+          : v,
+      ),
+    };
+    const r = checkScenario(crossed, intent("prod/privateApp", "internet", { via: "inspection" }), "normal");
+    expect(r.paths.map((p) => [p.from, p.ok])).toEqual([
+      ["prod/privateApp/az-a", true],
+      ["prod/privateApp/az-b", false],
+      ["prod/privateApp/az-c", true],
+    ]);
+    expect(r.problem).toContain("asymmetric through the stateful firewall (forward prod az-b, return prod az-c)");
+  });
+
   it("keeps every other AZ's egress and ingress inspected when an AZ fails", () => {
     for (const failure of ["az-a-down", "az-b-down", "az-c-down"] as const) {
       const down = ["a", "b", "c"].indexOf(failure[3]!);
