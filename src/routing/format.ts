@@ -85,7 +85,8 @@ export function renderIntentSummary(results: readonly IntentResult[], s: RouteSt
     "",
     "ok n: the intent holds on all n paths walked (every AZ of the source and destination tiers that is up, every AZ the",
     "transit gateway may pick for the flow), forward and back, through the same firewall endpoints and the same on-prem",
-    "link both ways. lz routes --hops prints every hop.",
+    "link both ways. VIOLATED k/n: k paths fail (their hops follow). n/a: the scenario removes the source or destination.",
+    "lz routes --hops prints every hop.",
   );
   const printed = new Set<string>();
   for (const r of results) {
