@@ -4,8 +4,9 @@
  * Over Direct Connect, AWS advertises the allowed prefixes of the Direct Connect gateway's association with the
  * transit gateway; over a BGP Site-to-Site VPN, the transit gateway advertises the routes of the TGW route table
  * the VPN attachment is associated with (propagated VPC CIDRs and static routes to VPC attachments). On-prem
- * picks the longest prefix first; for the same prefix the customer gateway is configured to prefer Direct
- * Connect (local preference; AWS advises against AS-path prepending for this). So every route the VPN advertises
+ * picks the longest prefix first; for the same prefix the customer's device is configured to prefer Direct
+ * Connect (AWS's guidance for traffic from the customer's network, for example BGP local preference). So every
+ * route the VPN advertises
  * must be matched by allowed prefixes at least as long, or on-prem sends that range over the VPN while Direct
  * Connect is up, and the replies come back over Direct Connect: asymmetric routing.
  * Sources: "How do I configure Direct Connect and a VPN failover with Transit Gateway?"

@@ -18,8 +18,10 @@
  *   (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html). A stateful firewall
  *   drops a return packet that comes back through another AZ's endpoint: the verifier reports that asymmetry.
  * - On-prem router: longest prefix over the routes learned on Direct Connect (the allowed prefixes) and on the
- *   VPN (the routes of the VPN attachment's TGW table); for the same prefix it prefers Direct Connect, which is
- *   the customer-side rule the README asks for (local preference or AS-path prepending on the VPN).
+ *   VPN (the routes of the VPN attachment's TGW table); for the same prefix it prefers Direct Connect, as AWS asks
+ *   the customer's device to be configured
+ *   (https://aws.amazon.com/premiumsupport/knowledge-center/direct-connect-asymmetric-routing/; see
+ *   ./onprem-preference.ts, which refuses allowed prefixes that lose to the VPN's routes).
  * - From the internet: a packet enters through the internet gateway of the VPC holding the destination, and only
  *   public subnets have addresses the internet reaches. The IGW edge route table, when the VPC has one (ingress
  *   routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html), decides the next hop
