@@ -3,9 +3,10 @@
  * under every injected failure. For each scenario it walks every path of the intent (every AZ of the source and
  * destination tiers that is up, every AZ the transit gateway could pick by flow hash), forward and back, and
  * requires what the intent expects: the destination reached (or not, for `denied`), every waypoint crossed both
- * ways; and on every path that gets through, the invariants of {@link invariantProblem} (the same firewall
- * endpoints both ways, the same on-prem link both ways). See ./trace.ts for the AWS routing rules encoded. Pure:
- * no AWS calls, no I/O.
+ * ways; and on every path that gets through, the invariants (the same firewall endpoints both ways,
+ * {@link firewallAsymmetry}; the same on-prem link both ways, {@link linkAsymmetry}; no VPN while Direct Connect is
+ * up, {@link vpnWhileDirectConnectUp}). See ./trace.ts for the AWS routing rules encoded. Pure: no AWS calls, no
+ * I/O.
  */
 import type { RoutingPlan } from "./plan.js";
 import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation } from "./locations.js";
