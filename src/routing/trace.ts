@@ -381,9 +381,22 @@ export class Network {
       next: t.kind === "local" ? "deliver" : describeTarget(t),
     });
     if (t.kind === "local") return this.deliver(p, vpc);
-    if (t.kind === "transit-gateway") return { next: { at: "tgw", attachment: `vpc:${vpc.name}`, az } };
+    if (t.kind === "transit-gateway") return this.toTransitGateway(p, vpc, az);
     if (t.kind === "internet-gateway") return this.exitToInternet(p);
     return this.toAzTarget(p, vpc, t);
+  }
+
+  /**
+   * From a subnet in AZ `az` into the transit gateway: only through the VPC attachment's ENI in the same AZ ("traffic
+   * is forwarded to the transit gateway only when the transit gateway has an attachment in a subnet in the same
+   * Availability Zone", https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html).
+   */
+  private toTransitGateway(p: Packet, vpc: VpcPlan, az: number): Step {
+    const id: AttachmentId = `vpc:${vpc.name}`;
+    const attachment = this.attachment(id);
+    if (!attachment?.azs.includes(az))
+      return p.stop(false, `${id} has no ENI in ${azName(az)}, so traffic from ${azName(az)} cannot reach the transit gateway`);
+    return { next: { at: "tgw", attachment: id, az } };
   }
 
   /** Delivery inside `vpc` by its local route: the destination subnet must be up and its network ACL admit the source. */

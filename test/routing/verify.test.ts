@@ -233,6 +233,34 @@ describe("invariants on every path", () => {
     expect(checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp", { via: "vpn" }), "directconnect-down").ok).toBe(true);
   });
 
+  it("finds appliance mode switched off on every path it breaks, not only for some addresses", () => {
+    const plan = planRouting(base({ inspection, environments: [central("prod", "10.30.0.0/16")] }));
+    const off: RoutingPlan = { ...plan, attachments: plan.attachments.map((a) => ({ ...a, applianceMode: false })) };
+    const r = checkScenario(off, intent("onprem:172.16.1.1", "prod/privateApp", { via: ["directconnect", "inspection"] }), "normal");
+    expect(r.ok).toBe(false);
+    // From DX the TGW hashes the flow onto any inspection AZ; the reply comes back through the destination's AZ.
+    for (const to of ["az-a", "az-b", "az-c"]) {
+      const failing = r.paths.filter((p) => p.to === `prod/privateApp/${to}` && !p.ok);
+      expect(failing.map((p) => p.forward.firewallEndpoints[0]).sort()).toEqual(
+        ["inspection az-a", "inspection az-b", "inspection az-c"].filter((e) => e !== `inspection ${to}`),
+      );
+    }
+  });
+
+  it("rejects a VPC attachment missing an AZ: that AZ's subnets cannot reach the transit gateway", () => {
+    const plan = planRouting(base());
+    const edited: RoutingPlan = {
+      ...plan,
+      attachments: plan.attachments.map((a) => (a.id === "vpc:prod" ? { ...a, azs: [0, 1] } : a)),
+    };
+    const r = checkScenario(edited, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(r.paths.filter((p) => !p.ok).map((p) => p.from)).toEqual(["prod/privateApp/az-c"]);
+    expect(r.problem).toContain("vpc:prod has no ENI in az-c, so traffic from az-c cannot reach the transit gateway");
+    // On-prem to that AZ gets there (the ENIs in a and b deliver locally), but the reply cannot leave.
+    const inbound = checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp/c", { via: "directconnect" }), "normal");
+    expect(inbound.problem).toContain("the return packet is dropped");
+  });
+
   it("rejects a flow that enters over the VPN and returns over Direct Connect", () => {
     // DX advertises a /12 summary, the VPN the VPC's /16: on-prem prefers the longer prefix, the VPN. The intent
     // asks only for inspection, which both directions cross: the link asymmetry alone fails it.
