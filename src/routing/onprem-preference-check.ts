@@ -9,11 +9,18 @@ import type { LandingZoneModel, Problem, SourceFile } from "../config/index.js";
 import { vpnPreferredRanges } from "./onprem-preference.js";
 import { INSPECTION_ATTACHMENT, planRouting, routingInput } from "./plan.js";
 
-/** One problem per route the VPN advertises that on-prem prefers over Direct Connect; empty when there is none. */
+/**
+ * One problem per route the VPN advertises that on-prem prefers over Direct Connect, for the VPCs on-prem may
+ * reach (an environment whose `onPremisesAccess` is none for every tier has no flow to go asymmetric); empty when
+ * there is none.
+ */
 export function onPremPreferenceProblems(model: LandingZoneModel, shared: SourceFile): Problem[] {
   const hybrid = model.networkHub.hybrid;
   if (!hybrid?.directConnect || !hybrid.vpn) return [];
-  const ranges = vpnPreferredRanges(planRouting(routingInput(model)), !hybrid.vpn.staticRoutesOnly);
+  const unreachable = model.environments
+    .filter((e) => e.onPremisesAccess.privateApp === "none" && e.onPremisesAccess.privateData === "none")
+    .map((e) => e.vpc.cidr);
+  const ranges = vpnPreferredRanges(planRouting(routingInput(model)), !hybrid.vpn.staticRoutesOnly, unreachable);
   const dxData = (shared.data as { networkHub?: { hybrid?: { directConnect?: { allowedPrefixes?: unknown } } } }).networkHub?.hybrid
     ?.directConnect;
   const written = dxData?.allowedPrefixes !== undefined;

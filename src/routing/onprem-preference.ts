@@ -49,8 +49,11 @@ function subtract(range: Range, cut: readonly Range[]): Range[] {
  * with addresses that no allowed prefix at least as long covers (addresses under a longer VPN route are judged by
  * that route). Empty without both Direct Connect and a BGP VPN (`vpnUsesBgp` false: a static VPN advertises
  * nothing; on-prem's static routes are configured outside this config).
+ * @param unreachable VPC CIDRs on-prem may not reach (`onPremisesAccess` none for every tier): no flow to them
+ *   exists to go asymmetric, and the default allowedPrefixes leave them out, so their VPN routes are not judged.
+ *   @default []
  */
-export function vpnPreferredRanges(plan: RoutingPlan, vpnUsesBgp: boolean): VpnPreferredRange[] {
+export function vpnPreferredRanges(plan: RoutingPlan, vpnUsesBgp: boolean, unreachable: readonly string[] = []): VpnPreferredRange[] {
   const has = (id: AttachmentId) => plan.attachments.some((a) => a.id === id);
   if (!vpnUsesBgp || !has("vpn") || !has("directconnect")) return [];
   const net = new Network(plan);
@@ -64,7 +67,7 @@ export function vpnPreferredRanges(plan: RoutingPlan, vpnUsesBgp: boolean): VpnP
   const result: VpnPreferredRange[] = [];
   for (const r of advertised) {
     const p = cidrOf(r.destination);
-    if (seen.has(p.network)) continue;
+    if (seen.has(p.network) || unreachable.some((u) => cidrOf(u).network === p.network)) continue;
     seen.add(p.network);
     const longerVpn = advertised
       .map((o) => cidrOf(o.destination))

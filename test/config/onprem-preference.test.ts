@@ -23,6 +23,15 @@ describe("on-prem prefers Direct Connect over the VPN for every VPC range", () =
     expect(() => loadLandingZone(withAllowedPrefixes("[10.10.0.0/16, 10.20.0.0/16, 10.30.0.0/16]"))).not.toThrow();
   });
 
+  it("leaves out a VPC on-prem may not reach, which the default allowedPrefixes leave out too", () => {
+    const dir = referenceWith({
+      "dev.yaml": (t) => `${t}onPremisesAccess:\n  privateApp: none\n  privateData: none\n`,
+      "shared.yaml": replace(/\n    - name: onprem-to-dev-app\n(.*\n){5}/, "\n"),
+    });
+    const model = loadLandingZone(dir);
+    expect(model.networkHub.hybrid?.directConnect?.allowedPrefixes).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
+  });
+
   it("rejects /12 summaries while the VPN advertises the VPCs' /16s, one problem per /16 on allowedPrefixes", () => {
     const problems = problemsOf(withAllowedPrefixes("[10.0.0.0/12, 10.16.0.0/12]"));
     const preference = problems.filter((p) => p.includes("directConnect.allowedPrefixes:"));
