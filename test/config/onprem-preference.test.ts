@@ -26,7 +26,7 @@ describe("on-prem prefers Direct Connect over the VPN for every VPC range", () =
   it("leaves out a VPC on-prem may not reach, which the default allowedPrefixes leave out too", () => {
     const dir = referenceWith({
       "dev.yaml": (t) => `${t}onPremisesAccess:\n  privateApp: none\n  privateData: none\n`,
-      "shared.yaml": replace(/\n    - name: onprem-to-dev-app\n(.*\n){5}/, "\n"),
+      "shared.yaml": replace(/\n {4}- name: onprem-to-dev-app\n(.*\n){5}/, "\n"),
     });
     const model = loadLandingZone(dir);
     expect(model.networkHub.hybrid?.directConnect?.allowedPrefixes).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
