@@ -3,7 +3,7 @@
  */
 import type { RoutingPlan, VpcRoute } from "./plan.js";
 import { Network, type Hop, type Trace } from "./trace.js";
-import { describeExpectation, type IntentResult, type ScenarioResult } from "./verify.js";
+import { describeExpectation, type IntentResult, type PathResult, type ScenarioResult } from "./verify.js";
 
 /** Minimal styling the renderer needs (the CLI passes its colour styles; identity functions for plain text). */
 export interface RouteStyle {
@@ -31,46 +31,113 @@ export function hopTable(trace: Trace, indent = "      "): string[] {
   return [...table(rows, indent), `${indent}${result}`];
 }
 
-const outcome = (s: ScenarioResult) => {
-  if (!s.applicable) return `n/a (${s.note})`;
-  if (!s.forward?.reached) return "denied";
-  if (s.back && !s.back.reached) return "denied (no return path)";
-  return s.forward.waypoints.length > 0 ? `via ${s.forward.waypoints.join(", ")}` : "direct";
+/** What one path did: denied, or the waypoints it crossed. */
+const pathOutcome = (p: PathResult) => {
+  if (!p.forward.reached) return "denied";
+  if (p.back && !p.back.reached) return "denied (no return path)";
+  return p.forward.waypoints.length > 0 ? `via ${p.forward.waypoints.join(", ")}` : "direct";
 };
-const hopsKey = (s: ScenarioResult) => JSON.stringify([s.forward?.hops, s.back?.hops]);
+/** What a scenario's paths did, each distinct outcome once. */
+const outcome = (s: ScenarioResult) => (s.applicable ? [...new Set(s.paths.map(pathOutcome))].join(" / ") : `n/a (${s.note})`);
+const pathKey = (p: PathResult) => JSON.stringify([p.from, p.to, p.forward.hops, p.back?.hops]);
+const failedCount = (s: ScenarioResult) => s.paths.filter((p) => !p.ok).length;
+
+/** Forward and return hop tables of one path, under a heading naming it. */
+function pathHops(p: PathResult, heading: string, s: RouteStyle): string[] {
+  const lines = [`    ${heading}, ${p.from} → ${p.to}:`, ...hopTable(p.forward)];
+  if (p.back) lines.push(`    return path, ${p.to} → ${p.from}:`, ...hopTable(p.back));
+  if (p.problem) lines.push(s.red(`    ✘ ${p.problem}`));
+  return lines;
+}
+
+/** Hop tables of every failing path of `r` (a path failing the same way in several scenarios once, under the first). */
+function failingPaths(r: IntentResult, s: RouteStyle, printed = new Set<string>()): string[] {
+  const lines: string[] = [];
+  for (const sc of r.scenarios)
+    for (const p of sc.paths) {
+      if (p.ok || printed.has(pathKey(p))) continue;
+      printed.add(pathKey(p));
+      lines.push(...pathHops(p, `${sc.scenario}: expected ${describeExpectation(sc.expected)}`, s));
+    }
+  return lines;
+}
+
+const verdict = (results: readonly IntentResult[], s: RouteStyle) => {
+  const bad = results.filter((r) => !r.ok).length;
+  const paths = results.reduce((n, r) => n + r.scenarios.reduce((m, sc) => m + sc.paths.length, 0), 0);
+  return bad === 0
+    ? s.green(`All ${results.length} intents hold in the normal state and under every failure (${paths} paths checked).`)
+    : s.red(`${bad} of ${results.length} intents violated (${paths} paths checked).`);
+};
 
 /**
- * The report of `lz routes`: per intent, one row per scenario (expected, actual, ✔/✘), then the hop tables of
- * the normal state and of every scenario whose path differs from it, and of every violated scenario.
+ * The default report of `lz routes`: one row per intent, one column per scenario, each cell `ok <n>` (the intent
+ * and the invariants hold on all n paths walked), `VIOLATED <k>/<n>` or `n/a`; then, for every violated intent,
+ * the hops of each failing path, forward and back; then the verdict.
+ */
+export function renderIntentSummary(results: readonly IntentResult[], s: RouteStyle = plain): string {
+  const scenarios = results[0]?.scenarios.map((sc) => sc.scenario) ?? [];
+  const cell = (sc: ScenarioResult) =>
+    !sc.applicable ? "n/a" : sc.ok ? `ok ${sc.paths.length}` : `VIOLATED ${failedCount(sc)}/${sc.paths.length}`;
+  const rows = [["intent", ...scenarios], ...results.map((r) => [r.intent.name, ...r.scenarios.map(cell)])];
+  const lines = table(rows, "").map((l, i) => (i === 0 ? s.bold(l) : l.includes("VIOLATED") ? s.red(l) : l));
+  lines.push(
+    "",
+    "ok n: the intent holds on all n paths walked (every AZ of the source and destination tiers that is up, every AZ the",
+    "transit gateway may pick for the flow), forward and back, through the same firewall endpoints and the same on-prem",
+    "link both ways. VIOLATED k/n: k paths fail (their hops follow). n/a: the scenario removes the source or destination.",
+    "lz routes --hops prints every hop.",
+  );
+  const printed = new Set<string>();
+  for (const r of results) {
+    if (r.ok) continue;
+    lines.push("", s.red(`✘ ${s.bold(r.intent.name)}  ${r.intent.from} → ${r.intent.to}`), ...failingPaths(r, s, printed));
+  }
+  lines.push("", verdict(results, s));
+  return lines.join("\n");
+}
+
+/**
+ * The detailed report of `lz routes --hops`: per intent, one row per scenario (expected, actual, paths walked,
+ * ok/VIOLATED), then the forward and return hop tables of every distinct path (a path walked the same way in
+ * several scenarios once, under the first), failing paths with their problem.
  */
 export function renderIntentReport(results: readonly IntentResult[], s: RouteStyle = plain): string {
   const lines: string[] = [];
   for (const r of results) {
     lines.push(`${r.ok ? s.green("✔") : s.red("✘")} ${s.bold(r.intent.name)}  ${r.intent.from} → ${r.intent.to}`);
-    const rows = [["scenario", "expected", "actual", ""]];
-    for (const sc of r.scenarios) rows.push([sc.scenario, describeExpectation(sc.expected), outcome(sc), sc.ok ? "ok" : "VIOLATED"]);
+    const rows = [["scenario", "expected", "actual", "paths", ""]];
+    for (const sc of r.scenarios)
+      rows.push([sc.scenario, describeExpectation(sc.expected), outcome(sc), String(sc.paths.length), sc.ok ? "ok" : "VIOLATED"]);
     lines.push(...table(rows).map((l) => (l.endsWith("VIOLATED") ? s.red(l) : l)));
-    const normal = r.scenarios[0]!;
-    for (const sc of r.scenarios) {
-      if (!sc.applicable || !sc.forward) continue;
-      if (sc !== normal && sc.ok && hopsKey(sc) === hopsKey(normal)) continue;
-      lines.push(`    hops, ${sc.scenario}:`);
-      lines.push(...hopTable(sc.forward));
-      if (sc.back) {
-        lines.push(`    return path, ${sc.scenario}:`);
-        lines.push(...hopTable(sc.back));
+    const printed = new Set<string>();
+    for (const sc of r.scenarios)
+      for (const p of sc.paths) {
+        if (printed.has(pathKey(p))) continue;
+        printed.add(pathKey(p));
+        lines.push(...pathHops(p, `hops, ${sc.scenario}`, s));
       }
-      if (sc.problem) lines.push(s.red(`    ✘ ${sc.problem}`));
-    }
     lines.push("");
   }
-  const bad = results.filter((r) => !r.ok).length;
-  lines.push(
-    bad === 0
-      ? s.green(`All ${results.length} intents hold in the normal state and under every failure.`)
-      : s.red(`${bad} of ${results.length} intents violated.`),
-  );
+  lines.push(verdict(results, s));
   return lines.join("\n");
+}
+
+/**
+ * The results as `lz routes --format json` prints them: every path of every scenario, with its hops when it
+ * fails or when `hops` is set (a passing path otherwise keeps its endpoints and what it crossed).
+ */
+export function intentResultsJson(results: readonly IntentResult[], hops: boolean): unknown[] {
+  const brief = (t: Trace) => ({ reached: t.reached, waypoints: t.waypoints, firewallEndpoints: t.firewallEndpoints });
+  return results.map((r) => ({
+    ...r,
+    scenarios: r.scenarios.map(({ forward: _f, back: _b, ...sc }) => ({
+      ...sc,
+      paths: sc.paths.map((p) =>
+        hops || !p.ok ? p : { from: p.from, to: p.to, ok: p.ok, forward: brief(p.forward), ...(p.back ? { back: brief(p.back) } : {}) },
+      ),
+    })),
+  }));
 }
 
 /** Effective routes of every TGW route table and every VPC route table (normal state). */

@@ -35,7 +35,7 @@ export function intentProblems(model: LandingZoneModel, shared: SourceFile): Pro
     return [
       shared.problem(
         path,
-        `intent ${result.intent.name} is violated ${first.scenario === "normal" ? "in the normal state" : `under ${first.scenario}`}${others}: ${first.problem}. Fix the routing config or the intent; lz routes --intent ${result.intent.name} prints every hop.`,
+        `intent ${result.intent.name} is violated ${first.scenario === "normal" ? "in the normal state" : `under ${first.scenario}`}${others}: ${first.problem}. Fix the routing config or the intent; lz routes --intent ${result.intent.name} prints the failing paths hop by hop.`,
       ),
     ];
   });

@@ -18,14 +18,16 @@
  *   (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html). A stateful firewall
  *   drops a return packet that comes back through another AZ's endpoint: the verifier reports that asymmetry.
  * - On-prem router: longest prefix over the routes learned on Direct Connect (the allowed prefixes) and on the
- *   VPN (the routes of the VPN attachment's TGW table); for the same prefix it prefers Direct Connect, which is
- *   the customer-side rule the README asks for (local preference or AS-path prepending on the VPN).
+ *   VPN (the routes of the VPN attachment's TGW table); for the same prefix it prefers Direct Connect, as AWS asks
+ *   the customer's device to be configured
+ *   (https://aws.amazon.com/premiumsupport/knowledge-center/direct-connect-asymmetric-routing/; see
+ *   ./onprem-preference.ts, which refuses allowed prefixes that lose to the VPN's routes).
  * - From the internet: a packet enters through the internet gateway of the VPC holding the destination, and only
  *   public subnets have addresses the internet reaches. The IGW edge route table, when the VPC has one (ingress
  *   routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html), decides the next hop
  *   by longest prefix over its routes and the implicit local route; without one the gateway delivers directly.
  */
-import { parseCidr } from "../net/cidr.js";
+import { AZ_LETTERS, azName, cidrOf, inCidr, ipOf, resolveLocation } from "./locations.js";
 import {
   ROUTE_ORIGINS,
   type AttachmentId,
@@ -37,6 +39,8 @@ import {
   type VpcRoute,
   type VpcTarget,
 } from "./plan.js";
+
+export { azName, INTERNET_ADDRESS } from "./locations.js";
 
 /** Injected failures. AZ letters are AZ indexes: `a` is the first AZ a VPC uses, `b` the second, `c` the third. */
 export type Failure = "directconnect-down" | "vpn-tunnel-1-down" | "vpn-tunnel-2-down" | `az-${"a" | "b" | "c"}-down`;
@@ -65,33 +69,26 @@ export interface Trace {
   readonly waypoints: readonly Waypoint[];
   /** AZ index of each firewall endpoint crossed, in order. */
   readonly firewallAzs: readonly number[];
+  /** Each firewall endpoint crossed, in order, as `<vpc> <az>` (`inspection az-b`): which stateful appliance saw the packet. */
+  readonly firewallEndpoints: readonly string[];
+  /**
+   * True when the transit gateway picked an AZ of a VPC attachment by the flow's hash (appliance mode, or the
+   * packet came from an AZ the attachment does not have up): another flow could take another AZ.
+   */
+  readonly flowHashed: boolean;
+  /** The last NAT gateway crossed (its VPC and AZ index): where replies from the internet come back to. */
+  readonly natGateway?: { readonly vpc: string; readonly az: number };
 }
 
-/** A representative public address for the `internet` location (TEST-NET-2, RFC 5737). */
-export const INTERNET_ADDRESS = "198.51.100.10";
-const AZ_LETTERS = ["a", "b", "c"] as const;
 const MAX_HOPS = 24;
 
-const ipOf = (ip: string) => parseCidr(`${ip}/32`).first;
-const inCidr = (cidr: string, ip: bigint) => {
-  const c = parseCidr(cidr);
-  return c.first <= ip && ip <= c.last;
-};
-const prefixOf = (cidr: string) => parseCidr(cidr).prefixLength;
+const prefixOf = (cidr: string) => cidrOf(cidr).prefixLength;
 /** The route with the longest prefix containing `ip`; first listed wins a tie. */
 function longestMatch<T extends { readonly destination: string }>(routes: readonly T[], ip: bigint): T | undefined {
   let best: T | undefined;
   for (const r of routes) if (inCidr(r.destination, ip) && (!best || prefixOf(r.destination) > prefixOf(best.destination))) best = r;
   return best;
 }
-/** A host address inside a subnet: the first after the four AWS reserves. */
-function hostIn(cidr: string): string {
-  const c = parseCidr(cidr);
-  const n = c.first + (c.last - c.first > 8n ? 4n : 0n);
-  return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join(".");
-}
-/** `az-a`, `az-b`, `az-c` for AZ index 0, 1, 2. */
-export const azName = (az: number) => `az-${AZ_LETTERS[az] ?? az}`;
 const describeTarget = (t: VpcRoute["target"]) =>
   t.kind === "nat-gateway" || t.kind === "firewall-endpoint" ? `${t.kind} ${azName(t.az)}` : t.kind;
 
@@ -121,6 +118,9 @@ class Packet {
   readonly hops: Hop[] = [];
   readonly waypoints = new Set<Waypoint>();
   readonly firewallAzs: number[] = [];
+  readonly firewallEndpoints: string[] = [];
+  flowHashed = false;
+  natGateway?: { readonly vpc: string; readonly az: number };
   readonly src: bigint;
   readonly dst: bigint;
 
@@ -139,19 +139,43 @@ class Packet {
       hops: this.hops,
       waypoints: [...this.waypoints],
       firewallAzs: this.firewallAzs,
+      firewallEndpoints: this.firewallEndpoints,
+      flowHashed: this.flowHashed,
+      ...(this.natGateway ? { natGateway: this.natGateway } : {}),
       ...(dropped ? { dropped } : {}),
     };
     return { end };
   }
 }
 
+/** How the walk settles what AWS decides per flow. */
+export interface NetworkOptions {
+  /**
+   * Where the transit gateway picks a VPC attachment's AZ by a hash of the flow (appliance mode, or no ENI up in
+   * the AZ the packet came from), it takes the AZ at this index among the attachment's AZs that are up (modulo
+   * their number), for both directions of the flow, as appliance mode does. The verifier tries every index, so
+   * every AZ the hash could pick is walked. @default the walk hashes the source and destination addresses
+   */
+  readonly flowAz?: number;
+}
+
+/** A route of a TGW table as the table holds it: destination, how it was learned, target. */
+export interface TgwRoute {
+  readonly destination: string;
+  readonly origin: (typeof ROUTE_ORIGINS)[number];
+  readonly target: AttachmentId | "blackhole";
+}
+
 /** Follows packets through a plan under a set of failures. */
 export class Network {
   private readonly down: ReadonlySet<Failure>;
+  /** Effective routes per TGW table (they depend only on the plan and the failures, both fixed). */
+  private readonly effective = new Map<TgwTablePlan, TgwRoute[]>();
 
   constructor(
     readonly plan: RoutingPlan,
     failures: Iterable<Failure> = [],
+    private readonly options: NetworkOptions = {},
   ) {
     this.down = new Set(failures);
   }
@@ -191,33 +215,12 @@ export class Network {
 
   /**
    * Resolves an intent location: `onprem`, `onprem:<ip>`, `internet`, `<env>/<tier>[/<az>]`, or an IP inside a VPC.
-   * Without an AZ, the first AZ that is up. Returns a string when the location is not applicable under the
-   * current failures (its AZ is down) or does not exist.
+   * Without an AZ, the first AZ that is up ({@link resolveLocation} with `everyAz` gives every one). Returns a
+   * string when the location is not applicable under the current failures (its AZ is down) or does not exist.
    */
   resolve(location: string): Endpoint | string {
-    if (location === "internet") return { kind: "internet", ip: INTERNET_ADDRESS };
-    if (location === "onprem") {
-      const first = this.plan.onPremisesCidrs[0];
-      return first ? { kind: "onprem", ip: hostIn(first) } : "no on-prem CIDRs";
-    }
-    if (location.startsWith("onprem:")) return { kind: "onprem", ip: location.slice("onprem:".length) };
-    const m = /^([a-z][a-z0-9-]*)\/(public|privateApp|privateData)(?:\/([abc]))?$/.exec(location);
-    if (m) {
-      const vpc = this.vpc(m[1]!);
-      if (!vpc) return `no environment ${m[1]}`;
-      const tier = m[2] as PlanTier;
-      const az = m[3] ? AZ_LETTERS.indexOf(m[3] as "a") : vpc.subnets[tier]!.slice(0, vpc.azCount).findIndex((_, i) => !this.azDown(i));
-      if (az < 0 || az >= vpc.azCount) return `${location}: no such AZ, or every AZ is down`;
-      if (this.azDown(az)) return `${location} is in ${azName(az)}, which is down`;
-      return { kind: "subnet", vpc: vpc.name, tier, az, ip: hostIn(vpc.subnets[tier]![az]!) };
-    }
-    const at = this.subnetOf(location);
-    if (at)
-      return this.azDown(at.az)
-        ? `${location} is in ${azName(at.az)}, which is down`
-        : { kind: "subnet", vpc: at.vpc.name, tier: at.tier, az: at.az, ip: location };
-    if (this.plan.onPremisesCidrs.some((c) => inCidr(c, ipOf(location)))) return { kind: "onprem", ip: location };
-    return `${location} is in no VPC subnet and no on-prem range`;
+    const all = resolveLocation(this, location, false);
+    return typeof all === "string" ? all : all[0]!;
   }
 
   /** Follows a packet from `from` to address `toIp`, one hop at a time (at most {@link MAX_HOPS}). */
@@ -350,11 +353,10 @@ export class Network {
   private enterVpcAttachment(p: Packet, target: AttachmentPlan, fromAz: number | undefined): Step {
     const vpc = this.vpc(target.id.slice("vpc:".length))!;
     const up = target.azs.filter((az) => !this.azDown(az));
-    const az: number = target.applianceMode
-      ? up[Number((p.src ^ p.dst) % BigInt(up.length))]!
-      : fromAz !== undefined && up.includes(fromAz)
-        ? fromAz
-        : up[Number((p.src ^ p.dst) % BigInt(up.length))]!;
+    const hashed = target.applianceMode || fromAz === undefined || !up.includes(fromAz);
+    if (hashed) p.flowHashed = true;
+    const pick = this.options.flowAz ?? Number((p.src ^ p.dst) % BigInt(up.length));
+    const az: number = hashed ? up[pick % up.length]! : fromAz;
     return { next: { at: "subnet", vpc, tier: vpc.name === "inspection" ? "transitGateway" : "transit", az } };
   }
 
@@ -379,9 +381,22 @@ export class Network {
       next: t.kind === "local" ? "deliver" : describeTarget(t),
     });
     if (t.kind === "local") return this.deliver(p, vpc);
-    if (t.kind === "transit-gateway") return { next: { at: "tgw", attachment: `vpc:${vpc.name}`, az } };
+    if (t.kind === "transit-gateway") return this.toTransitGateway(p, vpc, az);
     if (t.kind === "internet-gateway") return this.exitToInternet(p);
     return this.toAzTarget(p, vpc, t);
+  }
+
+  /**
+   * From a subnet in AZ `az` into the transit gateway: only through the VPC attachment's ENI in the same AZ ("traffic
+   * is forwarded to the transit gateway only when the transit gateway has an attachment in a subnet in the same
+   * Availability Zone", https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html).
+   */
+  private toTransitGateway(p: Packet, vpc: VpcPlan, az: number): Step {
+    const id: AttachmentId = `vpc:${vpc.name}`;
+    const attachment = this.attachment(id);
+    if (!attachment?.azs.includes(az))
+      return p.stop(false, `${id} has no ENI in ${azName(az)}, so traffic from ${azName(az)} cannot reach the transit gateway`);
+    return { next: { at: "tgw", attachment: id, az } };
   }
 
   /** Delivery inside `vpc` by its local route: the destination subnet must be up and its network ACL admit the source. */
@@ -414,9 +429,13 @@ export class Network {
    */
   private toAzTarget(p: Packet, vpc: VpcPlan, t: Extract<VpcTarget, { readonly az: number }>): Step {
     if (this.azDown(t.az)) return p.stop(false, `${describeTarget(t)} is down`);
-    if (t.kind === "nat-gateway") return { next: { at: "subnet", vpc, tier: "public", az: t.az } };
+    if (t.kind === "nat-gateway") {
+      p.natGateway = { vpc: vpc.name, az: t.az };
+      return { next: { at: "subnet", vpc, tier: "public", az: t.az } };
+    }
     p.waypoints.add("inspection");
     p.firewallAzs.push(t.az);
+    p.firewallEndpoints.push(`${vpc.name} ${azName(t.az)}`);
     return { next: { at: "subnet", vpc, tier: "firewall", az: t.az } };
   }
 
@@ -430,9 +449,16 @@ export class Network {
   }
 
   /** Effective routes of a TGW table: static routes and routes propagated by attachments that are up. */
-  effectiveTgwRoutes(
-    table: TgwTablePlan,
-  ): { destination: string; origin: (typeof ROUTE_ORIGINS)[number]; target: AttachmentId | "blackhole" }[] {
+  effectiveTgwRoutes(table: TgwTablePlan): readonly TgwRoute[] {
+    let routes = this.effective.get(table);
+    if (!routes) {
+      routes = this.computeEffectiveTgwRoutes(table);
+      this.effective.set(table, routes);
+    }
+    return routes;
+  }
+
+  private computeEffectiveTgwRoutes(table: TgwTablePlan): TgwRoute[] {
     const propagated = table.propagations.flatMap((id) => {
       const a = this.attachment(id);
       return a && this.attachmentUp(a) ? a.propagates.map((destination) => ({ destination, origin: a.origin, target: a.id })) : [];

@@ -126,7 +126,7 @@ describe("hybrid connectivity config", () => {
     });
     expect(problemsOf(dir)).toEqual([
       expect.stringContaining(
-        "routing.intents[9].expect: intent internet-to-test is violated in the normal state (also fails under directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-a-down, az-b-down, az-c-down): expected via inspection, but the forward path does not cross inspection (it crosses nothing); deciding hop 1 internet-gateway test: igw (no edge route table) matched 10.20.0.0/16 → deliver.",
+        "routing.intents[9].expect: intent internet-to-test is violated in the normal state (also fails under directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-a-down, az-b-down, az-c-down): internet → test/public/az-a (and 1 more of 2 paths): expected via inspection, but the forward path does not cross inspection (it crosses nothing); deciding hop 1 internet-gateway test: igw (no edge route table) matched 10.20.0.0/16 → deliver.",
       ),
     ]);
   });

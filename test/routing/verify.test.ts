@@ -85,6 +85,36 @@ describe("routing verifier", () => {
     });
   });
 
+  it("walks every AZ of the source and destination tiers, so a blackhole over one AZ's subnet is found", () => {
+    // prod's privateApp subnets are 10.30.0.0/20, 10.30.16.0/20, 10.30.32.0/20: blackhole the second AZ's only.
+    const plan = planRouting(base({ staticRoutes: [{ routeTable: "onprem", destinationCidr: "10.30.16.0/20", target: "blackhole" }] }));
+    const inbound = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }), "normal");
+    // Each destination AZ, entered through each AZ of the attachment the TGW may pick (the blackhole path once).
+    expect(new Set(inbound.paths.map((p) => `${p.to} ${p.ok}`))).toEqual(
+      new Set(["prod/privateApp/az-a true", "prod/privateApp/az-b false", "prod/privateApp/az-c true"]),
+    );
+    expect(inbound.paths.filter((p) => !p.ok)).toHaveLength(1);
+    expect(inbound.ok).toBe(false);
+    expect(inbound.problem).toMatch(
+      /^onprem 172\.16\.1\.1 → prod\/privateApp\/az-b: .*tgw onprem matched 10\.30\.16\.0\/20 \(static\) → blackhole/,
+    );
+    const outbound = checkScenario(plan, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(new Set(outbound.paths.filter((p) => !p.ok).map((p) => p.from))).toEqual(new Set(["prod/privateApp/az-b"]));
+    expect(outbound.problem).toContain("the return packet is dropped");
+    // With az-b down its subnet is gone: the two AZs left hold.
+    const azBDown = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "directconnect" }), "az-b-down");
+    expect(azBDown.ok, azBDown.problem).toBe(true);
+    expect(new Set(azBDown.paths.map((p) => p.to))).toEqual(new Set(["prod/privateApp/az-a", "prod/privateApp/az-c"]));
+  });
+
+  it("walks every AZ the transit gateway may pick for a flow through an appliance-mode attachment", () => {
+    const plan = planRouting(base({ inspection, environments: [env("prod", "prod", "10.30.0.0/16", { inspection: "central" })] }));
+    const r = checkScenario(plan, intent("prod/privateApp/a", "onprem:172.16.1.1", { via: ["directconnect", "inspection"] }), "normal");
+    expect(r.ok, r.problem).toBe(true);
+    expect(r.paths.map((p) => p.forward.firewallEndpoints)).toEqual([["inspection az-a"], ["inspection az-b"], ["inspection az-c"]]);
+    expect(r.paths.map((p) => p.back!.firewallEndpoints)).toEqual([["inspection az-a"], ["inspection az-b"], ["inspection az-c"]]);
+  });
+
   it("catches a static route toward the VPN pulling traffic off Direct Connect, and names the hop", () => {
     const plan = planRouting(base({ staticRoutes: [{ routeTable: "prod", destinationCidr: "172.16.0.0/16", target: "vpn" }] }));
     const r = checkScenario(plan, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
@@ -139,6 +169,115 @@ describe("routing verifier", () => {
   });
 });
 
+describe("invariants on every path", () => {
+  const central = (name: string, cidr: string) => env(name, "prod", cidr, { inspection: "central" });
+
+  it("holds for central inspection with appliance mode, in every scenario", () => {
+    const plan = planRouting(base({ inspection, environments: [env("dev", "nonprod", "10.10.0.0/16"), central("prod", "10.30.0.0/16")] }));
+    for (const [from, to] of [
+      ["onprem:172.16.1.1", "prod/privateApp"],
+      ["prod/privateApp", "onprem:172.16.1.1"],
+      ["onprem:172.16.1.1", "dev/privateApp"],
+    ] as const) {
+      const r = checkIntent(plan, intent(from, to, { via: "directconnect" }, { "directconnect-down": { via: "vpn" } }));
+      expect(r.ok, r.scenarios.find((s) => !s.ok)?.problem).toBe(true);
+    }
+  });
+
+  it("rejects a flow inspected one way only: an uninspected environment in an inspected segment", () => {
+    // prod2 sits in the prod segment without inspection (the config refuses this; the plan shows why): on-prem
+    // reaches it directly, its replies take the segment's 0.0.0.0/0 through the firewall.
+    const plan = planRouting(
+      base({
+        inspection,
+        directConnect: { allowedPrefixes: ["10.30.0.0/16", "10.40.0.0/16"] },
+        environments: [central("prod", "10.30.0.0/16"), env("prod2", "prod", "10.40.0.0/16", { inspection: "none" })],
+      }),
+    );
+    const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod2/privateApp", { via: "directconnect" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/asymmetric through the stateful firewall \(forward none, return inspection az-[abc]\)/);
+    expect(r.forward!.firewallEndpoints).toEqual([]);
+    expect(r.back!.firewallEndpoints).toHaveLength(1);
+    // Every path fails, from every AZ the reply may cross the firewall in.
+    expect(r.paths.every((p) => !p.ok)).toBe(true);
+  });
+
+  it("rejects a hand-edited plan whose on-prem table bypasses the firewall toward an inspected VPC", () => {
+    const plan = planRouting(base({ inspection, environments: [central("prod", "10.30.0.0/16")] }));
+    const edited: RoutingPlan = {
+      ...plan,
+      tables: plan.tables.map((t) =>
+        t.name === "onprem" ? { ...t, staticRoutes: [], propagations: [...t.propagations, "vpc:prod" as const] } : t,
+      ),
+    };
+    const r = checkScenario(edited, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/asymmetric through the stateful firewall \(forward inspection az-[abc], return none\)/);
+  });
+
+  it("rejects a path over the VPN while Direct Connect is up, even both ways and as the intent asks", () => {
+    // A hand-edited plan: Direct Connect neither advertises prod's range nor propagates into prod's table.
+    const plan = planRouting(base({ directConnect: { allowedPrefixes: ["10.10.0.0/16"] } }));
+    const edited: RoutingPlan = {
+      ...plan,
+      tables: plan.tables.map((t) => (t.name === "prod" ? { ...t, propagations: t.propagations.filter((a) => a !== "directconnect") } : t)),
+    };
+    const r = checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp", { via: "vpn" }), "normal");
+    expect(r.forward!.waypoints).toEqual(["vpn"]);
+    expect(r.back!.waypoints).toEqual(["vpn"]);
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain(
+      "the forward path takes the VPN while Direct Connect is up (hop 1 on-prem router: BGP (DX, VPN) matched 10.30.0.0/16 via vpn → vpn)",
+    );
+    expect(checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp", { via: "vpn" }), "directconnect-down").ok).toBe(true);
+  });
+
+  it("finds appliance mode switched off on every path it breaks, not only for some addresses", () => {
+    const plan = planRouting(base({ inspection, environments: [central("prod", "10.30.0.0/16")] }));
+    const off: RoutingPlan = { ...plan, attachments: plan.attachments.map((a) => ({ ...a, applianceMode: false })) };
+    const r = checkScenario(off, intent("onprem:172.16.1.1", "prod/privateApp", { via: ["directconnect", "inspection"] }), "normal");
+    expect(r.ok).toBe(false);
+    // From DX the TGW hashes the flow onto any inspection AZ; the reply comes back through the destination's AZ.
+    for (const to of ["az-a", "az-b", "az-c"]) {
+      const failing = r.paths.filter((p) => p.to === `prod/privateApp/${to}` && !p.ok);
+      expect(failing.map((p) => p.forward.firewallEndpoints[0]).sort()).toEqual(
+        ["inspection az-a", "inspection az-b", "inspection az-c"].filter((e) => e !== `inspection ${to}`),
+      );
+    }
+  });
+
+  it("rejects a VPC attachment missing an AZ: that AZ's subnets cannot reach the transit gateway", () => {
+    const plan = planRouting(base());
+    const edited: RoutingPlan = {
+      ...plan,
+      attachments: plan.attachments.map((a) => (a.id === "vpc:prod" ? { ...a, azs: [0, 1] } : a)),
+    };
+    const r = checkScenario(edited, intent("prod/privateApp", "onprem:172.16.1.1", { via: "directconnect" }), "normal");
+    expect(r.paths.filter((p) => !p.ok).map((p) => p.from)).toEqual(["prod/privateApp/az-c"]);
+    expect(r.problem).toContain("vpc:prod has no ENI in az-c, so traffic from az-c cannot reach the transit gateway");
+    // On-prem to that AZ gets there (the ENIs in a and b deliver locally), but the reply cannot leave.
+    const inbound = checkScenario(edited, intent("onprem:172.16.1.1", "prod/privateApp/c", { via: "directconnect" }), "normal");
+    expect(inbound.problem).toContain("the return packet is dropped");
+  });
+
+  it("rejects a flow that enters over the VPN and returns over Direct Connect", () => {
+    // DX advertises a /12 summary, the VPN the VPC's /16: on-prem prefers the longer prefix, the VPN. The intent
+    // asks only for inspection, which both directions cross: the link asymmetry alone fails it.
+    const plan = planRouting(
+      base({ inspection, directConnect: { allowedPrefixes: ["10.16.0.0/12"] }, environments: [central("prod", "10.30.0.0/16")] }),
+    );
+    const r = checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "inspection" }), "normal");
+    expect(r.ok).toBe(false);
+    expect(r.forward!.hops[0]!.matched).toBe("10.30.0.0/16 via vpn");
+    expect(r.problem).toMatch(
+      /the flow goes over vpn \(hop 1 on-prem router: BGP \(DX, VPN\) matched 10\.30\.0\.0\/16 via vpn → vpn\) and returns over directconnect \(hop \d+ tgw ← vpc:inspection: tgw inspection matched 172\.16\.0\.0\/16 \(directconnect\) → directconnect\)/,
+    );
+    // Under directconnect-down both ways take the VPN: no asymmetry.
+    expect(checkScenario(plan, intent("onprem:172.16.1.1", "prod/privateApp", { via: "inspection" }), "directconnect-down").ok).toBe(true);
+  });
+});
+
 describe("routing verifier, per-vpc inspection", () => {
   const perVpc = (over: Partial<Env> = {}) => env("prod", "prod", "10.30.0.0/16", { inspection: "per-vpc", ...over });
   const plan = planRouting(base({ environments: [env("dev", "nonprod", "10.10.0.0/16"), perVpc()] }));
@@ -182,7 +321,39 @@ describe("routing verifier, per-vpc inspection", () => {
     };
     const r = checkScenario(crossed, intent("internet", "prod/public/a", { via: "inspection" }), "normal");
     expect(r.ok).toBe(false);
-    expect(r.problem).toContain("asymmetric through the stateful firewall (forward az-b, return az-a)");
+    expect(r.problem).toContain("asymmetric through the stateful firewall (forward prod az-b, return prod az-a)");
+  });
+
+  it("walks the reply to egress back through the NAT gateway, and rejects an edge route to another AZ's endpoint", () => {
+    const ok = checkScenario(plan, intent("prod/privateApp/b", "internet", { via: "inspection" }), "normal");
+    expect(ok.ok, ok.problem).toBe(true);
+    expect(ok.back!.hops.map((h) => `${h.at} → ${h.next}`)).toEqual([
+      "internet-gateway prod → firewall-endpoint az-b",
+      "prod/firewall/az-b → deliver",
+      "nat-gateway prod az-b → 10.30.16.4",
+      "prod/public/az-b → deliver",
+    ]);
+    const prod = plan.vpcs.find((v) => v.name === "prod")!;
+    const crossed: RoutingPlan = {
+      ...plan,
+      vpcs: plan.vpcs.map((v) =>
+        v === prod
+          ? {
+              ...v,
+              gatewayRoutes: v.gatewayRoutes!.map((r, i) =>
+                i === 1 ? { ...r, target: { kind: "firewall-endpoint" as const, az: 2 } } : r,
+              ),
+            }
+          : v,
+      ),
+    };
+    const r = checkScenario(crossed, intent("prod/privateApp", "internet", { via: "inspection" }), "normal");
+    expect(r.paths.map((p) => [p.from, p.ok])).toEqual([
+      ["prod/privateApp/az-a", true],
+      ["prod/privateApp/az-b", false],
+      ["prod/privateApp/az-c", true],
+    ]);
+    expect(r.problem).toContain("asymmetric through the stateful firewall (forward prod az-b, return prod az-c)");
   });
 
   it("keeps every other AZ's egress and ingress inspected when an AZ fails", () => {
