@@ -69,7 +69,7 @@ export function itSatisfiesConfigInvariants(dir: string, synthesis: () => Shared
   it("writes the network hub, one stack per environment file, and the bootstrap stack when shared.yaml has one", () => {
     const { model, outcome } = synthesis();
     const expected = [
-      ...(model.bootstrap ? ["bootstrap"] : []),
+      ...(model.bootstrap ? [model.bootstrap.stackName] : []),
       model.networkHub.stackName,
       ...model.environments.map((e) => e.stackName),
     ].sort();
