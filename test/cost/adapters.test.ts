@@ -39,6 +39,20 @@ describe("costInputsFromModel", () => {
     expect(hub.networkFirewall).toBeDefined();
   });
 
+  it("prices no inspection VPC in the hub when no environment uses central inspection (the hub stack builds none)", () => {
+    const model = loadConfig(REFERENCE_DIR);
+    const perVpcOnly = {
+      ...model,
+      environments: model.environments.map((e) => (e.inspection === "central" ? { ...e, inspection: "per-vpc" as const } : e)),
+    };
+    const hub = costInputsFromModel(perVpcOnly, { securityBaseline: false })[0]!.inputs;
+    const { inspection: _, ...hybrid } = model.networkHub.hybrid!;
+    expect(hub.networkFirewall).toBeUndefined();
+    expect(hub.natGateways).toBeUndefined();
+    expect(hub.transitGateway?.kinds).not.toContain("inspection VPC");
+    expect(hub).toMatchObject(hubHybridCostInputs(hybrid, a));
+  });
+
   it("bills a centrally inspected prod no NAT gateway and dev a single one, each with its VPC attachment, flow logs and app tier", () => {
     const model = loadConfig(REFERENCE_DIR);
     const prodEnv = model.environments.find((e) => e.name === "prod")!;

@@ -1,5 +1,6 @@
 /**
- * Whole-config syntheses (the shipped config, the per-vpc scenario) shared by the test files of one worker.
+ * Whole-config syntheses (the reference config, the per-vpc scenario, `environments/` and the examples) shared by the
+ * test files of one worker.
  *
  * With `isolate: false` (vitest.config.ts) the test files that one worker runs share their modules, so the
  * cache here lives as long as the worker: one synthesis of the shipped config serves every file that reads it,
@@ -42,7 +43,7 @@ function shared(key: string, configDir: () => string): SharedSynthesis {
   const model = loadConfig(configDir());
   const workerDir = join(inject("scratchRoot") ?? tmpdir(), `worker-${process.pid}`);
   mkdirSync(workerDir, { recursive: true });
-  const outdir = mkdtempSync(join(workerDir, `${key}-`));
+  const outdir = mkdtempSync(join(workerDir, `${key.replace(/[^\w-]+/g, "_").slice(-60)}-`));
   const outcome = synthesizeChecked(model, outdir);
   const text = (stack: string) => readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8");
   const result: SharedSynthesis = { model, outdir, outcome, text, json: (stack) => JSON.parse(text(stack)) as StackJson };
@@ -61,7 +62,15 @@ export function referenceSynthesis(): SharedSynthesis {
  * this folder, and its contents must never decide whether a test passes.
  */
 export function environmentsSynthesis(): SharedSynthesis {
-  return shared("environments", () => "environments");
+  return configSynthesis("environments");
+}
+
+/**
+ * The config folder `dir` (`environments`, `examples/<name>`, or a temp copy), synthesized once per test worker (see
+ * {@link SharedSynthesis}). Like {@link environmentsSynthesis}, only for checks that hold for any valid config.
+ */
+export function configSynthesis(dir: string): SharedSynthesis {
+  return shared(`config:${dir}`, () => dir);
 }
 
 /**

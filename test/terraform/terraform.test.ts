@@ -1,15 +1,20 @@
 /**
- * The real Terraform, offline, on every stack synthesized from the config in `environments/` (whatever it holds):
- * `init`, `validate`, and a mocked `apply` through `terraform test` with `mock_provider`; the same for the stack a
- * per-vpc inspection environment gets in the reference config (test/support/per-vpc.ts). Skips (with the reason printed) when Terraform or the provider
- * mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
+ * The real Terraform, offline, on every stack synthesized from `environments/` and from every `examples/<name>/`
+ * folder (whatever they hold): `init`, `validate`, and a mocked `apply` through `terraform test` with
+ * `mock_provider`; the same for the stack a per-vpc inspection environment gets in the reference config
+ * (test/support/per-vpc.ts). Every stack of every config has its tests, but Terraform runs once per distinct
+ * cdk.tf.json: a stack byte-identical to one already run (an example shaped like environments/) shares its results. Skips (with the reason printed) when Terraform or the provider mirror is missing; see
+ * test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
+import { checkedConfigDirs } from "../support/config-invariants.js";
+import { loadConfig } from "../../src/config/index.js";
 import { cleanupConfigDirs } from "../support/config-dir.js";
-import { environmentsSynthesis, perVpcSynthesis } from "../support/shared-synthesis.js";
+import { configSynthesis, perVpcSynthesis, type SharedSynthesis } from "../support/shared-synthesis.js";
 import {
   awsProviderVersion,
   DEFAULT_TIMEOUT_MS,
@@ -29,79 +34,129 @@ const probe = probeTerraform();
 if (!probe.ok) console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
 
 describe.skipIf(!probe.ok)(
-  `the config in environments/ under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
+  `environments/ and examples/ under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
   () => {
     if (probe.ok) terraformChecks(probe);
     else it("runs init, validate and a mocked apply on every synthesized stack", () => {});
   },
 );
 
+/**
+ * A config whose stacks the real Terraform checks: its name in test names, its synthesis, and either its folder
+ * (every stack its model implies is checked) or the only stacks to check.
+ */
+type CheckedConfig = { readonly name: string; readonly synthesis: () => SharedSynthesis } & (
+  | { readonly dir: string }
+  | { readonly only: readonly string[] }
+);
+
+/** One test subject: a stack of a config. */
+interface ConfigStack {
+  readonly config: CheckedConfig;
+  readonly stack: string;
+}
+
+/** The stacks of `config` by name, from its model (cheap: no synthesis), in deploy order. */
+function stackNames(config: CheckedConfig): readonly string[] {
+  if ("only" in config) return config.only;
+  const model = loadConfig(config.dir);
+  return [
+    ...(model.bootstrap ? [model.bootstrap.stackName] : []),
+    model.networkHub.stackName,
+    ...model.environments.map((e) => e.stackName),
+  ];
+}
+
+/**
+ * Synthesizes each config in turn (yielding to the event loop before each, so that the worker's RPC with vitest is
+ * never blocked for several syntheses in a row on a loaded machine, and Terraform starts on the first config while
+ * the next is synthesized), copies its output into `root` (Terraform writes into the stack folders: .terraform, the
+ * lock file, tests/), and resolves, per config, its stacks by name to the folder to run Terraform in: the first
+ * folder holding a byte-identical cdk.tf.json, so that a stack shared by several configs is checked once.
+ */
+function stackFolders(root: string, configs: readonly CheckedConfig[]): Promise<Map<string, SynthesizedStack>>[] {
+  const byHash = new Map<string, SynthesizedStack>();
+  let previous: Promise<unknown> = Promise.resolve();
+  return configs.map((config, i) => {
+    const next = previous.then(async () => {
+      await new Promise((r) => setImmediate(r));
+      const outdir = join(root, String(i));
+      cpSync(config.synthesis().outdir, outdir, { recursive: true });
+      const folders = new Map<string, SynthesizedStack>();
+      for (const stack of readManifest(outdir)) {
+        const hash = createHash("sha256")
+          .update(readFileSync(join(stack.dir, "cdk.tf.json")))
+          .digest("hex");
+        if (!byHash.has(hash)) byHash.set(hash, stack);
+        folders.set(stack.name, byHash.get(hash)!);
+      }
+      return folders;
+    });
+    // A config that fails to synthesize fails its own tests; the next config still runs.
+    previous = next.catch(() => undefined);
+    return next;
+  });
+}
+
 function terraformChecks(terraform: TerraformFound): void {
   const cli = new TerraformCli(terraform);
-  // Synthesized while collecting (synthesize is synchronous), so that each stack gets its own tests. The
-  // synthesis is shared with the other test files of this worker; Terraform writes into the stack folders
-  // (.terraform, the lock file, tests/), so it works on a copy.
+  const configs: CheckedConfig[] = [
+    ...checkedConfigDirs().map((dir) => ({ name: dir, dir, synthesis: () => configSynthesis(dir) })),
+    // The per-vpc scenario changes only workload-test (test/accounts/per-vpc.test.ts checks that).
+    { name: "the reference with test on per-vpc inspection", synthesis: perVpcSynthesis, only: ["workload-test"] },
+  ];
+  // The test list comes from the models (loading is cheap); the syntheses run when the first test needs them.
+  const subjects: ConfigStack[] = configs.flatMap((config) => stackNames(config).map((stack) => ({ config, stack })));
   const outdir = mkdtempSync(join(tmpdir(), "lz-tf-synth-"));
-  cpSync(environmentsSynthesis().outdir, outdir, { recursive: true });
-  const stacks = new Map(readManifest(outdir).map((s) => [s.name, s]));
-  const names = [...stacks.keys()];
+  let folders: Promise<Map<string, SynthesizedStack>>[] | undefined;
+  const folder = async ({ config, stack }: ConfigStack): Promise<SynthesizedStack> => {
+    folders ??= stackFolders(outdir, configs);
+    const found = (await folders[configs.indexOf(config)]!).get(stack);
+    if (!found) throw new Error(`${config.name} synthesized no stack ${stack}`);
+    return found;
+  };
   const options = { timeout: DEFAULT_TIMEOUT_MS };
-
-  // The per-vpc scenario changes only workload-test (test/accounts/per-vpc.test.ts checks that), so only it runs here.
-  const perVpcOutdir = mkdtempSync(join(tmpdir(), "lz-tf-per-vpc-"));
-  cpSync(perVpcSynthesis().outdir, perVpcOutdir, { recursive: true });
-  const perVpcStack = readManifest(perVpcOutdir).find((s) => s.name === "workload-test")!;
 
   afterAll(async () => {
     await cli.dispose();
     rmSync(outdir, { recursive: true, force: true });
-    rmSync(perVpcOutdir, { recursive: true, force: true });
     cleanupConfigDirs();
   });
 
-  // One init per stack, shared by its validate and mocked-apply tests. The mock file is written first, so
-  // `terraform validate` checks it too.
-  const inits = new Map<string, Promise<TerraformResult>>();
-  const initialized = (stack: SynthesizedStack): Promise<TerraformResult> => {
-    if (!inits.has(stack.name)) {
-      writeMockApplyTest(stack);
-      inits.set(stack.name, cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-no-color"]));
-    }
-    return inits.get(stack.name)!;
+  // One init, validate and mocked apply per stack folder, whichever tests ask for it (a stack identical in several
+  // configs runs once). The mock file is written before init, so `terraform validate` checks it too.
+  const runs = new Map<string, Promise<TerraformResult>>();
+  const once = (dir: string, command: string, run: () => Promise<TerraformResult>): Promise<TerraformResult> => {
+    const key = `${dir}\0${command}`;
+    if (!runs.has(key)) runs.set(key, run());
+    return runs.get(key)!;
   };
-  const stack = (name: string): SynthesizedStack => stacks.get(name)!;
+  const initialized = (stack: SynthesizedStack): Promise<TerraformResult> =>
+    once(stack.dir, "init", () => {
+      writeMockApplyTest(stack);
+      return cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+    });
+  const cases = subjects.map((s) => [`${s.stack} of ${s.config.name}`, s] as const);
 
-  it("synthesizes at least one stack to check", ({ expect }) => {
-    expect(names.length).toBeGreaterThan(0);
+  it("finds at least one stack to check", ({ expect }) => {
+    expect(subjects.length).toBeGreaterThan(0);
   });
 
-  it.concurrent.for(names)("stack %s passes terraform validate", options, async (name, { expect }) => {
-    const init = await initialized(stack(name));
+  it.concurrent.for(cases)("stack %s passes terraform validate", options, async ([, subject], { expect }) => {
+    const stack = await folder(subject);
+    const init = await initialized(stack);
     expect(init.ok, init.output).toBe(true);
-    const validate = await cli.run(stack(name).dir, ["validate", "-no-color"]);
+    const validate = await once(stack.dir, "validate", () => cli.run(stack.dir, ["validate", "-no-color"]));
     expect(validate.ok, validate.output).toBe(true);
   });
 
-  it.concurrent.for(names)("stack %s applies against mocked providers under terraform test", options, async (name, { expect }) => {
-    const init = await initialized(stack(name));
+  it.concurrent.for(cases)("stack %s applies against mocked providers under terraform test", options, async ([, subject], { expect }) => {
+    const stack = await folder(subject);
+    const init = await initialized(stack);
     expect(init.ok, init.output).toBe(true);
-    const test = await cli.run(stack(name).dir, ["test", "-no-color"]);
+    const test = await once(stack.dir, "test", () => cli.run(stack.dir, ["test", "-no-color"]));
     expect(mockApplyPassed(test), test.output).toBe(true);
   });
-
-  it.concurrent(
-    "per-vpc inspection: stack workload-test passes terraform validate and applies against mocked providers",
-    options,
-    async ({ expect }) => {
-      writeMockApplyTest(perVpcStack);
-      const init = await cli.run(perVpcStack.dir, ["init", "-backend=false", "-input=false", "-no-color"]);
-      expect(init.ok, init.output).toBe(true);
-      const validate = await cli.run(perVpcStack.dir, ["validate", "-no-color"]);
-      expect(validate.ok, validate.output).toBe(true);
-      const test = await cli.run(perVpcStack.dir, ["test", "-no-color"]);
-      expect(mockApplyPassed(test), test.output).toBe(true);
-    },
-  );
 
   it.concurrent(`the mock defaults name only computed attributes of hashicorp/aws ${awsProviderVersion()}`, options, async ({ expect }) => {
     const dir = join(outdir, "provider-schema");

@@ -37,6 +37,17 @@ export interface CostInputOptions {
 }
 
 /**
+ * The hub's hybrid settings as the hub stack builds them: the central inspection VPC only when an environment uses
+ * `inspection: central` (src/accounts/hybrid.ts builds it from the routing plan, which has it only then); with
+ * `per-vpc` alone, `networkHub.hybrid.inspection` is just the firewall policy of the environments' own firewalls.
+ * Throws nothing; call only when `model.networkHub.hybrid` is set.
+ */
+function builtHubHybrid(model: LandingZoneModel): NonNullable<LandingZoneModel["networkHub"]["hybrid"]> {
+  const { inspection, ...rest } = model.networkHub.hybrid!;
+  return inspection && model.environments.some((e) => e.inspection === "central") ? { ...rest, inspection } : rest;
+}
+
+/**
  * One subject per account: the network hub first, then every workload environment (sorted by name, as in the
  * model), each with the quantities the model implies at its `costAssumptions`.
  */
@@ -55,7 +66,7 @@ export function costInputsFromModel(model: LandingZoneModel, options: CostInputO
       assumptions: hubAssumptions,
       inputs: {
         ...accountPlumbing(hubAssumptions),
-        ...(hub.hybrid ? hubHybridCostInputs(hub.hybrid, hubAssumptions) : {}),
+        ...(hub.hybrid ? hubHybridCostInputs(builtHubHybrid(model), hubAssumptions) : {}),
         ...baseline(hubAssumptions, 0),
       },
     },
