@@ -34,7 +34,7 @@ import { boundaryStatements } from "../pipeline/boundary.js";
 import { deployRoleStatements } from "../pipeline/permissions.js";
 import { planReadStatements } from "../pipeline/plan-reads.js";
 import { stackMatrix } from "../pipeline/stacks.js";
-import { addLockedS3Backend, MANAGED_BY } from "./account-stack.js";
+import { addLockedS3Backend, MANAGED_BY, requireTerraformVersion } from "./account-stack.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 
 /**
@@ -58,6 +58,7 @@ export class BootstrapStack extends TerraformStack {
     const bootstrap = model.bootstrap;
     if (!bootstrap) throw new Error("BootstrapStack needs model.bootstrap (a bootstrap block in shared.yaml)");
     super(scope, bootstrap.stackName);
+    requireTerraformVersion(this);
     this.bootstrap = bootstrap;
     this.model = model;
     const org = model.organization;
