@@ -19,9 +19,11 @@ export function defineValidate(cmd: Command, ctx: Context): void {
   cmd
     .description("check the config (shape, then meaning across files) and report every problem; writes nothing")
     .option("--config <dir>", CONFIG_OPTION_HELP)
-    .addOption(new Option("--format <format>", "text for people, json for CI, github for annotations on the YAML lines")
+    .addOption(
+      new Option("--format <format>", "text for people, json for CI, github for annotations on the YAML lines")
         .choices(["text", "json", "github"])
-        .default("text"))
+        .default("text"),
+    )
     .addHelpText(
       "after",
       `
