@@ -25,7 +25,7 @@ Exit status: 0 written, printed or (with --check) up to date, 1 config problem, 
 --check) a workflow that is missing or out of date, 2 bad command line.
 
 Examples:
-  $ lz pipeline                                        # print it
+  $ lz pipeline
   $ lz pipeline --out ${MAIN_WORKFLOW_PATH}     # after adding or removing an environment
   $ lz pipeline --check                                # CI: npm run check:pipeline`,
     )
