@@ -1,13 +1,16 @@
 /**
  * The real Terraform, offline, on every stack synthesized from the config in `environments/` (whatever it holds):
  * `init`, `validate`, and a mocked `apply` through `terraform test` with `mock_provider`; the same for the stack a
- * per-vpc inspection environment gets in the reference config (test/support/per-vpc.ts). Skips (with the reason printed) when Terraform or the provider
- * mirror is missing; see test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
+ * per-vpc inspection environment gets in the reference config (test/support/per-vpc.ts). Without the provider mirror
+ * but with TF_PLUGIN_CACHE_DIR set (the GitHub workflows), it installs the provider from the registry into that
+ * cache first. Skips (with the reason printed, and a warning annotation on GitHub Actions) when Terraform or the
+ * provider cannot be had; see test/support/terraform.ts for TERRAFORM_BIN, TF_PROVIDER_MIRROR and TF_PLUGIN_CACHE_DIR.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
+import { PROVIDER_LOCK_FILE } from "../../src/pipeline/workflow.js";
 import { cleanupConfigDirs } from "../support/config-dir.js";
 import { environmentsSynthesis, perVpcSynthesis } from "../support/shared-synthesis.js";
 import {
@@ -26,7 +29,12 @@ import {
 } from "../support/terraform.js";
 
 const probe = probeTerraform();
-if (!probe.ok) console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
+if (!probe.ok) {
+  console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
+  // On GitHub Actions, also a warning annotation on the run, so a skip is never silent.
+  if (process.env.GITHUB_ACTIONS === "true")
+    console.log(`::warning title=real-Terraform checks skipped::${probe.reason.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}`);
+}
 
 describe.skipIf(!probe.ok)(
   `the config in environments/ under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
@@ -60,12 +68,13 @@ function terraformChecks(terraform: TerraformFound): void {
   });
 
   // One init per stack, shared by its validate and mocked-apply tests. The mock file is written first, so
-  // `terraform validate` checks it too.
+  // `terraform validate` checks it too. Like the workflows, init uses the committed provider lock file as is.
   const inits = new Map<string, Promise<TerraformResult>>();
   const initialized = (stack: SynthesizedStack): Promise<TerraformResult> => {
     if (!inits.has(stack.name)) {
       writeMockApplyTest(stack);
-      inits.set(stack.name, cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-no-color"]));
+      copyFileSync(PROVIDER_LOCK_FILE, join(stack.dir, ".terraform.lock.hcl"));
+      inits.set(stack.name, cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-lockfile=readonly", "-no-color"]));
     }
     return inits.get(stack.name)!;
   };
