@@ -84,6 +84,28 @@ function buildJob(): string {
         run: npm run check:docs
       - name: this workflow matches the config
         run: npm run check:pipeline
+      # A push that removes an environment file leaves its stack and resources in AWS: name the decommission to
+      # run (docs/decommission.md). Best effort: an unreadable earlier config is reported, never fatal.
+      - name: environments removed by this push
+        if: github.event_name == 'push'
+        env:
+          BEFORE: \${{ github.event.before }}
+        run: |
+          if ! git cat-file -e "$BEFORE^{commit}" 2>/dev/null && ! git fetch --no-tags --depth=1 origin "$BEFORE"; then
+            echo "::notice::cannot fetch the previous commit $BEFORE; not checking for removed environments"
+            exit 0
+          fi
+          mkdir -p before
+          git archive "$BEFORE" environments | tar -x -C before
+          if ! npx --no lz stacks --json --config before/environments > before.json; then
+            echo "::notice::the config of $BEFORE does not load with this code; not checking for removed environments"
+            exit 0
+          fi
+          npx --no lz stacks --json > now.json
+          jq -r --slurpfile now now.json '($now[0].include | map(.stack)) as $keep | .include[] | select(.stack as $s | $keep | index($s) | not) | .githubEnvironment' before.json |
+            while read -r env; do
+              echo "::warning title=decommission $env::environment $env left the config but its stack still exists in AWS. Run the decommission workflow with environment $env and commit $BEFORE (docs/decommission.md)."
+            done
       - run: npm run synth
       # Every stack plans and applies with the committed provider lock file.
       - name: provider lock file into every stack

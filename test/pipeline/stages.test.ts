@@ -122,6 +122,17 @@ describe("mainWorkflow", () => {
     expect(mainWorkflow(loadConfig(REFERENCE_DIR))).toBe(mainWorkflow(model));
   });
 
+  it("warns on a push that removes an environment, naming the decommission to run with the previous commit", () => {
+    const step = wf.jobs.build!.steps!.find((s) => (s as { name?: string }).name === "environments removed by this push") as
+      | { if?: string; env?: Record<string, string>; run?: string }
+      | undefined;
+    expect(step?.if).toBe("github.event_name == 'push'");
+    expect(step?.env).toEqual({ BEFORE: "${{ github.event.before }}" });
+    expect(step?.run).toContain('git archive "$BEFORE" environments | tar -x -C before');
+    expect(step?.run).toContain("npx --no lz stacks --json --config before/environments > before.json");
+    expect(step?.run).toContain("Run the decommission workflow with environment $env and commit $BEFORE");
+  });
+
   it("copies the committed lock file into every stack and uploads it with the hidden files", () => {
     const steps = wf.jobs.build!.steps!;
     const copy = steps.findIndex((s) => s.run?.includes('cp .terraform.lock.hcl "$dir"'));
