@@ -95,7 +95,7 @@ function buildJob(): string {
             echo "::notice::cannot fetch the previous commit $BEFORE; not checking for removed environments"
             exit 0
           fi
-          mkdir -p before
+          rm -rf before && mkdir -p before
           git archive "$BEFORE" environments | tar -x -C before
           if ! npx --no lz stacks --json --config before/environments > before.json; then
             echo "::notice::the config of $BEFORE does not load with this code; not checking for removed environments"
