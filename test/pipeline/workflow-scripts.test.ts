@@ -3,7 +3,7 @@
  * repository's bin/lz.mjs, on scratch projects built from the reference config: the decommission workflow's
  * target check, and the main workflow's warning for a removed environment.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -44,16 +44,27 @@ function writeConfigWithoutTest(dir: string): void {
 type Step = { id?: string; name?: string; run?: string };
 const stepsOf = (text: string, job: string) => (parse(text) as { jobs: Record<string, { steps: Step[] }> }).jobs[job]!.steps;
 
-function runStep(script: string, cwd: string, env: Record<string, string>) {
+/**
+ * Runs `script` with `bash -e` in `cwd`, asynchronously (a synchronous child would block the test worker), and
+ * returns its exit status, streams and what it wrote to $GITHUB_OUTPUT.
+ */
+async function runStep(script: string, cwd: string, env: Record<string, string>) {
   const output = join(cwd, "github-output.txt");
   writeFileSync(output, "");
-  const r = spawnSync("bash", ["-e", "-c", script], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, PATH: `${shims}:${process.env.PATH}`, GITHUB_OUTPUT: output, LZ_CONFIG_DIR: "", ...env },
-    timeout: 120_000,
+  const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+    execFile(
+      "bash",
+      ["-e", "-c", script],
+      {
+        cwd,
+        encoding: "utf8",
+        timeout: 120_000,
+        env: { ...process.env, PATH: `${shims}:${process.env.PATH}`, GITHUB_OUTPUT: output, LZ_CONFIG_DIR: "", ...env },
+      },
+      (error, stdout, stderr) => done({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+    );
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: readFileSync(output, "utf8") };
+  return { ...r, output: readFileSync(output, "utf8") };
 }
 
 describe.skipIf(!hasTools)("decommission.yml: the target check", () => {
@@ -62,8 +73,8 @@ describe.skipIf(!hasTools)("decommission.yml: the target check", () => {
   writeConfigWithoutTest(join(project, "environments"));
   cpSync(REFERENCE_DIR, join(project, "decommission-config"), { recursive: true });
 
-  it("outputs the removed environment's stack, account, Region, apply role and GitHub environment", () => {
-    const r = runStep(script, project, { ENVIRONMENT: "test", ACKNOWLEDGE: "workload-test" });
+  it("outputs the removed environment's stack, account, Region, apply role and GitHub environment", async () => {
+    const r = await runStep(script, project, { ENVIRONMENT: "test", ACKNOWLEDGE: "workload-test" });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.output).toBe(
       "stack=workload-test\naccount-id=333333333333\nregion=eu-west-1\n" +
@@ -71,21 +82,21 @@ describe.skipIf(!hasTools)("decommission.yml: the target check", () => {
     );
   });
 
-  it("refuses an acknowledgement that is not the stack name", () => {
-    const r = runStep(script, project, { ENVIRONMENT: "test", ACKNOWLEDGE: "test" });
+  it("refuses an acknowledgement that is not the stack name", async () => {
+    const r = await runStep(script, project, { ENVIRONMENT: "test", ACKNOWLEDGE: "test" });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("::error::acknowledge must be exactly workload-test to destroy it");
     expect(r.output).toBe("");
   });
 
-  it("refuses an environment that is still in the current config", () => {
-    const r = runStep(script, project, { ENVIRONMENT: "dev", ACKNOWLEDGE: "workload-dev" });
+  it("refuses an environment that is still in the current config", async () => {
+    const r = await runStep(script, project, { ENVIRONMENT: "dev", ACKNOWLEDGE: "workload-dev" });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("::error::workload-dev is still in the current config");
   });
 
-  it("refuses an environment the given commit did not have", () => {
-    const r = runStep(script, project, { ENVIRONMENT: "qa", ACKNOWLEDGE: "workload-qa" });
+  it("refuses an environment the given commit did not have", async () => {
+    const r = await runStep(script, project, { ENVIRONMENT: "qa", ACKNOWLEDGE: "workload-qa" });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("::error::environment qa is not in environments/ of the given commit");
   });
@@ -111,8 +122,8 @@ describe.skipIf(!hasTools)("main.yml: the warning for a removed environment", ()
   git("add", "-A");
   git("commit", "-qm", "without test");
 
-  it("names the environment and the commit before the push", () => {
-    const r = runStep(script, repo, { BEFORE: before });
+  it("names the environment and the commit before the push", async () => {
+    const r = await runStep(script, repo, { BEFORE: before });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(
       `::warning title=decommission test::environment test left the config but its stack still exists in AWS. ` +
@@ -120,8 +131,8 @@ describe.skipIf(!hasTools)("main.yml: the warning for a removed environment", ()
     );
   });
 
-  it("says nothing when no environment was removed", () => {
-    const r = runStep(script, repo, { BEFORE: git("rev-parse", "HEAD") });
+  it("says nothing when no environment was removed", async () => {
+    const r = await runStep(script, repo, { BEFORE: git("rev-parse", "HEAD") });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
   });
