@@ -24,6 +24,21 @@ export function addLockedS3Backend(stack: TerraformStack, config: S3BackendConfi
   return backend;
 }
 
+/**
+ * The Terraform versions every generated stack accepts (`terraform.required_version`): 1.11 made S3-native state
+ * locking (`use_lockfile`) generally available (https://developer.hashicorp.com/terraform/language/backend/s3), and
+ * a 2.x release may change the language. The workflows install 1.11.x.
+ */
+export const TERRAFORM_REQUIRED_VERSION = ">= 1.11, < 2.0";
+
+/**
+ * Sets `terraform.required_version` of `stack` to {@link TERRAFORM_REQUIRED_VERSION}, so an older or a next-major
+ * Terraform refuses the stack at `init` instead of failing half-way. cdktf 0.21 has no typed field for it.
+ */
+export function requireTerraformVersion(stack: TerraformStack): void {
+  stack.addOverride("terraform.required_version", TERRAFORM_REQUIRED_VERSION);
+}
+
 /** Tool name in the `ManagedBy` default tag. */
 export const MANAGED_BY = "landing-zone/cdktf";
 
@@ -73,6 +88,7 @@ export class AccountStack extends TerraformStack {
    */
   constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string, hubRoleName?: string) {
     super(scope, target.stackName);
+    requireTerraformVersion(this);
     this.target = target;
     this.defaultTags = {
       ...model.organization.tags,

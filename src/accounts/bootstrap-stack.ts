@@ -34,7 +34,8 @@ import { boundaryStatements } from "../pipeline/boundary.js";
 import { deployRoleStatements } from "../pipeline/permissions.js";
 import { planReadStatements } from "../pipeline/plan-reads.js";
 import { stackMatrix } from "../pipeline/stacks.js";
-import { addLockedS3Backend, MANAGED_BY } from "./account-stack.js";
+import { DRIFT_GITHUB_ENVIRONMENT } from "../pipeline/stages.js";
+import { addLockedS3Backend, MANAGED_BY, requireTerraformVersion } from "./account-stack.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 
 /**
@@ -58,6 +59,7 @@ export class BootstrapStack extends TerraformStack {
     const bootstrap = model.bootstrap;
     if (!bootstrap) throw new Error("BootstrapStack needs model.bootstrap (a bootstrap block in shared.yaml)");
     super(scope, bootstrap.stackName);
+    requireTerraformVersion(this);
     this.bootstrap = bootstrap;
     this.model = model;
     const org = model.organization;
@@ -183,7 +185,8 @@ export class BootstrapStack extends TerraformStack {
           planRoleName: org.github.planRoleName,
           applyRoleName: org.github.applyRoleName,
           deployRoleName: org.deployRoleName,
-          planSubjects: [pullRequestSubject(org.github.repository)],
+          // Pull requests, and the scheduled drift check (drift.yml) in its own GitHub environment.
+          planSubjects: [pullRequestSubject(org.github.repository), environmentSubject(org.github.repository, DRIFT_GITHUB_ENVIRONMENT)],
           applySubjects: [environmentSubject(org.github.repository, e.githubEnvironment)],
           // Workload plans assume the hub's plan role for their hub provider (read-only).
           planRoleTrustedRoleArns: isHub ? entries.map((x) => x.planRoleArn) : [e.planRoleArn],

@@ -12,6 +12,7 @@ import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
 import { defineCost } from "./commands/cost.js";
 import { defineDiagram } from "./commands/diagram.js";
+import { definePipeline } from "./commands/pipeline.js";
 import { definePlanGuard } from "./commands/plan-guard.js";
 import { defineRoutes } from "./commands/routes.js";
 import { defineSchema } from "./commands/schema.js";
@@ -31,6 +32,7 @@ const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["diagram", defineDiagram],
   ["routes", defineRoutes],
   ["cost", defineCost],
+  ["pipeline", definePipeline],
 ];
 
 /** Builds the program. Commander never exits the process: {@link runCli} maps its errors to exit codes. */

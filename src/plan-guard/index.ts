@@ -17,5 +17,6 @@ export {
   type PlanGuardFinding,
   type PlanGuardReport,
 } from "./evaluate.js";
+export { acknowledgedReason, evaluateDecommission } from "./decommission.js";
 export { describeCause, renderReport, type RenderOptions } from "./format.js";
 export { STATEFUL_RESOURCE_TYPES, statefulReason } from "./stateful.js";

@@ -6,10 +6,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { synthesize } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
 import { githubTrustStatement } from "../../src/modules/deploy-access/index.js";
+import { DRIFT_GITHUB_ENVIRONMENT } from "../../src/pipeline/stages.js";
 import { stackMatrix } from "../../src/pipeline/stacks.js";
+import { mainWorkflow } from "../../src/pipeline/workflow.js";
 import { cleanupConfigDirs, REFERENCE_DIR, replace, referenceWith } from "../support/config-dir.js";
 import { referenceSynthesis } from "../support/shared-synthesis.js";
 import { resources, type StackJson } from "../support/synth.js";
@@ -221,20 +224,26 @@ describe("GitHub OIDC and the pipeline roles", () => {
       expect(p).toMatchObject({ url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"] });
   });
 
-  it.each(Object.keys(ACCOUNTS))("admits only pull-request jobs of acme/landing-zone to the plan role of %s, by exact sub", (stack) => {
-    const [github] = trust(stack, "plan");
-    expect(github).toMatchObject({
-      Effect: "Allow",
-      Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: {
-        StringEquals: {
-          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
-          "token.actions.githubusercontent.com:sub": "repo:acme/landing-zone:pull_request",
+  it.each(Object.keys(ACCOUNTS))(
+    "admits only pull-request jobs and the drift check of acme/landing-zone to the plan role of %s, by exact sub",
+    (stack) => {
+      const [github] = trust(stack, "plan");
+      expect(github).toMatchObject({
+        Effect: "Allow",
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            "token.actions.githubusercontent.com:sub": [
+              "repo:acme/landing-zone:pull_request",
+              "repo:acme/landing-zone:environment:landing-zone-drift",
+            ],
+          },
         },
-      },
-    });
-    expect(Object.keys(github!.Condition!)).toEqual(["StringEquals"]);
-  });
+      });
+      expect(Object.keys(github!.Condition!)).toEqual(["StringEquals"]);
+    },
+  );
 
   it.each(model.environments.map((e) => [e.stackName, e.name]))(
     "admits only jobs in the GitHub environment of %s (%s) to its apply role",
@@ -250,14 +259,23 @@ describe("GitHub OIDC and the pipeline roles", () => {
     },
   );
 
-  it("matches the subs the workflows send: the apply jobs run in the matrix's githubEnvironment, the plan jobs in none", () => {
-    const main = readFileSync(".github/workflows/main.yml", "utf8");
-    const pr = readFileSync(".github/workflows/pull-request.yml", "utf8");
-    expect(main.match(/environment: \$\{\{ matrix\.githubEnvironment \}\}/g)).toHaveLength(2);
-    expect(pr).not.toMatch(/^\s+environment:/m);
-    expect(trust("network-hub", "apply")[0]!.Condition!.StringEquals!["token.actions.githubusercontent.com:sub"]).toBe(
-      "repo:acme/landing-zone:environment:network-hub",
-    );
+  it("matches the subs the workflows send: plan and apply jobs in the stack's GitHub environment, drift in its own", () => {
+    type Job = { environment?: string; with?: Record<string, string> };
+    const jobs = (text: string) => (parse(text) as { jobs: Record<string, Job> }).jobs;
+    // The main workflow as generated from this config: each stack job passes the stack's GitHub environment...
+    const main = jobs(mainWorkflow(model));
+    for (const e of stackMatrix(model)) {
+      const env = main[e.stack]!.with!.environment!;
+      expect(trust(e.stack, "apply")[0]!.Condition!.StringEquals!["token.actions.githubusercontent.com:sub"]).toBe(
+        `repo:acme/landing-zone:environment:${env}`,
+      );
+    }
+    // ...to deploy-stack.yml, whose plan and apply jobs (the ones with credentials) run in it.
+    const deploy = jobs(readFileSync(".github/workflows/deploy-stack.yml", "utf8"));
+    expect(deploy.plan!.environment).toBe("${{ inputs.environment }}");
+    expect(deploy.apply!.environment).toBe("${{ inputs.environment }}");
+    expect(jobs(readFileSync(".github/workflows/drift.yml", "utf8")).drift!.environment).toBe(DRIFT_GITHUB_ENVIRONMENT);
+    expect(readFileSync(".github/workflows/pull-request.yml", "utf8")).not.toMatch(/^\s+environment:/m);
   });
 
   it("lets the hub's plan role be assumed by every account's plan role, and every deploy role only by its own account's apply role", () => {

@@ -51,6 +51,12 @@ describe("synthesis of the shipped config", () => {
     expect(backendOf(stacks["workload-prod"]!).key).toBe("landing-zone/444444444444/workload-prod.tfstate");
   });
 
+  it("pins the Terraform versions in every stack, the bootstrap stack included", () => {
+    for (const name of names) {
+      expect((stack(name).terraform as { required_version?: string }).required_version, name).toBe(">= 1.11, < 2.0");
+    }
+  });
+
   it("assumes a role in the stack's own account, the deploy role unless a plan overrides it, and pins the account id", () => {
     const ids: Record<string, string> = {
       "network-hub": "111111111111",

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lz, lzInProcess, STACK_FRAME } from "./lz.js";
 
-const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "routes", "cost"];
+const COMMANDS = ["validate", "synth", "stacks", "schema", "diagram", "routes", "cost", "pipeline"];
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ANSI escape sequences a terminal receives
 const ANSI = /\x1b\[/;
 

@@ -76,7 +76,7 @@ describe("lz validate on a broken copy of the shipped config", () => {
     const r = lz(["validate", "--format", "yaml"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.");
+    expect(r.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, github.");
   });
 });
 

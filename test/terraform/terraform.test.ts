@@ -3,16 +3,19 @@
  * folder (whatever they hold): `init`, `validate`, and a mocked `apply` through `terraform test` with
  * `mock_provider`; the same for the stack a per-vpc inspection environment gets in the reference config
  * (test/support/per-vpc.ts). Every stack of every config has its tests, but Terraform runs once per distinct
- * cdk.tf.json: a stack byte-identical to one already run (an example shaped like environments/) shares its results. Skips (with the reason printed) when Terraform or the provider mirror is missing; see
- * test/support/terraform.ts for TERRAFORM_BIN and TF_PROVIDER_MIRROR.
+ * cdk.tf.json: a stack byte-identical to one already run (an example shaped like environments/) shares its results. Without the provider mirror but with TF_PLUGIN_CACHE_DIR set (the GitHub workflows), it
+ * installs the provider from the registry into that cache first. Skips (with the reason printed, and a warning
+ * annotation on GitHub Actions) when Terraform or the provider cannot be had; see test/support/terraform.ts for
+ * TERRAFORM_BIN, TF_PROVIDER_MIRROR and TF_PLUGIN_CACHE_DIR.
  */
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
 import { checkedConfigDirs } from "../support/config-invariants.js";
 import { loadConfig } from "../../src/config/index.js";
+import { PROVIDER_LOCK_FILE } from "../../src/pipeline/workflow.js";
 import { cleanupConfigDirs } from "../support/config-dir.js";
 import { configSynthesis, perVpcSynthesis, type SharedSynthesis } from "../support/shared-synthesis.js";
 import {
@@ -31,7 +34,12 @@ import {
 } from "../support/terraform.js";
 
 const probe = probeTerraform();
-if (!probe.ok) console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
+if (!probe.ok) {
+  console.warn(`Skipping the real-Terraform checks: ${probe.reason}`);
+  // On GitHub Actions, also a warning annotation on the run, so a skip is never silent.
+  if (process.env.GITHUB_ACTIONS === "true")
+    console.log(`::warning title=real-Terraform checks skipped::${probe.reason.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}`);
+}
 
 describe.skipIf(!probe.ok)(
   `environments/ and examples/ under the real Terraform${probe.ok ? ` ${probe.version}` : ` (skipped: ${probe.reason})`}`,
@@ -124,7 +132,8 @@ function terraformChecks(terraform: TerraformFound): void {
   });
 
   // One init, validate and mocked apply per stack folder, whichever tests ask for it (a stack identical in several
-  // configs runs once). The mock file is written before init, so `terraform validate` checks it too.
+  // configs runs once). The mock file is written before init, so `terraform validate` checks it too. Like the
+  // workflows, init uses the committed provider lock file as is.
   const runs = new Map<string, Promise<TerraformResult>>();
   const once = (dir: string, command: string, run: () => Promise<TerraformResult>): Promise<TerraformResult> => {
     const key = `${dir}\0${command}`;
@@ -134,7 +143,8 @@ function terraformChecks(terraform: TerraformFound): void {
   const initialized = (stack: SynthesizedStack): Promise<TerraformResult> =>
     once(stack.dir, "init", () => {
       writeMockApplyTest(stack);
-      return cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+      copyFileSync(PROVIDER_LOCK_FILE, join(stack.dir, ".terraform.lock.hcl"));
+      return cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-lockfile=readonly", "-no-color"]);
     });
   const cases = subjects.map((s) => [`${s.stack} of ${s.config.name}`, s] as const);
 

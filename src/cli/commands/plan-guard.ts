@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { loadLandingZone } from "../../landing-zone.js";
 import { stackMatrix } from "../../pipeline/stacks.js";
-import { evaluatePlan, parsePlanJson, PlanFormatError, renderReport } from "../../plan-guard/index.js";
+import { evaluateDecommission, evaluatePlan, parsePlanJson, PlanFormatError, renderReport } from "../../plan-guard/index.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "../errors.js";
 
@@ -30,6 +30,10 @@ export function definePlanGuard(cmd: Command, ctx: Context): void {
     .requiredOption("--stack <name>", "the stack the plan belongs to, for example workload-prod")
     .option("--plan <file>", 'the output of terraform show -json <planfile>; "-" reads stdin', "-")
     .option("--config <dir>", CONFIG_OPTION_HELP)
+    .option(
+      "--acknowledge-destroy <stack>",
+      "decommission: accept every stateful delete of the plan (still listed); must repeat the --stack name",
+    )
     .addOption(
       new Option("--format <format>", "text, markdown (for $GITHUB_STEP_SUMMARY) or json")
         .choices(["text", "markdown", "json"])
@@ -40,20 +44,30 @@ export function definePlanGuard(cmd: Command, ctx: Context): void {
       `
 Exit status: 0 nothing guarded would be lost, 1 a guarded delete or replace (or an unreadable plan or
 config), 2 bad command line. Accept a change on purpose with an entry under planGuard.allow in
-shared.yaml: stack, address, actions and a reason of at least 10 characters.
+shared.yaml: stack, address, actions and a reason of at least 10 characters. A decommission (a plan
+-destroy of a removed environment, synthesized from its last config with --config) passes only with
+--acknowledge-destroy repeating the stack name; replaces stay blocked.
 
 Examples:
   $ terraform -chdir=cdktf.out/stacks/workload-prod show -json tfplan | lz plan-guard --stack workload-prod
-  $ lz plan-guard --stack workload-prod --plan plan.json --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+  $ lz plan-guard --stack workload-prod --plan plan.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ lz plan-guard --config old-config --stack workload-qa --plan destroy.json --acknowledge-destroy workload-qa`,
     )
-    .action((opts: { stack: string; plan: string; config?: string; format: Format }) => {
+    .action((opts: { stack: string; plan: string; config?: string; format: Format; acknowledgeDestroy?: string }) => {
       const model = loadLandingZone(configDir(opts.config, ctx.io.env));
       const stacks = stackMatrix(model).map((e) => e.stack);
       if (!stacks.includes(opts.stack))
         throw new CliError(`--stack ${opts.stack}: no such stack. Write one of: ${stacks.join(", ")}.`, EXIT_USAGE);
+      const ack = opts.acknowledgeDestroy;
+      if (ack !== undefined && ack !== opts.stack)
+        throw new CliError(`--acknowledge-destroy ${ack}: must repeat the stack name, ${opts.stack}.`, EXIT_USAGE);
       let report: ReturnType<typeof evaluatePlan>;
       try {
-        report = evaluatePlan(parsePlanJson(readPlanText(opts.plan)), opts.stack, model.planGuard.allow);
+        const plan = parsePlanJson(readPlanText(opts.plan));
+        report =
+          ack === undefined
+            ? evaluatePlan(plan, opts.stack, model.planGuard.allow)
+            : evaluateDecommission(plan, opts.stack, model.planGuard.allow);
       } catch (e) {
         if (e instanceof PlanFormatError) throw new CliError(`${opts.plan === "-" ? "stdin" : opts.plan}: ${e.message}`);
         throw e;

@@ -5,6 +5,7 @@
 import { Option, type Command } from "commander";
 import { ConfigError, type Problem } from "../../config/index.js";
 import { loadLandingZone } from "../../landing-zone.js";
+import { githubAnnotations } from "../../pipeline/annotations.js";
 import { stackMatrix } from "../../pipeline/stacks.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
@@ -18,7 +19,11 @@ export function defineValidate(cmd: Command, ctx: Context): void {
   cmd
     .description("check the config (shape, then meaning across files) and report every problem; writes nothing")
     .option("--config <dir>", CONFIG_OPTION_HELP)
-    .addOption(new Option("--format <format>", "text for people, json for CI").choices(["text", "json"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "text for people, json for CI, github for annotations on the YAML lines")
+        .choices(["text", "json", "github"])
+        .default("text"),
+    )
     .addHelpText(
       "after",
       `
@@ -28,18 +33,23 @@ Output:
   json  one line on stdout, success or not:
         {"ok":true,"config":"environments","stacks":["bootstrap","network-hub",...],"problems":[]}
         {"ok":false,"config":"environments","problems":[{"file","line","col","path","message"},...]}
+  github one GitHub Actions command per problem on stdout, shown on the file's line in a pull request:
+        ::error file=environments/dev.yaml,line=9,col=9,title=vpc.cidr::message
 
 Exit status: 0 valid, 1 any problem, 2 bad command line.
 
 Examples:
   $ lz validate
-  $ lz validate --config path/to/dir --format json`,
+  $ lz validate --config path/to/dir --format json
+  $ lz validate --format github                        # in a GitHub Actions step`,
     )
-    .action((opts: { config?: string; format: "text" | "json" }) => {
+    .action((opts: { config?: string; format: "text" | "json" | "github" }) => {
       const dir = configDir(opts.config, ctx.io.env);
       const report = validate(dir);
       if (opts.format === "json") {
         ctx.io.stdout.write(`${JSON.stringify(report)}\n`);
+      } else if (opts.format === "github") {
+        ctx.io.stdout.write(report.ok ? `OK ${dir}: ${report.stacks.length} stacks\n` : githubAnnotations(report.problems));
       } else if (report.ok) {
         const { out } = ctx;
         ctx.io.stdout.write(`${out.green("OK")} ${dir}: ${report.stacks.length} stacks (${report.stacks.join(", ")})\n`);
