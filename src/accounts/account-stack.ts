@@ -199,7 +199,7 @@ function baselineOf(
   const b = model.baseline;
   const accountIds = b.accounts.map((a) => a.accountId);
   const trailNameOf = (accountId: string): string => b.accounts.find((a) => a.accountId === accountId)?.trailName ?? b.cloudTrail.name;
-  const renamedTrails = b.accounts.filter((a) => a.trailName !== b.cloudTrail.name);
+  const renamedTrails = b.accounts.some((a) => a.trailName !== b.cloudTrail.name);
   const { logBucket, cloudTrail, guardDutyDetector, securityHubAccount, configRecorder, configDeliveryChannel } = target.adopt;
   return new AccountBaseline(stack, "baseline", {
     accountId: target.accountId,
@@ -212,7 +212,8 @@ function baselineOf(
     logArchive: {
       ...b.logArchive,
       writerAccountIds: accountIds,
-      ...(renamedTrails.length > 0 ? { writerTrailNames: Object.fromEntries(renamedTrails.map((a) => [a.accountId, a.trailName])) } : {}),
+      // Every account's own trail name once one differs: the archive's default (`trail.name`) is this account's.
+      ...(renamedTrails ? { writerTrailNames: Object.fromEntries(b.accounts.map((a) => [a.accountId, a.trailName])) } : {}),
     },
     ...(hubProvider ? { archiveAccountProvider: hubProvider } : {}),
     trail: { ...b.cloudTrail, name: trailNameOf(target.accountId) },

@@ -13,13 +13,13 @@ import { z } from "zod";
 
 /**
  * A form check with the message users see: what the id looks like, with an example.
- * @param what the resource, for the message ("VPC id").
+ * @param what the resource, for the message ("VPC id"), or the whole message when it starts with "Write ".
  * @param pattern the form of the id.
  * @param example a valid id, shown in the message and in the editor schema.
  * @param description the editor description, naming the Terraform resource type and where to find the id.
  */
 function importId(what: string, pattern: RegExp, example: string, description: string) {
-  const error = `Write the ${what}, for example ${example}.`;
+  const error = what.startsWith("Write ") ? what : `Write the ${what}, for example ${example}.`;
   return z
     .string({ error })
     .regex(pattern, { error })
@@ -115,7 +115,7 @@ export const AdoptGuardDutyDetectorId = importId(
 
 /** `aws_securityhub_account` imports by the AWS account id. */
 export const AdoptSecurityHubAccount = importId(
-  'account id in quotes, the account whose Security Hub is already enabled, for example securityHubAccount: "123456789012"',
+  'Write this account\'s 12-digit id in quotes, for example securityHubAccount: "123456789012" (unquoted, YAML reads a number).',
   /^\d{12}$/,
   "123456789012",
   "This account's id when Security Hub is already enabled in it (aws_securityhub_account, imported by account id).",
