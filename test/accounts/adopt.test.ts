@@ -74,9 +74,15 @@ describe("import blocks of the adopt scenario", () => {
     expect(subnet("subnet-000000000000000a1")).toMatchObject({ cidr_block: env.vpc.subnets.public[0], tags: { Tier: "public" } });
     expect(subnet("subnet-000000000000000a2")).toMatchObject({ cidr_block: env.vpc.subnets.public[1], tags: { Tier: "public" } });
     expect(subnet("subnet-000000000000000b2")).toMatchObject({ cidr_block: env.vpc.subnets.privateApp[1], tags: { Tier: "private-app" } });
-    expect(subnet("subnet-000000000000000c1")).toMatchObject({ cidr_block: env.vpc.subnets.privateData[0], tags: { Tier: "private-data" } });
+    expect(subnet("subnet-000000000000000c1")).toMatchObject({
+      cidr_block: env.vpc.subnets.privateData[0],
+      tags: { Tier: "private-data" },
+    });
     expect(subnet("subnet-000000000000000d2")).toMatchObject({ cidr_block: env.vpc.subnets.transit[1], tags: { Tier: "transit" } });
-    expect(dev.get("Z0123456789ABCDEFGHIJ")).toEqual(["aws_route53_zone", expect.objectContaining({ name: "dev.acme.example", force_destroy: false })]);
+    expect(dev.get("Z0123456789ABCDEFGHIJ")).toEqual([
+      "aws_route53_zone",
+      expect.objectContaining({ name: "dev.acme.example", force_destroy: false }),
+    ]);
     expect(dataSources(json, "aws_route53_zone")).toEqual([]);
     expect(dev.get("arn:aws:cloudtrail:eu-west-1:222222222222:trail/dev-trail")![1]).toMatchObject({ name: "dev-trail" });
     expect(dev.get("dev-channel")![1]).toMatchObject({ name: "dev-channel", s3_bucket_name: "acme-aws-config-111111111111" });
