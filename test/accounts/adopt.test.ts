@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { adoptedCount } from "../../src/config/index.js";
+import { importedAddressesOf } from "../../src/plan-guard/index.js";
 import { ADOPTED_IMPORTS } from "../support/adopt.js";
 import { cleanupConfigDirs } from "../support/config-dir.js";
 import { adoptSynthesis, referenceSynthesis } from "../support/shared-synthesis.js";
@@ -39,6 +40,8 @@ describe("import blocks of the adopt scenario", () => {
     expect(importsOf(adopt.json("workload-prod"))).toEqual([]);
     expect(importsOf(adopt.json("workload-test"))).toEqual([]);
     expect(adopt.outcome.policy.errors).toEqual([]);
+    // What lz plan-guard reads to keep guarding adopted resources after the import.
+    expect([...importedAddressesOf(dev).values()]).toEqual(importsOf(dev).map((b) => b.id));
   });
 
   it("imports each hub id into the resource of its logical name", () => {

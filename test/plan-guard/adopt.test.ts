@@ -3,7 +3,7 @@
  * (test/fixtures/plans/import-*.json, see its README), and replaces of resources the stack's import blocks name.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ADOPTED_REASON,
   evaluatePlan,
@@ -12,11 +12,6 @@ import {
   renderReport,
   STATEFUL_RESOURCE_TYPES,
 } from "../../src/plan-guard/index.js";
-import { ADOPTED_IMPORTS } from "../support/adopt.js";
-import { cleanupConfigDirs } from "../support/config-dir.js";
-import { adoptSynthesis } from "../support/shared-synthesis.js";
-
-afterAll(cleanupConfigDirs);
 
 const fixture = (name: string): unknown => parsePlanJson(readFileSync(`test/fixtures/plans/${name}.json`, "utf8"));
 const RECORDED = "terraform_data.vpc_6776A399";
@@ -121,11 +116,19 @@ describe("resources the stack's import blocks name", () => {
     expect(evaluatePlan(replacePlan(VPC, "aws_vpc"), "workload-dev", []).ok).toBe(true);
   });
 
-  it("reads the import blocks of a synthesized stack", () => {
-    const imports = importedAddressesOf(adoptSynthesis().json("workload-dev"));
-    expect(imports.size).toBe(ADOPTED_IMPORTS["workload-dev"]);
-    expect([...imports.entries()].find(([, id]) => id === VPC_ID)?.[0]).toMatch(/^aws_vpc\./);
-    expect(importedAddressesOf(adoptSynthesis().json("workload-prod")).size).toBe(0);
+  it("reads the import blocks of a stack's Terraform JSON, and none from a stack without", () => {
+    const json = {
+      resource: {},
+      import: [
+        { to: VPC, id: VPC_ID },
+        { to: "aws_subnet.vpc_public-subnet-0_3BE467C6", id: "subnet-000000000000000a1" },
+      ],
+    };
+    expect([...importedAddressesOf(json).entries()]).toEqual([
+      [VPC, VPC_ID],
+      ["aws_subnet.vpc_public-subnet-0_3BE467C6", "subnet-000000000000000a1"],
+    ]);
+    expect(importedAddressesOf({ resource: {} }).size).toBe(0);
   });
 
   it("throws on import blocks that are not a list of { to, id }", () => {
