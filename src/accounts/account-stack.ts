@@ -12,6 +12,7 @@ import type { AccountTarget, LandingZoneModel } from "../config/index.js";
 import { AccountBaseline } from "../modules/baseline/index.js";
 import { AccountKeys } from "../modules/encryption/index.js";
 import { AlertTopic } from "../modules/observability/index.js";
+import { definedOnly } from "../util/defined.js";
 
 /**
  * Configures `stack` to keep its state in S3 with `config`, locked with S3-native lock files
@@ -213,6 +214,9 @@ function baselineOf(
 ): AccountBaseline {
   const b = model.baseline;
   const accountIds = b.accounts.map((a) => a.accountId);
+  const trailNameOf = (accountId: string): string => b.accounts.find((a) => a.accountId === accountId)?.trailName ?? b.cloudTrail.name;
+  const renamedTrails = b.accounts.some((a) => a.trailName !== b.cloudTrail.name);
+  const { logBucket, cloudTrail, guardDutyDetector, securityHubAccount, configRecorder, configDeliveryChannel } = target.adopt;
   return new AccountBaseline(stack, "baseline", {
     accountId: target.accountId,
     region: target.region,
@@ -221,12 +225,18 @@ function baselineOf(
     keys,
     alertTopicArn,
     dataProtectionRules: target.preventDestroy,
-    logArchive: { ...b.logArchive, writerAccountIds: accountIds },
+    logArchive: {
+      ...b.logArchive,
+      writerAccountIds: accountIds,
+      // Every account's own trail name once one differs: the archive's default (`trail.name`) is this account's.
+      ...(renamedTrails ? { writerTrailNames: Object.fromEntries(b.accounts.map((a) => [a.accountId, a.trailName])) } : {}),
+    },
     ...(hubProvider ? { archiveAccountProvider: hubProvider } : {}),
-    trail: b.cloudTrail,
+    trail: { ...b.cloudTrail, name: trailNameOf(target.accountId) },
     configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },
     guardDuty: b.guardDuty,
     cisVersion: b.securityHub.cisVersion,
     sessionLogRetentionDays: b.sessionManager.logRetentionDays,
+    importIds: definedOnly({ logBucket, cloudTrail, guardDutyDetector, securityHubAccount, configRecorder, configDeliveryChannel }),
   });
 }

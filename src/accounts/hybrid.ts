@@ -37,6 +37,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         ...(hybrid.directConnect.transitVirtualInterface ? { transitVirtualInterface: hybrid.directConnect.transitVirtualInterface } : {}),
         alarmTopicArn: stack.alerts.topicArn,
         preventDestroy,
+        ...(stack.target.adopt.directConnectGateway ? { gatewayImportId: stack.target.adopt.directConnectGateway } : {}),
       })
     : undefined;
   const vpn = hybrid.vpn
@@ -56,6 +57,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         logKmsKeyArn: stack.keys.logs.keyArn,
         alarmTopicArn: stack.alerts.topicArn,
         preventDestroy,
+        ...(stack.target.adopt.directConnectGateway ? { gatewayImportId: stack.target.adopt.directConnectGateway } : {}),
       })
     : undefined;
   const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");

@@ -30,6 +30,7 @@ export class NetworkHubStack extends AccountStack {
       resourceShareName: hub.transitGateway.resourceShareName,
       shareWithAccountIds: model.environments.map((e) => e.accountId),
       sharingWithAwsOrganization: model.organization.ramSharingWithAwsOrganization,
+      ...(hub.adopt.transitGateway ? { importId: hub.adopt.transitGateway } : {}),
     });
     this.hybrid = addHybridConnectivity(this, model, this.transitGateway, plan);
   }

@@ -25,6 +25,7 @@ import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 import { tierOnPremisesCidrs } from "../routing/plan.js";
+import { definedOnly } from "../util/defined.js";
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
@@ -72,6 +73,7 @@ export class WorkloadStack extends AccountStack {
       },
       ...(appDefaultViaTgw ? { privateAppDefaultRoute: "none" as const } : {}),
       dataTierOnPremisesCidrs: tierOnPremisesCidrs(env.onPremisesAccess.privateData, model.networkHub.onPremises.cidrs),
+      importIds: definedOnly({ vpc: env.adopt.vpc, internetGateway: env.adopt.internetGateway, subnets: env.adopt.subnets }),
       ...(perVpc && env.vpc.subnets.firewall && policy
         ? {
             firewall: {

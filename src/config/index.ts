@@ -54,3 +54,4 @@ export type {
   VpnModel,
 } from "./model-hybrid.js";
 export type { InspectionMode, RoutingIntentSettings } from "./schema/index.js";
+export { adoptedCount, trailNameOfArn, type AdoptableSubnetTier, type AdoptedResources } from "./model-adopt.js";

@@ -6,6 +6,7 @@
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
+import { adoptedResources, trailNameOfArn, type AdoptedResources } from "./model-adopt.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
@@ -44,6 +45,8 @@ export interface AccountTarget {
   readonly alertEmails: readonly string[];
   /** Accepted policy-pack findings of this stack (`policy.suppressions`), each with its reason. @default [] */
   readonly policySuppressions: readonly { readonly rule: string; readonly address?: string; readonly reason: string }[];
+  /** Existing resources the stack imports instead of creating (`adopt:` of the account's file). @default {} */
+  readonly adopt: AdoptedResources;
 }
 
 /** The Terraform S3 backend shared by every stack. */
@@ -132,7 +135,10 @@ export interface BaselineModel {
     readonly accountId: string;
     readonly region: string;
     readonly partition: string;
-    /** `<org>-log-archive-<accountId>` (bucket names are global): the Object Lock archive CloudTrail delivers to. */
+    /**
+     * `<org>-log-archive-<accountId>` (bucket names are global), or the adopted bucket's name (`adopt.logBucket`): the
+     * Object Lock archive CloudTrail delivers to.
+     */
     readonly bucketName: string;
     /**
      * `<org>-aws-config-<accountId>`: the bucket AWS Config delivers to, without Object Lock ("AWS Config does not
@@ -149,9 +155,12 @@ export interface BaselineModel {
     readonly glacierDays: number;
     readonly expireDays: number;
   };
-  /** Every account that delivers logs to the archive (hub first, then the environments): account id and stack. */
-  readonly accounts: readonly { readonly accountId: string; readonly stackName: string }[];
-  /** Trail name in every account (`<org>-trail`), CloudWatch Logs retention, organization trail in the hub. */
+  /**
+   * Every account that delivers logs to the archive (hub first, then the environments): account id, stack, and the
+   * name of its trail (`cloudTrail.name`, or the name in the ARN of the account's `adopt.cloudTrail`).
+   */
+  readonly accounts: readonly { readonly accountId: string; readonly stackName: string; readonly trailName: string }[];
+  /** Default trail name of every account (`<org>-trail`), CloudWatch Logs retention, organization trail in the hub. */
   readonly cloudTrail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail: boolean };
   /** AWS Config aggregator in the hub: its name and account. */
   readonly configAggregator: { readonly name: string; readonly accountId: string; readonly region: string };
@@ -274,6 +283,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       preventDestroy: boolean;
       alertEmails: readonly string[];
       policySuppressions: AccountTarget["policySuppressions"];
+      adopt: AdoptedResources;
     },
   ): AccountTarget => {
     const info = AWS_REGIONS[region];
@@ -309,6 +319,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         preventDestroy: true,
         alertEmails: [...hub.alerts.emails],
         policySuppressions: hub.policy.suppressions.map((x) => definedOnly(x)),
+        adopt: adoptedResources(shared.adopt),
       }),
       transitGateway: {
         name: tgwName,
@@ -334,6 +345,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             preventDestroy: env.segment === "prod",
             alertEmails: [...env.alerts.emails],
             policySuppressions: env.policy.suppressions.map((x) => definedOnly(x)),
+            adopt: adoptedResources(env.adopt),
           }),
           name: env.name,
           hubAttachmentRoleName: attachRole,
@@ -372,25 +384,28 @@ function buildBaseline(shared: SharedFile, environments: readonly EnvironmentFil
   const partition = AWS_REGIONS[hub.region]?.partition ?? "aws";
   const b = shared.baseline;
   const kmsAliasName = `${org.name}-log-archive`;
+  const defaultTrailName = `${org.name}-trail`;
+  // An adopted trail keeps its name: a trail's name cannot change (it forces a new trail).
+  const trailName = (adoptedArn: string | undefined): string => (adoptedArn ? trailNameOfArn(adoptedArn) : defaultTrailName);
   return {
     logArchive: {
       stackName: NETWORK_HUB_STACK,
       accountId: hub.accountId,
       region: hub.region,
       partition,
-      bucketName: `${org.name}-log-archive-${hub.accountId}`,
+      bucketName: shared.adopt.logBucket ?? `${org.name}-log-archive-${hub.accountId}`,
       configBucketName: `${org.name}-aws-config-${hub.accountId}`,
       kmsAliasName,
       kmsAliasArn: `arn:${partition}:kms:${hub.region}:${hub.accountId}:alias/${kmsAliasName}`,
       ...b.logArchive,
     },
     accounts: [
-      { accountId: hub.accountId, stackName: NETWORK_HUB_STACK },
+      { accountId: hub.accountId, stackName: NETWORK_HUB_STACK, trailName: trailName(shared.adopt.cloudTrail) },
       ...[...environments]
         .sort((x, y) => x.name.localeCompare(y.name))
-        .map((e) => ({ accountId: e.accountId, stackName: `workload-${e.name}` })),
+        .map((e) => ({ accountId: e.accountId, stackName: `workload-${e.name}`, trailName: trailName(e.adopt.cloudTrail) })),
     ],
-    cloudTrail: { name: `${org.name}-trail`, ...b.cloudTrail },
+    cloudTrail: { name: defaultTrailName, ...b.cloudTrail },
     configAggregator: { name: `${org.name}-config-aggregator`, accountId: hub.accountId, region: hub.region },
     guardDuty: { ...b.guardDuty },
     securityHub: { ...b.securityHub },

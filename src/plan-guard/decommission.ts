@@ -4,7 +4,7 @@
  * typed the stack's name as an acknowledgement (decommission.yml's input, `lz plan-guard --acknowledge-destroy`).
  * Replaces stay blocked: a destroy plan has none, so one means the plan is not what the operator acknowledged.
  */
-import { evaluatePlan, type PlanGuardAllowEntry, type PlanGuardReport } from "./evaluate.js";
+import { evaluatePlan, type PlanGuardAllowEntry, type PlanGuardOptions, type PlanGuardReport } from "./evaluate.js";
 
 /** The reason shown next to every acknowledged delete. */
 export function acknowledgedReason(stack: string): string {
@@ -18,15 +18,21 @@ export function acknowledgedReason(stack: string): string {
  * @param plan the parsed `terraform show -json` of the destroy plan.
  * @param stack the stack being decommissioned.
  * @param allow the config's `planGuard.allow` entries (still reported as used or unused).
+ * @param options as for {@link evaluatePlan} (the stack's import blocks: a replace of an adopted resource stays blocked).
  * @throws PlanFormatError as {@link evaluatePlan} does.
  */
-export function evaluateDecommission(plan: unknown, stack: string, allow: readonly PlanGuardAllowEntry[]): PlanGuardReport {
-  const first = evaluatePlan(plan, stack, allow);
+export function evaluateDecommission(
+  plan: unknown,
+  stack: string,
+  allow: readonly PlanGuardAllowEntry[],
+  options: PlanGuardOptions = {},
+): PlanGuardReport {
+  const first = evaluatePlan(plan, stack, allow, options);
   const acknowledged: PlanGuardAllowEntry[] = first.blocked
     .filter((f) => f.action === "delete")
     .map((f) => ({ stack, address: f.address, actions: ["delete"], reason: acknowledgedReason(stack) }));
   if (acknowledged.length === 0) return first;
-  const report = evaluatePlan(plan, stack, [...allow, ...acknowledged]);
+  const report = evaluatePlan(plan, stack, [...allow, ...acknowledged], options);
   // The synthetic entries are all used; only the config's own entries can be stale.
   return { ...report, unusedAllowEntries: report.unusedAllowEntries.filter((e) => !acknowledged.includes(e)) };
 }

@@ -11,6 +11,12 @@
  * - `["forget"]` (a `removed` block with `destroy = false`, Terraform 1.7+) leaves the object in AWS and is
  *   only counted.
  *
+ * - `change.importing` (Terraform 1.5+ `import` blocks): the resource is being imported. An import with no
+ *   change or an in-place update passes (the update is listed: the config overwrites what the existing
+ *   resource has); an import that is also a replace is blocked whatever the type, since it would destroy the
+ *   existing resource the config means to adopt. The same holds later for a resource that the stack's
+ *   configuration still imports (its `import` blocks, see {@link PlanGuardOptions}), once it is in the state.
+ *
  * An action list this code does not know fails the evaluation rather than passing it: a guard that
  * lets through what it does not understand protects nothing.
  */
@@ -18,6 +24,13 @@ import { statefulReason } from "./stateful.js";
 
 /** The Terraform JSON format page this parser follows. */
 export const PLAN_JSON_FORMAT_URL = "https://developer.hashicorp.com/terraform/internals/json-format";
+
+/**
+ * Why an adopted resource is guarded: replacing it destroys the existing resource the config set out to adopt.
+ * See docs/adopt.md for what to do.
+ */
+export const ADOPTED_REASON =
+  "it is adopted (imported), so a replace destroys the existing resource; the config differs from it in an attribute that cannot change in place: change the config to match the existing resource (docs/adopt.md)";
 
 /** A change the guard blocks on a stateful resource. */
 export type GuardedAction = "delete" | "replace";
@@ -59,8 +72,13 @@ export interface PlanGuardFinding {
   readonly replacePaths?: readonly string[];
   /** Key of the deposed object this change destroys (left over from an interrupted create-before-destroy). */
   readonly deposed?: string;
-  /** What the change loses, from `STATEFUL_RESOURCE_TYPES`. */
+  /** What the change loses, from `STATEFUL_RESOURCE_TYPES`, or {@link ADOPTED_REASON} for an adopted resource. */
   readonly why: string;
+  /**
+   * The import id, when the resource is adopted: imported in this plan (`change.importing.id`), or named by an
+   * `import` block of the stack's configuration ({@link PlanGuardOptions.importedAddresses}).
+   */
+  readonly importId?: string;
 }
 
 /** A finding that an allow-list entry accepts. */
@@ -85,6 +103,27 @@ export interface PlanChangeCounts {
   readonly noOp: number;
 }
 
+/** What a plan imports (Terraform `import` blocks). Present in the report only when the plan imports something. */
+export interface PlanImports {
+  /** Number of resource instances the plan imports (each also counted under its action: no-op, update or replace). */
+  readonly count: number;
+  /**
+   * Addresses imported and updated in place, sorted: the apply changes the existing resource to match the config
+   * (tags the landing zone adds, settings it enforces). Allowed, but worth a reviewer's look.
+   */
+  readonly updated: readonly string[];
+}
+
+/** Options of {@link evaluatePlan}. */
+export interface PlanGuardOptions {
+  /**
+   * Resource addresses (`aws_vpc.vpc_6776A399`, without instance keys) that the stack's configuration imports, to
+   * their import ids: the `import` blocks of its `cdk.tf.json`. A replace of one of them is blocked even after the
+   * import was applied (the plan then has no `importing`). @default none
+   */
+  readonly importedAddresses?: ReadonlyMap<string, string>;
+}
+
 /** The verdict on one stack's plan. */
 export interface PlanGuardReport {
   /** Stack the plan belongs to, as passed in. */
@@ -92,7 +131,9 @@ export interface PlanGuardReport {
   /** `terraform_version` of the plan, when present. */
   readonly terraformVersion?: string;
   readonly counts: PlanChangeCounts;
-  /** Deletes and replaces of stateful resources that no allow entry accepts, sorted by address. */
+  /** What the plan imports; absent when it imports nothing. */
+  readonly imports?: PlanImports;
+  /** Deletes and replaces of stateful or adopted resources that no allow entry accepts, sorted by address. */
   readonly blocked: readonly PlanGuardFinding[];
   /** Deletes and replaces of stateful resources that an allow entry accepts, sorted by address. */
   readonly allowed: readonly PlanGuardAllowedFinding[];
@@ -137,20 +178,33 @@ export function parsePlanJson(text: string): unknown {
  * @param plan the parsed output of `terraform show -json <planfile>` (see {@link PLAN_JSON_FORMAT_URL}).
  * @param stack the stack the plan belongs to; only allow entries of this stack apply.
  * @param allow every allow entry of the landing zone (other stacks' entries are ignored).
- * @returns counts, blocked and allowed findings, and unused allow entries of this stack.
+ * @param options the stack's own import blocks. @default {}
+ * @returns counts, imports, blocked and allowed findings, and unused allow entries of this stack.
  * @throws PlanFormatError when `plan` is not an object, has no `format_version` "1.x", looks like a state
  *   file, or has a resource change without an address, type, mode or known action list.
  */
-export function evaluatePlan(plan: unknown, stack: string, allow: readonly PlanGuardAllowEntry[]): PlanGuardReport {
+export function evaluatePlan(
+  plan: unknown,
+  stack: string,
+  allow: readonly PlanGuardAllowEntry[],
+  options: PlanGuardOptions = {},
+): PlanGuardReport {
   const root = readRoot(plan);
   const counts = { create: 0, update: 0, replace: 0, delete: 0, read: 0, forget: 0, noOp: 0 };
   const findings: PlanGuardFinding[] = [];
+  let imported = 0;
+  const importUpdates: string[] = [];
   root.changes.forEach((raw, i) => {
     const change = readChange(raw, i);
     if (change.mode === "data") return;
     counts[change.kind]++;
+    if (change.importId !== undefined) {
+      imported++;
+      if (change.kind === "update") importUpdates.push(change.address);
+    }
     if (change.kind !== "delete" && change.kind !== "replace") return;
-    const why = statefulReason(change.type);
+    const importId = change.importId ?? options.importedAddresses?.get(change.address.replace(/\[[^\]]*\]$/, ""));
+    const why = importId !== undefined ? ADOPTED_REASON : statefulReason(change.type);
     if (why === undefined) return;
     findings.push({
       address: change.address,
@@ -160,6 +214,7 @@ export function evaluatePlan(plan: unknown, stack: string, allow: readonly PlanG
       ...(change.replacePaths.length > 0 && { replacePaths: change.replacePaths }),
       ...(change.deposed !== undefined && { deposed: change.deposed }),
       why,
+      ...(importId !== undefined && { importId }),
     });
   });
 
@@ -182,6 +237,7 @@ export function evaluatePlan(plan: unknown, stack: string, allow: readonly PlanG
     stack,
     ...(root.terraformVersion !== undefined && { terraformVersion: root.terraformVersion }),
     counts,
+    ...(imported > 0 && { imports: { count: imported, updated: importUpdates.sort(compare) } }),
     blocked: blocked.sort(byAddress),
     allowed: allowed.sort(byAddress),
     unusedAllowEntries: entries.filter((e) => !used.has(e)).sort(byAddress),
@@ -257,6 +313,8 @@ interface ResourceChange {
   readonly actionReason?: string;
   readonly replacePaths: readonly string[];
   readonly deposed?: string;
+  /** `change.importing.id`: the plan imports this resource. */
+  readonly importId?: string;
 }
 
 function readChange(raw: unknown, i: number): ResourceChange {
@@ -288,6 +346,9 @@ function readChange(raw: unknown, i: number): ResourceChange {
   }
   const actionReason = raw.action_reason;
   const deposed = raw.deposed;
+  // Terraform 1.5+: {"id": "..."}; an import by identity (1.12+) has no id, so the resource is named instead.
+  const importing = change.importing;
+  const importId = isObject(importing) ? (typeof importing.id === "string" ? importing.id : "(by identity)") : undefined;
   return {
     address,
     type,
@@ -296,6 +357,7 @@ function readChange(raw: unknown, i: number): ResourceChange {
     ...(typeof actionReason === "string" && { actionReason }),
     replacePaths: readReplacePaths(change.replace_paths),
     ...(typeof deposed === "string" && { deposed }),
+    ...(importId !== undefined && { importId }),
   };
 }
 

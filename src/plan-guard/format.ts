@@ -11,6 +11,10 @@ export interface RenderOptions {
   readonly markdown: boolean;
 }
 
+/** Heads the list of resources imported with an in-place update (allowed, shown for the reviewer). */
+const IMPORT_UPDATE_NOTE =
+  "Imported and updated in place (allowed: the apply changes the existing resource to match the config; check the plan's diff for each):";
+
 /** Where exceptions are written, for the closing hint. */
 const ALLOW_HINT =
   "To allow a delete or replace on purpose, add an entry under `planGuard.allow` in environments/shared.yaml with stack, address, actions (delete and/or replace) and a reason of at least 10 characters.";
@@ -79,17 +83,19 @@ export function describeCause(finding: PlanGuardFinding, code: (s: string) => st
 }
 
 function verdict(report: PlanGuardReport): string {
-  const changes = (n: number): string =>
-    n === 1 ? "1 delete or replace of a stateful resource" : `${n} deletes or replaces of stateful resources`;
+  const adopted = [...report.blocked, ...report.allowed].some((f) => f.importId !== undefined);
+  const what = adopted ? "stateful or adopted resource" : "stateful resource";
+  const changes = (n: number): string => (n === 1 ? `1 delete or replace of a ${what}` : `${n} deletes or replaces of ${what}s`);
   if (report.blocked.length > 0) return `${changes(report.blocked.length)} blocked`;
   if (report.allowed.length > 0) return `${changes(report.allowed.length)} allowed`;
   return "no stateful resource is deleted or replaced";
 }
 
-/** Count columns; `read` and `forget` only when non-zero, as they are rare. */
+/** Count columns; `import`, `read` and `forget` only when non-zero, as they are rare. */
 function countColumns(report: PlanGuardReport): [string, number][] {
   const c = report.counts;
   const columns: [string, number][] = [
+    ...(report.imports ? [["import", report.imports.count] as [string, number]] : []),
     ["create", c.create],
     ["update", c.update],
     ["replace", c.replace],
@@ -130,7 +136,12 @@ function renderText(report: PlanGuardReport): string {
   );
   const finding = (f: PlanGuardFinding): string[] => {
     const cause = describeCause(f);
-    return [`  ${f.action} ${f.address}`, ...(cause ? [`    cause: ${cause}`] : []), `    guarded: ${f.why}`];
+    return [
+      `  ${f.action} ${f.address}`,
+      ...(f.importId !== undefined ? [`    adopted: imported from ${f.importId}`] : []),
+      ...(cause ? [`    cause: ${cause}`] : []),
+      `    guarded: ${f.why}`,
+    ];
   };
   if (report.blocked.length > 0) {
     lines.push("", "blocked:");
@@ -139,6 +150,10 @@ function renderText(report: PlanGuardReport): string {
   if (report.allowed.length > 0) {
     lines.push("", "allowed:");
     for (const f of report.allowed) lines.push(...finding(f), `    allowed: ${oneLine(f.allowReason)}`);
+  }
+  if (report.imports && report.imports.updated.length > 0) {
+    lines.push("", IMPORT_UPDATE_NOTE);
+    for (const address of report.imports.updated) lines.push(`  update ${address}`);
   }
   if (report.unusedAllowEntries.length > 0) {
     lines.push("", "unused allow entries (they match no delete or replace of a stateful resource in this plan; remove them when stale):");
@@ -159,8 +174,10 @@ function renderMarkdown(report: PlanGuardReport): string {
     `| ${columns.map(() => "---:").join(" | ")} |`,
     `| ${columns.map(([, n]) => String(n)).join(" | ")} |`,
   );
-  const row = (f: PlanGuardFinding, last: string): string =>
-    `| ${cell(code(f.address))} | ${f.action} | ${cell(describeCause(f, code)) || "—"} | ${cell(last)} |`;
+  const row = (f: PlanGuardFinding, last: string): string => {
+    const cause = [f.importId !== undefined ? `imported from ${code(f.importId)}` : "", describeCause(f, code)].filter(Boolean).join("; ");
+    return `| ${cell(code(f.address))} | ${f.action} | ${cell(cause) || "—"} | ${cell(last)} |`;
+  };
   if (report.blocked.length > 0) {
     lines.push("", "#### Blocked", "", "| address | action | cause | why it is guarded |", "| --- | --- | --- | --- |");
     for (const f of report.blocked) lines.push(row(f, sentence(f.why)));
@@ -168,6 +185,10 @@ function renderMarkdown(report: PlanGuardReport): string {
   if (report.allowed.length > 0) {
     lines.push("", "#### Allowed", "", "| address | action | cause | allowed because |", "| --- | --- | --- | --- |");
     for (const f of report.allowed) lines.push(row(f, f.allowReason));
+  }
+  if (report.imports && report.imports.updated.length > 0) {
+    lines.push("", "#### Imported and updated", "", IMPORT_UPDATE_NOTE, "");
+    for (const address of report.imports.updated) lines.push(`- ${code(address)}`);
   }
   if (report.unusedAllowEntries.length > 0) {
     lines.push(

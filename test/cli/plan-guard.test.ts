@@ -1,9 +1,15 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupConfigDirs, referenceWith } from "../support/config-dir.js";
 import { lz, STACK_FRAME } from "./lz.js";
 
-afterAll(cleanupConfigDirs);
+const scratch = mkdtempSync(join(tmpdir(), "lz-plan-guard-"));
+afterAll(() => {
+  cleanupConfigDirs();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe("lz plan-guard", () => {
   it("passes a harmless update with exit 0 and a summary", () => {
@@ -53,5 +59,30 @@ describe("lz plan-guard", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("terraform show -json tfplan");
     expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("blocks the replace of a resource the stack's import blocks adopt (--stack-json), naming its import id", () => {
+    const vpc = "aws_vpc.vpc_6776A399";
+    const plan = join(scratch, "plan.json");
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        format_version: "1.2",
+        planned_values: {},
+        resource_changes: [
+          { address: vpc, mode: "managed", type: "aws_vpc", change: { actions: ["delete", "create"], replace_paths: [["cidr_block"]] } },
+        ],
+      }),
+    );
+    const stack = join(scratch, "cdk.tf.json");
+    writeFileSync(stack, JSON.stringify({ import: [{ to: vpc, id: "vpc-0d0e0f0a0b0c0d0e1" }] }));
+    const blocked = lz(["plan-guard", "--stack", "workload-dev", "--plan", plan, "--stack-json", stack]);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout).toContain("adopted: imported from vpc-0d0e0f0a0b0c0d0e1\n    cause: cidr_block forces replacement");
+    const missing = lz(["plan-guard", "--stack", "workload-dev", "--plan", plan, "--stack-json", join(scratch, "none.json")]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      "cannot read the stack's import blocks (ENOENT). Pass the synthesized cdk.tf.json of workload-dev with --stack-json.",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { describe, expect, it } from "vitest";
-import { AccountBaseline, type AccountBaselineProps } from "../../src/modules/baseline/index.js";
+import { AccountBaseline, type AccountBaselineProps, type BaselineImportIds } from "../../src/modules/baseline/index.js";
 import { AccountKeys } from "../../src/modules/encryption/index.js";
 import { dataSources, resources, resourcesByName, synthJson } from "../support/synth.js";
 
@@ -266,5 +266,58 @@ describe("AccountBaseline in a workload account", () => {
     expect(doc).toMatchObject({ name: "SSM-SessionManagerRunShell", document_type: "Session" });
     const inputs = JSON.parse(doc.content as string).inputs;
     expect(inputs).toMatchObject({ cloudWatchEncryptionEnabled: true, cloudWatchStreamingEnabled: true, runAsEnabled: false });
+  });
+});
+
+describe("AccountBaseline adopting existing resources (importIds)", () => {
+  const withImports = (importIds: BaselineImportIds, over: Partial<AccountBaselineProps> = {}) =>
+    synthJson((s) => {
+      const keys = new AccountKeys(s, "keys", { accountId: HUB, region: "eu-west-1", namePrefix: "x" });
+      new AccountBaseline(s, "baseline", { ...props(HUB), keys, importIds, ...over });
+    });
+  const trailArn = `arn:aws:cloudtrail:eu-west-1:${HUB}:trail/acme-trail`;
+  const json = withImports({
+    logBucket: `acme-log-archive-${HUB}`,
+    cloudTrail: trailArn,
+    guardDutyDetector: "12abc34d567e8fa901bc2d34e56789f0",
+    securityHubAccount: HUB,
+    configRecorder: "default",
+    configDeliveryChannel: "main",
+  });
+  const imports = json.import as { to: string; id: string }[];
+  const typeOf = (id: string) => imports.find((b) => b.id === id)?.to.split(".")[0];
+
+  it("imports each id into its resource, and names the recorder and channel after the adopted ones", () => {
+    expect(imports).toHaveLength(6);
+    expect(typeOf(`acme-log-archive-${HUB}`)).toBe("aws_s3_bucket");
+    expect(typeOf(trailArn)).toBe("aws_cloudtrail");
+    expect(typeOf("12abc34d567e8fa901bc2d34e56789f0")).toBe("aws_guardduty_detector");
+    expect(typeOf(HUB)).toBe("aws_securityhub_account");
+    expect(typeOf("default")).toBe("aws_config_configuration_recorder");
+    expect(typeOf("main")).toBe("aws_config_delivery_channel");
+    expect(resources(json, "aws_config_configuration_recorder")[0]).toMatchObject({ name: "default" });
+    expect(resources(json, "aws_config_delivery_channel")[0]).toMatchObject({ name: "main" });
+    expect(resources(json, "aws_config_configuration_recorder_status")[0]).toMatchObject({
+      name: "${aws_config_configuration_recorder.baseline_config_recorder_323876CE.name}",
+    });
+  });
+
+  it("lets a writer account's renamed trail write to the archive under its own name", () => {
+    const renamed = withImports(
+      {},
+      { logArchive: { ...props(HUB).logArchive, writerTrailNames: { [HUB]: "acme-trail", [PROD]: "prod-events" } } },
+    );
+    const policy = JSON.stringify(resources(renamed, "aws_s3_bucket_policy"));
+    expect(policy).toContain(`arn:aws:cloudtrail:eu-west-1:${PROD}:trail/prod-events`);
+    expect(policy).not.toContain(`arn:aws:cloudtrail:eu-west-1:${PROD}:trail/acme-trail`);
+  });
+
+  it("throws when an import id names another bucket or trail than the ones it builds", () => {
+    expect(() => withImports({ logBucket: "other-bucket" })).toThrow(
+      "importIds.logBucket other-bucket is not the log archive bucket this account builds",
+    );
+    expect(() => withImports({ cloudTrail: `arn:aws:cloudtrail:eu-west-1:${HUB}:trail/other` })).toThrow(
+      `importIds.cloudTrail arn:aws:cloudtrail:eu-west-1:${HUB}:trail/other is not a trail named acme-trail`,
+    );
   });
 });

@@ -121,6 +121,40 @@ describe("WorkloadVpc", () => {
   });
 });
 
+describe("WorkloadVpc adopting existing resources (importIds)", () => {
+  const subnets = ["subnet-000000000000000a1", "subnet-000000000000000a2", "subnet-000000000000000a3"];
+  const json = build({
+    importIds: { vpc: "vpc-0d0e0f0a0b0c0d0e1", internetGateway: "igw-0d0e0f0a0b0c0d0e1", subnets: { transit: subnets } },
+  });
+  const imports = json.import as { to: string; id: string }[];
+  const at = (id: string) => imports.find((b) => b.id === id)!.to.split(".") as [string, string];
+
+  it("imports the VPC, its internet gateway and each listed subnet into the resource of its AZ, and nothing else", () => {
+    expect(imports).toHaveLength(5);
+    expect(at("vpc-0d0e0f0a0b0c0d0e1")[0]).toBe("aws_vpc");
+    expect(at("igw-0d0e0f0a0b0c0d0e1")[0]).toBe("aws_internet_gateway");
+    subnets.forEach((id, i) => {
+      const [type, name] = at(id);
+      expect(type).toBe("aws_subnet");
+      expect(resourcesByName(json, "aws_subnet")[name]).toMatchObject({
+        availability_zone: props().availabilityZones[i],
+        tags: { Tier: "transit" },
+      });
+    });
+  });
+
+  it("emits no import block without importIds", () => {
+    expect(build().import).toBeUndefined();
+  });
+
+  it("throws when a tier's import ids do not match the AZs, or name firewall subnets without a firewall tier", () => {
+    expect(() => build({ importIds: { subnets: { public: subnets.slice(0, 2) } } })).toThrow(
+      "importIds.subnets.public has 2 ids for 3 subnets",
+    );
+    expect(() => build({ importIds: { subnets: { firewall: subnets } } })).toThrow("importIds.subnets.firewall has 3 ids for 0 subnets");
+  });
+});
+
 describe("WorkloadVpc with a per-vpc firewall tier", () => {
   const firewall = {
     subnetCidrs: ["10.30.57.48/28", "10.30.57.64/28", "10.30.57.80/28"],

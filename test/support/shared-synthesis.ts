@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { type SynthOutcome, synthesizeChecked } from "../../src/app.js";
 import { type LandingZoneModel, loadConfig } from "../../src/config/index.js";
+import { adoptConfigDir } from "./adopt.js";
 import { REFERENCE_DIR } from "./config-dir.js";
 import { perVpcConfigDir } from "./per-vpc.js";
 import type { StackJson } from "./synth.js";
@@ -79,4 +80,12 @@ export function configSynthesis(dir: string): SharedSynthesis {
  */
 export function perVpcSynthesis(): SharedSynthesis {
   return shared("per-vpc", perVpcConfigDir);
+}
+
+/**
+ * The adopt scenario (test/support/adopt.ts: import ids in the hub and in dev), synthesized once per test worker
+ * (see {@link SharedSynthesis}). Its temp config folder goes with the next `cleanupConfigDirs()`.
+ */
+export function adoptSynthesis(): SharedSynthesis {
+  return shared("adopt", adoptConfigDir);
 }

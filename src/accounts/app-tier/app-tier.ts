@@ -64,7 +64,7 @@ export class AppTier extends Construct {
     const secrets = appSecrets(this, app, props.keys);
     this.originHeaderSecret = secrets.originHeader;
     this.buckets = appBuckets(this, props);
-    const certificates = app.domain ? domainCertificates(this, app.domain, usEast1) : undefined;
+    const certificates = app.domain ? domainCertificates(this, app.domain, usEast1, props.env) : undefined;
     this.alb = appLoadBalancer(this, props, secrets.originHeader.secretValue, certificates?.originCertificateArn, this.buckets);
 
     const acls = edgeWebAcls(this, props, usEast1, this.alb);

@@ -4,9 +4,10 @@
  */
 import { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import type { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
-import type { AppModel } from "../../config/index.js";
+import type { AccountTarget, AppModel } from "../../config/index.js";
 import { DnsValidatedCertificate } from "../../modules/edge/certificate.js";
 import type { AppDistribution } from "../../modules/edge/distribution.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
@@ -24,9 +25,32 @@ export interface DomainCertificates {
   readonly originCertificateArn: string;
 }
 
-/** Looks the public hosted zone up (`hosted-zone`) and requests both certificates (`site-certificate`, `origin-certificate`). */
-export function domainCertificates(scope: Construct, domain: AppDomain, usEast1: TerraformProvider): DomainCertificates {
-  const zoneId = new DataAwsRoute53Zone(scope, "hosted-zone", { name: domain.hostedZoneName, privateZone: false }).zoneId;
+/**
+ * The public hosted zone (`hosted-zone`) and both certificates (`site-certificate`, `origin-certificate`).
+ *
+ * The zone is looked up by name (a data source), unless the account adopts it (`target.adopt.hostedZone`): then the
+ * stack manages it, an `aws_route53_zone` imported by that zone id, with `prevent_destroy` where
+ * `target.preventDestroy` (a new zone gets new name servers, so the parent zone's delegation would break).
+ */
+export function domainCertificates(
+  scope: Construct,
+  domain: AppDomain,
+  usEast1: TerraformProvider,
+  target: Pick<AccountTarget, "adopt" | "preventDestroy">,
+): DomainCertificates {
+  const zoneImportId = target.adopt.hostedZone;
+  let zoneId: string;
+  if (zoneImportId) {
+    const zone = new Route53Zone(scope, "hosted-zone", {
+      name: domain.hostedZoneName,
+      forceDestroy: false,
+      ...(target.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
+    });
+    zone.importFrom(zoneImportId);
+    zoneId = zone.zoneId;
+  } else {
+    zoneId = new DataAwsRoute53Zone(scope, "hosted-zone", { name: domain.hostedZoneName, privateZone: false }).zoneId;
+  }
   const siteCertificateArn = new DnsValidatedCertificate(scope, "site-certificate", {
     domainName: domain.siteName,
     hostedZoneId: zoneId,

@@ -9,7 +9,8 @@
  * One file per area, as src/config/validate/ is split: common.ts (ids, Regions, CIDRs, ASNs, role names),
  * organization.ts, network.ts (subnet tiers, workload VPC, network hub and transit gateway), hybrid.ts (Direct
  * Connect, VPN, inspection, on-prem access), routing.ts (static routes, intents), baseline.ts, bootstrap.ts,
- * plan-guard.ts, policy.ts, alarms.ts (alerts and alarm thresholds), cost-assumptions.ts, app.ts (the app tier).
+ * plan-guard.ts, policy.ts, alarms.ts (alerts and alarm thresholds), cost-assumptions.ts, app.ts (the app tier),
+ * adopt.ts (existing resources a stack imports instead of creating).
  * This file composes the two roots and re-exports every area, so importing the schema means importing this file.
  * No area file imports this one. Keys are listed in the order the editor JSON Schemas show them.
  *
@@ -19,6 +20,7 @@
  * live in `src/config/validate/`.
  */
 import { z } from "zod";
+import { EnvironmentAdopt, HubAdopt } from "./adopt.js";
 import { AlarmSettings, AlertSettings } from "./alarms.js";
 import { AppSettings } from "./app.js";
 import { BaselineSettings } from "./baseline.js";
@@ -32,6 +34,7 @@ import { PlanGuardSettings } from "./plan-guard.js";
 import { PolicySettings } from "./policy.js";
 import { RoutingSettings } from "./routing.js";
 
+export * from "./adopt.js";
 export * from "./alarms.js";
 export * from "./app.js";
 export * from "./baseline.js";
@@ -61,6 +64,7 @@ export const SharedFileSchema = z
       securityHub: { cisVersion: "3.0.0" },
       sessionManager: { logRetentionDays: 365 },
     }),
+    adopt: HubAdopt.default({}),
   })
   .meta({ title: "Landing zone shared config", description: "environments/shared.yaml: the organization and the network hub." });
 
@@ -91,6 +95,7 @@ export const EnvironmentFileSchema = z
     alarms: AlarmSettings.prefault({}),
     policy: PolicySettings.default({ suppressions: [] }),
     costAssumptions: CostAssumptions.prefault({}),
+    adopt: EnvironmentAdopt.default({}),
   })
   .meta({ title: "Landing zone environment", description: "One workload account: its VPC and routing segment." });
 

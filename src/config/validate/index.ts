@@ -1,6 +1,7 @@
 /** Stage 2 of validation: one validator per area, all run, all problems collected. */
 import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
+import { validateAdopt } from "./adopt.js";
 import { validateApp } from "./app.js";
 import { validateAsns } from "./asns.js";
 import { validateAwsTypes } from "./aws-types.js";
@@ -31,6 +32,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateInspection,
   validateRouting,
   validatePolicy,
+  validateAdopt,
 ];
 
 /** Runs every validator and returns all problems (empty when the config is valid). */

@@ -14,6 +14,7 @@ import { AccountHardening } from "./hardening.js";
 import { LogArchive } from "./log-archive.js";
 import { ThreatDetection, type CisVersion } from "./threat-detection.js";
 import { AccountTrail } from "./trail.js";
+import { definedOnly } from "../../util/defined.js";
 
 /**
  * Where the central log archive and the central Config bucket are, and, in the account that hosts them, how to
@@ -35,6 +36,8 @@ export interface LogArchiveTarget {
   readonly kmsAliasArn: string;
   /** Accounts whose trails and recorders deliver to the two buckets. */
   readonly writerAccountIds: readonly string[];
+  /** Trail name of the writer accounts whose trail is not named `trail.name` (an adopted trail keeps its name). @default {} */
+  readonly writerTrailNames?: Readonly<Record<string, string>>;
   readonly objectLockDays: number;
   readonly infrequentAccessDays: number;
   readonly glacierDays: number;
@@ -82,6 +85,23 @@ export interface AccountBaselineProps {
   readonly cisVersion?: CisVersion;
   /** Session Manager log retention, days. @default 365 */
   readonly sessionLogRetentionDays?: number;
+  /**
+   * Existing resources of the account to import (Terraform `import` blocks) instead of creating them, each in the form
+   * its import expects: `logBucket` (where the archive is built; its name must be `logArchive.bucketName`),
+   * `cloudTrail` (trail ARN; its name must be `trail.name`), `guardDutyDetector`, `securityHubAccount` (account id),
+   * `configRecorder` and `configDeliveryChannel` (names). @default {} (everything created)
+   */
+  readonly importIds?: BaselineImportIds;
+}
+
+/** See `AccountBaselineProps.importIds`. */
+export interface BaselineImportIds {
+  readonly logBucket?: string;
+  readonly cloudTrail?: string;
+  readonly guardDutyDetector?: string;
+  readonly securityHubAccount?: string;
+  readonly configRecorder?: string;
+  readonly configDeliveryChannel?: string;
 }
 
 /** The baseline of one account; see the file comment for what it builds. */
@@ -97,12 +117,21 @@ export class AccountBaseline extends Construct {
   readonly threatDetection: ThreatDetection;
   readonly hardening: AccountHardening;
 
-  /** @throws Error when this account does not host the archive and `archiveAccountProvider` is missing. */
+  /**
+   * @throws Error when this account does not host the archive and `archiveAccountProvider` is missing, or when an
+   *   import id names another bucket than `logArchive.bucketName`, a log bucket the account does not build, or a
+   *   trail not named `trail.name`.
+   */
   constructor(scope: Construct, id: string, props: AccountBaselineProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
     const archive = props.logArchive;
     const hostsArchive = archive.accountId === props.accountId;
+    const ids = props.importIds ?? {};
+    if (ids.logBucket !== undefined && (!hostsArchive || ids.logBucket !== archive.bucketName))
+      throw new Error(`${this.node.path}: importIds.logBucket ${ids.logBucket} is not the log archive bucket this account builds`);
+    if (ids.cloudTrail !== undefined && !ids.cloudTrail.endsWith(`:trail/${props.trail.name}`))
+      throw new Error(`${this.node.path}: importIds.cloudTrail ${ids.cloudTrail} is not a trail named ${props.trail.name}`);
     if (hostsArchive) {
       this.logArchive = new LogArchive(this, "log-archive", {
         bucketName: archive.bucketName,
@@ -112,6 +141,8 @@ export class AccountBaseline extends Construct {
         kmsAliasName: archive.kmsAliasName,
         writerAccountIds: archive.writerAccountIds,
         trailName: props.trail.name,
+        ...(archive.writerTrailNames ? { trailNames: archive.writerTrailNames } : {}),
+        ...(ids.logBucket ? { importBucket: true } : {}),
         organizationTrail: props.trail.organizationTrail ?? false,
         objectLockDays: archive.objectLockDays,
         infrequentAccessDays: archive.infrequentAccessDays,
@@ -145,6 +176,7 @@ export class AccountBaseline extends Construct {
       logRetentionDays: props.trail.logRetentionDays,
       organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
       dependsOn: waitFor,
+      ...(ids.cloudTrail ? { importId: ids.cloudTrail } : {}),
     });
     const aggregates = props.configAggregator.accountId === props.accountId;
     this.config = new ConfigRecorder(this, "config", {
@@ -154,6 +186,7 @@ export class AccountBaseline extends Construct {
       archiveKmsKeyArn: this.archiveKeyArn,
       dataProtectionRules: props.dataProtectionRules ?? false,
       dependsOn: this.configBucket ? [this.configBucket.policy] : [],
+      importIds: definedOnly({ recorder: ids.configRecorder, deliveryChannel: ids.configDeliveryChannel }),
       ...(aggregates
         ? {
             aggregator: {
@@ -172,6 +205,7 @@ export class AccountBaseline extends Construct {
       eksProtection: props.guardDuty?.eksProtection ?? false,
       cisVersion: props.cisVersion ?? "3.0.0",
       alertTopicArn: props.alertTopicArn,
+      importIds: definedOnly({ guardDutyDetector: ids.guardDutyDetector, securityHubAccount: ids.securityHubAccount }),
     });
     this.hardening = new AccountHardening(this, "hardening", {
       namePrefix: props.namePrefix,

@@ -80,6 +80,12 @@ export interface ConfigRecorderProps {
   readonly authorizeAggregator?: { readonly accountId: string; readonly region: string };
   /** Resources the delivery channel waits for (the bucket policy when in the same stack). @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /**
+   * Names of an existing recorder and delivery channel to import (Terraform `import` blocks; both import by name)
+   * instead of creating them. AWS Config allows one of each per Region, and their names cannot change, so an
+   * imported one keeps its name. @default {} (created as `<namePrefix>-recorder` and `<namePrefix>-delivery`)
+   */
+  readonly importIds?: { readonly recorder?: string; readonly deliveryChannel?: string };
 }
 
 /** Recorder, delivery channel, status, managed rules, and aggregation. */
@@ -89,19 +95,23 @@ export class ConfigRecorder extends Construct {
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
     const role = new IamServiceLinkedRole(this, "service-linked-role", { awsServiceName: "config.amazonaws.com" });
+    const recorderName = props.importIds?.recorder;
+    const channelName = props.importIds?.deliveryChannel;
     const recorder = new ConfigConfigurationRecorder(this, "recorder", {
-      name: `${props.namePrefix}-recorder`,
+      name: recorderName ?? `${props.namePrefix}-recorder`,
       roleArn: role.arn,
       recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
     });
+    if (recorderName) recorder.importFrom(recorderName);
     const channel = new ConfigDeliveryChannel(this, "delivery-channel", {
-      name: `${props.namePrefix}-delivery`,
+      name: channelName ?? `${props.namePrefix}-delivery`,
       s3BucketName: props.bucketName,
       s3KeyPrefix: CONFIG_PREFIX,
       s3KmsKeyArn: props.archiveKmsKeyArn,
       snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
       dependsOn: [recorder, ...(props.dependsOn ?? [])],
     });
+    if (channelName) channel.importFrom(channelName);
     const status = new ConfigConfigurationRecorderStatus(this, "recorder-status", {
       name: recorder.name,
       isEnabled: true,

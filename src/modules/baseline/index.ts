@@ -1,4 +1,4 @@
-export { AccountBaseline, type AccountBaselineProps, type LogArchiveTarget } from "./account-baseline.js";
+export { AccountBaseline, type AccountBaselineProps, type BaselineImportIds, type LogArchiveTarget } from "./account-baseline.js";
 export { CONFIG_PREFIX, ConfigBucket, type ConfigBucketProps } from "./config-bucket.js";
 export { ConfigRecorder, MANAGED_CONFIG_RULES, PROTECTED_DATA_CONFIG_RULES, type ConfigRecorderProps } from "./config-recorder.js";
 export { AccountHardening, SESSION_PREFERENCES_DOCUMENT, type AccountHardeningProps } from "./hardening.js";

@@ -45,6 +45,8 @@ export interface LogArchiveProps {
   readonly writerAccountIds: readonly string[];
   /** Trail name used in every writer account (`arn:...:cloudtrail:<region>:<account>:trail/<name>`). */
   readonly trailName: string;
+  /** Trail name of the writer accounts whose trail is named otherwise (an adopted trail keeps its name), by account id. @default {} */
+  readonly trailNames?: Readonly<Record<string, string>>;
   /** Region the writer trails are created in (their home Region). @default region */
   readonly trailRegion?: string;
   /**
@@ -62,6 +64,8 @@ export interface LogArchiveProps {
   readonly expireDays: number;
   /** `lifecycle.prevent_destroy` on the bucket and key. @default true */
   readonly preventDestroy?: boolean;
+  /** Import the existing bucket `bucketName` (a Terraform `import` block; S3 buckets import by name) instead of creating it. @default false */
+  readonly importBucket?: boolean;
 }
 
 /** The central, immutable, encrypted log bucket and its KMS key. */
@@ -78,7 +82,8 @@ export class LogArchive extends Construct {
     const partition = props.partition ?? "aws";
     const preventDestroy = props.preventDestroy ?? true;
     const trailRegion = props.trailRegion ?? props.region;
-    const trailArn = (account: string) => `arn:${partition}:cloudtrail:${trailRegion}:${account}:trail/${props.trailName}`;
+    const trailArn = (account: string) =>
+      `arn:${partition}:cloudtrail:${trailRegion}:${account}:trail/${props.trailNames?.[account] ?? props.trailName}`;
     const accounts = [...props.writerAccountIds];
 
     this.key = new PurposeKmsKey(this, "key", {
@@ -112,6 +117,7 @@ export class LogArchive extends Construct {
       tags: { Name: props.bucketName },
       ...lifecycle,
     });
+    if (props.importBucket) bucket.importFrom(props.bucketName);
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;
     const arn = `arn:${partition}:s3:::${props.bucketName}`;

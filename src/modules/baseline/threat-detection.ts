@@ -56,6 +56,11 @@ export interface ThreatDetectionProps {
   readonly cisVersion?: CisVersion;
   /** SNS topic that HIGH and CRITICAL findings are sent to (its policy must admit events.amazonaws.com). */
   readonly alertTopicArn: string;
+  /**
+   * Existing resources to import (Terraform `import` blocks) instead of creating them: the GuardDuty detector (its
+   * detector id) and Security Hub (`aws_securityhub_account` imports by account id). @default {} (both created)
+   */
+  readonly importIds?: { readonly guardDutyDetector?: string; readonly securityHubAccount?: string };
 }
 
 /** GuardDuty, Security Hub and the finding notifications. */
@@ -66,6 +71,7 @@ export class ThreatDetection extends Construct {
     super(scope, id);
     const partition = props.partition ?? "aws";
     const detector = new GuarddutyDetector(this, "guardduty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+    if (props.importIds?.guardDutyDetector) detector.importFrom(props.importIds.guardDutyDetector);
     const features: readonly [string, string, boolean][] = [
       ["s3", "S3_DATA_EVENTS", props.s3Protection ?? true],
       ["eks", "EKS_AUDIT_LOGS", props.eksProtection ?? false],
@@ -78,6 +84,7 @@ export class ThreatDetection extends Construct {
       controlFindingGenerator: "SECURITY_CONTROL",
       autoEnableControls: true,
     });
+    if (props.importIds?.securityHubAccount) hub.importFrom(props.importIds.securityHubAccount);
     const arns = securityHubStandardArns(partition, props.region, props.cisVersion ?? "3.0.0");
     new SecurityhubStandardsSubscription(this, "standard-fsbp", { standardsArn: arns.fsbp, dependsOn: [hub] });
     new SecurityhubStandardsSubscription(this, "standard-cis", { standardsArn: arns.cis, dependsOn: [hub] });

@@ -40,6 +40,8 @@ export interface AccountTrailProps {
   readonly organizationTrail?: boolean;
   /** Resources the trail waits for, for example the bucket policy when the bucket is in the same stack. @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /** ARN of an existing trail named `name` to import (a Terraform `import` block; trails import by ARN) instead of creating one. @default none (created) */
+  readonly importId?: string;
 }
 
 /** The account's trail and its CloudWatch Logs delivery. */
@@ -93,6 +95,7 @@ export class AccountTrail extends Construct {
       isOrganizationTrail: props.organizationTrail ?? false,
       ...(props.dependsOn?.length ? { dependsOn: [...props.dependsOn] } : {}),
     });
+    if (props.importId) trail.importFrom(props.importId);
     this.trailArn = trail.arn;
     this.logGroupName = group.name;
   }

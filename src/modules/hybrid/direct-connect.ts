@@ -43,6 +43,8 @@ export interface DirectConnectGatewayProps {
   readonly alarmTopicArn: string;
   /** `lifecycle.prevent_destroy` on the gateway and the VIF. @default false */
   readonly preventDestroy?: boolean;
+  /** Id (a UUID) of an existing Direct Connect gateway to import (a Terraform `import` block) instead of creating one. @default none (created) */
+  readonly gatewayImportId?: string;
 }
 
 /** DX gateway + optional transit VIF + TGW association + alarms. */
@@ -59,6 +61,7 @@ export class DirectConnectGateway extends Construct {
     }
     const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
     const gateway = new DxGateway(this, "gateway", { name: props.name, amazonSideAsn: String(props.amazonSideAsn), ...lifecycle });
+    if (props.gatewayImportId) gateway.importFrom(props.gatewayImportId);
     const association = new DxGatewayAssociation(this, "association", {
       dxGatewayId: gateway.id,
       associatedGatewayId: props.transitGatewayId,

@@ -31,6 +31,8 @@ export interface TransitGatewayHubProps {
    * false: the share allows external principals and each spoke accepts it.
    */
   readonly sharingWithAwsOrganization: boolean;
+  /** Id (`tgw-…`) of an existing transit gateway to import (a Terraform `import` block) instead of creating one. @default none (created) */
+  readonly importId?: string;
 }
 
 /** A transit gateway with one route table per segment, shared through RAM. Protected by `prevent_destroy`. */
@@ -55,6 +57,7 @@ export class TransitGatewayHub extends Construct {
       // Every VPC attachment, and later DX and VPN, hangs off this gateway.
       lifecycle: { preventDestroy: true },
     });
+    if (props.importId) tgw.importFrom(props.importId);
     this.transitGatewayId = tgw.id;
     this.transitGatewayArn = tgw.arn;
     this.routeTableIds = Object.fromEntries(

@@ -79,6 +79,19 @@ export interface WorkloadVpcProps {
   readonly dataTierOnPremisesCidrs?: readonly string[];
   /** Per-vpc inspection: a firewall subnet tier with an AWS Network Firewall endpoint per AZ. @default none (no firewall) */
   readonly firewall?: WorkloadFirewallProps;
+  /**
+   * Existing resources to import (a Terraform `import` block each) instead of creating them: the VPC (`vpc-…`), its
+   * internet gateway (`igw-…`), and subnets per tier (`subnet-…`, index = AZ index; `firewall` for the firewall tier).
+   * @default {} (everything is created)
+   */
+  readonly importIds?: WorkloadVpcImportIds;
+}
+
+/** Import ids of a {@link WorkloadVpc}; see `WorkloadVpcProps.importIds`. */
+export interface WorkloadVpcImportIds {
+  readonly vpc?: string;
+  readonly internetGateway?: string;
+  readonly subnets?: Readonly<Partial<Record<WorkloadSubnetTier | "firewall", readonly string[]>>>;
 }
 
 /** The per-vpc firewall tier of a {@link WorkloadVpc}. */
@@ -104,7 +117,8 @@ export interface WorkloadFirewallProps {
 }
 
 /**
- * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists do not match the AZ list, or when
+ * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists (or `importIds.subnets` lists) do not match the
+ * AZ list, or when
  * `natGateways` is `none` and the app tier's default route would go to a NAT gateway (stage-3 invariants: the
  * config layer never produces those).
  */
@@ -137,6 +151,12 @@ export class WorkloadVpc extends Construct {
     if (props.firewall && props.firewall.subnetCidrs.length !== azs.length) {
       throw new Error(`WorkloadVpc ${props.name}: tier firewall has ${props.firewall.subnetCidrs.length} CIDRs for ${azs.length} AZs`);
     }
+    for (const [tier, ids] of Object.entries(props.importIds?.subnets ?? {})) {
+      if (ids && (ids.length !== azs.length || (tier === "firewall" && !props.firewall)))
+        throw new Error(
+          `WorkloadVpc ${props.name}: importIds.subnets.${tier} has ${ids.length} ids for ${props.firewall || tier !== "firewall" ? azs.length : 0} subnets`,
+        );
+    }
     if (props.natGateways === "none" && props.privateAppDefaultRoute !== "none") {
       throw new Error(`WorkloadVpc ${props.name}: natGateways "none" needs privateAppDefaultRoute "none" (no NAT gateway to route to)`);
     }
@@ -146,6 +166,7 @@ export class WorkloadVpc extends Construct {
       enableDnsSupport: true,
       tags: { Name: props.name },
     });
+    if (props.importIds?.vpc) vpc.importFrom(props.importIds.vpc);
     this.vpcId = vpc.id;
     this.cidrBlock = props.cidrBlock;
 
@@ -166,6 +187,8 @@ export class WorkloadVpc extends Construct {
           mapPublicIpOnLaunch: false,
           tags: { Name: `${props.name}-${tierId}-${i}`, Tier: tierId },
         });
+        const importId = props.importIds?.subnets?.[tier]?.[i];
+        if (importId) subnet.importFrom(importId);
         const table = new RouteTable(this, `${tierId}-route-table-${i}`, {
           vpcId: vpc.id,
           tags: { Name: `${props.name}-${tierId}-${i}`, Tier: tierId },
@@ -177,6 +200,7 @@ export class WorkloadVpc extends Construct {
     }
 
     const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
+    if (props.importIds?.internetGateway) igw.importFrom(props.importIds.internetGateway);
     const firewall = props.firewall ? this.addFirewallTier(vpc, igw, azs, props, props.firewall, subnets.public) : undefined;
     routeTables.public.forEach((table, i) => {
       new Route(this, `public-default-route-${i}`, {
@@ -252,16 +276,18 @@ export class WorkloadVpc extends Construct {
     fw: WorkloadFirewallProps,
     publicSubnets: readonly Subnet[],
   ) {
-    const subnets = azs.map(
-      (az, i) =>
-        new Subnet(this, `firewall-subnet-${i}`, {
-          vpcId: vpc.id,
-          cidrBlock: fw.subnetCidrs[i]!,
-          availabilityZone: az,
-          mapPublicIpOnLaunch: false,
-          tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
-        }),
-    );
+    const subnets = azs.map((az, i) => {
+      const subnet = new Subnet(this, `firewall-subnet-${i}`, {
+        vpcId: vpc.id,
+        cidrBlock: fw.subnetCidrs[i]!,
+        availabilityZone: az,
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
+      });
+      const importId = props.importIds?.subnets?.firewall?.[i];
+      if (importId) subnet.importFrom(importId);
+      return subnet;
+    });
     const tables = subnets.map((subnet, i) => {
       const table = new RouteTable(this, `firewall-route-table-${i}`, {
         vpcId: vpc.id,
