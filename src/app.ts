@@ -3,6 +3,9 @@
  * `App`, so a move from cdktf to its fork touches these files alone.
  */
 import { App, Aspects, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { IConstruct } from "constructs";
 import { BootstrapStack, buildLandingZone } from "./accounts/index.js";
 import { routingPlanOf } from "./accounts/segments.js";
@@ -40,10 +43,33 @@ export interface SynthOutcome {
  * @throws PolicyError listing every error-level finding; nothing is written then.
  */
 export function synthesizeChecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
-  return withoutTokenStackTraces(() => synthesizeUnchecked(model, outdir));
+  return withoutTokenStackTraces(() => {
+    const built = buildAndCheck(model, outdir);
+    if (built.outcome.policy.errors.length > 0) throw new PolicyError(built.outcome.policy);
+    built.app.synth();
+    return built.outcome;
+  });
 }
 
-function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
+/**
+ * Builds every stack of `model` exactly as {@link synthesizeChecked} does and runs the policy pack on them, but
+ * writes no Terraform JSON: what `lz validate` runs, so it refuses what synthesis refuses. cdktf's `App` creates
+ * its output folder when constructed, so the stacks are built against a new temporary folder, removed before
+ * returning (nothing is left in the project).
+ * @returns the stack names (bootstrap first when configured) and the policy-pack report, errors included (never
+ *   thrown).
+ */
+export function checkLandingZone(model: LandingZoneModel): SynthOutcome {
+  const scratch = mkdtempSync(join(tmpdir(), "lz-check-"));
+  try {
+    return withoutTokenStackTraces(() => buildAndCheck(model, scratch).outcome);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The app with every stack built and rendered, and the policy pack's report; nothing written yet. */
+function buildAndCheck(model: LandingZoneModel, outdir?: string): { readonly app: App; readonly outcome: SynthOutcome } {
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
   // Constructed first, so it stays first in the manifest; its roles are added once the account stacks are rendered.
   const bootstrap = model.bootstrap ? new BootstrapStack(app, model) : undefined;
@@ -86,9 +112,7 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
       }),
   );
   const policy = runPack(views, suppressions);
-  if (policy.errors.length > 0) throw new PolicyError(policy);
-  app.synth();
-  return { stacks: [...(bootstrap ? [bootstrap] : []), ...stacks].map((s) => s.node.id), policy };
+  return { app, outcome: { stacks: [...(bootstrap ? [bootstrap] : []), ...stacks].map((s) => s.node.id), policy } };
 }
 
 /**
