@@ -9,12 +9,16 @@ import type { Validator } from "./context.js";
 /** @see Validator */
 export const validateAccounts: Validator = (config) => {
   const problems: Problem[] = [];
-  const { shared, environments } = config;
+  const { shared } = config;
   const owners = new Map<string, string>([[shared.value.networkHub.accountId, `the network hub (${shared.source.file})`]]);
   const names = new Map<string, string>();
+  // The files that failed stage 1 take part with the fields that parsed, in file order with the others.
+  const environments = [...config.environments, ...(config.partialEnvironments ?? [])].sort((a, b) =>
+    a.source.file.localeCompare(b.source.file),
+  );
   for (const env of environments) {
     const { accountId, name } = env.value;
-    const owner = owners.get(accountId);
+    const owner = accountId === undefined ? undefined : owners.get(accountId);
     if (owner) {
       problems.push(
         env.source.problem(
@@ -22,7 +26,9 @@ export const validateAccounts: Validator = (config) => {
           `account ${accountId} is already used by ${owner}. Each environment needs its own AWS account; write that account's id.`,
         ),
       );
-    } else owners.set(accountId, `environment ${name} (${env.source.file})`);
+    } else if (accountId !== undefined)
+      owners.set(accountId, name === undefined ? env.source.file : `environment ${name} (${env.source.file})`);
+    if (name === undefined) continue;
     const other = names.get(name);
     if (other)
       problems.push(env.source.problem(["name"], `environment name "${name}" is already declared in ${other}. Choose a unique name.`));
