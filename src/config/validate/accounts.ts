@@ -1,10 +1,16 @@
 /**
- * Accounts and environments: account ids are unique across the hub and every environment, environment
+ * Accounts and environments: no account id is the new-env placeholder, account ids are unique across the hub and every environment, environment
  * names are unique, and each environment file is named after the environment it declares.
  */
 import { basename, extname } from "node:path";
 import type { Problem } from "../problems.js";
 import type { Validator } from "./context.js";
+
+/**
+ * The account id `lz new-env` writes into a new environment file until the platform team replaces it (all zeros);
+ * the validator refuses it with a message saying what to write, so a copied file never deploys to a made-up account.
+ */
+export const PLACEHOLDER_ACCOUNT_ID = "000000000000";
 
 /** @see Validator */
 export const validateAccounts: Validator = (config) => {
@@ -19,7 +25,14 @@ export const validateAccounts: Validator = (config) => {
   for (const env of environments) {
     const { accountId, name } = env.value;
     const owner = accountId === undefined ? undefined : owners.get(accountId);
-    if (owner) {
+    if (accountId === PLACEHOLDER_ACCOUNT_ID) {
+      problems.push(
+        env.source.problem(
+          ["accountId"],
+          `${PLACEHOLDER_ACCOUNT_ID} is the placeholder lz new-env writes, not an account. Write the 12-digit id of the AWS account this environment deploys to, in quotes.`,
+        ),
+      );
+    } else if (owner) {
       problems.push(
         env.source.problem(
           ["accountId"],
