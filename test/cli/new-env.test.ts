@@ -66,7 +66,7 @@ describe("lz new-env staging --from test on a copy of the reference config", () 
     const v = lz(["validate", "--config", dir]);
     expect(v.stderr).toBe("");
     expect(v.status).toBe(0);
-    expect(v.stdout).toBe(`OK ${dir}: 6 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-staging, workload-test)\n`);
+    expect(v.stdout).toBe(`OK ${dir}: 6 stacks (bootstrap, network-hub, workload-dev, workload-staging, workload-test, workload-prod)\n`);
   });
 });
 

@@ -9,14 +9,14 @@ import { fingerprint, lz, referenceProject, STACK_FRAME } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
 
-const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-prod", "workload-test"];
+const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-test", "workload-prod"];
 
 describe("lz validate on the shipped config", () => {
   it("prints one OK line with the stack count and exits 0", () => {
     const r = lz(["validate"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("OK environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n");
+    expect(r.stdout).toBe("OK environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-test, workload-prod)\n");
   });
 
   it("prints ok:true with the stacks as one line of JSON with --format json", () => {

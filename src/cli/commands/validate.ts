@@ -7,7 +7,7 @@
 import { Option, type Command } from "commander";
 import { ConfigError, formatProblem, type Problem } from "../../config/index.js";
 import { loadLandingZoneWithSources } from "../../landing-zone.js";
-import { stackMatrix } from "../../pipeline/stacks.js";
+import { deployOrder } from "../../pipeline/deploy-order.js";
 import { findingProblems } from "../../policy-problems.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
@@ -108,8 +108,8 @@ export async function validate(dir: string, options: ValidateOptions = {}): Prom
     return { ok: false, config: dir, problems: e.problems.map(plain) };
   }
   const { model, sources } = loaded;
-  // Every stack synth writes: the hand-applied bootstrap stack (when configured), then the pipeline's.
-  const stacks = [...(model.bootstrap ? [model.bootstrap.stackName] : []), ...stackMatrix(model).map((e) => e.stack)];
+  // Every stack synth writes, in deploy order: the hand-applied bootstrap stack (when configured), then the pipeline's.
+  const stacks = deployOrder(model);
   if (options.policyPack === false) return { ok: true, config: dir, stacks, problems: [] };
 
   // Loaded here, not at the top: cdktf and the AWS provider cost about half a second.
