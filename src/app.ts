@@ -28,6 +28,22 @@ export interface SynthOutcome {
   readonly policy: PolicyReport;
 }
 
+/** Options of {@link synthesizeChecked}. */
+export interface SynthOptions {
+  /**
+   * Build and write the hand-applied `bootstrap` stack (when `model.bootstrap` is set). `false` for the cdktf CLI's
+   * app (cdktf.json): `cdktf deploy '*'` must never include it, since only an administrator applies it, by hand
+   * (README, Day 0). @default true
+   */
+  readonly bootstrap?: boolean;
+}
+
+/** `model` without its bootstrap block: the stacks are built exactly as with it, minus the bootstrap stack. */
+function withoutBootstrap(model: LandingZoneModel): LandingZoneModel {
+  const { bootstrap: _bootstrap, ...rest } = model;
+  return rest;
+}
+
 /**
  * Builds every stack of `model` (the account stacks, then the bootstrap stack's pipeline roles from what the account
  * stacks contain), runs the policy pack (src/policy) on each stack's Terraform JSON, and
@@ -38,13 +54,14 @@ export interface SynthOutcome {
  * `bootstrap.deployRolePolicies` entry that grants AdministratorAccess is an LZ-IAM3 exception with the
  * reason written next to it in the config.
  * @param outdir output folder. @default the CDKTF_OUTDIR set by `cdktf synth`, else "cdktf.out"
+ * @param options `bootstrap: false` leaves the bootstrap stack out (the cdktf CLI's app). @default everything
  * @returns the stack names (`bootstrap` first when `model.bootstrap` is set: applied by hand, see README
  *   "Day 0"; then the pipeline's stacks in deploy order) and the policy-pack report.
  * @throws PolicyError listing every error-level finding; nothing is written then.
  */
-export function synthesizeChecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
+export function synthesizeChecked(model: LandingZoneModel, outdir?: string, options: SynthOptions = {}): SynthOutcome {
   return withoutTokenStackTraces(() => {
-    const built = buildAndCheck(model, outdir);
+    const built = buildAndCheck(options.bootstrap === false ? withoutBootstrap(model) : model, outdir);
     if (built.outcome.policy.errors.length > 0) throw new PolicyError(built.outcome.policy);
     built.app.synth();
     return built.outcome;
