@@ -1,7 +1,9 @@
 /**
  * Reads the config, builds the stacks, synthesizes. Nothing else.
  *
- * Usage: `tsx main.ts [--config DIR]`; `npm run synth` and `cdktf synth` run it bundled, through scripts/synth.mjs.
+ * Usage: `tsx main.ts [--config DIR] [--without-bootstrap]`; `npm run synth` runs it bundled, through
+ * scripts/synth.mjs, and so does the cdktf CLI (cdktf.json "app"), with `--without-bootstrap`: the hand-applied
+ * bootstrap stack is then not synthesized, so `cdktf deploy '*'` can never apply it (docs/cdktf.md).
  * Config folder: `--config DIR`, else `LZ_CONFIG_DIR`, else `environments/`. On any config problem it
  * prints every problem as `file:line:col path: message`, writes nothing, and exits 1; so does an
  * error-level finding of the policy pack (printed as `stack  address  rule-id  message`).
@@ -18,15 +20,19 @@ function fail(message: string, code: number): void {
 }
 
 let configDir: string | undefined;
+let withoutBootstrap = false;
 try {
-  configDir = parseArgs({ options: { config: { type: "string" } }, strict: true }).values.config;
+  const { values } = parseArgs({ options: { config: { type: "string" }, "without-bootstrap": { type: "boolean" } }, strict: true });
+  configDir = values.config;
+  withoutBootstrap = values["without-bootstrap"] === true;
 } catch (e) {
-  fail(`${(e as Error).message}\nUsage: tsx main.ts [--config DIR]`, 2);
+  fail(`${(e as Error).message}\nUsage: tsx main.ts [--config DIR] [--without-bootstrap]`, 2);
 }
 
 if (process.exitCode === undefined) {
   try {
-    const { policy } = synthesizeChecked(loadLandingZone(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR)));
+    const model = loadLandingZone(configDir ?? (process.env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR));
+    const { policy } = synthesizeChecked(model, undefined, { bootstrap: !withoutBootstrap });
     const warnings = renderWarnings(policy);
     if (warnings.length > 0) process.stderr.write(`${warnings.join("\n")}\n`);
   } catch (e) {

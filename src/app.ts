@@ -3,6 +3,9 @@
  * `App`, so a move from cdktf to its fork touches these files alone.
  */
 import { App, Aspects, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { IConstruct } from "constructs";
 import { BootstrapStack, buildLandingZone } from "./accounts/index.js";
 import { routingPlanOf } from "./accounts/segments.js";
@@ -25,6 +28,22 @@ export interface SynthOutcome {
   readonly policy: PolicyReport;
 }
 
+/** Options of {@link synthesizeChecked}. */
+export interface SynthOptions {
+  /**
+   * Build and write the hand-applied `bootstrap` stack (when `model.bootstrap` is set). `false` for the cdktf CLI's
+   * app (cdktf.json): `cdktf deploy '*'` must never include it, since only an administrator applies it, by hand
+   * (README, Day 0). @default true
+   */
+  readonly bootstrap?: boolean;
+}
+
+/** `model` without its bootstrap block: the stacks are built exactly as with it, minus the bootstrap stack. */
+function withoutBootstrap(model: LandingZoneModel): LandingZoneModel {
+  const { bootstrap: _bootstrap, ...rest } = model;
+  return rest;
+}
+
 /**
  * Builds every stack of `model` (the account stacks, then the bootstrap stack's pipeline roles from what the account
  * stacks contain), runs the policy pack (src/policy) on each stack's Terraform JSON, and
@@ -35,15 +54,39 @@ export interface SynthOutcome {
  * `bootstrap.deployRolePolicies` entry that grants AdministratorAccess is an LZ-IAM3 exception with the
  * reason written next to it in the config.
  * @param outdir output folder. @default the CDKTF_OUTDIR set by `cdktf synth`, else "cdktf.out"
+ * @param options `bootstrap: false` leaves the bootstrap stack out (the cdktf CLI's app). @default everything
  * @returns the stack names (`bootstrap` first when `model.bootstrap` is set: applied by hand, see README
  *   "Day 0"; then the pipeline's stacks in deploy order) and the policy-pack report.
  * @throws PolicyError listing every error-level finding; nothing is written then.
  */
-export function synthesizeChecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
-  return withoutTokenStackTraces(() => synthesizeUnchecked(model, outdir));
+export function synthesizeChecked(model: LandingZoneModel, outdir?: string, options: SynthOptions = {}): SynthOutcome {
+  return withoutTokenStackTraces(() => {
+    const built = buildAndCheck(options.bootstrap === false ? withoutBootstrap(model) : model, outdir);
+    if (built.outcome.policy.errors.length > 0) throw new PolicyError(built.outcome.policy);
+    built.app.synth();
+    return built.outcome;
+  });
 }
 
-function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOutcome {
+/**
+ * Builds every stack of `model` exactly as {@link synthesizeChecked} does and runs the policy pack on them, but
+ * writes no Terraform JSON: what `lz validate` runs, so it refuses what synthesis refuses. cdktf's `App` creates
+ * its output folder when constructed, so the stacks are built against a new temporary folder, removed before
+ * returning (nothing is left in the project).
+ * @returns the stack names (bootstrap first when configured) and the policy-pack report, errors included (never
+ *   thrown).
+ */
+export function checkLandingZone(model: LandingZoneModel): SynthOutcome {
+  const scratch = mkdtempSync(join(tmpdir(), "lz-check-"));
+  try {
+    return withoutTokenStackTraces(() => buildAndCheck(model, scratch).outcome);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The app with every stack built and rendered, and the policy pack's report; nothing written yet. */
+function buildAndCheck(model: LandingZoneModel, outdir?: string): { readonly app: App; readonly outcome: SynthOutcome } {
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: false });
   // Constructed first, so it stays first in the manifest; its roles are added once the account stacks are rendered.
   const bootstrap = model.bootstrap ? new BootstrapStack(app, model) : undefined;
@@ -86,9 +129,7 @@ function synthesizeUnchecked(model: LandingZoneModel, outdir?: string): SynthOut
       }),
   );
   const policy = runPack(views, suppressions);
-  if (policy.errors.length > 0) throw new PolicyError(policy);
-  app.synth();
-  return { stacks: [...(bootstrap ? [bootstrap] : []), ...stacks].map((s) => s.node.id), policy };
+  return { app, outcome: { stacks: [...(bootstrap ? [bootstrap] : []), ...stacks].map((s) => s.node.id), policy } };
 }
 
 /**

@@ -7,7 +7,14 @@
  * the routing verifier. Every command that synthesizes or reports on the landing zone loads it through
  * {@link loadLandingZone}; `lz routes` loads the config alone and prints its own intent report.
  */
-import { ConfigError, DEFAULT_CONFIG_DIR, loadConfigWithSources, type ConfigSources, type LandingZoneModel } from "./config/index.js";
+import {
+  ConfigError,
+  DEFAULT_CONFIG_DIR,
+  loadConfigWithSources,
+  type ConfigSources,
+  type LandingZoneModel,
+  type LoadedConfig,
+} from "./config/index.js";
 import { intentProblems } from "./routing/intents-check.js";
 import { onPremPreferenceProblems } from "./routing/onprem-preference-check.js";
 import { staticRouteProblems } from "./routing/static-routes-check.js";
@@ -41,7 +48,17 @@ export function validateLandingZone(model: LandingZoneModel, sources: ConfigSour
  * @throws ConfigError listing the config's problems; when there are none, the violated intents.
  */
 export function loadLandingZone(dir: string = DEFAULT_CONFIG_DIR): LandingZoneModel {
-  const { model, sources } = loadConfigWithSources(dir);
-  validateLandingZone(model, sources);
-  return model;
+  return loadLandingZoneWithSources(dir).model;
+}
+
+/**
+ * {@link loadLandingZone}, also returning the parsed files, so a later check (the policy pack in `lz validate`)
+ * can locate its problems in them.
+ * @param dir config folder. @default "environments"
+ * @throws ConfigError as {@link loadLandingZone}.
+ */
+export function loadLandingZoneWithSources(dir: string = DEFAULT_CONFIG_DIR): LoadedConfig {
+  const loaded = loadConfigWithSources(dir);
+  validateLandingZone(loaded.model, loaded.sources);
+  return loaded;
 }

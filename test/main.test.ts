@@ -43,8 +43,10 @@ describe("main.ts", () => {
     const earlier = earlierOutput("bad-main");
     const r = run(process.execPath, ["--import", "tsx", "main.ts", "--config", bad], { CDKTF_OUTDIR: earlier.dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("config has 1 problem:");
+    // Both in one run: dev.yaml's shape error, and test.yaml's VPC overlapping dev's (dev's CIDR still parsed).
+    expect(r.stderr).toContain("config has 2 problems:");
     expect(r.stderr).toMatch(/dev\.yaml:11:3 vpc\.natGateway: unknown key "natGateway"\. Did you mean natGateways\?/);
+    expect(r.stderr).toMatch(/test\.yaml:9:9 vpc\.cidr: 10\.10\.0\.0\/16 overlaps the dev VPC/);
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(earlier.unchanged()).toBe(true);
   });
@@ -52,8 +54,27 @@ describe("main.ts", () => {
   it("rejects an unknown flag with exit 2 and a usage line", () => {
     const r = run(process.execPath, ["--import", "tsx", "main.ts", "--confg", "x"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("Usage: tsx main.ts [--config DIR]");
+    expect(r.stderr).toContain("Usage: tsx main.ts [--config DIR] [--without-bootstrap]");
     expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("leaves out the hand-applied bootstrap stack with --without-bootstrap, as cdktf.json's app runs it, and writes the rest", () => {
+    const app = (JSON.parse(readFileSync("cdktf.json", "utf8")) as { app: string }).app;
+    expect(app).toBe("node scripts/synth.mjs --without-bootstrap");
+    const out = join(scratch, "cdktf-app");
+    const [cmd, ...args] = app.split(" ");
+    const r = run(cmd === "node" ? process.execPath : cmd!, args, { CDKTF_OUTDIR: out, LZ_CONFIG_DIR: REFERENCE_DIR });
+    expect(r.status, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { stacks: Record<string, { dependencies: string[] }> };
+    const stacks = Object.keys(manifest.stacks).sort();
+    expect(stacks).toEqual(["network-hub", "workload-dev", "workload-prod", "workload-test"]);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(stacks);
+    // docs/cdktf.md: `npx cdktf deploy network-hub 'workload-*'` names every stack a selected stack depends on, so
+    // cdktf's check "dependencies are not included in the stacks to run" passes; 'workload-*' alone would not.
+    const selected = stacks.filter((s) => s === "network-hub" || s.startsWith("workload-"));
+    const dependencies = new Set(selected.flatMap((s) => manifest.stacks[s]!.dependencies.map((d) => d.split("/").at(-1)!)));
+    expect([...dependencies]).toEqual(["network-hub"]);
+    for (const d of dependencies) expect(selected).toContain(d);
   });
 
   it("fails the same way through cdktf synth, leaving the earlier cdktf.out untouched", () => {

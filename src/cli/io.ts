@@ -8,9 +8,9 @@
 export interface OutStream {
   write(text: string): unknown;
   /** True when the stream is a terminal. */
-  readonly isTTY?: boolean;
+  readonly isTTY?: boolean | undefined;
   /** Width of the terminal, for wrapping help. */
-  readonly columns?: number;
+  readonly columns?: number | undefined;
 }
 
 /** The CLI's outside world. */
@@ -23,9 +23,38 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The real process streams and environment. */
+/** The real process streams (each {@link quietOnClosedPipe}) and environment. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: quietOnClosedPipe(process.stdout), stderr: quietOnClosedPipe(process.stderr), env: process.env };
+}
+
+/** The part of a Node stream {@link quietOnClosedPipe} needs. */
+export interface NodeOutStream extends OutStream {
+  on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/**
+ * `stream`, made to end quietly when its reader goes away (`lz help cost | head -1`): the first EPIPE marks it
+ * closed, and every later write is dropped, so the command finishes with its own exit status and no
+ * `Error: write EPIPE` stack trace. Writes already queued when the pipe closed fail with EPIPE or
+ * ERR_STREAM_DESTROYED too; those are ignored as well. Any other stream error is rethrown.
+ * @returns a stream with the same `isTTY` and `columns`.
+ */
+export function quietOnClosedPipe(stream: NodeOutStream): OutStream {
+  let closed = false;
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE" || (closed && error.code === "ERR_STREAM_DESTROYED")) closed = true;
+    else throw error;
+  });
+  return {
+    write: (text: string) => (closed ? false : stream.write(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  };
 }
 
 const isSet = (value: string | undefined) => value !== undefined && value !== "";

@@ -1,5 +1,5 @@
 /**
- * The `lz` command line (commander): `validate`, `synth`, `stacks`, `schema`, `plan-guard`, `diagram`, `cost`, each
+ * The `lz` command line (commander): `validate`, `new-env`, `synth`, `stacks`, `schema`, `plan-guard`, `diagram`, `cost`, each
  * with `--help`.
  *
  * Exit status: 0 on success; 1 on a config problem or another failure the user fixes in a file; 2 on
@@ -12,6 +12,7 @@ import { ConfigError } from "../config/index.js";
 import { StackManifestError } from "../pipeline/stacks.js";
 import { defineCost } from "./commands/cost.js";
 import { defineDiagram } from "./commands/diagram.js";
+import { defineNewEnv } from "./commands/new-env.js";
 import { definePipeline } from "./commands/pipeline.js";
 import { definePlanGuard } from "./commands/plan-guard.js";
 import { defineRoutes } from "./commands/routes.js";
@@ -25,6 +26,7 @@ import { colourEnabled, styleFor, type Io } from "./io.js";
 
 const COMMANDS: readonly [string, (cmd: Command, ctx: Context) => void][] = [
   ["validate", defineValidate],
+  ["new-env", defineNewEnv],
   ["synth", defineSynth],
   ["stacks", defineStacks],
   ["schema", defineSchema],
@@ -55,7 +57,7 @@ export function createProgram(ctx: Context): Command {
 
   const program = configure(new Command("lz"), "lz")
     .description(
-      "AWS landing zone: validate the YAML config, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology, estimate the cost",
+      "AWS landing zone: validate the YAML config, add an environment, synthesize one Terraform stack per account, list the stacks, guard plans against data loss, draw the topology, estimate the cost",
     )
     .version(packageJson.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
@@ -68,6 +70,7 @@ Environment: LZ_CONFIG_DIR (config folder), CDKTF_OUTDIR (synth output), NO_COLO
 
 Examples:
   $ lz validate
+  $ lz new-env staging --from test
   $ lz synth
   $ lz stacks --json
   $ lz diagram --out docs/topology.svg

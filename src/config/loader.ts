@@ -11,10 +11,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { buildModel, type LandingZoneModel } from "./model.js";
 import { ConfigError, type Problem } from "./problems.js";
-import { EnvironmentFileSchema, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema/index.js";
+import { AccountId, EnvironmentFileSchema, Ipv4Cidr, SharedFileSchema, type EnvironmentFile, type SharedFile } from "./schema/index.js";
 import { checkShape } from "./shape.js";
 import { readYamlFile, type SourceFile } from "./source.js";
-import { validateSemantics, type Located } from "./validate/index.js";
+import { validateSemantics, type Located, type PartialEnvironment } from "./validate/index.js";
 
 /** Name of the organization-wide file inside the config folder. Every other `*.yaml` is an environment. */
 export const SHARED_FILE = "shared.yaml";
@@ -24,6 +24,20 @@ export const DEFAULT_CONFIG_DIR = "environments";
 function displayPath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : p;
+}
+
+/** The fields of an environment file that failed its shape check that are valid on their own (see {@link PartialEnvironment}). */
+function partialEnvironment(data: unknown): PartialEnvironment {
+  const root = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  const vpc = (typeof root.vpc === "object" && root.vpc !== null ? root.vpc : {}) as Record<string, unknown>;
+  const name = EnvironmentFileSchema.shape.name.safeParse(root.name);
+  const accountId = AccountId.safeParse(root.accountId);
+  const vpcCidr = Ipv4Cidr.safeParse(vpc.cidr);
+  return {
+    ...(name.success ? { name: name.data } : {}),
+    ...(accountId.success ? { accountId: accountId.data } : {}),
+    ...(vpcCidr.success ? { vpcCidr: vpcCidr.data } : {}),
+  };
 }
 
 /** The parsed YAML files of a loaded config, with the position of every node, for checks that run after loading. */
@@ -83,6 +97,7 @@ export function loadConfigWithSources(dir: string = DEFAULT_CONFIG_DIR): LoadedC
 
   let shared: Located<SharedFile> | undefined;
   const environments: Located<EnvironmentFile>[] = [];
+  const partialEnvironments: Located<PartialEnvironment>[] = [];
   for (const name of names) {
     const read = readYamlFile(join(abs, name), displayPath(join(abs, name)));
     if (!read.ok) {
@@ -96,11 +111,15 @@ export function loadConfigWithSources(dir: string = DEFAULT_CONFIG_DIR): LoadedC
     } else {
       const r = checkShape(EnvironmentFileSchema, read.source);
       if (r.ok) environments.push({ source: read.source, value: r.value });
-      else problems.push(...r.problems);
+      else {
+        problems.push(...r.problems);
+        partialEnvironments.push({ source: read.source, value: partialEnvironment(read.source.data) });
+      }
     }
   }
-  // Stage 2 also runs over the files that passed stage 1, so one run reports as much as it can.
-  if (shared) problems.push(...validateSemantics({ shared, environments, fileNames: names }));
+  // Stage 2 runs over the files that passed stage 1, and its checks across files over what parsed in the others,
+  // so one run reports as much as it can.
+  if (shared) problems.push(...validateSemantics({ shared, environments, fileNames: names, partialEnvironments }));
   if (problems.length > 0 || !shared) throw new ConfigError(problems);
   const model = buildModel(
     shared.value,

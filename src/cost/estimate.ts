@@ -23,7 +23,7 @@ import { priceTableFor, type PriceTable } from "./prices/index.js";
  * Every line of one account, in a fixed order (network, app tier, baseline).
  * @param shieldSubscribers accounts of the organization subscribing to Shield Advanced, for this account's share
  *   of the fee; ignored unless `inputs.shieldAdvanced`. @default 1
- * @throws PriceLookupError when the table lacks an RDS instance class or ElastiCache node type.
+ * An RDS instance class or ElastiCache node type the table lacks gives unpriced lines ({@link CostLine.unpriced}).
  */
 export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, shieldSubscribers = 1): CostLine[] {
   const h = inputs.hoursPerMonth;
@@ -105,6 +105,11 @@ export interface CostReport {
   readonly comparison?: { readonly cheapest: string; readonly environments: readonly EnvironmentComparison[] };
   /** What the estimate leaves out. */
   readonly notIncluded: readonly string[];
+  /**
+   * Why some lines of the listed accounts have no price (each reason once: the instance class or node type, the
+   * classes the table has, where to add it); every total excludes those lines. Empty when everything is priced.
+   */
+  readonly unpriced: readonly string[];
 }
 
 /** What no line of the estimate covers; printed under the tables and in the JSON. */
@@ -120,7 +125,8 @@ export const NOT_INCLUDED: readonly string[] = [
 /**
  * Prices every subject with its Region's table and compares the workload environments.
  * @param only names to keep in `accounts` (the comparison still covers every workload). @default every account
- * @throws PriceLookupError for a Region, instance class or node type the price tables lack.
+ * @throws PriceLookupError for a Region without a price table (an unpriced instance class or node type is a
+ *   {@link CostReport.unpriced} line instead).
  */
 export function estimateCosts(subjects: readonly AccountCostSubject[], only?: readonly string[]): CostReport {
   const subscribers = subjects.filter((s) => s.inputs.shieldAdvanced).length;
@@ -146,6 +152,7 @@ export function estimateCosts(subjects: readonly AccountCostSubject[], only?: re
     totalMonthlyUsd: round2(accounts.reduce((sum, a) => sum + a.totalMonthlyUsd, 0)),
     ...(comparison ? { comparison } : {}),
     notIncluded: NOT_INCLUDED,
+    unpriced: [...new Set(accounts.flatMap((a) => a.lines.flatMap((l) => (l.unpriced ? [l.unpriced] : []))))],
   };
 }
 

@@ -18,11 +18,23 @@ export const usd = (value: number): string => value.toLocaleString("en-US", { mi
 /** The report as text, ending with a newline. */
 export function renderCostText(report: CostReport, style: CostStyle = PLAIN): string {
   const out: string[] = [];
-  const tables = report.priceTables.map((t) => `${t.region} as of ${t.retrievedOn}`).join(", ");
-  out.push(style.bold(`Monthly cost estimate, USD (price table: ${tables}; src/cost/prices/)`), "");
+  out.push(style.bold("Monthly cost estimate, USD"));
+  for (const t of report.priceTables) {
+    out.push(
+      style.dim(
+        `Prices: list prices as noted in src/cost/prices/${t.region}.ts (written down ${t.retrievedOn}: ${t.basis}), not checked against the AWS Price List API; verify before quoting.`,
+      ),
+    );
+  }
+  out.push("");
   for (const account of report.accounts) out.push(...accountTable(account, style), "");
   const n = report.accounts.length;
-  out.push(style.bold(`Total: ${usd(report.totalMonthlyUsd)} USD/month for ${n} account${n === 1 ? "" : "s"}`), "");
+  const unpricedLines = report.accounts.reduce((k, a) => k + a.lines.filter((l) => l.unpriced).length, 0);
+  const excluding = unpricedLines > 0 ? `, excluding ${unpricedLines} unpriced line${unpricedLines === 1 ? "" : "s"}` : "";
+  out.push(style.bold(`Total: ${usd(report.totalMonthlyUsd)} USD/month for ${n} account${n === 1 ? "" : "s"}${excluding}`), "");
+  if (report.unpriced.length > 0) {
+    out.push(style.bold("Unpriced (0 in every total):"), ...report.unpriced.map((s) => `  - ${s}`), "");
+  }
   if (report.comparison) out.push(...comparison(report.comparison, style), "");
   out.push(...assumptions(report.accounts, style), "");
   out.push(style.bold("Not included:"), ...report.notIncluded.map((s) => `  - ${s}`));
@@ -31,7 +43,8 @@ export function renderCostText(report: CostReport, style: CostStyle = PLAIN): st
 
 function accountTable(a: AccountEstimate, style: CostStyle): string[] {
   const where = [a.stackName, `account ${a.accountId}`, a.region, ...(a.segment ? [`segment ${a.segment}`] : [])].join(", ");
-  const rows = a.lines.map((l) => [l.component, l.driver, usd(l.monthlyUsd)] as const);
+  const rows = a.lines.map((l) => [l.component, l.driver, l.unpriced ? "unpriced" : usd(l.monthlyUsd)] as const);
+  const unpriced = a.lines.filter((l) => l.unpriced).length;
   const w0 = Math.max("Component".length, "Total".length, ...rows.map((r) => r[0].length));
   const w1 = Math.max("Driver".length, ...rows.map((r) => r[1].length));
   const w2 = Math.max("USD/month".length, usd(a.totalMonthlyUsd).length, ...rows.map((r) => r[2].length));
@@ -40,7 +53,7 @@ function accountTable(a: AccountEstimate, style: CostStyle): string[] {
     `${style.bold(a.name)}  ${style.dim(`(${where})`)}`,
     style.dim(row("Component", "Driver", "USD/month")),
     ...rows.map((r) => row(...r)),
-    style.bold(row("Total", "", usd(a.totalMonthlyUsd))),
+    style.bold(row("Total", unpriced > 0 ? `excluding ${unpriced} unpriced line${unpriced === 1 ? "" : "s"}` : "", usd(a.totalMonthlyUsd))),
   ];
 }
 

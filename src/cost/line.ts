@@ -19,6 +19,12 @@ export interface CostLine {
   readonly monthlyUsd: number;
   /** The AWS pricing page of the price. */
   readonly source: string;
+  /**
+   * Set when the price table has no price for this line (a valid instance class or node type it does not list): why,
+   * and where to add the price. `unitUsd` and `monthlyUsd` are then 0 and every total excludes the line.
+   * @default the line is priced
+   */
+  readonly unpriced?: string;
 }
 
 /** `value` rounded to cents (half away from zero, free of binary noise such as 0.1 + 0.2). */
@@ -36,6 +42,22 @@ export function line(key: string, component: string, driver: string, quantity: n
     monthlyUsd: round2(quantity * price.usd),
     source: price.source,
   };
+}
+
+/**
+ * A line the price table cannot price: `quantity` units of `unit`, 0 USD, with `reason` (what has no price, where to
+ * add it). See {@link CostLine.unpriced}.
+ */
+export function unpricedLine(
+  key: string,
+  component: string,
+  driver: string,
+  quantity: number,
+  unit: string,
+  source: string,
+  reason: string,
+): CostLine {
+  return { key, component, driver, quantity, unitUsd: 0, unit, monthlyUsd: 0, source, unpriced: reason };
 }
 
 /** `n` and the noun, plural unless n is 1: `3 gateways`. */

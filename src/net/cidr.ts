@@ -63,6 +63,26 @@ export function blockAt(base: Cidr, offset: bigint, prefixLength: number): strin
 }
 
 /**
+ * The first block of `prefixLength` inside `space`, aligned to its size, that starts after `after` (the block right
+ * behind it, when free) and overlaps none of `taken`; wraps around to the start of `space` when nothing is free
+ * after it. Used to give a new VPC the next free block behind the existing ones.
+ * @param space the address space to stay in, for example the RFC 1918 block of the existing VPCs.
+ * @param after search from the first aligned block after this one's last address. @default the start of `space`
+ * @returns the CIDR text, or undefined when every block of that size in `space` overlaps `taken`.
+ */
+export function nextFreeBlock(space: Cidr, prefixLength: number, taken: readonly Cidr[], after?: Cidr): string | undefined {
+  const size = blockSize(prefixLength);
+  const count = blockSize(space.prefixLength) / size;
+  if (count === 0n) return undefined;
+  const start = after && contains(space, after) ? ((after.last - space.first) / size + 1n) % count : 0n;
+  for (let i = 0n; i < count; i++) {
+    const candidate = parseCidr(blockAt(space, ((start + i) % count) * size, prefixLength));
+    if (!taken.some((t) => overlaps(t, candidate))) return candidate.text;
+  }
+  return undefined;
+}
+
+/**
  * Exact summary of CIDR blocks: drops blocks inside others and merges sibling pairs into their parent until
  * nothing merges. Covers exactly the same addresses as the input (never more). Sorted by first address.
  * @param cidrs network addresses `a.b.c.d/n` (no host bits).

@@ -23,14 +23,15 @@ const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /**
- * One `::error file=…,line=…,col=…,title=…::message` line per problem, each ending in a newline; "" for none.
- * Never throws.
+ * One `::error file=…,line=…,col=…,title=…::message` line per problem (`::warning` with `level` "warning"), each
+ * ending in a newline; "" for none. Never throws.
+ * @param level the annotation command. @default "error"
  */
-export function githubAnnotations(problems: readonly AnnotatedProblem[]): string {
+export function githubAnnotations(problems: readonly AnnotatedProblem[], level: "error" | "warning" = "error"): string {
   return problems
     .map(
       (p) =>
-        `::error file=${escapeProperty(p.file)},line=${p.line},col=${p.col},title=${escapeProperty(p.path)}::${escapeData(p.message)}\n`,
+        `::${level} file=${escapeProperty(p.file)},line=${p.line},col=${p.col},title=${escapeProperty(p.path)}::${escapeData(p.message)}\n`,
     )
     .join("");
 }

@@ -6,6 +6,7 @@
  * Pure: reads only the typed model, never cdktf.
  */
 import type { LandingZoneModel } from "../config/model.js";
+import { deployOrder } from "./deploy-order.js";
 import { type StackEntry, stackMatrix } from "./stacks.js";
 
 /**
@@ -37,12 +38,10 @@ export interface PromotionStage {
   readonly stacks: readonly StageStack[];
 }
 
-const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
-
 /**
- * The stages of the main-branch pipeline, in promotion order: the network hub first (every workload's
- * transit gateway attachment needs it), then one stage per environment, the `nonprod` segment before the
- * `prod` segment and, within a segment, by environment name. For the shipped config: network-hub → dev → test →
+ * The stages of the main-branch pipeline, in promotion order, which is the deploy order `lz stacks` lists
+ * ({@link deployOrder}): the network hub first (every workload's transit gateway attachment needs it), then one
+ * stage per environment, the `nonprod` segment before the `prod` segment and, within a segment, by environment name. For the shipped config: network-hub → dev → test →
  * prod. An environment added to the `nonprod` segment (say `staging`) lands before prod; the bootstrap stack is
  * never a stage (applied by hand, README "Day 0").
  *
@@ -52,13 +51,13 @@ const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
 export function promotionStages(model: LandingZoneModel): PromotionStage[] {
   const entries = stackMatrix(model);
   const byStack = new Map(entries.map((e) => [e.stack, e]));
-  const stage = (name: string, stackName: string): PromotionStage => {
-    const e = byStack.get(stackName);
-    if (!e) throw new Error(`promotionStages: no stack entry for ${stackName}`);
-    return { name, stacks: [{ ...e, approvalEnvironment: `${e.githubEnvironment}${APPROVAL_ENVIRONMENT_SUFFIX}` }] };
-  };
-  const workloads = [...model.environments].sort(
-    (a, b) => (SEGMENT_RANK[a.segment] ?? 0) - (SEGMENT_RANK[b.segment] ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
-  return [stage(model.networkHub.stackName, model.networkHub.stackName), ...workloads.map((w) => stage(w.name, w.stackName))];
+  const stageName = new Map(model.environments.map((e) => [e.stackName, e.name]));
+  return deployOrder(model)
+    .filter((stack) => stack !== model.bootstrap?.stackName)
+    .map((stack) => {
+      const e = byStack.get(stack);
+      if (!e) throw new Error(`promotionStages: no stack entry for ${stack}`);
+      const stacks = [{ ...e, approvalEnvironment: `${e.githubEnvironment}${APPROVAL_ENVIRONMENT_SUFFIX}` }];
+      return { name: stageName.get(stack) ?? stack, stacks };
+    });
 }

@@ -11,7 +11,10 @@ describe("lz cost", () => {
   it("prints a table per account with a total, on the shipped config", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Monthly cost estimate, USD \(price table: eu-west-1 as of 2026-11-22; src\/cost\/prices\/\)\n/);
+    expect(r.stdout).toMatch(
+      /^Monthly cost estimate, USD\nPrices: list prices as noted in src\/cost\/prices\/eu-west-1\.ts \(written down 2026-11-22: .*from memory.*\), not checked against the AWS Price List API; verify before quoting\.\n\n/,
+    );
+    expect(r.stdout).not.toContain("unpriced");
     expect(r.stdout).toMatch(/^prod {2}\(workload-prod, account 444444444444, eu-west-1, segment prod\)$/m);
     const account = (name: string) => {
       const start = r.stdout.search(new RegExp(`^${name} {2}\\(`, "m"));
@@ -105,6 +108,26 @@ describe("lz cost", () => {
     const out = lz(["cost", "--config", dir]);
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/^config has 1 problem:\n.*dev\.yaml:\d+:3 costAssumptions\.natGbPerMonth: unknown key "natGbPerMonth"/);
+  });
+
+  it("prints unpriced for a valid instance class without a price, notes it, excludes it from the totals, and exits 0", () => {
+    const dir = referenceWith({ "prod.yaml": replace(/instanceClass: db\.[a-z0-9.]+/, "instanceClass: db.r7g.large") });
+    const out = lz(["cost", "--config", dir, "--env", "prod"]);
+    expect(out.stderr).toBe("");
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^ {2}RDS MySQL instance hours +db\.r7g\.large Multi-AZ .* unpriced$/m);
+    expect(out.stdout).toMatch(/^ {2}Total +excluding 2 unpriced lines +[\d,]+\.\d\d$/m);
+    expect(out.stdout).toMatch(/^Total: [\d,]+\.\d\d USD\/month for 1 account, excluding 2 unpriced lines$/m);
+    expect(out.stdout).toContain(
+      "Unpriced (0 in every total):\n  - no eu-west-1 price for RDS for MySQL instance class db.r7g.large. The price table has: ",
+    );
+    const json = lz(["cost", "--config", dir, "--env", "prod", "--format", "json"]);
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout) as CostReport;
+    expect(report.unpriced).toHaveLength(1);
+    const prod = report.accounts[0]!;
+    expect(prod.lines.filter((l) => l.unpriced).map((l) => l.key)).toEqual(["rds-instance-hours", "rds-replica-hours"]);
+    expect(prod.totalMonthlyUsd).toBe(Math.round(prod.lines.reduce((n, l) => n + l.monthlyUsd, 0) * 100) / 100);
   });
 
   it("fails with exit 1 and the Regions that have prices, for a Region without a price table", () => {

@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { colourEnabled, Progress, styleFor } from "../../src/cli/io.js";
-import { FakeStream } from "./lz.js";
+import { colourEnabled, Progress, quietOnClosedPipe, styleFor } from "../../src/cli/io.js";
+import { FakeStream, LZ_BIN, referenceProject, STACK_FRAME } from "./lz.js";
 
 describe("colourEnabled", () => {
   const tty = new FakeStream(true);
@@ -71,5 +72,52 @@ describe("Progress", () => {
       ),
     ).toBe(1);
     expect(stderr.text).toBe("");
+  });
+});
+
+describe("a closed pipe", () => {
+  /** Runs lz with stdout and/or stderr piped into a reader that is closed before lz writes anything. */
+  function closedReader(
+    args: readonly string[],
+    close: readonly ("stdout" | "stderr")[],
+  ): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolvePromise, reject) => {
+      const env: Record<string, string | undefined> = { ...process.env };
+      delete env.LZ_CONFIG_DIR;
+      const child = spawn(process.execPath, [LZ_BIN, ...args], { cwd: referenceProject(), env, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      for (const name of close) child[name].destroy();
+      if (!close.includes("stderr")) child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolvePromise({ code, stderr }));
+    });
+  }
+
+  it("ends lz help cost | head -1 quietly: exit 0, no EPIPE, no stack trace", async () => {
+    const r = await closedReader(["help", "cost"], ["stdout"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  it("ends a long listing (lz stacks) quietly with its own exit status", async () => {
+    const r = await closedReader(["stacks"], ["stdout"]);
+    expect(r.stderr).not.toContain("EPIPE");
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.code).toBe(0);
+  });
+
+  it("keeps a failure's exit status 1 when stderr's reader is gone too", async () => {
+    const r = await closedReader(["validate", "--config", "no/such/dir"], ["stdout", "stderr"]);
+    expect(r.code).toBe(1);
+  });
+
+  it("rethrows a stream error other than a closed pipe", () => {
+    let listener: ((e: NodeJS.ErrnoException) => void) | undefined;
+    const stream = quietOnClosedPipe({ write: () => true, on: (_: "error", l: (e: NodeJS.ErrnoException) => void) => (listener = l) });
+    const epipe = Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+    const other = Object.assign(new Error("write EIO"), { code: "EIO" });
+    expect(() => listener?.(other)).toThrow("write EIO");
+    listener?.(epipe);
+    expect(stream.write("dropped")).toBe(false);
   });
 });

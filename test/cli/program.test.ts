@@ -83,11 +83,11 @@ describe("colour", () => {
   it("is on for a terminal and off there when NO_COLOR=1, on stdout and stderr alike", async () => {
     const tty = await lzInProcess(["validate"], { tty: true });
     expect(tty.stdout).toBe(
-      "\x1b[32mOK\x1b[39m test/fixtures/reference: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n",
+      "\x1b[32mOK\x1b[39m test/fixtures/reference: 5 stacks (bootstrap, network-hub, workload-dev, workload-test, workload-prod)\n",
     );
     const noColour = await lzInProcess(["validate"], { tty: true, env: { NO_COLOR: "1" } });
     expect(noColour.stdout).toBe(
-      "OK test/fixtures/reference: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n",
+      "OK test/fixtures/reference: 5 stacks (bootstrap, network-hub, workload-dev, workload-test, workload-prod)\n",
     );
     const errors = await lzInProcess(broken, { tty: true, env: { NO_COLOR: "1" } });
     expect(errors.status).toBe(1);

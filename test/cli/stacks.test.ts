@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
+import { deployOrder, inDeployOrder } from "../../src/pipeline/deploy-order.js";
 import { stackMatrix } from "../../src/pipeline/stacks.js";
 import { lz, STACK_FRAME } from "./lz.js";
 import { REFERENCE_DIR } from "../support/config-dir.js";
@@ -29,20 +30,27 @@ describe("lz stacks", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd()).not.toContain("\n");
-    expect(JSON.parse(r.stdout)).toEqual({ include: stackMatrix(model) });
+    expect(JSON.parse(r.stdout)).toEqual({ include: inDeployOrder(model, stackMatrix(model), (e) => e.stack) });
   });
 
   it("selects the network hub with --only network, and the workloads in deploy order with --only workloads", () => {
     const stacksOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as { include: { stack: string }[] }).include.map((e) => e.stack);
     expect(stacksOf(lz(["stacks", "--json", "--only", "network"]))).toEqual(["network-hub"]);
-    expect(stacksOf(lz(["stacks", "--json", "--only", "workloads"]))).toEqual(["workload-dev", "workload-prod", "workload-test"]);
+    expect(stacksOf(lz(["stacks", "--json", "--only", "workloads"]))).toEqual(["workload-dev", "workload-test", "workload-prod"]);
   });
 
-  it("prints a readable list in deploy order without --json", () => {
+  it("prints a readable list in deploy order without --json: bootstrap by hand, the hub, then dev, test and prod", () => {
     const r = lz(["stacks"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Stacks in deploy order:\n 1\. network-hub .* first\n/);
-    expect(r.stdout).toContain(" 3. workload-prod  account 444444444444  eu-west-1  environment prod  after network-hub\n");
+    expect(r.stdout).toMatch(/^Stacks in deploy order:\n 0\. bootstrap +applied by hand .*\n 1\. network-hub .* first\n/);
+    expect(r.stdout.match(/^ *\d+\. \S+/gm)).toEqual([
+      " 0. bootstrap",
+      " 1. network-hub",
+      " 2. workload-dev",
+      " 3. workload-test",
+      " 4. workload-prod",
+    ]);
+    expect(r.stdout).toContain(" 4. workload-prod  account 444444444444  eu-west-1  environment prod  after network-hub\n");
     expect(r.stdout).toContain("    plan:  arn:aws:iam::444444444444:role/landing-zone-github-plan\n");
   });
 
@@ -55,7 +63,7 @@ describe("lz stacks", () => {
     });
     const r = lz(["stacks", "--json", "--manifest", manifest]);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ include: stackMatrix(model) });
+    expect(JSON.parse(r.stdout)).toEqual({ include: inDeployOrder(model, stackMatrix(model), (e) => e.stack) });
   });
 
   it("rejects a manifest that does not match the config with exit 1, listing the differences", () => {
@@ -93,5 +101,30 @@ describe("lz stacks", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("error: option '--only <kind>' argument 'hub' is invalid. Allowed choices are all, network, workloads.");
+  });
+});
+
+describe("deploy order", () => {
+  it("puts bootstrap, the hub, every nonprod environment by name, then every prod environment by name", () => {
+    const env = (name: string, segment: "prod" | "nonprod") => ({
+      ...model.environments[0]!,
+      name,
+      segment,
+      stackName: `workload-${name}`,
+    });
+    const shuffled = {
+      ...model,
+      environments: [env("prod", "prod"), env("test", "nonprod"), env("dr", "prod"), env("dev", "nonprod"), env("staging", "nonprod")],
+    };
+    expect(deployOrder(shuffled)).toEqual([
+      "bootstrap",
+      "network-hub",
+      "workload-dev",
+      "workload-staging",
+      "workload-test",
+      "workload-dr",
+      "workload-prod",
+    ]);
+    expect(deployOrder({ ...shuffled, bootstrap: undefined } as unknown as typeof model)[0]).toBe("network-hub");
   });
 });

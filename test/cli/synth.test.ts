@@ -12,7 +12,8 @@ afterAll(() => {
   cleanupConfigDirs();
 });
 
-const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-prod", "workload-test"];
+/** The reference config's stacks in deploy order: bootstrap, the hub, nonprod (dev, test), then prod. */
+const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-test", "workload-prod"];
 
 /** A folder of its own holding `out`, an earlier output (one file from a fixture and a manifest). */
 function earlierOutput(name: string): { parent: string; out: string } {
@@ -40,7 +41,7 @@ describe("lz synth", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["manifest.json", "stacks"]);
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(SHIPPED_STACKS);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual([...SHIPPED_STACKS].sort());
     expect(readdirSync(parent)).toEqual(["cdktf.out"]);
 
     const counts = SHIPPED_STACKS.map((s) => countsOf(out, s));
@@ -82,7 +83,7 @@ describe("lz synth", () => {
     const out = join(scratch, "env", "deeper", "out");
     const r = lz(["synth"], { env: { CDKTF_OUTDIR: out } });
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(SHIPPED_STACKS);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual([...SHIPPED_STACKS].sort());
     expect(readdirSync(join(scratch, "env", "deeper"))).toEqual(["out"]);
   });
 
@@ -168,8 +169,8 @@ describe("lz synth", () => {
       `Synthesized 4 stacks into ${out}, in deploy order:\n` +
       "  network-hub    3 resources  0 data sources\n" +
       "  workload-dev   1 resource   1 data source\n" +
-      "  workload-prod  1 resource   1 data source\n" +
       "  workload-test  1 resource   1 data source\n" +
+      "  workload-prod  1 resource   1 data source\n" +
       "  total          6 resources  3 data sources\n";
 
     const terminal = await lzInProcess(["synth", "--out", out], { tty: true, env: { NO_COLOR: "1" }, deps: { synthesize } });

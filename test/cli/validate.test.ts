@@ -1,22 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/config/index.js";
 import { cleanupConfigDirs, replace, referenceWith, structuredProblemsOf } from "../support/config-dir.js";
-import { lz, STACK_FRAME } from "./lz.js";
+import { fingerprint, lz, referenceProject, STACK_FRAME } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
 
-const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-prod", "workload-test"];
+const SHIPPED_STACKS = ["bootstrap", "network-hub", "workload-dev", "workload-test", "workload-prod"];
 
 describe("lz validate on the shipped config", () => {
   it("prints one OK line with the stack count and exits 0", () => {
     const r = lz(["validate"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("OK environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-prod, workload-test)\n");
+    expect(r.stdout).toBe("OK environments: 5 stacks (bootstrap, network-hub, workload-dev, workload-test, workload-prod)\n");
   });
 
   it("prints ok:true with the stacks as one line of JSON with --format json", () => {
@@ -111,5 +111,76 @@ describe("a static route the routing plan already makes", () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe("lz validate runs the policy pack, as synthesis does", () => {
+  // dev without app.domain: the app tier has no ACM certificate, so the ALB listens on HTTP and CloudFront keeps
+  // its default certificate; the config is valid, but the policy pack refuses LZ-TLS1 and LZ-TLS2 at synthesis.
+  const noDomain = referenceWith({
+    "dev.yaml": replace(
+      "  domain:                            # a delegated subzone hosted in this account\n    hostedZoneName: dev.acme.example\n    recordName: www\n",
+      "",
+    ),
+  });
+
+  it("rejects dev without domain: with exit 1, naming dev.yaml's app: line, the stack, the resource and the rule", () => {
+    const r = lz(["validate", "--config", noDomain]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("config has 2 problems:");
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${noDomain}/dev\\.yaml:19:1 app: policy pack LZ-TLS1 \\(workload-dev aws_lb_listener\\.app_alb_http-listener_[0-9A-F]{8}\\): an HTTP listener serves traffic\\. .* add app\\.domain \\(hostedZoneName, recordName\\)`,
+      ),
+    );
+    expect(lines[2]).toMatch(
+      new RegExp(`^${noDomain}/dev\\.yaml:19:1 app: policy pack LZ-TLS2 \\(workload-dev aws_cloudfront_distribution\\.`),
+    );
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("is what synthesis refuses: main.ts fails on the same config with the same two rules", () => {
+    const out = mkdtempSync(join(tmpdir(), "lz-out-"));
+    try {
+      const r = spawnSync(process.execPath, ["scripts/synth.mjs"], {
+        encoding: "utf8",
+        env: { ...process.env, LZ_CONFIG_DIR: noDomain, CDKTF_OUTDIR: join(out, "cdktf.out") },
+        timeout: 120_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("policy pack found 2 errors");
+      expect(r.stderr).toMatch(/workload-dev +aws_lb_listener\.\S+ +LZ-TLS1/);
+      expect(r.stderr).toMatch(/workload-dev +aws_cloudfront_distribution\.\S+ +LZ-TLS2/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("reports the findings in JSON with their rule ids", () => {
+    const r = lz(["validate", "--config", noDomain, "--format", "json"]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { ok: boolean; problems: { file: string; line: number; path: string; rule?: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => [p.file, p.line, p.path, p.rule])).toEqual([
+      [`${noDomain}/dev.yaml`, 19, "app", "LZ-TLS1"],
+      [`${noDomain}/dev.yaml`, 19, "app", "LZ-TLS2"],
+    ]);
+  });
+
+  it("skips the policy pack with --no-policy-pack and passes the same config", () => {
+    const r = lz(["validate", "--config", noDomain, "--no-policy-pack"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^OK .*: 5 stacks/);
+  });
+
+  it("writes nothing: the config folder and the working directory hold the same files after a run", () => {
+    const before = fingerprint(noDomain);
+    const cwdBefore = readdirSync(referenceProject()).sort();
+    lz(["validate", "--config", noDomain]);
+    expect(fingerprint(noDomain)).toEqual(before);
+    expect(readdirSync(referenceProject()).sort()).toEqual(cwdBefore);
   });
 });

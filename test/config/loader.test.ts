@@ -314,3 +314,39 @@ describe("files that are not valid YAML config", () => {
     ]);
   });
 });
+
+describe("checks across files for a file that failed its shape check", () => {
+  it("reports test.yaml's shape error and its VPC overlapping dev's in one run", () => {
+    const dir = referenceWith({
+      "test.yaml": (old) => replace("azCount: 2", "azCuont: 2")(replace("10.20.0.0/16", "10.10.128.0/17")(old)),
+    });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/test.yaml:9:9 vpc.cidr: 10.10.128.0/17 overlaps the dev VPC (10.10.0.0/16, <dir>/dev.yaml). Choose a block that overlaps no other VPC or on-prem range, for example 10.0.0.0/17.",
+      '<dir>/test.yaml:10:3 vpc.azCuont: unknown key "azCuont". Did you mean azCount?',
+    ]);
+  });
+
+  it("reports a well-formed file's VPC overlapping the VPC of a file with a shape error", () => {
+    const dir = referenceWith({
+      "dev.yaml": replace("azCount: 2", "azCuont: 2"),
+      "test.yaml": replace("10.20.0.0/16", "10.10.128.0/17"),
+    });
+    expect(problemsOf(dir)).toEqual([
+      '<dir>/dev.yaml:10:3 vpc.azCuont: unknown key "azCuont". Did you mean azCount?',
+      "<dir>/test.yaml:9:9 vpc.cidr: 10.10.128.0/17 overlaps the dev VPC (10.10.0.0/16, <dir>/dev.yaml). Choose a block that overlaps no other VPC or on-prem range, for example 10.0.0.0/17.",
+    ]);
+  });
+
+  it("reports a duplicate account id and name in a file with a shape error, and skips fields that did not parse", () => {
+    const dir = referenceWith({
+      "test.yaml": (old) =>
+        replace("segment: nonprod", "segment: staging")(replace('accountId: "333333333333"', 'accountId: "444444444444"')(old)),
+    });
+    const problems = problemsOf(dir);
+    expect(problems).toContain(
+      "<dir>/test.yaml:5:12 accountId: account 444444444444 is already used by environment prod (<dir>/prod.yaml). Each environment needs its own AWS account; write that account's id.",
+    );
+    expect(problems.some((p) => p.startsWith("<dir>/test.yaml:7:10 segment:"))).toBe(true);
+    expect(problems).toHaveLength(2);
+  });
+});

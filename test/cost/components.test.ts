@@ -13,7 +13,6 @@ import {
   natGatewayCost,
   networkFirewallCost,
   priceAccount,
-  PriceLookupError,
   rdsCost,
   round2,
   shieldAdvancedCost,
@@ -123,19 +122,23 @@ describe("app-tier pricing", () => {
     );
   });
 
-  it("throws when the price table lacks the instance class, naming the classes it has", () => {
-    expect(() => rdsCost({ instanceClass: "db.x9.huge", multiAz: false, readReplicas: 0, allocatedStorageGiB: 20 }, H, EU_WEST_1)).toThrow(
-      new PriceLookupError(
-        `no eu-west-1 price for RDS for MySQL instance class db.x9.huge. The price table has: ${Object.keys(EU_WEST_1.rdsMysqlInstanceHour).sort().join(", ")}. Add it to src/cost/prices/eu-west-1.ts.`,
-      ),
-    );
+  it("gives unpriced instance lines (0 USD, with the reason) when the table lacks the instance class, and still prices storage", () => {
+    const lines = rdsCost({ instanceClass: "db.x9.huge", multiAz: true, readReplicas: 1, allocatedStorageGiB: 20 }, H, EU_WEST_1);
+    const reason = `no eu-west-1 price for RDS for MySQL instance class db.x9.huge. The price table has: ${Object.keys(EU_WEST_1.rdsMysqlInstanceHour).sort().join(", ")}. Add it to src/cost/prices/eu-west-1.ts.`;
+    expect(lines.map((l) => [l.key, l.quantity, l.monthlyUsd, l.unpriced])).toEqual([
+      ["rds-instance-hours", 2 * H, 0, reason],
+      ["rds-replica-hours", H, 0, reason],
+      ["rds-storage", 60, usd(lines)["rds-storage"], undefined],
+    ]);
+    expect(usd(lines)["rds-storage"]).toBeGreaterThan(0);
   });
 
-  it("prices ElastiCache node hours, and throws for an unknown node type", () => {
+  it("prices ElastiCache node hours, and gives an unpriced line for an unknown node type", () => {
     expect(usd(elastiCacheCost({ nodeType: "cache.r7g.large", nodes: 3 }, H, US_EAST_1))).toEqual({ "elasticache-node-hours": 479.61 }); // 3 × 730 × 0.219
-    expect(() => elastiCacheCost({ nodeType: "cache.nope", nodes: 1 }, H, US_EAST_1)).toThrow(
-      /no us-east-1 price for ElastiCache node type cache\.nope\. The price table has: cache\./,
-    );
+    const [unpriced, ...rest] = elastiCacheCost({ nodeType: "cache.nope", nodes: 1 }, H, US_EAST_1);
+    expect(rest).toEqual([]);
+    expect(unpriced?.monthlyUsd).toBe(0);
+    expect(unpriced?.unpriced).toMatch(/^no us-east-1 price for ElastiCache node type cache\.nope\. The price table has: cache\./);
   });
 
   it("prices CloudFront data out by the GB and HTTPS requests by the 10,000", () => {

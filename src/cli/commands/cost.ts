@@ -21,14 +21,17 @@ export function defineCost(cmd: Command, ctx: Context): void {
       "after",
       `
 Prices are on-demand list prices in USD from the versioned table of the account's Region
-(src/cost/prices/<region>.ts, with its date and the AWS pricing page of every entry). Usage (traffic
+(src/cost/prices/<region>.ts, with its date, where its figures come from and the AWS pricing page of
+every entry); the header says so. They are not checked against the AWS Price List API: verify before
+quoting. A valid RDS instance class or ElastiCache node type the table lacks prints "unpriced" (0 in
+every total, which says so) and a note naming where to add the price. Usage (traffic
 GB, requests, log GB, events; 730 hours a month) comes from costAssumptions in each environment file,
 with defaults; the assumptions are printed with the result. Shield Advanced's $3,000/month is billed
 once per organization and split between the accounts that subscribe. Data transfer out, free tiers,
 savings plans, taxes and support are not included.
 
-Exit status: 0 estimated, 1 config problem or a Region, instance class or node type without a price,
-2 bad command line (including an unknown --env).
+Exit status: 0 estimated (also with unpriced lines), 1 config problem or a Region without a price
+table, 2 bad command line (including an unknown --env).
 
 Examples:
   $ lz cost

@@ -14,6 +14,7 @@ import {
   type StackEntry,
   type StackSelection,
 } from "../../pipeline/stacks.js";
+import { inDeployOrder } from "../../pipeline/deploy-order.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError } from "../errors.js";
 import type { Style } from "../io.js";
@@ -32,8 +33,11 @@ function readManifest(path: string): CdktfManifest {
   }
 }
 
-/** The readable list: one block per stack with its account, Region, GitHub environment, roles and folder. */
-export function renderStacks(entries: readonly StackEntry[], s: Style): string {
+/**
+ * The readable list: one block per stack with its account, Region, GitHub environment, roles and folder; first,
+ * when `bootstrap` names it, the hand-applied bootstrap stack as step 0.
+ */
+export function renderStacks(entries: readonly StackEntry[], s: Style, bootstrap?: string): string {
   const width = Math.max(0, ...entries.map((e) => e.stack.length));
   const lines = entries.map((e, i) => {
     const after = e.dependsOn.length > 0 ? `after ${e.dependsOn.join(", ")}` : "first";
@@ -45,12 +49,17 @@ export function renderStacks(entries: readonly StackEntry[], s: Style): string {
       `    dir:   ${e.workingDirectory}`
     );
   });
-  return `Stacks in deploy order:\n${lines.join("\n")}\n`;
+  const first = bootstrap
+    ? [` 0. ${s.bold(bootstrap.padEnd(width))}  applied by hand with administrator credentials (README, Day 0), never by the pipeline`]
+    : [];
+  return `Stacks in deploy order:\n${[...first, ...lines].join("\n")}\n`;
 }
 
 export function defineStacks(cmd: Command, ctx: Context): void {
   cmd
-    .description("list the stacks in deploy order, or print the GitHub Actions matrix")
+    .description(
+      "list the stacks in deploy order (bootstrap by hand, the hub, then nonprod before prod), or print the GitHub Actions matrix",
+    )
     .option("--config <dir>", CONFIG_OPTION_HELP)
     .option("--json", 'print the GitHub Actions matrix, {"include":[...]}, as one line of JSON')
     .addOption(
@@ -72,7 +81,8 @@ Examples:
     .action((opts: { config?: string; json?: boolean; only: StackSelection; manifest?: string }) => {
       const model = loadLandingZone(configDir(opts.config, ctx.io.env));
       const manifest = opts.manifest === undefined ? undefined : readManifest(opts.manifest);
-      const entries = selectStacks(stackMatrix(model, manifest), opts.only);
-      ctx.io.stdout.write(opts.json ? `${JSON.stringify(githubMatrix(entries))}\n` : renderStacks(entries, ctx.out));
+      const entries = inDeployOrder(model, selectStacks(stackMatrix(model, manifest), opts.only), (e) => e.stack);
+      const bootstrap = opts.only === "all" ? model.bootstrap?.stackName : undefined;
+      ctx.io.stdout.write(opts.json ? `${JSON.stringify(githubMatrix(entries))}\n` : renderStacks(entries, ctx.out, bootstrap));
     });
 }

@@ -10,6 +10,7 @@ import type { Command } from "commander";
 import { ConfigError, type LandingZoneModel } from "../../config/index.js";
 import { loadLandingZone } from "../../landing-zone.js";
 import { CDKTF_OUT, stackMatrix } from "../../pipeline/stacks.js";
+import { deployOrder } from "../../pipeline/deploy-order.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
 import { Progress, type Style } from "../io.js";
@@ -133,7 +134,7 @@ Examples:
         throw new CliError(`${renderConfigError(e, ctx.err)}\n${unchanged}`);
       }
       // The bootstrap stack (applied by hand) is listed first, then the pipeline's stacks in deploy order.
-      const order = [...(model.bootstrap ? [model.bootstrap.stackName] : []), ...stackMatrix(model).map((e) => e.stack)];
+      const order = deployOrder(model);
 
       const staged = StagedOutput.begin(out);
       let stacks: readonly string[] = [];

@@ -10,7 +10,8 @@ import { blockAt, blockSize, contains, hasHostBits, isRfc1918, overlaps, parseCi
 import type { Problem } from "../problems.js";
 import type { SourceFile } from "../source.js";
 import { FIREWALL_SUBNET_PREFIX_LENGTH, planSubnets } from "../subnet-plan.js";
-import type { Validator } from "./context.js";
+import type { EnvironmentFile } from "../schema/index.js";
+import type { Located, Validator } from "./context.js";
 
 interface Block {
   readonly cidr: Cidr;
@@ -48,6 +49,14 @@ export function firstFreeBlock(near: Cidr, prefixLength: number, taken: readonly
   return undefined;
 }
 
+/** A workload VPC to check: from a file that passed stage 1 (`env`), or only its CIDR from one that did not. */
+interface VpcEntry {
+  readonly source: SourceFile;
+  readonly name: string;
+  readonly cidr: string;
+  readonly env?: Located<EnvironmentFile>;
+}
+
 /** @see Validator */
 export const validateCidrs: Validator = (config) => {
   const problems: Problem[] = [];
@@ -65,39 +74,49 @@ export const validateCidrs: Validator = (config) => {
     else onPrem.push(block);
   });
   const vpcs: Block[] = [];
-  for (const env of environments) {
-    const { vpc, name } = env.value;
+  // The files that failed stage 1 take part with their VPC CIDR when it parsed, in file order with the others;
+  // only the addressing checks run for them (their subnet plan needs fields that did not parse).
+  const entries: VpcEntry[] = [
+    ...environments.map((env) => ({ source: env.source, name: env.value.name, cidr: env.value.vpc.cidr, env })),
+    ...(config.partialEnvironments ?? []).flatMap((p) =>
+      p.value.vpcCidr === undefined ? [] : [{ source: p.source, name: p.value.name ?? p.source.file, cidr: p.value.vpcCidr }],
+    ),
+  ].sort((a, b) => a.source.file.localeCompare(b.source.file));
+  for (const entry of entries) {
+    const { source, name, env } = entry;
     const path = ["vpc", "cidr"];
-    const block = networkBlock(env.source, path, vpc.cidr, `the ${name} VPC (${vpc.cidr}, ${env.source.file})`, problems);
+    const block = networkBlock(source, path, entry.cidr, `the ${name} VPC (${entry.cidr}, ${source.file})`, problems);
     if (!block) continue;
     if (!isRfc1918(block.cidr)) {
       problems.push(
-        env.source.problem(
+        source.problem(
           path,
-          `${vpc.cidr} is not an RFC 1918 private block. Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.`,
+          `${entry.cidr} is not an RFC 1918 private block. Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.`,
         ),
       );
       continue;
     }
     if (block.cidr.prefixLength < 16 || block.cidr.prefixLength > 28) {
       problems.push(
-        env.source.problem(path, `a VPC CIDR must be between /16 and /28, got /${block.cidr.prefixLength}. Write a /16 to /28 block.`),
+        source.problem(path, `a VPC CIDR must be between /16 and /28, got /${block.cidr.prefixLength}. Write a /16 to /28 block.`),
       );
       continue;
     }
     const clash = [...vpcs, ...onPrem].find((o) => overlaps(o.cidr, block.cidr));
     if (clash) {
-      const taken = [...onPrem.map((o) => o.cidr), ...environments.filter((e) => e !== env).map((e) => parseCidr(e.value.vpc.cidr))];
+      const taken = [...onPrem.map((o) => o.cidr), ...entries.filter((e) => e !== entry).map((e) => parseCidr(e.cidr))];
       const free = firstFreeBlock(block.cidr, block.cidr.prefixLength, taken);
       problems.push(
-        env.source.problem(
+        source.problem(
           path,
-          `${vpc.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range${free ? `, for example ${free}` : ""}.`,
+          `${entry.cidr} overlaps ${clash.owner}. Choose a block that overlaps no other VPC or on-prem range${free ? `, for example ${free}` : ""}.`,
         ),
       );
       continue;
     }
     vpcs.push(block);
+    if (!env) continue;
+    const { vpc } = env.value;
     const perVpc = env.value.inspection === "per-vpc";
     const result = planSubnets(vpc.cidr, vpc.subnetPrefixLengths, vpc.azCount, { firewall: perVpc });
     if (!result.fits) {

@@ -24,6 +24,20 @@ export interface ParsedConfig {
    * stage 1, so a validator can tell a missing environment from one whose file is broken (and reported already).
    */
   readonly fileNames: readonly string[];
+  /**
+   * The environment files that failed stage 1, with the fields that checks across files need, where those
+   * parsed ({@link PartialEnvironment}): account id and name uniqueness and VPC overlaps still run for them, so
+   * one run reports a file's shape error and, say, its CIDR overlapping another file's.
+   * @default none
+   */
+  readonly partialEnvironments?: readonly Located<PartialEnvironment>[];
+}
+
+/** What cross-file checks read from an environment file that failed stage 1: each field only when it is valid. */
+export interface PartialEnvironment {
+  readonly name?: string;
+  readonly accountId?: string;
+  readonly vpcCidr?: string;
 }
 
 /** A stage-2 validator for one area. Returns every problem it finds; never throws for bad config. */

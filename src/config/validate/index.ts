@@ -15,7 +15,7 @@ import { validatePlanGuard } from "./plan-guard.js";
 import { validatePolicy } from "./policy.js";
 import { validateRegions } from "./regions.js";
 
-export type { Located, ParsedConfig, Validator } from "./context.js";
+export type { Located, ParsedConfig, PartialEnvironment, Validator } from "./context.js";
 export { isPrivateAsn } from "./asns.js";
 
 /** Every semantic validator, in reporting order. */

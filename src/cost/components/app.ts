@@ -3,8 +3,8 @@
  * WAF and Shield Advanced. Each function is pure: quantities in, {@link CostLine}s out.
  */
 import type { AlbInputs, CloudFrontInputs, ElastiCacheInputs, FargateServiceInputs, RdsInputs, WafInputs } from "../inputs.js";
-import { count, fmt, line, type CostLine } from "../line.js";
-import { PriceLookupError, type PriceEntry, type PriceTable } from "../prices/index.js";
+import { count, fmt, line, unpricedLine, type CostLine } from "../line.js";
+import { PRICING_PAGES, type PriceEntry, type PriceTable } from "../prices/index.js";
 
 /** ALB hours and LCU-hours (`count × lcuPerHour × hoursPerMonth`). Price: https://aws.amazon.com/elasticloadbalancing/pricing/ */
 export function albCost(alb: AlbInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
@@ -58,28 +58,31 @@ export function fargateCost(services: readonly FargateServiceInputs[], hoursPerM
  * read replica's (Single-AZ), and gp3 storage: the primary's allocation (twice when Multi-AZ) plus one
  * allocation per replica. Backups beyond the free amount, I/O and data transfer are not included.
  * Price: https://aws.amazon.com/rds/mysql/pricing/
- * @throws PriceLookupError when the price table has no price for the instance class, naming those it has.
+ * An instance class the price table lacks gives unpriced instance lines (see {@link CostLine.unpriced}), naming the
+ * classes it has; storage is still priced.
  */
 export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
-  const instance = lookup(prices.rdsMysqlInstanceHour, rds.instanceClass, "RDS for MySQL instance class", prices.region);
+  const priced = lookup(prices.rdsMysqlInstanceHour, rds.instanceClass, "RDS for MySQL instance class", prices.region);
+  const instance = (key: string, component: string, driver: string, quantity: number): CostLine =>
+    typeof priced === "string"
+      ? unpricedLine(key, component, driver, quantity, "instance-hour", PRICING_PAGES.rdsMysql, priced)
+      : line(key, component, driver, quantity, priced);
   const copies = rds.multiAz ? 2 : 1;
   const lines = [
-    line(
+    instance(
       "rds-instance-hours",
       "RDS MySQL instance hours",
       `${rds.instanceClass} ${rds.multiAz ? "Multi-AZ (primary + standby, billed ×2)" : "Single-AZ"} × ${fmt(hoursPerMonth)} h`,
       copies * hoursPerMonth,
-      instance,
     ),
   ];
   if (rds.readReplicas > 0) {
     lines.push(
-      line(
+      instance(
         "rds-replica-hours",
         "RDS MySQL read replica hours",
         `${count(rds.readReplicas, "replica")} (${rds.instanceClass}, Single-AZ) × ${fmt(hoursPerMonth)} h`,
         rds.readReplicas * hoursPerMonth,
-        instance,
       ),
     );
   }
@@ -99,19 +102,17 @@ export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTabl
 /**
  * ElastiCache for Redis OSS node hours (backup storage beyond the free amount not included).
  * Price: https://aws.amazon.com/elasticache/pricing/
- * @throws PriceLookupError when the price table has no price for the node type, naming those it has.
+ * A node type the price table lacks gives an unpriced line (see {@link CostLine.unpriced}), naming the types it has.
  */
 export function elastiCacheCost(cache: ElastiCacheInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
   const node = lookup(prices.elastiCacheNodeHour, cache.nodeType, "ElastiCache node type", prices.region);
-  return [
-    line(
-      "elasticache-node-hours",
-      "ElastiCache node hours",
-      `${count(cache.nodes, "node")} (${cache.nodeType}) × ${fmt(hoursPerMonth)} h`,
-      cache.nodes * hoursPerMonth,
-      node,
-    ),
-  ];
+  const args = [
+    "elasticache-node-hours",
+    "ElastiCache node hours",
+    `${count(cache.nodes, "node")} (${cache.nodeType}) × ${fmt(hoursPerMonth)} h`,
+    cache.nodes * hoursPerMonth,
+  ] as const;
+  return [typeof node === "string" ? unpricedLine(...args, "node-hour", PRICING_PAGES.elastiCache, node) : line(...args, node)];
 }
 
 /**
@@ -170,12 +171,11 @@ export function shieldAdvancedCost(subscribers: number, prices: PriceTable): Cos
   return [line("shield-advanced", "Shield Advanced", driver, 1 / subscribers, prices.shieldAdvancedMonth)];
 }
 
-function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what: string, region: string): PriceEntry {
+/** The price of `name`, or why there is none: the classes the table has and where to add it. */
+function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what: string, region: string): PriceEntry | string {
   const entry = table[name];
   if (!entry) {
-    throw new PriceLookupError(
-      `no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`,
-    );
+    return `no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`;
   }
   return entry;
 }

@@ -1,0 +1,32 @@
+/**
+ * The order stacks are deployed in, as `lz stacks`, `lz synth` and `lz validate` list them: the hand-applied
+ * `bootstrap` stack (when configured), the network hub (every workload needs its transit gateway), then the
+ * workload environments in promotion order: the `nonprod` segment before `prod`, and within a segment by
+ * environment name. For the shipped config: bootstrap, network-hub, workload-dev, workload-test, workload-prod.
+ * A config has no other order of its environments (one file each, read in file-name order), so the segment is
+ * what says which environment is promoted to which.
+ */
+import type { LandingZoneModel } from "../config/index.js";
+
+const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
+
+/**
+ * Every stack name of `model` in deploy order (see the file comment).
+ * @returns a new array: `bootstrap` (when `model.bootstrap` is set), the hub, then the workload stacks.
+ */
+export function deployOrder(model: LandingZoneModel): string[] {
+  const workloads = [...model.environments].sort(
+    (a, b) => (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return [...(model.bootstrap ? [model.bootstrap.stackName] : []), model.networkHub.stackName, ...workloads.map((e) => e.stackName)];
+}
+
+/** `items` sorted by the deploy order of their stack name (see {@link deployOrder}); unknown stacks last, in their order. */
+export function inDeployOrder<T>(model: LandingZoneModel, items: readonly T[], stackOf: (item: T) => string): T[] {
+  const order = deployOrder(model);
+  const rank = (item: T) => {
+    const i = order.indexOf(stackOf(item));
+    return i === -1 ? order.length : i;
+  };
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
