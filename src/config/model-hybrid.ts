@@ -2,7 +2,7 @@
  * The hybrid part of the model: Direct Connect, Site-to-Site VPN, the central inspection VPC, per-environment
  * inspection and on-prem access, and the routing intents. Built from validated files by {@link buildHybrid}.
  */
-import { blockAt, blockSize, parseCidr, summarizeCidrs } from "../net/cidr.js";
+import { blockAt, blockSize, parseCidr } from "../net/cidr.js";
 import type { EnvironmentFile, InspectionMode, RoutingIntentSettings, SharedFile } from "./schema/index.js";
 
 /** A tier's on-prem access: every on-prem CIDR, none, or only the listed on-prem CIDRs. */
@@ -113,6 +113,22 @@ export function reachableFromOnPremises(access: OnPremisesAccessModel): boolean 
   return access.privateApp !== "none" || access.privateData !== "none";
 }
 
+/**
+ * The default Direct Connect allowed prefixes: the VPC CIDRs on-prem may reach, each exactly as the VPN
+ * advertises it (deduplicated, in address order), never summarized. On-prem prefers the longest prefix before
+ * it prefers Direct Connect, so a summary (two adjacent /16s as one /15) would lose to the VPN's /16s and send
+ * traffic over the VPN while Direct Connect is up
+ * (https://repost.aws/knowledge-center/direct-connect-vpn-failover-transit-gateway). At most 200 (the quota of
+ * allowed prefixes per transit gateway association, checked by the validator).
+ * @param reachable the VPC CIDRs of the environments on-prem may reach.
+ */
+export function defaultAllowedPrefixes(reachable: readonly string[]): string[] {
+  return [...new Set(reachable)].sort((a, b) => {
+    const [x, y] = [parseCidr(a).first, parseCidr(b).first];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
 /** The hybrid model of the hub. Call only after validation. */
 export function buildHybrid(orgName: string, shared: SharedFile, environments: readonly EnvironmentFile[]): HybridModel | undefined {
   const h = shared.networkHub.hybrid;
@@ -128,7 +144,7 @@ export function buildHybrid(orgName: string, shared: SharedFile, environments: r
           directConnect: {
             gatewayName: `${orgName}-dxgw`,
             amazonSideAsn: dx.gateway.amazonSideAsn,
-            allowedPrefixes: dx.allowedPrefixes ? [...dx.allowedPrefixes] : summarizeCidrs(reachable),
+            allowedPrefixes: dx.allowedPrefixes ? [...dx.allowedPrefixes] : defaultAllowedPrefixes(reachable),
             ...(dx.transitVirtualInterface
               ? {
                   transitVirtualInterface: {

@@ -34,14 +34,14 @@ describe("lz new-env staging --from test on a copy of the reference config", () 
         'accountId: "333333333333"',
         `accountId: "${PLACEHOLDER_ACCOUNT_ID}" # TODO: the new AWS account's 12-digit id; lz validate refuses this placeholder`,
       )
-      .replace("cidr: 10.20.0.0/16", "cidr: 10.32.0.0/16")
+      .replace("cidr: 10.20.0.0/16", "cidr: 10.31.0.0/16")
       .replace("hostedZoneName: test.acme.example", "hostedZoneName: staging.acme.example");
     expect(written).toBe(expected);
   });
 
-  it("skips 10.31.0.0/16, the first free /16, because it would break the routing intents (it summarizes with prod's 10.30.0.0/16)", () => {
+  it("takes the first free /16, 10.31.0.0/16, next to prod's 10.30.0.0/16: the default allowed prefixes list it as it is", () => {
     expect(freeVpcCidrs(reference, "10.20.0.0/16", 2)).toEqual(["10.31.0.0/16", "10.32.0.0/16"]);
-    expect(r.stdout).toContain("vpc.cidr 10.32.0.0/16");
+    expect(r.stdout).toContain("vpc.cidr 10.31.0.0/16");
   });
 
   it("prints the checklist: account id, GitHub environment, bootstrap re-apply, what the first pull request shows", () => {

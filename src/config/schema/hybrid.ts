@@ -68,7 +68,7 @@ export const DirectConnectSettings = z
       .optional()
       .meta({
         description:
-          "Prefixes AWS advertises to on-prem over Direct Connect (at most 200). @default the summarized VPC CIDRs of the environments on-prem may reach",
+          "Prefixes AWS advertises to on-prem over Direct Connect (at most 200). @default the VPC CIDRs of the environments on-prem may reach, each as it is (a summary would lose to the VPN's longer prefixes)",
       }),
   })
   .meta({ description: "AWS Direct Connect: primary path to on-prem." });

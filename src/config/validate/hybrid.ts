@@ -22,7 +22,7 @@
  *   `networkHub.hybrid.inspection`, which must therefore be set. The inspection VPC itself is built only when an
  *   environment uses central inspection.
  */
-import { contains, hasHostBits, isRfc1918, overlaps, parseCidr, summarizeCidrs, type Cidr } from "../../net/cidr.js";
+import { contains, hasHostBits, isRfc1918, overlaps, parseCidr, type Cidr } from "../../net/cidr.js";
 import { reachableFromOnPremises } from "../model-hybrid.js";
 import type { Problem } from "../problems.js";
 import { isPrivateAsn } from "./asns.js";
@@ -165,12 +165,13 @@ export const validateHybrid: Validator = (config) => {
         }
       }
     } else {
-      const n = summarizeCidrs(reachable.map((e) => e.value.vpc.cidr)).length;
+      // The default is every reachable VPC CIDR as it is (see defaultAllowedPrefixes in model-hybrid.ts).
+      const n = new Set(reachable.map((e) => e.value.vpc.cidr)).size;
       if (n > 200)
         problems.push(
           src.problem(
             [...base, "directConnect"],
-            `the reachable VPCs summarize to ${n} prefixes, but AWS accepts at most 200 allowed prefixes. Write allowedPrefixes with broader summaries.`,
+            `${n} VPCs on-prem may reach, but AWS accepts at most 200 allowed prefixes. Write allowedPrefixes with summaries, and make the VPN advertise the same summaries (routing static routes), or on-prem would prefer the VPN's longer prefixes.`,
           ),
         );
     }
