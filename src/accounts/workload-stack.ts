@@ -24,7 +24,11 @@ import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
-import { tierOnPremisesCidrs } from "../routing/plan.js";
+import { workloadVpcRouting } from "./vpc-routes.js";
+
+const missingTable = (tier: string, az: number): never => {
+  throw new Error(`routing plan routes the ${tier} tier of AZ ${az} to the transit gateway, and the VPC has no such route table`);
+};
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
@@ -42,10 +46,9 @@ export class WorkloadStack extends AccountStack {
 
     // Every routing decision comes from the routing plan, which `lz routes` verifies.
     const plan = routingPlanOf(model);
-    const vpcPlan = plan.vpcs.find((v) => v.name === env.name)!;
-    const viaTgw = (tier: "privateApp" | "privateData") =>
-      vpcPlan.routeTables[tier]!.map((routes) => routes.filter((r) => r.target.kind === "transit-gateway").map((r) => r.destination));
-    const appDefaultViaTgw = viaTgw("privateApp").some((d) => d.includes("0.0.0.0/0"));
+    const vpcPlan = plan.vpcs.find((v) => v.name === env.name);
+    if (!vpcPlan) throw new Error(`routing plan has no VPC for ${env.name}`);
+    const routing = workloadVpcRouting(vpcPlan);
     // Per-vpc inspection: the plan routes public subnets to firewall endpoints and has an IGW edge route table.
     const perVpc = vpcPlan.gatewayRoutes !== undefined;
     const policy = model.networkHub.hybrid?.inspection;
@@ -70,12 +73,13 @@ export class WorkloadStack extends AccountStack {
         region: env.region,
         partition: env.partition,
       },
-      ...(appDefaultViaTgw ? { privateAppDefaultRoute: "none" as const } : {}),
-      dataTierOnPremisesCidrs: tierOnPremisesCidrs(env.onPremisesAccess.privateData, model.networkHub.onPremises.cidrs),
+      routes: routing.routes,
+      networkAcls: routing.networkAcls,
       ...(perVpc && env.vpc.subnets.firewall && policy
         ? {
             firewall: {
               subnetCidrs: env.vpc.subnets.firewall,
+              edgeRoutes: routing.edgeRoutes,
               // CloudFront reaches the ALB on 443 with a domain (origin certificate), else on 80 (see README, the app tier).
               ingressTcpPorts: env.app ? [env.app.domain ? 443 : 80] : [],
               allowedDomains: policy.allowedDomains,
@@ -99,10 +103,11 @@ export class WorkloadStack extends AccountStack {
       subnetIds: this.vpc.subnetIds.transit,
       associateWithRouteTable: tables.associateWith,
       propagateToRouteTables: tables.propagateTo,
-      routeTables: [
-        ...this.vpc.routeTableIds.privateApp.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateApp")[i]! })),
-        ...this.vpc.routeTableIds.privateData.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateData")[i]! })),
-      ],
+      routeTables: routing.transitGatewayRoutes.map(({ tier, az, destinations }) => ({
+        routeTableId:
+          (tier === "firewall" ? this.vpc.firewall?.routeTableIds : this.vpc.routeTableIds[tier])?.[az] ?? missingTable(tier, az),
+        destinationCidrs: destinations,
+      })),
     });
 
     if (env.app) {

@@ -30,6 +30,19 @@
  * per-vpc inspects internet traffic only, not east-west.
  */
 
+import { centralSegment, planInspectionVpc, planWorkloadVpc, type NetworkAclPlan } from "./vpc-plan.js";
+
+export {
+  centralSegment,
+  dataTierAclRules,
+  networkAclAdmits,
+  planInspectionVpc,
+  planWorkloadVpc,
+  tierOnPremisesCidrs,
+  type NetworkAclPlan,
+  type NetworkAclRule,
+} from "./vpc-plan.js";
+
 /** Route tables of the TGW. `inspection` exists only with a central inspection VPC. */
 export type TgwTableName = "prod" | "nonprod" | "onprem" | "inspection";
 
@@ -103,8 +116,8 @@ export interface VpcPlan {
   readonly subnets: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
   /** Route table per tier, index = AZ index. */
   readonly routeTables: Readonly<Partial<Record<PlanTier, readonly (readonly VpcRoute[])[]>>>;
-  /** Source CIDRs the network ACL of a tier admits, for tiers that have one (a missing tier admits everything). */
-  readonly networkAclAdmits: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
+  /** The network ACL of a tier, rule by rule, for tiers that have one of their own (a missing tier: the VPC's default ACL, which admits everything). */
+  readonly networkAcls: Readonly<Partial<Record<PlanTier, NetworkAclPlan>>>;
   /**
    * Routes of the IGW edge route table (ingress routing), consulted for traffic arriving from the internet;
    * absent: the internet gateway delivers to the destination subnet (the implicit local route).
@@ -195,19 +208,6 @@ export const vpcAttachment = (env: string): AttachmentId => `vpc:${env}`;
 /** The id of the central inspection VPC attachment. */
 export const INSPECTION_ATTACHMENT: AttachmentId = "vpc:inspection";
 
-/** On-prem CIDRs a tier routes to the TGW: all of them, none, or the listed ones. */
-export function tierOnPremisesCidrs(access: TierAccessInput, onPremisesCidrs: readonly string[]): readonly string[] {
-  if (access === "all") return onPremisesCidrs;
-  if (access === "none") return [];
-  return access;
-}
-
-/** The segment whose environments are centrally inspected, if any (the validator allows only one). */
-export function centralSegment(input: RoutingInput): "prod" | "nonprod" | undefined {
-  if (!input.inspection) return undefined;
-  return input.environments.find((e) => e.inspection === "central")?.segment;
-}
-
 /**
  * The TGW side of the plan: tables, associations, propagations, static routes.
  * Static routes from the config (`routing.staticRoutes`) are added to their table as written.
@@ -293,104 +293,6 @@ export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected =
   return centrallyInspected
     ? { associateWith: segment, propagateTo: [segment, "inspection"], inspected: true }
     : { associateWith: segment, propagateTo: [segment, "onprem"], inspected: false };
-}
-
-/**
- * Routes of a workload VPC, per tier and AZ. public: local + 0.0.0.0/0 → IGW (per-vpc: → the AZ's firewall
- * endpoint). privateApp: local, the on-prem CIDRs it may reach → TGW, 0.0.0.0/0 → the AZ's NAT gateway (or → TGW
- * when centrally inspected: egress through the inspection VPC, the VPC has no NAT gateway; "Centralized egress to
- * internet", https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html).
- * privateData: local, its on-prem CIDRs → TGW. transit: local only. Per-vpc also: firewall: local + 0.0.0.0/0 →
- * IGW, and the IGW edge route table: each public subnet CIDR → that AZ's firewall endpoint. `natGateways: none`
- * without central inspection (which the config rejects) leaves privateApp without a default route. Throws `Error`
- * for per-vpc without firewall subnets (stage-3 invariant).
- */
-export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environments"][number]): VpcPlan {
-  const natGateways = env.vpc.natGateways ?? "one-per-az";
-  const central = env.inspection === "central" && centralSegment(input) !== undefined;
-  const perVpc = env.inspection === "per-vpc";
-  if (perVpc && !env.vpc.subnets.firewall) throw new Error(`routing plan: ${env.name} uses per-vpc inspection but has no firewall subnets`);
-  const azs = Array.from({ length: env.vpc.azCount }, (_, i) => i);
-  const local: VpcRoute = { destination: env.vpc.cidr, target: { kind: "local" } };
-  const tgw = (cidrs: readonly string[]): VpcRoute[] => cidrs.map((destination) => ({ destination, target: { kind: "transit-gateway" } }));
-  const app = tierOnPremisesCidrs(env.onPremisesAccess.privateApp, input.onPremisesCidrs);
-  const data = tierOnPremisesCidrs(env.onPremisesAccess.privateData, input.onPremisesCidrs);
-  return {
-    name: env.name,
-    cidr: env.vpc.cidr,
-    segment: env.segment,
-    azCount: env.vpc.azCount,
-    subnets: env.vpc.subnets,
-    routeTables: {
-      public: azs.map((az) => [
-        local,
-        { destination: "0.0.0.0/0", target: perVpc ? { kind: "firewall-endpoint", az } : { kind: "internet-gateway" } },
-      ]),
-      privateApp: azs.map((az) => [
-        local,
-        ...tgw(app),
-        ...(central
-          ? [{ destination: "0.0.0.0/0", target: { kind: "transit-gateway" } } as const]
-          : natGateways === "none"
-            ? []
-            : [{ destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } } as const]),
-      ]),
-      privateData: azs.map(() => [local, ...tgw(data)]),
-      transit: azs.map(() => [local]),
-      ...(perVpc
-        ? { firewall: azs.map((): VpcRoute[] => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]) }
-        : {}),
-    },
-    networkAclAdmits: {
-      privateData: [
-        ...env.vpc.subnets.privateApp.slice(0, env.vpc.azCount),
-        ...env.vpc.subnets.privateData.slice(0, env.vpc.azCount),
-        ...data,
-      ],
-    },
-    ...(perVpc
-      ? {
-          gatewayRoutes: azs.map(
-            (az): VpcRoute => ({ destination: env.vpc.subnets.public[az]!, target: { kind: "firewall-endpoint", az } }),
-          ),
-        }
-      : {}),
-  };
-}
-
-/**
- * Routes of the central inspection VPC, per AZ: TGW subnets → the AZ's firewall endpoint; firewall subnets →
- * TGW for private destinations (inspected VPCs and on-prem), NAT gateway for the internet; public subnets →
- * IGW, and back to the AZ's firewall endpoint for the inspected VPCs (so return traffic is inspected in the
- * same AZ: symmetric flows).
- */
-export function planInspectionVpc(input: RoutingInput): VpcPlan | undefined {
-  const insp = input.inspection;
-  if (!insp || !centralSegment(input)) return undefined;
-  const inspected = input.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr);
-  const privateDestinations = [...inspected, ...input.onPremisesCidrs];
-  const local: VpcRoute = { destination: insp.vpcCidr, target: { kind: "local" } };
-  const azs = Array.from({ length: insp.azCount }, (_, i) => i);
-  return {
-    name: "inspection",
-    cidr: insp.vpcCidr,
-    azCount: insp.azCount,
-    subnets: { transitGateway: insp.subnets.transitGateway, firewall: insp.subnets.firewall, public: insp.subnets.public },
-    routeTables: {
-      transitGateway: azs.map((az) => [local, { destination: "0.0.0.0/0", target: { kind: "firewall-endpoint", az } }]),
-      firewall: azs.map((az) => [
-        local,
-        ...privateDestinations.map((destination): VpcRoute => ({ destination, target: { kind: "transit-gateway" } })),
-        { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az } },
-      ]),
-      public: azs.map((az) => [
-        local,
-        ...inspected.map((destination): VpcRoute => ({ destination, target: { kind: "firewall-endpoint", az } })),
-        { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } },
-      ]),
-    },
-    networkAclAdmits: {},
-  };
 }
 
 /**

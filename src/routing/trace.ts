@@ -27,6 +27,7 @@
  */
 import { parseCidr } from "../net/cidr.js";
 import {
+  networkAclAdmits,
   ROUTE_ORIGINS,
   type AttachmentId,
   type AttachmentPlan,
@@ -389,8 +390,8 @@ export class Network {
     const sub = this.subnetOf(p.toIp);
     if (!sub || sub.vpc !== vpc) return p.stop(false, `${p.toIp} is in no subnet of ${vpc.name}`);
     if (this.azDown(sub.az)) return p.stop(false, `${p.toIp} is in ${azName(sub.az)}, which is down`);
-    const admits = vpc.networkAclAdmits[sub.tier];
-    if (admits && !admits.some((c) => inCidr(c, p.src))) {
+    const acl = vpc.networkAcls[sub.tier];
+    if (acl && !networkAclAdmits(acl.ingress, p.src)) {
       p.hops.push({
         at: `${vpc.name}/${sub.tier}/${azName(sub.az)}`,
         table: "network ACL",
