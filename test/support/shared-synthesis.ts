@@ -65,6 +65,14 @@ export function environmentsSynthesis(): SharedSynthesis {
 }
 
 /**
+ * Any config folder (an `examples/<name>/`), synthesized once per test worker (see {@link SharedSynthesis}). Only
+ * for invariants that hold for any valid config, like {@link environmentsSynthesis}.
+ */
+export function configSynthesis(dir: string): SharedSynthesis {
+  return shared(`config-${dir.replace(/[^a-z0-9-]/gi, "-")}`, () => dir);
+}
+
+/**
  * The per-vpc inspection scenario (test/support/per-vpc.ts), synthesized once per test worker (see
  * {@link SharedSynthesis}). Its temp config folder goes with the next `cleanupConfigDirs()`.
  */
