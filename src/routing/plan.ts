@@ -263,6 +263,8 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
     table(routing.associateWith).associations.push(id);
     for (const t of routing.propagateTo) table(t).propagations.push(id);
     if (routing.inspected) table("onprem").staticRoutes.push({ destination: env.vpc.cidr, target: INSPECTION_ATTACHMENT });
+    if (onPremAttachments.length > 0)
+      for (const destination of onPremisesClosedSubnets(env)) table("onprem").staticRoutes.push({ destination, target: "blackhole" });
     attachments.push({
       id,
       origin: "vpc",
@@ -274,6 +276,36 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   for (const r of input.staticRoutes)
     table(r.routeTable).staticRoutes.push({ destination: r.destinationCidr, target: r.target === "vpn" ? "vpn" : "blackhole" });
   return { tables: [...tables].map(([name, t]) => ({ name, ...t })), attachments };
+}
+
+/**
+ * Subnets of `env` that on-prem may not reach at all, in tier order: public, transit and firewall always, and
+ * privateApp with `onPremisesAccess.privateApp: none` (the data tier's own network ACL already drops what its
+ * `onPremisesAccess` does not admit, by source).
+ *
+ * The onprem TGW table (associated with the Direct Connect gateway and VPN attachments) holds a blackhole route
+ * for each of them. The VPC's CIDR, propagated or statically routed to the inspection VPC, would otherwise carry
+ * packets from on-prem to every tier; only the missing return route stopped them, so a one-way flow (UDP) still
+ * arrived. A TGW route table decides by the most specific match and drops what a blackhole route matches
+ * ("Create a static route", https://docs.aws.amazon.com/vpc/latest/tgw/tgw-create-static-route.html;
+ * CreateTransitGatewayRoute, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayRoute.html),
+ * so the /24 and /28 routes win over the VPC's /16 whatever its origin, before the packet reaches the VPC or the
+ * firewall. Chosen over network ACLs: an admit-only ACL on the public tier would cost a deny rule per on-prem
+ * CIDR out of 20 per direction ("Amazon VPC quotas", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html),
+ * and the transit subnet's ACL is not evaluated for traffic from the transit gateway to its own subnet ("Network
+ * ACLs for transit gateways", https://docs.aws.amazon.com/vpc/latest/tgw/tgw-nacls.html). Direct Connect's allowed
+ * prefixes still cover every VPC CIDR: on-prem keeps sending to the VPC's range over DX, and the TGW drops the
+ * closed tiers.
+ */
+export function onPremisesClosedSubnets(env: RoutingInput["environments"][number]): string[] {
+  const n = env.vpc.azCount;
+  const s = env.vpc.subnets;
+  return [
+    ...s.public.slice(0, n),
+    ...(env.onPremisesAccess.privateApp === "none" ? s.privateApp.slice(0, n) : []),
+    ...s.transit.slice(0, n),
+    ...(s.firewall ?? []).slice(0, n),
+  ];
 }
 
 /** Association and propagations of a workload VPC attachment. */

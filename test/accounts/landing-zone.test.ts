@@ -270,11 +270,24 @@ describe("synthesis of the shipped config", () => {
       const routes = resources(hub(), "aws_ec2_transit_gateway_route").map((r) => [
         tableOf(r.transit_gateway_route_table_id),
         r.destination_cidr_block,
+        r.blackhole ? "blackhole" : "attachment",
       ]);
-      expect(routes.sort()).toEqual([
-        ["onprem", "10.30.0.0/16"],
-        ["prod", "0.0.0.0/0"],
-      ]);
+      // The onprem table also drops on-prem traffic to every public and transit subnet (on-prem reaches only the
+      // tiers onPremisesAccess admits): dev and test on two AZs, prod on three.
+      const closed = (vpc: number, azs: number) =>
+        Array.from({ length: azs }, (_, i) => [
+          ["onprem", `10.${vpc}.${54 + i}.0/24`, "blackhole"],
+          ["onprem", `10.${vpc}.57.${16 * i}/28`, "blackhole"],
+        ]).flat();
+      expect(routes.sort()).toEqual(
+        [
+          ["onprem", "10.30.0.0/16", "attachment"],
+          ["prod", "0.0.0.0/0", "attachment"],
+          ...closed(10, 2),
+          ...closed(20, 2),
+          ...closed(30, 3),
+        ].sort(),
+      );
     });
 
     it("enables appliance mode on the inspection attachment and protects the firewall", () => {

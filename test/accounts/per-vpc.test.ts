@@ -34,7 +34,19 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
   });
 
   it("leaves every other account stack byte-identical to the shipped synthesis", () => {
-    for (const name of ["network-hub", "workload-dev", "workload-prod"]) expect(text(outdir, name), name).toBe(text(shippedOut, name));
+    for (const name of ["workload-dev", "workload-prod"]) expect(text(outdir, name), name).toBe(text(shippedOut, name));
+  });
+
+  it("changes the hub only by blackholing test's firewall subnets in the onprem table (on-prem never reaches them)", () => {
+    const routes = (dir: string) => (JSON.parse(text(dir, "network-hub")) as StackJson).resource!.aws_ec2_transit_gateway_route!;
+    const [shipped, perVpcRoutes] = [routes(shippedOut), routes(outdir)];
+    const added = Object.keys(perVpcRoutes).filter((k) => !(k in shipped));
+    expect(added.map((k) => [perVpcRoutes[k]!.destination_cidr_block, perVpcRoutes[k]!.blackhole])).toEqual(
+      tier("firewall").map((s) => [s.cidr_block, true]),
+    );
+    const hub = JSON.parse(text(outdir, "network-hub")) as StackJson;
+    for (const k of added) delete hub.resource!.aws_ec2_transit_gateway_route![k];
+    expect(hub).toEqual(JSON.parse(text(shippedOut, "network-hub")));
   });
 
   it("changes only test's deploy role in the bootstrap stack: it may now manage Network Firewall", () => {
