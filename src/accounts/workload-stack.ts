@@ -5,8 +5,6 @@
  * end to end and destroying an environment removes its hub-side records with it. That provider assumes the
  * environment's hub attachment role, which can do nothing else in the hub (src/pipeline/hub-attachment.ts).
  */
-import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
-import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import {
@@ -55,15 +53,11 @@ export class WorkloadStack extends AccountStack {
     if (perVpc && (!env.vpc.subnets.firewall || !policy))
       throw new Error(`${env.name}: per-vpc inspection needs firewall subnets and networkHub.hybrid.inspection`);
 
-    // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.
-    const azs = new DataAwsAvailabilityZones(this, "availability-zones", {
-      state: "available",
-      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-    });
     this.vpc = new WorkloadVpc(this, "vpc", {
       name: env.vpc.name,
       cidrBlock: env.vpc.cidr,
-      availabilityZones: Array.from({ length: env.vpc.azCount }, (_, i) => Fn.element(azs.names, i)),
+      // By AZ ID: AZ index i is the same physical zone in the hub and in every workload account.
+      availabilityZoneIds: model.networkHub.availabilityZoneIds.slice(0, env.vpc.azCount),
       subnetCidrs: env.vpc.subnets,
       natGateways: env.vpc.natGateways,
       flowLogs: {

@@ -134,6 +134,11 @@ export interface RoutingPlan {
   readonly onPremisesCidrs: readonly string[];
   /** Prefixes AWS advertises to on-prem over Direct Connect (the association's allowed prefixes). */
   readonly directConnectAdvertises: readonly string[];
+  /**
+   * AZ ID of each AZ index (`euw1-az1` for index 0, ...): every VPC of the plan places AZ index i on the i-th AZ
+   * ID, so an `az-a-down` scenario is one physical zone down in every account. Empty when the input names none.
+   */
+  readonly availabilityZoneIds: readonly string[];
 }
 
 /** On-prem access of one tier (see the environment file's `onPremisesAccess`). */
@@ -142,6 +147,8 @@ export type TierAccessInput = "all" | "none" | readonly string[];
 /** What the plan is computed from: a structural subset of the config model (`LandingZoneModel` maps onto it with {@link routingInput}). */
 export interface RoutingInput {
   readonly onPremisesCidrs: readonly string[];
+  /** AZ IDs by AZ index (see {@link RoutingPlan.availabilityZoneIds}). @default [] */
+  readonly availabilityZoneIds?: readonly string[];
   readonly directConnect?: { readonly allowedPrefixes: readonly string[] };
   readonly vpn?: { readonly staticRoutesOnly: boolean };
   readonly inspection?: {
@@ -180,6 +187,7 @@ export interface RoutingInput {
 export interface RoutingModelLike {
   readonly networkHub: {
     readonly onPremises: { readonly cidrs: readonly string[] };
+    readonly availabilityZoneIds?: readonly string[];
     readonly hybrid?: {
       readonly directConnect?: RoutingInput["directConnect"];
       readonly vpn?: RoutingInput["vpn"];
@@ -195,6 +203,7 @@ export function routingInput(model: RoutingModelLike): RoutingInput {
   const h = model.networkHub.hybrid;
   return {
     onPremisesCidrs: model.networkHub.onPremises.cidrs,
+    ...(model.networkHub.availabilityZoneIds ? { availabilityZoneIds: model.networkHub.availabilityZoneIds } : {}),
     ...(h?.directConnect ? { directConnect: h.directConnect } : {}),
     ...(h?.vpn ? { vpn: h.vpn } : {}),
     ...(h?.inspection ? { inspection: h.inspection } : {}),
@@ -350,6 +359,7 @@ export function planRouting(input: RoutingInput): RoutingPlan {
     attachments,
     vpcs: [...input.environments.map((e) => planWorkloadVpc(input, e)), ...(inspection ? [inspection] : [])],
     onPremisesCidrs: input.onPremisesCidrs,
+    availabilityZoneIds: input.availabilityZoneIds ?? [],
     directConnectAdvertises: input.directConnect?.allowedPrefixes ?? [],
   };
 }

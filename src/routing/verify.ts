@@ -10,8 +10,10 @@ import { applicableFailures, azName, Network, type Endpoint, type Failure, type 
 
 export {
   applicableFailures,
+  azLabel,
   INTERNET_ADDRESS,
   Network,
+  scenarioLabel,
   type Endpoint,
   type Failure,
   type Hop,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { referenceSynthesis } from "../support/shared-synthesis.js";
-import { dataSources, resources, type StackJson } from "../support/synth.js";
+import { dataSources, resources, resourcesByName, type StackJson } from "../support/synth.js";
 
 // synthesizeChecked on the shipped config, shared with the other test files of this worker (read-only).
 const shipped = referenceSynthesis();
@@ -129,14 +129,15 @@ describe("synthesis of the shipped config", () => {
     }
   });
 
-  it("places subnets in the AZs AWS reports as available in the account", () => {
-    const [azs] = dataSources(stacks["workload-prod"]!, "aws_availability_zones");
-    expect(azs).toMatchObject({ state: "available" });
-    const zones = resources(stacks["workload-prod"]!, "aws_subnet").map((s) => s.availability_zone);
-    const indexes = zones.map(
-      (z) => String(z).match(/^\$\{element\(data\.aws_availability_zones\.availability-zones\.names, (\d)\)\}$/)?.[1],
-    );
-    expect(new Set(indexes)).toEqual(new Set(["0", "1", "2"]));
+  it("places every subnet of every stack by AZ ID, AZ index i on the i-th AZ ID in every account", () => {
+    const ids = ["euw1-az1", "euw1-az2", "euw1-az3"];
+    for (const [name, json] of Object.entries(stacks)) {
+      expect(dataSources(json, "aws_availability_zones"), name).toEqual([]);
+      for (const [address, s] of Object.entries(resourcesByName(json, "aws_subnet"))) {
+        expect(s.availability_zone, address).toBeUndefined();
+        expect(s.availability_zone_id, address).toBe(ids[Number(/-subnet-(\d)_/.exec(address)![1])]);
+      }
+    }
   });
 
   it("builds the transit gateway with a route table per segment in the hub", () => {

@@ -107,9 +107,7 @@ describe("per-vpc inspection (test switched to per-vpc)", () => {
     ]);
     for (const [i, r] of publicDefault.entries()) {
       expect(r.vpc_endpoint_id).toMatch(
-        new RegExp(
-          `^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[element\\(data\\.aws_availability_zones\\.availability-zones\\.names, ${i}\\)\\]\\}$`,
-        ),
+        new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[aws_subnet\\.vpc_firewall-subnet-${i}_\\w+\\.availability_zone\\]\\}$`),
       );
     }
     const firewallDefault = routes.filter(([n]) => /firewall-default-route-\d/.test(n)).map(([, r]) => r);

@@ -19,7 +19,7 @@ const aclRules = (rules: typeof dataAcl.ingress) => rules.map(({ cidr, ...r }) =
 const props = (over: Partial<WorkloadVpcProps> = {}): WorkloadVpcProps => ({
   name: "acme-prod",
   cidrBlock: "10.30.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+  availabilityZoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"],
   subnetCidrs: {
     public: ["10.30.54.0/24", "10.30.55.0/24", "10.30.56.0/24"],
     privateApp: ["10.30.0.0/20", "10.30.16.0/20", "10.30.32.0/20"],
@@ -43,7 +43,8 @@ describe("WorkloadVpc", () => {
     expect(subnets).toHaveLength(12);
     for (const tier of ["public", "private-app", "private-data", "transit"]) {
       const inTier = subnets.filter((s) => (s.tags as Record<string, string>).Tier === tier);
-      expect(inTier.map((s) => s.availability_zone)).toEqual(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+      expect(inTier.map((s) => s.availability_zone_id)).toEqual(["euw1-az1", "euw1-az2", "euw1-az3"]);
+      expect(inTier.every((s) => s.availability_zone === undefined)).toBe(true);
     }
     expect(subnets.every((s) => s.map_public_ip_on_launch === false)).toBe(true);
   });
@@ -150,7 +151,7 @@ describe("WorkloadVpc", () => {
   });
 
   it("throws when a tier's CIDRs do not match the AZs", () => {
-    expect(() => build({ availabilityZones: ["eu-west-1a", "eu-west-1b"] })).toThrow(/tier public has 3 CIDRs for 2 AZs/);
+    expect(() => build({ availabilityZoneIds: ["euw1-az1", "euw1-az2"] })).toThrow(/tier public has 3 CIDRs for 2 AZs/);
   });
 });
 
@@ -175,10 +176,10 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
 
   it("adds a firewall subnet (a /28) and its own route table in every AZ", () => {
     const subnets = resources(json, "aws_subnet").filter((s) => (s.tags as Record<string, string>).Tier === "firewall");
-    expect(subnets.map((s) => [s.cidr_block, s.availability_zone])).toEqual([
-      ["10.30.57.48/28", "eu-west-1a"],
-      ["10.30.57.64/28", "eu-west-1b"],
-      ["10.30.57.80/28", "eu-west-1c"],
+    expect(subnets.map((s) => [s.cidr_block, s.availability_zone_id])).toEqual([
+      ["10.30.57.48/28", "euw1-az1"],
+      ["10.30.57.64/28", "euw1-az2"],
+      ["10.30.57.80/28", "euw1-az3"],
     ]);
     expect(resources(json, "aws_route_table").filter((t) => (t.tags as Record<string, string>).Tier === "firewall")).toHaveLength(3);
   });
@@ -242,7 +243,10 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     expect(publicDefault).toHaveLength(3);
     publicDefault.forEach(([, r], i) => {
       expect(r.gateway_id).toBeUndefined();
-      expect(r.vpc_endpoint_id).toMatch(new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\["eu-west-1${"abc"[i]}"\\]\\}$`));
+      // Looked up by the AZ name its firewall subnet landed in (the firewall reports endpoints by AZ name).
+      expect(r.vpc_endpoint_id).toMatch(
+        new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[aws_subnet\\.vpc_firewall-subnet-${i}_\\w+\\.availability_zone\\]\\}$`),
+      );
     });
     const endpoints = Object.values((json.locals ?? {}) as Record<string, string>);
     expect(endpoints).toEqual([
@@ -265,7 +269,7 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     expect(edgeRoutes.map(([, r]) => r.destination_cidr_block)).toEqual(props().subnetCidrs.public);
     edgeRoutes.forEach(([, r], i) => {
       expect(r.route_table_id).toMatch(/edge-route-table_.*\.id/);
-      expect(r.vpc_endpoint_id).toContain(`eu-west-1${"abc"[i]}`);
+      expect(r.vpc_endpoint_id).toContain(`firewall-subnet-${i}_`);
       expect(r.depends_on).toEqual([expect.stringMatching(new RegExp(`aws_subnet\\.vpc_public-subnet-${i}_`))]);
     });
   });

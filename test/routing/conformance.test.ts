@@ -114,6 +114,22 @@ describe("the conformance comparison", () => {
     ]);
   });
 
+  it("reports a public subnet sent to another AZ's firewall endpoint (per-vpc)", () => {
+    const s = perVpcSynthesis();
+    const stacks = stacksOf(s);
+    const test = stacks["workload-test"]!;
+    const [, route] = find(
+      test,
+      "aws_route",
+      (b) => String(b.vpc_endpoint_id).includes("firewall-subnet-0_") && b.destination_cidr_block === "0.0.0.0/0",
+    );
+    const subnet = (az: number) => Object.keys(test.resource!.aws_subnet!).find((n) => n.includes(`firewall-subnet-${az}_`))!;
+    route.vpc_endpoint_id = String(route.vpc_endpoint_id).replace(subnet(0), subnet(1));
+    const drift = compareRouting(routingPlanOf(s.model), stacks);
+    expect(drift.missing).toEqual(["route test/public/az0 0.0.0.0/0 -> firewall-endpoint az0"]);
+    expect(drift.extra).toEqual(["route test/public/az0 0.0.0.0/0 -> firewall-endpoint az1"]);
+  });
+
   it("reports a subnet moved to another subnet's route table", () => {
     const { plan, stacks } = reference();
     const prod = stacks["workload-prod"]!;

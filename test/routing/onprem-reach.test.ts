@@ -3,6 +3,7 @@ import { routingPlanOf } from "../../src/accounts/segments.js";
 import { loadConfig } from "../../src/config/index.js";
 import { onPremisesLeaks } from "../../src/routing/onprem-reach.js";
 import { routingInput, type RoutingPlan } from "../../src/routing/plan.js";
+import { scenarioLabel } from "../../src/routing/verify.js";
 import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, referenceWith } from "../support/config-dir.js";
 
 afterAll(cleanupConfigDirs);
@@ -71,5 +72,15 @@ describe("on-prem reachability", () => {
         /^\S+dev\.yaml:\d+:\d+ onPremisesAccess\.privateData: the data tier's network ACL would need 21 inbound rules with this list, and a network ACL holds 20 per direction\. Summarize the list into fewer CIDRs\.$/,
       ),
     ]);
+  });
+});
+
+describe("scenario labels", () => {
+  it("name an AZ failure by the AZ ID that goes down in every account", () => {
+    const plan = routingPlanOf(loadConfig(REFERENCE_DIR));
+    expect(plan.availabilityZoneIds).toEqual(["euw1-az1", "euw1-az2", "euw1-az3"]);
+    expect(scenarioLabel(plan, "az-b-down")).toBe("az-b-down (euw1-az2)");
+    expect(scenarioLabel(plan, "directconnect-down")).toBe("directconnect-down");
+    expect(scenarioLabel({ ...plan, availabilityZoneIds: [] }, "az-a-down")).toBe("az-a-down");
   });
 });

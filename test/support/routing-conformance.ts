@@ -24,7 +24,7 @@ export interface RoutingDrift {
 }
 
 type Body = Record<string, unknown>;
-const REF = /\$\{(data\.)?(aws_[a-z0-9_]+)\.([^.}\s]+)(?:\.([a-z0-9_]+))?/g;
+const REF = /(?<![\w.-])(data\.)?(aws_[a-z0-9_]+)\.([\w-]+)(?:\.([a-z0-9_]+))?/g;
 
 /** Every `(data?, type, name, attr)` reference in a value. */
 function refsIn(value: unknown): { data: boolean; type: string; name: string; attr?: string }[] {

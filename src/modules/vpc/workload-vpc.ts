@@ -74,9 +74,13 @@ export interface WorkloadVpcProps {
   readonly name: string;
   /** VPC IPv4 CIDR. Changing it replaces the VPC. */
   readonly cidrBlock: string;
-  /** AZ names (or tokens), one per AZ used; index i pairs with index i of every tier's CIDR list. */
-  readonly availabilityZones: readonly string[];
-  /** Subnet CIDRs per tier, one per AZ, same length as `availabilityZones`. */
+  /**
+   * AZ IDs (`euw1-az1`), one per AZ used; index i pairs with index i of every tier's CIDR list. Subnets are placed
+   * by AZ ID (`availability_zone_id`), the same physical zone in every account
+   * (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html). Changing one replaces the subnets.
+   */
+  readonly availabilityZoneIds: readonly string[];
+  /** Subnet CIDRs per tier, one per AZ, same length as `availabilityZoneIds`. */
   readonly subnetCidrs: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
   /**
    * `one-per-az`: a NAT gateway (and its Elastic IP) in each AZ's public subnet. `single`: one NAT gateway in the
@@ -116,7 +120,7 @@ export interface WorkloadVpcProps {
 
 /** The per-vpc firewall tier of a {@link WorkloadVpc}. */
 export interface WorkloadFirewallProps {
-  /** Firewall subnet CIDRs, one per AZ (a /28 is enough: it holds one endpoint), same length as `availabilityZones`. */
+  /** Firewall subnet CIDRs, one per AZ (a /28 is enough: it holds one endpoint), same length as `availabilityZoneIds`. */
   readonly subnetCidrs: readonly string[];
   /**
    * TCP ports the firewall passes from the internet to the public subnets (the load balancer's listeners), for
@@ -167,7 +171,7 @@ export class WorkloadVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
     super(scope, id);
-    const azs = props.availabilityZones;
+    const azs = props.availabilityZoneIds;
     for (const tier of WORKLOAD_SUBNET_TIERS) {
       if (props.subnetCidrs[tier].length !== azs.length) {
         throw new Error(`WorkloadVpc ${props.name}: tier ${tier} has ${props.subnetCidrs[tier].length} CIDRs for ${azs.length} AZs`);
@@ -212,7 +216,7 @@ export class WorkloadVpc extends Construct {
         const subnet = new Subnet(this, `${tierId}-subnet-${i}`, {
           vpcId: vpc.id,
           cidrBlock: props.subnetCidrs[tier][i]!,
-          availabilityZone: az,
+          availabilityZoneId: az,
           mapPublicIpOnLaunch: false,
           tags: { Name: `${props.name}-${tierId}-${i}`, Tier: tierId },
         });
@@ -309,7 +313,7 @@ export class WorkloadVpc extends Construct {
         new Subnet(this, `firewall-subnet-${i}`, {
           vpcId: vpc.id,
           cidrBlock: fw.subnetCidrs[i]!,
-          availabilityZone: az,
+          availabilityZoneId: az,
           mapPublicIpOnLaunch: false,
           tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
         }),
@@ -334,7 +338,8 @@ export class WorkloadVpc extends Construct {
       logKmsKeyArn: props.flowLogs.kmsKeyArn,
       preventDestroy: fw.preventDestroy ?? false,
     });
-    const endpointIdIn = (i: number) => nfw.endpointIdIn(azs[i]!);
+    // The firewall reports its endpoints by AZ name: look each up by the name of the AZ its subnet landed in.
+    const endpointIdIn = (i: number) => nfw.endpointIdIn(subnets[i]!.availabilityZone);
     // Ingress routing: the edge route table is associated with the internet gateway, not with a subnet.
     const edge = new RouteTable(this, "edge-route-table", { vpcId: vpc.id, tags: { Name: `${props.name}-igw-edge`, Tier: "edge" } });
     new RouteTableAssociation(this, "edge-route-table-association", { gatewayId: igw.id, routeTableId: edge.id });
