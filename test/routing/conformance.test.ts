@@ -130,6 +130,24 @@ describe("the conformance comparison", () => {
     expect(drift.extra).toEqual(["route test/public/az0 0.0.0.0/0 -> firewall-endpoint az1"]);
   });
 
+  it("reports appliance mode turned off and an AZ missing from a VPC attachment", () => {
+    const { plan, stacks } = reference();
+    const [, inspection] = find(stacks["network-hub"]!, "aws_ec2_transit_gateway_vpc_attachment", () => true);
+    inspection.appliance_mode_support = "disable";
+    const prod = stacks["workload-prod"]!;
+    const [, attachment] = find(prod, "aws_ec2_transit_gateway_vpc_attachment", () => true);
+    attachment.subnet_ids = (attachment.subnet_ids as string[]).slice(0, 2);
+    const drift = compareRouting(plan, stacks);
+    expect(drift.missing).toEqual([
+      "tgw-attachment vpc:inspection in az0,az1,az2 appliance-mode on",
+      "tgw-attachment vpc:prod in az0,az1,az2 appliance-mode off",
+    ]);
+    expect(drift.extra).toEqual([
+      "tgw-attachment vpc:inspection in az0,az1,az2 appliance-mode off",
+      "tgw-attachment vpc:prod in az0,az1 appliance-mode off",
+    ]);
+  });
+
   it("reports a subnet moved to another subnet's route table", () => {
     const { plan, stacks } = reference();
     const prod = stacks["workload-prod"]!;

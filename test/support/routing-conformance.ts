@@ -12,7 +12,8 @@
  * - network ACLs: `aws_network_acl` inline rules and `aws_network_acl_rule`, placed by the subnets they cover;
  * - TGW: route tables by their `Segment` tag (the hub) or their Name tag (workload stacks' data sources, mapped
  *   through the hub's tags); attachments: the DX gateway attachment, the VPN connection, a VPC attachment (or its
- *   accepter) by its VPC's CIDR; static routes (`aws_ec2_transit_gateway_route`), associations and propagations.
+ *   accepter) by its VPC's CIDR; a VPC attachment's AZs (its subnets, which must be the transit tier's) and its
+ *   appliance mode; static routes (`aws_ec2_transit_gateway_route`), associations and propagations.
  */
 import type { RoutingPlan, VpcPlan, VpcRoute } from "../../src/routing/plan.js";
 import type { StackJson } from "./synth.js";
@@ -64,6 +65,9 @@ export function plannedRoutingLines(plan: RoutingPlan): string[] {
           );
     }
   }
+  for (const a of plan.attachments)
+    if (a.id.startsWith("vpc:"))
+      lines.push(`tgw-attachment ${a.id} in ${a.azs.map((az) => `az${az}`).join(",")} appliance-mode ${a.applianceMode ? "on" : "off"}`);
   for (const t of plan.tables) {
     lines.push(`tgw-route-table ${t.name}`);
     for (const a of t.associations) lines.push(`tgw-association ${t.name} ${a}`);
@@ -203,6 +207,19 @@ export function synthesizedRoutingLines(plan: RoutingPlan, stacks: Readonly<Reco
       }
       return `unknown attachment ${JSON.stringify(value)}`;
     };
+    for (const [, body] of all("aws_ec2_transit_gateway_vpc_attachment")) {
+      const vpc = vpcOf(body.vpc_id);
+      const azs = ((body.subnet_ids as unknown[] | undefined) ?? [])
+        .map((id) => {
+          const sub = subnetRef(id);
+          return sub && (sub.tier === "transit" || sub.tier === "transitGateway") ? `az${sub.az}` : "a subnet outside the transit tier";
+        })
+        .sort()
+        .join(",");
+      lines.push(
+        `tgw-attachment vpc:${vpc?.name ?? "outside the plan"} in ${azs} appliance-mode ${body.appliance_mode_support === "enable" ? "on" : "off"}`,
+      );
+    }
     for (const [, body] of all("aws_ec2_transit_gateway_route_table")) {
       const segment = ((body.tags ?? {}) as Record<string, string>).Segment;
       lines.push(`tgw-route-table ${segment ?? "untagged"}`);
