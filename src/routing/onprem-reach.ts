@@ -17,7 +17,7 @@
 import type { LandingZoneModel, Problem, SourceFile } from "../config/index.js";
 import { parseCidr } from "../net/cidr.js";
 import { planRouting, routingInput, tierOnPremisesCidrs, type PlanTier, type RoutingInput, type RoutingPlan } from "./plan.js";
-import { applicableFailures, azName, Network, type Failure } from "./trace.js";
+import { applicableFailures, azLabel, Network, type Failure } from "./trace.js";
 
 /** A packet from on-prem that reached a tier which does not admit it. */
 export interface OnPremisesLeak {
@@ -91,7 +91,9 @@ export function onPremisesLeaks(input: RoutingInput, plan: RoutingPlan = planRou
  * default). Never fires for a plan this project builds (the plan closes every such path); it guards the plan.
  */
 export function onPremisesReachProblems(model: LandingZoneModel, environmentFiles: readonly SourceFile[]): Problem[] {
-  const leaks = onPremisesLeaks(routingInput(model));
+  const input = routingInput(model);
+  const plan = planRouting(input);
+  const leaks = onPremisesLeaks(input, plan);
   return model.environments.flatMap((env, i) => {
     const own = leaks.filter((l) => l.environment === env.name);
     const first = own[0];
@@ -103,7 +105,7 @@ export function onPremisesReachProblems(model: LandingZoneModel, environmentFile
     return [
       file.problem(
         path,
-        `on-prem ${first.source} reaches ${env.name}/${first.tier} in ${azName(first.az)} (${first.scenario}${own.length > 1 ? `; ${own.length - 1} more such packets` : ""}), which onPremisesAccess does not admit: ${first.path}. This is a routing-plan bug: report it with this message.`,
+        `on-prem ${first.source} reaches ${env.name}/${first.tier} in ${azLabel(plan, first.az)} (${first.scenario}${own.length > 1 ? `; ${own.length - 1} more such packets` : ""}), which onPremisesAccess does not admit: ${first.path}. This is a routing-plan bug: report it with this message.`,
       ),
     ];
   });

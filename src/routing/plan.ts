@@ -136,9 +136,9 @@ export interface RoutingPlan {
   readonly directConnectAdvertises: readonly string[];
   /**
    * AZ ID of each AZ index (`euw1-az1` for index 0, ...): every VPC of the plan places AZ index i on the i-th AZ
-   * ID, so an `az-a-down` scenario is one physical zone down in every account. Empty when the input names none.
+   * ID, so an `az-a-down` scenario is one physical zone down in every account. @default [] (AZs by index only)
    */
-  readonly availabilityZoneIds: readonly string[];
+  readonly availabilityZoneIds?: readonly string[];
 }
 
 /** On-prem access of one tier (see the environment file's `onPremisesAccess`). */
