@@ -17,26 +17,30 @@ import {
 } from "./config/index.js";
 import { intentProblems } from "./routing/intents-check.js";
 import { onPremPreferenceProblems } from "./routing/onprem-preference-check.js";
+import { onPremisesReachProblems } from "./routing/onprem-reach.js";
 import { staticRouteProblems } from "./routing/static-routes-check.js";
 
 /**
  * Checks a loaded config beyond its files: no entry of `routing.staticRoutes` repeats a static route of the
  * routing plan; on-prem prefers Direct Connect over the VPN for every VPC range while Direct Connect is up
- * (src/routing/onprem-preference.ts); and every routing intent holds, normally and under every injected failure.
- * Call after `loadConfig`/`loadConfigWithSources` succeeded.
+ * (src/routing/onprem-preference.ts); every routing intent holds, normally and under every injected failure; and
+ * on-prem reaches no tier its environment's `onPremisesAccess` does not admit. Call after
+ * `loadConfig`/`loadConfigWithSources` succeeded.
  * @param model the model `loadConfigWithSources` built.
  * @param sources the files it was built from: problems are located in them.
  * @throws ConfigError with one problem per static route the plan already makes (`file:line:col
  *   routing.staticRoutes[i].destinationCidr: the routing plan already routes …`), then one per VPN route on-prem
  *   would prefer over Direct Connect (`file:line:col networkHub.hybrid.directConnect.allowedPrefixes: the VPN
- *   advertises …`), then one per violated intent,
- *   each as `file:line:col routing.intents[i].expect: intent <name> is violated …` naming the scenario and the hop.
+ *   advertises …`), then one per violated intent, each as `file:line:col routing.intents[i].expect: intent <name>
+ *   is violated …` naming the scenario and the hop, then one per environment that on-prem reaches beyond its
+ *   `onPremisesAccess` (src/routing/onprem-reach.ts).
  */
 export function validateLandingZone(model: LandingZoneModel, sources: ConfigSources): void {
   const problems = [
     ...staticRouteProblems(model, sources.shared),
     ...onPremPreferenceProblems(model, sources.shared),
     ...intentProblems(model, sources.shared),
+    ...onPremisesReachProblems(model, sources.environments),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -4,11 +4,9 @@
  * their TGW attachments. Workload VPC attachments are wired by their own stacks (workload-stack.ts), from the
  * same plan.
  */
-import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
 import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route";
 import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
 import { Ec2TransitGatewayRouteTablePropagation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation";
-import { Fn } from "cdktf";
 import type { LandingZoneModel } from "../config/index.js";
 import { DirectConnectGateway, SiteToSiteVpn } from "../modules/hybrid/index.js";
 import { InspectionVpc, type InspectionRoute, type InspectionTier } from "../modules/inspection/index.js";
@@ -63,10 +61,6 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
   const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");
   let inspection: InspectionVpc | undefined;
   if (hybrid.inspection && inspectionPlan) {
-    const azs = new DataAwsAvailabilityZones(stack, "availability-zones", {
-      state: "available",
-      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-    });
     const routes: InspectionRoute[] = [];
     for (const tier of ["transitGateway", "firewall", "public"] as const satisfies readonly InspectionTier[]) {
       inspectionPlan.routeTables[tier]!.forEach((table, az) => {
@@ -85,7 +79,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
     inspection = new InspectionVpc(stack, "inspection", {
       name: hybrid.inspection.name,
       cidrBlock: hybrid.inspection.vpcCidr,
-      availabilityZones: Array.from({ length: hybrid.inspection.azCount }, (_, i) => Fn.element(azs.names, i)),
+      availabilityZoneIds: model.networkHub.availabilityZoneIds.slice(0, hybrid.inspection.azCount),
       subnetCidrs: hybrid.inspection.subnets,
       transitGatewayId: tgw.transitGatewayId,
       routes,

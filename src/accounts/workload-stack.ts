@@ -5,8 +5,6 @@
  * end to end and destroying an environment removes its hub-side records with it. That provider assumes the
  * environment's hub attachment role, which can do nothing else in the hub (src/pipeline/hub-attachment.ts).
  */
-import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
-import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import {
@@ -24,8 +22,12 @@ import { WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
-import { tierOnPremisesCidrs } from "../routing/plan.js";
 import { definedOnly } from "../util/defined.js";
+import { workloadVpcRouting } from "./vpc-routes.js";
+
+const missingTable = (tier: string, az: number): never => {
+  throw new Error(`routing plan routes the ${tier} tier of AZ ${az} to the transit gateway, and the VPC has no such route table`);
+};
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
@@ -43,25 +45,20 @@ export class WorkloadStack extends AccountStack {
 
     // Every routing decision comes from the routing plan, which `lz routes` verifies.
     const plan = routingPlanOf(model);
-    const vpcPlan = plan.vpcs.find((v) => v.name === env.name)!;
-    const viaTgw = (tier: "privateApp" | "privateData") =>
-      vpcPlan.routeTables[tier]!.map((routes) => routes.filter((r) => r.target.kind === "transit-gateway").map((r) => r.destination));
-    const appDefaultViaTgw = viaTgw("privateApp").some((d) => d.includes("0.0.0.0/0"));
+    const vpcPlan = plan.vpcs.find((v) => v.name === env.name);
+    if (!vpcPlan) throw new Error(`routing plan has no VPC for ${env.name}`);
+    const routing = workloadVpcRouting(vpcPlan);
     // Per-vpc inspection: the plan routes public subnets to firewall endpoints and has an IGW edge route table.
     const perVpc = vpcPlan.gatewayRoutes !== undefined;
     const policy = model.networkHub.hybrid?.inspection;
     if (perVpc && (!env.vpc.subnets.firewall || !policy))
       throw new Error(`${env.name}: per-vpc inspection needs firewall subnets and networkHub.hybrid.inspection`);
 
-    // Standard AZs only (no Local or Wavelength Zones), in the order AWS lists them for this account.
-    const azs = new DataAwsAvailabilityZones(this, "availability-zones", {
-      state: "available",
-      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-    });
     this.vpc = new WorkloadVpc(this, "vpc", {
       name: env.vpc.name,
       cidrBlock: env.vpc.cidr,
-      availabilityZones: Array.from({ length: env.vpc.azCount }, (_, i) => Fn.element(azs.names, i)),
+      // By AZ ID: AZ index i is the same physical zone in the hub and in every workload account.
+      availabilityZoneIds: model.networkHub.availabilityZoneIds.slice(0, env.vpc.azCount),
       subnetCidrs: env.vpc.subnets,
       natGateways: env.vpc.natGateways,
       flowLogs: {
@@ -71,13 +68,14 @@ export class WorkloadStack extends AccountStack {
         region: env.region,
         partition: env.partition,
       },
-      ...(appDefaultViaTgw ? { privateAppDefaultRoute: "none" as const } : {}),
-      dataTierOnPremisesCidrs: tierOnPremisesCidrs(env.onPremisesAccess.privateData, model.networkHub.onPremises.cidrs),
+      routes: routing.routes,
+      networkAcls: routing.networkAcls,
       importIds: definedOnly({ vpc: env.adopt.vpc, internetGateway: env.adopt.internetGateway, subnets: env.adopt.subnets }),
       ...(perVpc && env.vpc.subnets.firewall && policy
         ? {
             firewall: {
               subnetCidrs: env.vpc.subnets.firewall,
+              edgeRoutes: routing.edgeRoutes,
               // CloudFront reaches the ALB on 443 with a domain (origin certificate), else on 80 (see README, the app tier).
               ingressTcpPorts: env.app ? [env.app.domain ? 443 : 80] : [],
               allowedDomains: policy.allowedDomains,
@@ -101,10 +99,11 @@ export class WorkloadStack extends AccountStack {
       subnetIds: this.vpc.subnetIds.transit,
       associateWithRouteTable: tables.associateWith,
       propagateToRouteTables: tables.propagateTo,
-      routeTables: [
-        ...this.vpc.routeTableIds.privateApp.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateApp")[i]! })),
-        ...this.vpc.routeTableIds.privateData.map((routeTableId, i) => ({ routeTableId, destinationCidrs: viaTgw("privateData")[i]! })),
-      ],
+      routeTables: routing.transitGatewayRoutes.map(({ tier, az, destinations }) => ({
+        routeTableId:
+          (tier === "firewall" ? this.vpc.firewall?.routeTableIds : this.vpc.routeTableIds[tier])?.[az] ?? missingTable(tier, az),
+        destinationCidrs: destinations,
+      })),
     });
 
     if (env.app) {

@@ -3,6 +3,7 @@
  * it (stack names, state keys, role ARNs, resource names, subnet plans). Nothing downstream reads YAML
  * or re-derives these values.
  */
+import { defaultAvailabilityZoneIds } from "../aws/availability-zone-ids.js";
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
@@ -68,6 +69,12 @@ export interface NetworkHubModel extends AccountTarget {
     readonly resourceShareName: string;
   };
   readonly onPremises: { readonly cidrs: readonly string[]; readonly bgpAsn: number };
+  /**
+   * AZ IDs of the AZs every VPC uses (hub and workloads, all in the hub's Region), index = AZ index: subnets are
+   * placed by AZ ID, so AZ index i is the same physical zone in every account. From `networkHub.availabilityZoneIds`,
+   * else the Region's defaults (src/aws/availability-zone-ids.ts).
+   */
+  readonly availabilityZoneIds: readonly string[];
   /** Direct Connect, VPN and the central inspection VPC; undefined when `networkHub.hybrid` is absent. */
   readonly hybrid?: HybridModel;
 }
@@ -328,6 +335,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         resourceShareName: `${tgwName}-share`,
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
+      availabilityZoneIds: hub.availabilityZoneIds ?? defaultAvailabilityZoneIds(hub.region),
       ...(hybrid ? { hybrid } : {}),
     },
     ...(shared.bootstrap ? { bootstrap: bootstrapModel(shared) } : {}),

@@ -17,6 +17,7 @@ import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import { SUBNET_TIERS, type OptionalSubnetTier, type SubnetTier } from "../config/index.js";
 import {
   INSPECTION_ATTACHMENT,
+  onPremisesClosedSubnets,
   planRouting,
   routingInput,
   type AttachmentId,
@@ -88,10 +89,18 @@ export const transitGatewayArea: DiagramArea = (model, d) => {
   const tgw = hub.transitGateway;
   d.cluster(undefined, ids.hubAccount(), "account", `network hub · account ${hub.accountId} · ${hub.region}`);
   d.cluster(ids.hubAccount(), ids.transitGateway(), "transit-gateway", `Transit Gateway ${tgw.name} · ASN ${tgw.amazonSideAsn}`);
+  // The onprem table's blackholes for tiers on-prem may not reach are summarized, one line per environment.
+  const closed = new Map(routingInput(model).environments.flatMap((e) => onPremisesClosedSubnets(e).map((c) => [c, e.name] as const)));
   for (const table of planOf(model).tables) {
-    const statics = table.staticRoutes.map(
-      (r) => `static ${r.destination} → ${r.target === "blackhole" ? "blackhole" : r.target.replace(/^vpc:/, "")}`,
-    );
+    const isClosed = (r: (typeof table.staticRoutes)[number]) =>
+      table.name === "onprem" && r.target === "blackhole" && closed.has(r.destination);
+    const statics = table.staticRoutes
+      .filter((r) => !isClosed(r))
+      .map((r) => `static ${r.destination} → ${r.target === "blackhole" ? "blackhole" : r.target.replace(/^vpc:/, "")}`);
+    const closedBy = new Map<string, number>();
+    for (const r of table.staticRoutes.filter(isClosed))
+      closedBy.set(closed.get(r.destination)!, (closedBy.get(closed.get(r.destination)!) ?? 0) + 1);
+    for (const [env, n] of closedBy) statics.push(`blackhole ${n} subnets of ${env} closed to on-prem`);
     d.node(ids.transitGateway(), ids.routeTable(table.name), "route-table", [
       `route table ${table.name}`,
       `${tgw.name}-${table.name}`,

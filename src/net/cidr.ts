@@ -16,17 +16,26 @@ export interface Cidr {
   readonly network: string;
 }
 
-/** Parses `a.b.c.d/n`. Throws `Error` when the text is not an IPv4 CIDR (the schema rejects those first). */
+/** Parsed CIDRs by text: the routing verifier parses the same few CIDRs on every hop of thousands of packets. */
+const parsed = new Map<string, Cidr>();
+const PARSED_MAX = 10_000;
+
+/** Parses `a.b.c.d/n` (frozen, shared by every caller). Throws `Error` when the text is not an IPv4 CIDR (the schema rejects those first). */
 export function parseCidr(text: string): Cidr {
+  const known = parsed.get(text);
+  if (known) return known;
   const a = new Address4(text);
   const start = a.startAddress();
-  return {
+  const cidr: Cidr = Object.freeze({
     text,
     first: start.bigInt(),
     last: a.endAddress().bigInt(),
     prefixLength: a.subnetMask,
     network: `${start.address}/${a.subnetMask}`,
-  };
+  });
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, cidr);
+  return cidr;
 }
 
 /** True when the address part has bits set beyond the prefix (`10.0.1.0/16`). */

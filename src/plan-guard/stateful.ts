@@ -34,15 +34,19 @@
  * | aws_dx_gateway | Direct Connect virtual interfaces and gateway associations must be recreated |
  * | aws_vpn_connection | new tunnel IPs and pre-shared keys must be configured on the on-premises device |
  * | aws_networkfirewall_firewall | new firewall endpoints: every route that points at them must change |
+ * | aws_subnet | every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md) |
  *
  * Deliberately not guarded:
  * - `aws_rds_cluster_instance`: the data lives on the cluster volume (`aws_rds_cluster`), so replacing an
  *   instance loses nothing; it costs a failover, which a reviewer sees in the plan anyway. Guarding it
  *   would block routine instance rotations (a new identifier, another AZ) and teach people to
  *   rubber-stamp exceptions.
- * - Networking that only carries traffic (VPC, subnets, route tables, security groups, NAT gateways):
- *   recreating them is disruptive but loses no data. The gateways above are guarded because their
- *   identity is configured outside this stack.
+ * - Networking that only carries traffic (VPC, route tables, security groups, NAT gateways): recreating them
+ *   is disruptive but loses no data. The gateways above are guarded because their identity is configured
+ *   outside this stack. Subnets are guarded: `availability_zone_id` (and `cidr_block`) force a replacement,
+ *   AWS deletes a subnet only once what runs in it is gone, and Terraform would
+ *   first destroy everything placed in it (DeleteSubnet,
+ *   https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSubnet.html).
  *
  * Decided on purpose: `aws_cloudwatch_log_group` is guarded although logs often count as disposable. The
  * VPC flow-log groups this landing zone creates are the audit trail of network traffic, and renaming a
@@ -85,6 +89,8 @@ export const STATEFUL_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.
   aws_dx_gateway: "Direct Connect virtual interfaces and gateway associations must be recreated",
   aws_vpn_connection: "new tunnel IPs and pre-shared keys must be configured on the on-premises device",
   aws_networkfirewall_firewall: "new firewall endpoints: every route that points at them must change",
+  aws_subnet:
+    "every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md)",
 });
 
 /**

@@ -76,7 +76,7 @@ const verdict = (results: readonly IntentResult[], s: RouteStyle) => {
  * the hops of each failing path, forward and back; then the verdict.
  */
 export function renderIntentSummary(results: readonly IntentResult[], s: RouteStyle = plain): string {
-  const scenarios = results[0]?.scenarios.map((sc) => sc.scenario) ?? [];
+  const scenarios = results[0]?.scenarios.map((sc) => sc.label) ?? [];
   const cell = (sc: ScenarioResult) =>
     !sc.applicable ? "n/a" : sc.ok ? `ok ${sc.paths.length}` : `VIOLATED ${failedCount(sc)}/${sc.paths.length}`;
   const rows = [["intent", ...scenarios], ...results.map((r) => [r.intent.name, ...r.scenarios.map(cell)])];
@@ -108,7 +108,7 @@ export function renderIntentReport(results: readonly IntentResult[], s: RouteSty
     lines.push(`${r.ok ? s.green("✔") : s.red("✘")} ${s.bold(r.intent.name)}  ${r.intent.from} → ${r.intent.to}`);
     const rows = [["scenario", "expected", "actual", "paths", ""]];
     for (const sc of r.scenarios)
-      rows.push([sc.scenario, describeExpectation(sc.expected), outcome(sc), String(sc.paths.length), sc.ok ? "ok" : "VIOLATED"]);
+      rows.push([sc.label, describeExpectation(sc.expected), outcome(sc), String(sc.paths.length), sc.ok ? "ok" : "VIOLATED"]);
     lines.push(...table(rows).map((l) => (l.endsWith("VIOLATED") ? s.red(l) : l)));
     const printed = new Set<string>();
     for (const sc of r.scenarios)

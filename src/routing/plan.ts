@@ -30,6 +30,19 @@
  * per-vpc inspects internet traffic only, not east-west.
  */
 
+import { centralSegment, planInspectionVpc, planWorkloadVpc, type NetworkAclPlan } from "./vpc-plan.js";
+
+export {
+  centralSegment,
+  dataTierAclRules,
+  networkAclAdmits,
+  planInspectionVpc,
+  planWorkloadVpc,
+  tierOnPremisesCidrs,
+  type NetworkAclPlan,
+  type NetworkAclRule,
+} from "./vpc-plan.js";
+
 /** Route tables of the TGW. `inspection` exists only with a central inspection VPC. */
 export type TgwTableName = "prod" | "nonprod" | "onprem" | "inspection";
 
@@ -103,8 +116,8 @@ export interface VpcPlan {
   readonly subnets: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
   /** Route table per tier, index = AZ index. */
   readonly routeTables: Readonly<Partial<Record<PlanTier, readonly (readonly VpcRoute[])[]>>>;
-  /** Source CIDRs the network ACL of a tier admits, for tiers that have one (a missing tier admits everything). */
-  readonly networkAclAdmits: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
+  /** The network ACL of a tier, rule by rule, for tiers that have one of their own (a missing tier: the VPC's default ACL, which admits everything). */
+  readonly networkAcls: Readonly<Partial<Record<PlanTier, NetworkAclPlan>>>;
   /**
    * Routes of the IGW edge route table (ingress routing), consulted for traffic arriving from the internet;
    * absent: the internet gateway delivers to the destination subnet (the implicit local route).
@@ -121,6 +134,11 @@ export interface RoutingPlan {
   readonly onPremisesCidrs: readonly string[];
   /** Prefixes AWS advertises to on-prem over Direct Connect (the association's allowed prefixes). */
   readonly directConnectAdvertises: readonly string[];
+  /**
+   * AZ ID of each AZ index (`euw1-az1` for index 0, ...): every VPC of the plan places AZ index i on the i-th AZ
+   * ID, so an `az-a-down` scenario is one physical zone down in every account. @default [] (AZs by index only)
+   */
+  readonly availabilityZoneIds?: readonly string[];
 }
 
 /** On-prem access of one tier (see the environment file's `onPremisesAccess`). */
@@ -129,6 +147,8 @@ export type TierAccessInput = "all" | "none" | readonly string[];
 /** What the plan is computed from: a structural subset of the config model (`LandingZoneModel` maps onto it with {@link routingInput}). */
 export interface RoutingInput {
   readonly onPremisesCidrs: readonly string[];
+  /** AZ IDs by AZ index (see {@link RoutingPlan.availabilityZoneIds}). @default [] */
+  readonly availabilityZoneIds?: readonly string[];
   readonly directConnect?: { readonly allowedPrefixes: readonly string[] };
   readonly vpn?: { readonly staticRoutesOnly: boolean };
   readonly inspection?: {
@@ -167,6 +187,7 @@ export interface RoutingInput {
 export interface RoutingModelLike {
   readonly networkHub: {
     readonly onPremises: { readonly cidrs: readonly string[] };
+    readonly availabilityZoneIds?: readonly string[];
     readonly hybrid?: {
       readonly directConnect?: RoutingInput["directConnect"];
       readonly vpn?: RoutingInput["vpn"];
@@ -182,6 +203,7 @@ export function routingInput(model: RoutingModelLike): RoutingInput {
   const h = model.networkHub.hybrid;
   return {
     onPremisesCidrs: model.networkHub.onPremises.cidrs,
+    ...(model.networkHub.availabilityZoneIds ? { availabilityZoneIds: model.networkHub.availabilityZoneIds } : {}),
     ...(h?.directConnect ? { directConnect: h.directConnect } : {}),
     ...(h?.vpn ? { vpn: h.vpn } : {}),
     ...(h?.inspection ? { inspection: h.inspection } : {}),
@@ -194,19 +216,6 @@ export function routingInput(model: RoutingModelLike): RoutingInput {
 export const vpcAttachment = (env: string): AttachmentId => `vpc:${env}`;
 /** The id of the central inspection VPC attachment. */
 export const INSPECTION_ATTACHMENT: AttachmentId = "vpc:inspection";
-
-/** On-prem CIDRs a tier routes to the TGW: all of them, none, or the listed ones. */
-export function tierOnPremisesCidrs(access: TierAccessInput, onPremisesCidrs: readonly string[]): readonly string[] {
-  if (access === "all") return onPremisesCidrs;
-  if (access === "none") return [];
-  return access;
-}
-
-/** The segment whose environments are centrally inspected, if any (the validator allows only one). */
-export function centralSegment(input: RoutingInput): "prod" | "nonprod" | undefined {
-  if (!input.inspection) return undefined;
-  return input.environments.find((e) => e.inspection === "central")?.segment;
-}
 
 /**
  * The TGW side of the plan: tables, associations, propagations, static routes.
@@ -263,6 +272,8 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
     table(routing.associateWith).associations.push(id);
     for (const t of routing.propagateTo) table(t).propagations.push(id);
     if (routing.inspected) table("onprem").staticRoutes.push({ destination: env.vpc.cidr, target: INSPECTION_ATTACHMENT });
+    if (onPremAttachments.length > 0)
+      for (const destination of onPremisesClosedSubnets(env)) table("onprem").staticRoutes.push({ destination, target: "blackhole" });
     attachments.push({
       id,
       origin: "vpc",
@@ -274,6 +285,36 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   for (const r of input.staticRoutes)
     table(r.routeTable).staticRoutes.push({ destination: r.destinationCidr, target: r.target === "vpn" ? "vpn" : "blackhole" });
   return { tables: [...tables].map(([name, t]) => ({ name, ...t })), attachments };
+}
+
+/**
+ * Subnets of `env` that on-prem may not reach at all, in tier order: public, transit and firewall always, and
+ * privateApp with `onPremisesAccess.privateApp: none` (the data tier's own network ACL already drops what its
+ * `onPremisesAccess` does not admit, by source).
+ *
+ * The onprem TGW table (associated with the Direct Connect gateway and VPN attachments) holds a blackhole route
+ * for each of them. The VPC's CIDR, propagated or statically routed to the inspection VPC, would otherwise carry
+ * packets from on-prem to every tier; only the missing return route stopped them, so a one-way flow (UDP) still
+ * arrived. A TGW route table decides by the most specific match and drops what a blackhole route matches
+ * ("Create a static route", https://docs.aws.amazon.com/vpc/latest/tgw/tgw-create-static-route.html;
+ * CreateTransitGatewayRoute, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayRoute.html),
+ * so the /24 and /28 routes win over the VPC's /16 whatever its origin, before the packet reaches the VPC or the
+ * firewall. Chosen over network ACLs: an admit-only ACL on the public tier would cost a deny rule per on-prem
+ * CIDR out of 20 per direction ("Amazon VPC quotas", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html),
+ * and the transit subnet's ACL is not evaluated for traffic from the transit gateway to its own subnet ("Network
+ * ACLs for transit gateways", https://docs.aws.amazon.com/vpc/latest/tgw/tgw-nacls.html). Direct Connect's allowed
+ * prefixes still cover every VPC CIDR: on-prem keeps sending to the VPC's range over DX, and the TGW drops the
+ * closed tiers.
+ */
+export function onPremisesClosedSubnets(env: RoutingInput["environments"][number]): string[] {
+  const n = env.vpc.azCount;
+  const s = env.vpc.subnets;
+  return [
+    ...s.public.slice(0, n),
+    ...(env.onPremisesAccess.privateApp === "none" ? s.privateApp.slice(0, n) : []),
+    ...s.transit.slice(0, n),
+    ...(s.firewall ?? []).slice(0, n),
+  ];
 }
 
 /** Association and propagations of a workload VPC attachment. */
@@ -293,104 +334,6 @@ export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected =
   return centrallyInspected
     ? { associateWith: segment, propagateTo: [segment, "inspection"], inspected: true }
     : { associateWith: segment, propagateTo: [segment, "onprem"], inspected: false };
-}
-
-/**
- * Routes of a workload VPC, per tier and AZ. public: local + 0.0.0.0/0 → IGW (per-vpc: → the AZ's firewall
- * endpoint). privateApp: local, the on-prem CIDRs it may reach → TGW, 0.0.0.0/0 → the AZ's NAT gateway (or → TGW
- * when centrally inspected: egress through the inspection VPC, the VPC has no NAT gateway; "Centralized egress to
- * internet", https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html).
- * privateData: local, its on-prem CIDRs → TGW. transit: local only. Per-vpc also: firewall: local + 0.0.0.0/0 →
- * IGW, and the IGW edge route table: each public subnet CIDR → that AZ's firewall endpoint. `natGateways: none`
- * without central inspection (which the config rejects) leaves privateApp without a default route. Throws `Error`
- * for per-vpc without firewall subnets (stage-3 invariant).
- */
-export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environments"][number]): VpcPlan {
-  const natGateways = env.vpc.natGateways ?? "one-per-az";
-  const central = env.inspection === "central" && centralSegment(input) !== undefined;
-  const perVpc = env.inspection === "per-vpc";
-  if (perVpc && !env.vpc.subnets.firewall) throw new Error(`routing plan: ${env.name} uses per-vpc inspection but has no firewall subnets`);
-  const azs = Array.from({ length: env.vpc.azCount }, (_, i) => i);
-  const local: VpcRoute = { destination: env.vpc.cidr, target: { kind: "local" } };
-  const tgw = (cidrs: readonly string[]): VpcRoute[] => cidrs.map((destination) => ({ destination, target: { kind: "transit-gateway" } }));
-  const app = tierOnPremisesCidrs(env.onPremisesAccess.privateApp, input.onPremisesCidrs);
-  const data = tierOnPremisesCidrs(env.onPremisesAccess.privateData, input.onPremisesCidrs);
-  return {
-    name: env.name,
-    cidr: env.vpc.cidr,
-    segment: env.segment,
-    azCount: env.vpc.azCount,
-    subnets: env.vpc.subnets,
-    routeTables: {
-      public: azs.map((az) => [
-        local,
-        { destination: "0.0.0.0/0", target: perVpc ? { kind: "firewall-endpoint", az } : { kind: "internet-gateway" } },
-      ]),
-      privateApp: azs.map((az) => [
-        local,
-        ...tgw(app),
-        ...(central
-          ? [{ destination: "0.0.0.0/0", target: { kind: "transit-gateway" } } as const]
-          : natGateways === "none"
-            ? []
-            : [{ destination: "0.0.0.0/0", target: { kind: "nat-gateway", az: natGateways === "single" ? 0 : az } } as const]),
-      ]),
-      privateData: azs.map(() => [local, ...tgw(data)]),
-      transit: azs.map(() => [local]),
-      ...(perVpc
-        ? { firewall: azs.map((): VpcRoute[] => [local, { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } }]) }
-        : {}),
-    },
-    networkAclAdmits: {
-      privateData: [
-        ...env.vpc.subnets.privateApp.slice(0, env.vpc.azCount),
-        ...env.vpc.subnets.privateData.slice(0, env.vpc.azCount),
-        ...data,
-      ],
-    },
-    ...(perVpc
-      ? {
-          gatewayRoutes: azs.map(
-            (az): VpcRoute => ({ destination: env.vpc.subnets.public[az]!, target: { kind: "firewall-endpoint", az } }),
-          ),
-        }
-      : {}),
-  };
-}
-
-/**
- * Routes of the central inspection VPC, per AZ: TGW subnets → the AZ's firewall endpoint; firewall subnets →
- * TGW for private destinations (inspected VPCs and on-prem), NAT gateway for the internet; public subnets →
- * IGW, and back to the AZ's firewall endpoint for the inspected VPCs (so return traffic is inspected in the
- * same AZ: symmetric flows).
- */
-export function planInspectionVpc(input: RoutingInput): VpcPlan | undefined {
-  const insp = input.inspection;
-  if (!insp || !centralSegment(input)) return undefined;
-  const inspected = input.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr);
-  const privateDestinations = [...inspected, ...input.onPremisesCidrs];
-  const local: VpcRoute = { destination: insp.vpcCidr, target: { kind: "local" } };
-  const azs = Array.from({ length: insp.azCount }, (_, i) => i);
-  return {
-    name: "inspection",
-    cidr: insp.vpcCidr,
-    azCount: insp.azCount,
-    subnets: { transitGateway: insp.subnets.transitGateway, firewall: insp.subnets.firewall, public: insp.subnets.public },
-    routeTables: {
-      transitGateway: azs.map((az) => [local, { destination: "0.0.0.0/0", target: { kind: "firewall-endpoint", az } }]),
-      firewall: azs.map((az) => [
-        local,
-        ...privateDestinations.map((destination): VpcRoute => ({ destination, target: { kind: "transit-gateway" } })),
-        { destination: "0.0.0.0/0", target: { kind: "nat-gateway", az } },
-      ]),
-      public: azs.map((az) => [
-        local,
-        ...inspected.map((destination): VpcRoute => ({ destination, target: { kind: "firewall-endpoint", az } })),
-        { destination: "0.0.0.0/0", target: { kind: "internet-gateway" } },
-      ]),
-    },
-    networkAclAdmits: {},
-  };
 }
 
 /**
@@ -416,6 +359,7 @@ export function planRouting(input: RoutingInput): RoutingPlan {
     attachments,
     vpcs: [...input.environments.map((e) => planWorkloadVpc(input, e)), ...(inspection ? [inspection] : [])],
     onPremisesCidrs: input.onPremisesCidrs,
+    availabilityZoneIds: input.availabilityZoneIds ?? [],
     directConnectAdvertises: input.directConnect?.allowedPrefixes ?? [],
   };
 }

@@ -29,6 +29,7 @@
  */
 import { AZ_LETTERS, azName, cidrOf, inCidr, ipOf, resolveLocation } from "./locations.js";
 import {
+  networkAclAdmits,
   ROUTE_ORIGINS,
   type AttachmentId,
   type AttachmentPlan,
@@ -88,6 +89,17 @@ function longestMatch<T extends { readonly destination: string }>(routes: readon
   let best: T | undefined;
   for (const r of routes) if (inCidr(r.destination, ip) && (!best || prefixOf(r.destination) > prefixOf(best.destination))) best = r;
   return best;
+}
+/** An AZ index as its AZ ID in `plan` (`euw1-az1`), or {@link azName} when the plan names no AZ IDs. */
+export const azLabel = (plan: RoutingPlan, az: number) => plan.availabilityZoneIds?.[az] ?? azName(az);
+/**
+ * A scenario as `lz routes` names it: an AZ failure by the AZ ID that goes down in every account
+ * (`az-a-down (euw1-az1)`); other scenarios as they are.
+ */
+export function scenarioLabel(plan: RoutingPlan, scenario: "normal" | Failure): string {
+  const m = /^az-([abc])-down$/.exec(scenario);
+  const id = m ? plan.availabilityZoneIds?.[AZ_LETTERS.indexOf(m[1] as "a")] : undefined;
+  return id ? `${scenario} (${id})` : scenario;
 }
 const describeTarget = (t: VpcRoute["target"]) =>
   t.kind === "nat-gateway" || t.kind === "firewall-endpoint" ? `${t.kind} ${azName(t.az)}` : t.kind;
@@ -404,8 +416,8 @@ export class Network {
     const sub = this.subnetOf(p.toIp);
     if (!sub || sub.vpc !== vpc) return p.stop(false, `${p.toIp} is in no subnet of ${vpc.name}`);
     if (this.azDown(sub.az)) return p.stop(false, `${p.toIp} is in ${azName(sub.az)}, which is down`);
-    const admits = vpc.networkAclAdmits[sub.tier];
-    if (admits && !admits.some((c) => inCidr(c, p.src))) {
+    const acl = vpc.networkAcls[sub.tier];
+    if (acl && !networkAclAdmits(acl.ingress, p.src)) {
       p.hops.push({
         at: `${vpc.name}/${sub.tier}/${azName(sub.az)}`,
         table: "network ACL",

@@ -10,12 +10,14 @@
  */
 import type { RoutingPlan } from "./plan.js";
 import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation } from "./locations.js";
-import { applicableFailures, Network, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
+import { applicableFailures, Network, scenarioLabel, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
 
 export {
   applicableFailures,
+  azLabel,
   INTERNET_ADDRESS,
   Network,
+  scenarioLabel,
   type Endpoint,
   type Failure,
   type Hop,
@@ -55,6 +57,8 @@ export interface PathResult {
 /** Outcome of one intent in one scenario. */
 export interface ScenarioResult {
   readonly scenario: "normal" | Failure;
+  /** The scenario as `lz routes` prints it: an AZ failure with its AZ ID (`az-a-down (euw1-az1)`), see scenarioLabel. */
+  readonly label: string;
   readonly expected: Expectation;
   /** False when the scenario removes the source or destination (its AZ, or every AZ, is down). */
   readonly applicable: boolean;
@@ -248,7 +252,15 @@ export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "norm
   const froms = resolveLocation(net, intent.from, true);
   const tos = resolveLocation(net, intent.to, true);
   if (typeof froms === "string" || typeof tos === "string")
-    return { scenario, expected, applicable: false, ok: true, paths: [], note: typeof froms === "string" ? froms : (tos as string) };
+    return {
+      scenario,
+      label: scenarioLabel(plan, scenario),
+      expected,
+      applicable: false,
+      ok: true,
+      paths: [],
+      note: typeof froms === "string" ? froms : (tos as string),
+    };
   const paths: PathResult[] = [];
   const seen = new Set<string>();
   for (const from of froms)
@@ -271,6 +283,7 @@ export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "norm
     : undefined;
   return {
     scenario,
+    label: scenarioLabel(plan, scenario),
     expected,
     applicable: true,
     ok: failed.length === 0,

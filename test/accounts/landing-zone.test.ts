@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { referenceSynthesis } from "../support/shared-synthesis.js";
-import { dataSources, resources, type StackJson } from "../support/synth.js";
+import { dataSources, resources, resourcesByName, type StackJson } from "../support/synth.js";
 
 // synthesizeChecked on the shipped config, shared with the other test files of this worker (read-only).
 const shipped = referenceSynthesis();
@@ -135,14 +135,15 @@ describe("synthesis of the shipped config", () => {
     }
   });
 
-  it("places subnets in the AZs AWS reports as available in the account", () => {
-    const [azs] = dataSources(stacks["workload-prod"]!, "aws_availability_zones");
-    expect(azs).toMatchObject({ state: "available" });
-    const zones = resources(stacks["workload-prod"]!, "aws_subnet").map((s) => s.availability_zone);
-    const indexes = zones.map(
-      (z) => String(z).match(/^\$\{element\(data\.aws_availability_zones\.availability-zones\.names, (\d)\)\}$/)?.[1],
-    );
-    expect(new Set(indexes)).toEqual(new Set(["0", "1", "2"]));
+  it("places every subnet of every stack by AZ ID, AZ index i on the i-th AZ ID in every account", () => {
+    const ids = ["euw1-az1", "euw1-az2", "euw1-az3"];
+    for (const [name, json] of Object.entries(stacks)) {
+      expect(dataSources(json, "aws_availability_zones"), name).toEqual([]);
+      for (const [address, s] of Object.entries(resourcesByName(json, "aws_subnet"))) {
+        expect(s.availability_zone, address).toBeUndefined();
+        expect(s.availability_zone_id, address).toBe(ids[Number(/-subnet-(\d)_/.exec(address)![1])]);
+      }
+    }
   });
 
   it("builds the transit gateway with a route table per segment in the hub", () => {
@@ -276,11 +277,24 @@ describe("synthesis of the shipped config", () => {
       const routes = resources(hub(), "aws_ec2_transit_gateway_route").map((r) => [
         tableOf(r.transit_gateway_route_table_id),
         r.destination_cidr_block,
+        r.blackhole ? "blackhole" : "attachment",
       ]);
-      expect(routes.sort()).toEqual([
-        ["onprem", "10.30.0.0/16"],
-        ["prod", "0.0.0.0/0"],
-      ]);
+      // The onprem table also drops on-prem traffic to every public and transit subnet (on-prem reaches only the
+      // tiers onPremisesAccess admits): dev and test on two AZs, prod on three.
+      const closed = (vpc: number, azs: number) =>
+        Array.from({ length: azs }, (_, i) => [
+          ["onprem", `10.${vpc}.${54 + i}.0/24`, "blackhole"],
+          ["onprem", `10.${vpc}.57.${16 * i}/28`, "blackhole"],
+        ]).flat();
+      expect(routes.sort()).toEqual(
+        [
+          ["onprem", "10.30.0.0/16", "attachment"],
+          ["prod", "0.0.0.0/0", "attachment"],
+          ...closed(10, 2),
+          ...closed(20, 2),
+          ...closed(30, 3),
+        ].sort(),
+      );
     });
 
     it("enables appliance mode on the inspection attachment and protects the firewall", () => {

@@ -9,7 +9,7 @@ const KEY = "arn:aws:kms:eu-west-1:111111111111:key/k";
 const props = (over: Partial<InspectionVpcProps> = {}): InspectionVpcProps => ({
   name: "acme-inspection",
   cidrBlock: "10.255.0.0/24",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
+  availabilityZoneIds: ["euw1-az1", "euw1-az2"],
   subnetCidrs: {
     transitGateway: ["10.255.0.0/28", "10.255.0.16/28"],
     firewall: ["10.255.0.48/28", "10.255.0.64/28"],

@@ -1,11 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { ingressPassRules, WorkloadVpc, type WorkloadVpcProps } from "../../src/modules/vpc/index.js";
+import { dataTierAclRules } from "../../src/routing/plan.js";
+import { ingressPassRules, WorkloadVpc, type WorkloadVpcProps, type WorkloadVpcRoute } from "../../src/modules/vpc/index.js";
 import { resources, resourcesByName, synthJson } from "../support/synth.js";
+
+const AZS = [0, 1, 2];
+/** The routes the routing plan gives a VPC without inspection: public → IGW, app → the AZ's NAT gateway. */
+const plainRoutes: WorkloadVpcRoute[] = [
+  ...AZS.map((az): WorkloadVpcRoute => ({ tier: "public", az, destination: "0.0.0.0/0", target: "internet-gateway" })),
+  ...AZS.map((az): WorkloadVpcRoute => ({ tier: "privateApp", az, destination: "0.0.0.0/0", target: "nat-gateway" })),
+];
+const dataAcl = dataTierAclRules(
+  "10.30.0.0/16",
+  ["10.30.0.0/20", "10.30.16.0/20", "10.30.32.0/20"],
+  ["10.30.48.0/23", "10.30.50.0/23", "10.30.52.0/23"],
+);
+const aclRules = (rules: typeof dataAcl.ingress) => rules.map(({ cidr, ...r }) => ({ ...r, cidrBlock: cidr }));
 
 const props = (over: Partial<WorkloadVpcProps> = {}): WorkloadVpcProps => ({
   name: "acme-prod",
   cidrBlock: "10.30.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+  availabilityZoneIds: ["euw1-az1", "euw1-az2", "euw1-az3"],
   subnetCidrs: {
     public: ["10.30.54.0/24", "10.30.55.0/24", "10.30.56.0/24"],
     privateApp: ["10.30.0.0/20", "10.30.16.0/20", "10.30.32.0/20"],
@@ -13,6 +27,8 @@ const props = (over: Partial<WorkloadVpcProps> = {}): WorkloadVpcProps => ({
     transit: ["10.30.57.0/28", "10.30.57.16/28", "10.30.57.32/28"],
   },
   natGateways: "one-per-az",
+  routes: plainRoutes,
+  networkAcls: { privateData: { ingress: aclRules(dataAcl.ingress), egress: aclRules(dataAcl.egress) } },
   flowLogs: { retentionDays: 365, kmsKeyArn: "arn:aws:kms:eu-west-1:444444444444:key/k", accountId: "444444444444", region: "eu-west-1" },
   ...over,
 });
@@ -27,7 +43,8 @@ describe("WorkloadVpc", () => {
     expect(subnets).toHaveLength(12);
     for (const tier of ["public", "private-app", "private-data", "transit"]) {
       const inTier = subnets.filter((s) => (s.tags as Record<string, string>).Tier === tier);
-      expect(inTier.map((s) => s.availability_zone)).toEqual(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+      expect(inTier.map((s) => s.availability_zone_id)).toEqual(["euw1-az1", "euw1-az2", "euw1-az3"]);
+      expect(inTier.every((s) => s.availability_zone === undefined)).toBe(true);
     }
     expect(subnets.every((s) => s.map_public_ip_on_launch === false)).toBe(true);
   });
@@ -48,7 +65,10 @@ describe("WorkloadVpc", () => {
   });
 
   it("shares one NAT gateway across AZs with single", () => {
-    const single = build({ natGateways: "single" });
+    const single = build({
+      natGateways: "single",
+      routes: plainRoutes.map((r) => (r.target === "nat-gateway" ? { ...r, targetAz: 0 } : r)),
+    });
     expect(resources(single, "aws_nat_gateway")).toHaveLength(1);
     expect(resources(single, "aws_eip")).toHaveLength(1);
     const natIds = new Set(
@@ -60,15 +80,29 @@ describe("WorkloadVpc", () => {
   });
 
   it("builds no NAT gateway, no Elastic IP and no NAT route with none (egress leaves through the transit gateway)", () => {
-    const none = build({ natGateways: "none", privateAppDefaultRoute: "none" });
+    const none = build({ natGateways: "none", routes: plainRoutes.filter((r) => r.target !== "nat-gateway") });
     expect(resources(none, "aws_nat_gateway")).toEqual([]);
     expect(resources(none, "aws_eip")).toEqual([]);
     expect(resources(none, "aws_route").filter((r) => r.nat_gateway_id)).toEqual([]);
     expect(resources(none, "aws_internet_gateway")).toHaveLength(1);
   });
 
-  it("throws when natGateways is none but the app tier's default route would need a NAT gateway", () => {
-    expect(() => build({ natGateways: "none" })).toThrow(/natGateways "none" needs privateAppDefaultRoute "none"/);
+  it("throws when a route targets a NAT gateway that natGateways does not build", () => {
+    expect(() => build({ natGateways: "none" })).toThrow(
+      'WorkloadVpc acme-prod: route 0.0.0.0/0 of privateApp AZ 0: targets NAT gateway 0, and natGateways "none" builds 0',
+    );
+  });
+
+  it("throws when a route targets a firewall endpoint without a firewall tier", () => {
+    expect(() => build({ routes: [{ tier: "public", az: 0, destination: "0.0.0.0/0", target: "firewall-endpoint" }] })).toThrow(
+      "WorkloadVpc acme-prod: route 0.0.0.0/0 of public AZ 0: targets a firewall endpoint the VPC does not have",
+    );
+  });
+
+  it("builds exactly the routes it is given, and no network ACL it is not given", () => {
+    const bare = build({ routes: [], networkAcls: {} });
+    expect(resources(bare, "aws_route")).toEqual([]);
+    expect(resources(bare, "aws_network_acl")).toEqual([]);
   });
 
   it("gives only the public and app tiers a default route", () => {
@@ -117,7 +151,7 @@ describe("WorkloadVpc", () => {
   });
 
   it("throws when a tier's CIDRs do not match the AZs", () => {
-    expect(() => build({ availabilityZones: ["eu-west-1a", "eu-west-1b"] })).toThrow(/tier public has 3 CIDRs for 2 AZs/);
+    expect(() => build({ availabilityZoneIds: ["euw1-az1", "euw1-az2"] })).toThrow(/tier public has 3 CIDRs for 2 AZs/);
   });
 });
 
@@ -137,7 +171,7 @@ describe("WorkloadVpc adopting existing resources (importIds)", () => {
       const [type, name] = at(id);
       expect(type).toBe("aws_subnet");
       expect(resourcesByName(json, "aws_subnet")[name]).toMatchObject({
-        availability_zone: props().availabilityZones[i],
+        availability_zone_id: props().availabilityZoneIds[i],
         tags: { Tier: "transit" },
       });
     });
@@ -163,17 +197,23 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     suricataRules: ['drop tcp $HOME_NET any -> $EXTERNAL_NET 22 (msg:"no outbound SSH"; sid:1000001; rev:1;)'],
     logRetentionDays: 365,
     preventDestroy: true,
+    edgeRoutes: props().subnetCidrs.public.map((destination, targetAz) => ({ destination, targetAz })),
   };
-  const json = build({ firewall });
+  const firewallRoutes: WorkloadVpcRoute[] = [
+    ...AZS.map((az): WorkloadVpcRoute => ({ tier: "public", az, destination: "0.0.0.0/0", target: "firewall-endpoint" })),
+    ...AZS.map((az): WorkloadVpcRoute => ({ tier: "privateApp", az, destination: "0.0.0.0/0", target: "nat-gateway" })),
+    ...AZS.map((az): WorkloadVpcRoute => ({ tier: "firewall", az, destination: "0.0.0.0/0", target: "internet-gateway" })),
+  ];
+  const json = build({ firewall, routes: firewallRoutes });
   const routes = resources(json, "aws_route");
   const byName = (type: string) => Object.entries(resourcesByName(json, type));
 
   it("adds a firewall subnet (a /28) and its own route table in every AZ", () => {
     const subnets = resources(json, "aws_subnet").filter((s) => (s.tags as Record<string, string>).Tier === "firewall");
-    expect(subnets.map((s) => [s.cidr_block, s.availability_zone])).toEqual([
-      ["10.30.57.48/28", "eu-west-1a"],
-      ["10.30.57.64/28", "eu-west-1b"],
-      ["10.30.57.80/28", "eu-west-1c"],
+    expect(subnets.map((s) => [s.cidr_block, s.availability_zone_id])).toEqual([
+      ["10.30.57.48/28", "euw1-az1"],
+      ["10.30.57.64/28", "euw1-az2"],
+      ["10.30.57.80/28", "euw1-az3"],
     ]);
     expect(resources(json, "aws_route_table").filter((t) => (t.tags as Record<string, string>).Tier === "firewall")).toHaveLength(3);
   });
@@ -237,7 +277,10 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     expect(publicDefault).toHaveLength(3);
     publicDefault.forEach(([, r], i) => {
       expect(r.gateway_id).toBeUndefined();
-      expect(r.vpc_endpoint_id).toMatch(new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\["eu-west-1${"abc"[i]}"\\]\\}$`));
+      // Looked up by the AZ name its firewall subnet landed in (the firewall reports endpoints by AZ name).
+      expect(r.vpc_endpoint_id).toMatch(
+        new RegExp(`^\\$\\{local\\.vpc_firewall-endpoint-ids_\\w+\\[aws_subnet\\.vpc_firewall-subnet-${i}_\\w+\\.availability_zone\\]\\}$`),
+      );
     });
     const endpoints = Object.values((json.locals ?? {}) as Record<string, string>);
     expect(endpoints).toEqual([
@@ -260,7 +303,7 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
     expect(edgeRoutes.map(([, r]) => r.destination_cidr_block)).toEqual(props().subnetCidrs.public);
     edgeRoutes.forEach(([, r], i) => {
       expect(r.route_table_id).toMatch(/edge-route-table_.*\.id/);
-      expect(r.vpc_endpoint_id).toContain(`eu-west-1${"abc"[i]}`);
+      expect(r.vpc_endpoint_id).toContain(`firewall-subnet-${i}_`);
       expect(r.depends_on).toEqual([expect.stringMatching(new RegExp(`aws_subnet\\.vpc_public-subnet-${i}_`))]);
     });
   });
@@ -280,7 +323,7 @@ describe("WorkloadVpc with a per-vpc firewall tier", () => {
   });
 
   it("throws when the firewall tier has a CIDR count other than the AZ count", () => {
-    expect(() => build({ firewall: { ...firewall, subnetCidrs: ["10.30.57.48/28"] } })).toThrow(
+    expect(() => build({ firewall: { ...firewall, subnetCidrs: ["10.30.57.48/28"] }, routes: firewallRoutes })).toThrow(
       "WorkloadVpc acme-prod: tier firewall has 1 CIDRs for 3 AZs",
     );
   });

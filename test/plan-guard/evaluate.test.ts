@@ -83,6 +83,31 @@ describe("evaluating the recorded plans", () => {
     expect(report.allowed).toEqual([]);
   });
 
+  it("blocks a subnet replaced because its AZ ID changed, naming the attribute", () => {
+    const subnet = "aws_subnet.vpc_public-subnet-0_1A2B3C4D";
+    const plan = planWith(
+      change(
+        subnet,
+        ["delete", "create"],
+        { action_reason: "replace_because_cannot_update" },
+        { replace_paths: [["availability_zone_id"]] },
+      ),
+    );
+    const report = evaluatePlan(plan, "workload-prod", []);
+    expect(report.ok).toBe(false);
+    expect(report.blocked).toEqual([
+      {
+        address: subnet,
+        type: "aws_subnet",
+        action: "replace",
+        actionReason: "replace_because_cannot_update",
+        replacePaths: ["availability_zone_id"],
+        why: STATEFUL_RESOURCE_TYPES.aws_subnet,
+      },
+    ]);
+    expect(STATEFUL_RESOURCE_TYPES.aws_subnet).toContain("docs/routing-az-ids.md");
+  });
+
   it("ignores the data source the replace defers: it is neither counted nor guarded", () => {
     const plan = fixture("replace-db-engine");
     const changes = plan.resource_changes as { mode: string; change: { actions: string[] } }[];

@@ -456,7 +456,9 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_sns_topic: { arn: arn("sns", "mock") },
   aws_sqs_queue: { arn: arn("sqs", "mock"), url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/mock` },
   aws_ssm_parameter: { arn: arn("ssm", "parameter/mock") },
-  aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0") },
+  // Subnets are placed by AZ ID; the firewall endpoint lookups key on the AZ name a subnet lands in, which must be
+  // one of the mocked firewall's sync states (mock-1a, ...).
+  aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0"), availability_zone: "mock-1a" },
   aws_vpc: { arn: arn("ec2", "vpc/vpc-0123456789abcdef0") },
   aws_vpc_ipam_pool: { arn: arn("ec2", "ipam-pool/ipam-pool-0123456789abcdef0", "") },
   aws_vpn_connection: {
@@ -497,7 +499,9 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_secretsmanager_secret_version: { arn: arn("secretsmanager", "secret:mock-AbCdEf"), secret_string: "MockSecretValue1234" },
   aws_sns_topic: { arn: arn("sns", "mock") },
   aws_ssm_parameter: { arn: arn("ssm", "parameter/mock") },
-  aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0") },
+  // Subnets are placed by AZ ID; the firewall endpoint lookups key on the AZ name a subnet lands in, which must be
+  // one of the mocked firewall's sync states (mock-1a, ...).
+  aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0"), availability_zone: "mock-1a" },
   aws_vpc: { arn: arn("ec2", "vpc/vpc-0123456789abcdef0") },
   aws_vpc_ipam_pool: { arn: arn("ec2", "ipam-pool/ipam-pool-0123456789abcdef0", "") },
 };

@@ -90,6 +90,19 @@ export const NetworkHub = z
       })
       .meta({ description: "The hub transit gateway." }),
     onPremises: OnPremises,
+    availabilityZoneIds: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z]+[0-9]+-az[0-9]+$/, { error: "Write an AZ ID such as euw1-az1 (aws ec2 describe-availability-zones shows them)." }),
+      )
+      .min(2, { error: "List at least two AZ IDs." })
+      .max(6, { error: "List at most six AZ IDs." })
+      .optional()
+      .meta({
+        description:
+          "AZ IDs (for example euw1-az1) of the AZs every VPC uses, in order: AZ a of every VPC is the first. AZ IDs name the same physical zone in every account, unlike AZ names. At least as many as the largest azCount. @default the Region's az1, az2, az3 (us-east-1: use1-az1, use1-az2, use1-az4; see src/aws/availability-zone-ids.ts)",
+      }),
     alerts: AlertSettings.default({ emails: [] }),
     hybrid: HybridSettings.optional(),
     policy: PolicySettings.default({ suppressions: [] }),

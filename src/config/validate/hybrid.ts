@@ -39,6 +39,8 @@ export const RESERVED_VPN_INSIDE_CIDRS = [
   "169.254.169.252/30",
 ] as const;
 const LINK_LOCAL = parseCidr("169.254.0.0/16");
+/** Inbound (and outbound) rules a network ACL holds by default ("Amazon VPC quotas", https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html). */
+const NETWORK_ACL_RULES_PER_DIRECTION = 20;
 
 /** @see Validator */
 export const validateHybrid: Validator = (config) => {
@@ -107,6 +109,18 @@ export const validateHybrid: Validator = (config) => {
           );
         }
       });
+      // The data tier's network ACL (src/routing/vpc-plan.ts): each AZ's app and data subnet, TCP returns from the
+      // VPC, then the list. A network ACL holds 20 inbound rules by default
+      // (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html).
+      const rules = 2 * env.value.vpc.azCount + 1 + access.length;
+      if (tier === "privateData" && rules > NETWORK_ACL_RULES_PER_DIRECTION) {
+        problems.push(
+          env.source.problem(
+            ["onPremisesAccess", tier],
+            `the data tier's network ACL would need ${rules} inbound rules with this list, and a network ACL holds ${NETWORK_ACL_RULES_PER_DIRECTION} per direction. Summarize the list into fewer CIDRs.`,
+          ),
+        );
+      }
     }
   }
   if (centralSegments.size > 1) {

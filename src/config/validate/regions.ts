@@ -1,7 +1,9 @@
 /**
  * Regions: every Region is a real AWS Region, every workload VPC is in the transit gateway's Region,
- * the AZ count is available there, and the state KMS key is in the state bucket's Region.
+ * the AZ count is available there, the AZ IDs belong to the hub's Region and cover every VPC's AZs, and the state
+ * KMS key is in the state bucket's Region.
  */
+import { AZ_IDS_DOC, azIdPrefix, defaultAvailabilityZoneIds } from "../../aws/availability-zone-ids.js";
 import { AWS_REGION_NAMES, AWS_REGIONS } from "../aws-regions.js";
 import { closest, type Problem } from "../problems.js";
 import type { SourceFile } from "../source.js";
@@ -60,5 +62,49 @@ export const validateRegions: Validator = (config) => {
       );
     }
   }
+  if (hubOk) problems.push(...availabilityZoneIdProblems(config));
   return problems;
 };
+
+/**
+ * `networkHub.availabilityZoneIds` (or the Region's defaults): each an AZ ID of the hub's Region (its prefix, see
+ * {@link AZ_IDS_DOC}), none twice, and at least as many as the largest `azCount` of a workload VPC or of the
+ * inspection VPC (AZ index i of every VPC is the i-th ID).
+ */
+function availabilityZoneIdProblems(config: Parameters<Validator>[0]): Problem[] {
+  const { shared, environments } = config;
+  const hub = shared.value.networkHub;
+  const problems: Problem[] = [];
+  const prefix = azIdPrefix(hub.region);
+  const named = hub.availabilityZoneIds;
+  const ids = named ?? defaultAvailabilityZoneIds(hub.region);
+  if (named && prefix) {
+    named.forEach((id, i) => {
+      const path = ["networkHub", "availabilityZoneIds", i];
+      if (!id.startsWith(`${prefix}-az`))
+        problems.push(
+          shared.source.problem(
+            path,
+            `${id} is not an AZ ID of ${hub.region} (they start with ${prefix}-az). Write one such as ${prefix}-az1.`,
+          ),
+        );
+      else if (named.indexOf(id) !== i) problems.push(shared.source.problem(path, `${id} is listed twice. List each AZ ID once.`));
+    });
+  }
+  const needs = [
+    ...environments.map((e) => ({ azCount: e.value.vpc.azCount, what: `${e.source.file} (vpc.azCount)` })),
+    ...(hub.hybrid?.inspection ? [{ azCount: hub.hybrid.inspection.azCount, what: "the inspection VPC" }] : []),
+  ];
+  // Without named IDs, an azCount beyond what the Region has is reported by the azCount check alone.
+  const available = named ? Number.POSITIVE_INFINITY : (AWS_REGIONS[hub.region]?.azCount ?? 0);
+  const most = needs.filter((n) => n.azCount <= available).reduce((a, b) => (b.azCount > a.azCount ? b : a), { azCount: 0, what: "" });
+  if (ids.length < most.azCount) {
+    problems.push(
+      shared.source.problem(
+        named ? ["networkHub", "availabilityZoneIds"] : ["networkHub", "region"],
+        `${most.what} uses ${most.azCount} AZs and ${named ? "networkHub.availabilityZoneIds lists" : `the default AZ IDs of ${hub.region} are`} ${ids.length} (${ids.join(", ")}). ${named ? "List" : "Write networkHub.availabilityZoneIds with"} at least ${most.azCount} AZ IDs of ${hub.region}.`,
+      ),
+    );
+  }
+  return problems;
+}

@@ -50,8 +50,11 @@ export interface InspectionRoute {
 export interface InspectionVpcProps {
   readonly name: string;
   readonly cidrBlock: string;
-  /** AZ names or tokens; index i pairs with index i of every tier's CIDRs. */
-  readonly availabilityZones: readonly string[];
+  /**
+   * AZ IDs (`euw1-az1`); index i pairs with index i of every tier's CIDRs. Subnets are placed by AZ ID, the same
+   * physical zone in every account (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
+   */
+  readonly availabilityZoneIds: readonly string[];
   readonly subnetCidrs: Readonly<Record<InspectionTier, readonly string[]>>;
   readonly transitGatewayId: string;
   readonly routes: readonly InspectionRoute[];
@@ -88,7 +91,7 @@ export class InspectionVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: InspectionVpcProps) {
     super(scope, id);
-    const azs = props.availabilityZones;
+    const azs = props.availabilityZoneIds;
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: props.cidrBlock,
       enableDnsHostnames: true,
@@ -116,7 +119,7 @@ export class InspectionVpc extends Construct {
           new Subnet(this, `${t}-subnet-${i}`, {
             vpcId: vpc.id,
             cidrBlock: props.subnetCidrs[tier][i]!,
-            availabilityZone: az,
+            availabilityZoneId: az,
             tags: { Name: `${props.name}-${t}-${i}`, Tier: t },
           }),
       );
@@ -171,7 +174,7 @@ export class InspectionVpc extends Construct {
             ? { gatewayId: igw.id }
             : r.target === "nat-gateway"
               ? { natGatewayId: nats[targetAz]!.id }
-              : { vpcEndpointId: nfw.endpointIdIn(azs[targetAz]!) };
+              : { vpcEndpointId: nfw.endpointIdIn(subnets.firewall[targetAz]!.availabilityZone) };
       new Route(this, `${TIER_IDS[r.tier]}-route-${r.az}-${r.destination.replace(/[./]/g, "-")}`, {
         routeTableId: table.id,
         destinationCidrBlock: r.destination,

@@ -72,7 +72,8 @@ export interface NetworkFirewallParts {
   readonly firewall: NetworkfirewallFirewall;
   readonly firewallArn: string;
   /**
-   * The endpoint id (`vpce-…`) of AZ `availabilityZone` (an AZ name or token), read from the firewall's
+   * The endpoint id (`vpce-…`) of AZ `availabilityZone` (an AZ name, or the token of a subnet's
+   * `availability_zone`), read from the firewall's
    * `firewall_status[0].sync_states` (AWS reports one sync state per AZ, holding that AZ's endpoint).
    */
   readonly endpointIdIn: (availabilityZone: string) => string;

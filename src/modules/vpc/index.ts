@@ -1,10 +1,12 @@
 export { VpcFlowLogs, type VpcFlowLogsProps } from "./flow-logs.js";
 export {
-  dataTierAclRules,
   ingressPassRules,
   WORKLOAD_SUBNET_TIERS,
   WorkloadVpc,
   type WorkloadFirewallProps,
+  type WorkloadNetworkAclRule,
+  type WorkloadRouteTier,
   type WorkloadSubnetTier,
   type WorkloadVpcProps,
+  type WorkloadVpcRoute,
 } from "./workload-vpc.js";

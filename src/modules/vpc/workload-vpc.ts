@@ -1,23 +1,19 @@
 /**
  * The workload VPC: four subnet tiers repeated in every AZ, an internet gateway, NAT gateways (none when
- * central inspection carries the egress), one route table per tier and AZ, a closed default security group, a network ACL on the data tier, and
- * flow logs; with `firewall`, a fifth tier holding an AWS Network Firewall endpoint per AZ (per-vpc inspection).
+ * central inspection carries the egress), one route table per tier and AZ, a closed default security group, the
+ * network ACLs it is given, and flow logs; with `firewall`, a fifth tier holding an AWS Network Firewall endpoint
+ * per AZ (per-vpc inspection).
  *
- * Routing per tier (transit gateway routes are added by `TransitGatewaySpoke`):
- * - public: 0.0.0.0/0 → internet gateway; with `firewall`, → the same AZ's firewall endpoint;
- * - privateApp: 0.0.0.0/0 → the AZ's NAT gateway (or the single one); with `privateAppDefaultRoute: none`, none
- *   here (the transit gateway spoke adds 0.0.0.0/0 → TGW for central inspection);
- * - privateData: no internet route at all;
- * - transit: local only; it holds the transit gateway attachment ENIs
- *   (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html: a small dedicated subnet per AZ);
- * - firewall (with `firewall`): 0.0.0.0/0 → internet gateway.
+ * It decides no route: the caller passes every route (`routes`, from the routing plan, src/routing/vpc-plan.ts)
+ * and every network ACL rule (`networkAcls`); routes to the transit gateway are added by `TransitGatewaySpoke`.
+ * The transit tier holds the transit gateway attachment ENIs
+ * (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html: a small dedicated subnet per AZ).
  *
  * With `firewall`, an IGW edge route table (a gateway route table associated with the internet gateway: VPC
- * ingress routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html) sends traffic
- * arriving from the internet for each public subnet CIDR to that subnet's AZ's firewall endpoint, so both
- * directions of a flow cross the same endpoint ("Distributed deployment model with an internet gateway",
- * https://docs.aws.amazon.com/network-firewall/latest/developerguide/arch-igw-ngw.html). NAT gateways stay in
- * the public subnets, so egress from the private tiers crosses the firewall too.
+ * ingress routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html) holds the
+ * firewall's `edgeRoutes` (each public subnet CIDR to that subnet's AZ's firewall endpoint, so both directions of
+ * a flow cross the same endpoint: "Distributed deployment model with an internet gateway",
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/arch-igw-ngw.html).
  */
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -45,15 +41,46 @@ const TIER_IDS: Readonly<Record<WorkloadSubnetTier, string>> = {
   transit: "transit",
 };
 
+/** A tier of a {@link WorkloadVpc}'s route tables: the four subnet tiers and the per-vpc firewall tier. */
+export type WorkloadRouteTier = WorkloadSubnetTier | "firewall";
+
+const ROUTE_TIER_IDS: Readonly<Record<WorkloadRouteTier, string>> = { ...TIER_IDS, firewall: "firewall" };
+
+/** A route of one route table of a {@link WorkloadVpc} (local routes are implicit; transit gateway routes are the spoke's). */
+export interface WorkloadVpcRoute {
+  readonly tier: WorkloadRouteTier;
+  /** AZ index of the route table. */
+  readonly az: number;
+  readonly destination: string;
+  /** Next hop; a NAT gateway or firewall endpoint is the one of AZ `targetAz`. */
+  readonly target: "internet-gateway" | "nat-gateway" | "firewall-endpoint";
+  /** AZ index of the NAT gateway or firewall endpoint. @default az */
+  readonly targetAz?: number;
+}
+
+/** A network ACL rule of a {@link WorkloadVpc} (`aws_network_acl` inline rule; `protocol` `-1` is every protocol). */
+export interface WorkloadNetworkAclRule {
+  readonly ruleNo: number;
+  readonly action: "allow" | "deny";
+  readonly protocol: string;
+  readonly cidrBlock: string;
+  readonly fromPort: number;
+  readonly toPort: number;
+}
+
 /** Props of {@link WorkloadVpc}. */
 export interface WorkloadVpcProps {
   /** Name tag prefix, for example `acme-prod`. */
   readonly name: string;
   /** VPC IPv4 CIDR. Changing it replaces the VPC. */
   readonly cidrBlock: string;
-  /** AZ names (or tokens), one per AZ used; index i pairs with index i of every tier's CIDR list. */
-  readonly availabilityZones: readonly string[];
-  /** Subnet CIDRs per tier, one per AZ, same length as `availabilityZones`. */
+  /**
+   * AZ IDs (`euw1-az1`), one per AZ used; index i pairs with index i of every tier's CIDR list. Subnets are placed
+   * by AZ ID (`availability_zone_id`), the same physical zone in every account
+   * (https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html). Changing one replaces the subnets.
+   */
+  readonly availabilityZoneIds: readonly string[];
+  /** Subnet CIDRs per tier, one per AZ, same length as `availabilityZoneIds`. */
   readonly subnetCidrs: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
   /**
    * `one-per-az`: a NAT gateway (and its Elastic IP) in each AZ's public subnet. `single`: one NAT gateway in the
@@ -71,12 +98,22 @@ export interface WorkloadVpcProps {
     readonly partition?: string;
   };
   /**
-   * Next hop of the privateApp tier's 0.0.0.0/0: `nat-gateway` (this VPC's NAT gateways), or `none` when the
-   * caller routes it elsewhere (through the transit gateway to central inspection). @default "nat-gateway"
+   * Every route of the VPC's route tables except local ones and those to the transit gateway, in order. Construct
+   * ids: `<tier>-default-route-<az>` for 0.0.0.0/0, else `<tier>-route-<az>-<destination>`.
    */
-  readonly privateAppDefaultRoute?: "nat-gateway" | "none";
-  /** On-prem CIDRs the data-tier network ACL admits (in and out). @default [] (on-prem never reaches the data tier) */
-  readonly dataTierOnPremisesCidrs?: readonly string[];
+  readonly routes: readonly WorkloadVpcRoute[];
+  /**
+   * A network ACL per tier that has one (construct id `<tier>-network-acl`), associated with every subnet of the
+   * tier; a tier without one keeps the VPC's default ACL. @default {} (none)
+   */
+  readonly networkAcls?: Readonly<
+    Partial<
+      Record<
+        WorkloadSubnetTier,
+        { readonly ingress: readonly WorkloadNetworkAclRule[]; readonly egress: readonly WorkloadNetworkAclRule[] }
+      >
+    >
+  >;
   /** Per-vpc inspection: a firewall subnet tier with an AWS Network Firewall endpoint per AZ. @default none (no firewall) */
   readonly firewall?: WorkloadFirewallProps;
   /**
@@ -96,13 +133,18 @@ export interface WorkloadVpcImportIds {
 
 /** The per-vpc firewall tier of a {@link WorkloadVpc}. */
 export interface WorkloadFirewallProps {
-  /** Firewall subnet CIDRs, one per AZ (a /28 is enough: it holds one endpoint), same length as `availabilityZones`. */
+  /** Firewall subnet CIDRs, one per AZ (a /28 is enough: it holds one endpoint), same length as `availabilityZoneIds`. */
   readonly subnetCidrs: readonly string[];
   /**
    * TCP ports the firewall passes from the internet to the public subnets (the load balancer's listeners), for
    * example `[443]`. Without them the policy drops inbound connections once established. @default []
    */
   readonly ingressTcpPorts?: readonly number[];
+  /**
+   * Routes of the IGW edge route table, in order (construct ids `edge-route-<i>`): a destination (a public subnet
+   * CIDR of this VPC) and the AZ index of the firewall endpoint it goes to.
+   */
+  readonly edgeRoutes: readonly { readonly destination: string; readonly targetAz: number }[];
   /** Egress domains allowed for sources in the VPC (`.example.com` matches subdomains). Empty: all egress is dropped. */
   readonly allowedDomains: readonly string[];
   /** Extra Suricata rules, evaluated after the ingress pass rules. @default [] */
@@ -117,10 +159,10 @@ export interface WorkloadFirewallProps {
 }
 
 /**
- * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists (or `importIds.subnets` lists) do not match the
- * AZ list, or when
- * `natGateways` is `none` and the app tier's default route would go to a NAT gateway (stage-3 invariants: the
- * config layer never produces those).
+ * A VPC laid out in tiers. Throws `Error` when the per-tier CIDR lists (or `importIds.subnets` lists) do not match
+ * the AZ list, when a route targets a NAT gateway that `natGateways` does not build, a firewall endpoint without
+ * `firewall`, or a tier or AZ the VPC does not have, or when an edge route is not a public subnet CIDR (stage-3
+ * invariants: the routing plan and the config layer never produce those).
  */
 export class WorkloadVpc extends Construct {
   readonly vpcId: string;
@@ -142,7 +184,7 @@ export class WorkloadVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadVpcProps) {
     super(scope, id);
-    const azs = props.availabilityZones;
+    const azs = props.availabilityZoneIds;
     for (const tier of WORKLOAD_SUBNET_TIERS) {
       if (props.subnetCidrs[tier].length !== azs.length) {
         throw new Error(`WorkloadVpc ${props.name}: tier ${tier} has ${props.subnetCidrs[tier].length} CIDRs for ${azs.length} AZs`);
@@ -157,8 +199,19 @@ export class WorkloadVpc extends Construct {
           `WorkloadVpc ${props.name}: importIds.subnets.${tier} has ${ids.length} ids for ${props.firewall || tier !== "firewall" ? azs.length : 0} subnets`,
         );
     }
-    if (props.natGateways === "none" && props.privateAppDefaultRoute !== "none") {
-      throw new Error(`WorkloadVpc ${props.name}: natGateways "none" needs privateAppDefaultRoute "none" (no NAT gateway to route to)`);
+    const natCount = props.natGateways === "none" ? 0 : props.natGateways === "single" ? 1 : azs.length;
+    for (const r of props.routes) {
+      const where = `WorkloadVpc ${props.name}: route ${r.destination} of ${r.tier} AZ ${r.az}`;
+      if (r.az >= azs.length || (r.tier === "firewall" && !props.firewall)) throw new Error(`${where}: no such route table`);
+      const targetAz = r.targetAz ?? r.az;
+      if (r.target === "nat-gateway" && targetAz >= natCount)
+        throw new Error(`${where}: targets NAT gateway ${targetAz}, and natGateways "${props.natGateways}" builds ${natCount}`);
+      if (r.target === "firewall-endpoint" && (!props.firewall || targetAz >= azs.length))
+        throw new Error(`${where}: targets a firewall endpoint the VPC does not have`);
+    }
+    for (const e of props.firewall?.edgeRoutes ?? []) {
+      if (!props.subnetCidrs.public.includes(e.destination) || e.targetAz >= azs.length)
+        throw new Error(`WorkloadVpc ${props.name}: edge route ${e.destination} is not a public subnet CIDR to an endpoint of the VPC`);
     }
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: props.cidrBlock,
@@ -183,7 +236,7 @@ export class WorkloadVpc extends Construct {
         const subnet = new Subnet(this, `${tierId}-subnet-${i}`, {
           vpcId: vpc.id,
           cidrBlock: props.subnetCidrs[tier][i]!,
-          availabilityZone: az,
+          availabilityZoneId: az,
           mapPublicIpOnLaunch: false,
           tags: { Name: `${props.name}-${tierId}-${i}`, Tier: tierId },
         });
@@ -202,16 +255,27 @@ export class WorkloadVpc extends Construct {
     const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
     if (props.importIds?.internetGateway) igw.importFrom(props.importIds.internetGateway);
     const firewall = props.firewall ? this.addFirewallTier(vpc, igw, azs, props, props.firewall, subnets.public) : undefined;
-    routeTables.public.forEach((table, i) => {
-      new Route(this, `public-default-route-${i}`, {
-        routeTableId: table.id,
-        destinationCidrBlock: "0.0.0.0/0",
-        ...(firewall ? { vpcEndpointId: firewall.endpointIdIn(i) } : { gatewayId: igw.id }),
-      });
-    });
-
-    const natCount = props.natGateways === "none" ? 0 : props.natGateways === "single" ? 1 : azs.length;
     const nats: NatGateway[] = [];
+    const addRoute = (r: WorkloadVpcRoute, tableId: string) => {
+      const targetAz = r.targetAz ?? r.az;
+      const id =
+        r.destination === "0.0.0.0/0"
+          ? `${ROUTE_TIER_IDS[r.tier]}-default-route-${r.az}`
+          : `${ROUTE_TIER_IDS[r.tier]}-route-${r.az}-${r.destination.replace(/[./]/g, "-")}`;
+      new Route(this, id, {
+        routeTableId: tableId,
+        destinationCidrBlock: r.destination,
+        ...(r.target === "internet-gateway"
+          ? { gatewayId: igw.id }
+          : r.target === "nat-gateway"
+            ? { natGatewayId: nats[targetAz]!.id }
+            : { vpcEndpointId: firewall!.endpointIdIn(targetAz) }),
+      });
+    };
+    // Firewall-tier routes are made with the firewall tier; public routes before the NAT gateways, the others after.
+    for (const r of props.routes) if (r.tier === "firewall") addRoute(r, firewall!.attributes.routeTableIds[r.az]!);
+    for (const r of props.routes) if (r.tier === "public") addRoute(r, routeTables.public[r.az]!.id);
+
     for (let i = 0; i < natCount; i++) {
       const eip = new Eip(this, `nat-eip-${i}`, { domain: "vpc", tags: { Name: `${props.name}-nat-${i}` } });
       nats.push(
@@ -224,27 +288,19 @@ export class WorkloadVpc extends Construct {
         }),
       );
     }
-    routeTables.privateApp.forEach((table, i) => {
-      if (props.privateAppDefaultRoute === "none") return;
-      const nat = nats[props.natGateways === "single" ? 0 : i]!;
-      new Route(this, `private-app-default-route-${i}`, {
-        routeTableId: table.id,
-        destinationCidrBlock: "0.0.0.0/0",
-        natGatewayId: nat.id,
-      });
-    });
+    for (const r of props.routes) if (r.tier !== "firewall" && r.tier !== "public") addRoute(r, routeTables[r.tier][r.az]!.id);
 
-    new NetworkAcl(this, "private-data-network-acl", {
-      vpcId: vpc.id,
-      subnetIds: subnets.privateData.map((s) => s.id),
-      ...dataTierAclRules(
-        props.cidrBlock,
-        props.subnetCidrs.privateApp,
-        props.subnetCidrs.privateData,
-        props.dataTierOnPremisesCidrs ?? [],
-      ),
-      tags: { Name: `${props.name}-private-data` },
-    });
+    for (const tier of WORKLOAD_SUBNET_TIERS) {
+      const acl = props.networkAcls?.[tier];
+      if (!acl) continue;
+      new NetworkAcl(this, `${TIER_IDS[tier]}-network-acl`, {
+        vpcId: vpc.id,
+        subnetIds: subnets[tier].map((s) => s.id),
+        ingress: acl.ingress.map(aclRule),
+        egress: acl.egress.map(aclRule),
+        tags: { Name: `${props.name}-${TIER_IDS[tier]}` },
+      });
+    }
 
     const flowLogs = new VpcFlowLogs(this, "flow-logs", {
       vpcId: vpc.id,
@@ -264,9 +320,8 @@ export class WorkloadVpc extends Construct {
   }
 
   /**
-   * The firewall tier: subnets and route tables per AZ (0.0.0.0/0 → internet gateway), the Network Firewall
-   * (endpoints in those subnets), and the IGW edge route table sending each public subnet CIDR to its AZ's
-   * endpoint.
+   * The firewall tier: subnets and route tables per AZ (their routes come from `routes`), the Network Firewall
+   * (endpoints in those subnets), and the IGW edge route table with the firewall's `edgeRoutes`.
    */
   private addFirewallTier(
     vpc: Vpc,
@@ -280,7 +335,7 @@ export class WorkloadVpc extends Construct {
       const subnet = new Subnet(this, `firewall-subnet-${i}`, {
         vpcId: vpc.id,
         cidrBlock: fw.subnetCidrs[i]!,
-        availabilityZone: az,
+        availabilityZoneId: az,
         mapPublicIpOnLaunch: false,
         tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
       });
@@ -294,7 +349,6 @@ export class WorkloadVpc extends Construct {
         tags: { Name: `${props.name}-firewall-${i}`, Tier: "firewall" },
       });
       new RouteTableAssociation(this, `firewall-route-table-association-${i}`, { subnetId: subnet.id, routeTableId: table.id });
-      new Route(this, `firewall-default-route-${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
       return table;
     });
     const nfw = addNetworkFirewall(this, {
@@ -309,17 +363,18 @@ export class WorkloadVpc extends Construct {
       logKmsKeyArn: props.flowLogs.kmsKeyArn,
       preventDestroy: fw.preventDestroy ?? false,
     });
-    const endpointIdIn = (i: number) => nfw.endpointIdIn(azs[i]!);
+    // The firewall reports its endpoints by AZ name: look each up by the name of the AZ its subnet landed in.
+    const endpointIdIn = (i: number) => nfw.endpointIdIn(subnets[i]!.availabilityZone);
     // Ingress routing: the edge route table is associated with the internet gateway, not with a subnet.
     const edge = new RouteTable(this, "edge-route-table", { vpcId: vpc.id, tags: { Name: `${props.name}-igw-edge`, Tier: "edge" } });
     new RouteTableAssociation(this, "edge-route-table-association", { gatewayId: igw.id, routeTableId: edge.id });
     // A gateway route's destination must be a whole subnet CIDR of an existing subnet: depend on the subnet.
-    publicSubnets.forEach((subnet, i) => {
+    fw.edgeRoutes.forEach((r, i) => {
       new Route(this, `edge-route-${i}`, {
         routeTableId: edge.id,
-        destinationCidrBlock: props.subnetCidrs.public[i]!,
-        vpcEndpointId: endpointIdIn(i),
-        dependsOn: [subnet],
+        destinationCidrBlock: r.destination,
+        vpcEndpointId: endpointIdIn(r.targetAz),
+        dependsOn: [publicSubnets[props.subnetCidrs.public.indexOf(r.destination)]!],
       });
     });
     return {
@@ -350,28 +405,7 @@ function mapTiers<T>(f: (tier: WorkloadSubnetTier) => T): Record<WorkloadSubnetT
   return Object.fromEntries(WORKLOAD_SUBNET_TIERS.map((t) => [t, f(t)])) as Record<WorkloadSubnetTier, T>;
 }
 
-/**
- * Rules of the data-tier network ACL. Network ACLs are stateless
- * (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html), so return traffic is
- * allowed explicitly. Inbound: everything from the app-tier subnets and from the data-tier subnets
- * themselves (replication between database and cache nodes), and TCP ephemeral ports from the VPC
- * (replies to connections the data tier opened). Outbound: the VPC only. Everything else, on-prem
- * included, hits the implicit deny, except the `onPremisesCidrs` admitted in and out (rules 400+).
- */
-export function dataTierAclRules(
-  vpcCidr: string,
-  appCidrs: readonly string[],
-  dataCidrs: readonly string[],
-  onPremisesCidrs: readonly string[] = [],
-): { ingress: NetworkAclIngress[]; egress: NetworkAclEgress[] } {
-  const allowAll = (ruleNo: number, cidrBlock: string) => ({ ruleNo, action: "allow", protocol: "-1", cidrBlock, fromPort: 0, toPort: 0 });
-  return {
-    ingress: [
-      ...appCidrs.map((c, i) => allowAll(100 + i, c)),
-      ...dataCidrs.map((c, i) => allowAll(200 + i, c)),
-      { ruleNo: 300, action: "allow", protocol: "tcp", cidrBlock: vpcCidr, fromPort: 1024, toPort: 65535 },
-      ...onPremisesCidrs.map((c, i) => allowAll(400 + i, c)),
-    ],
-    egress: [allowAll(100, vpcCidr), ...onPremisesCidrs.map((c, i) => allowAll(400 + i, c))],
-  };
+/** A network ACL rule as the inline `ingress`/`egress` block of `aws_network_acl`. */
+function aclRule(r: WorkloadNetworkAclRule): NetworkAclIngress & NetworkAclEgress {
+  return { ruleNo: r.ruleNo, action: r.action, protocol: r.protocol, cidrBlock: r.cidrBlock, fromPort: r.fromPort, toPort: r.toPort };
 }
