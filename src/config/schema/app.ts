@@ -179,21 +179,64 @@ export const AppService = z
   })
   .meta({ description: "One containerized service behind the ALB." });
 
-/** The RDS for MySQL database: a primary (Multi-AZ) and read replicas. */
+/**
+ * The database engines of the app tier: RDS for MySQL or PostgreSQL (a DB instance with a Multi-AZ standby and read
+ * replicas), or Aurora MySQL or PostgreSQL (a cluster with a writer and reader instances). See docs/app-data.md.
+ */
+export const APP_DATABASE_ENGINES = ["rds-mysql", "rds-postgres", "aurora-mysql", "aurora-postgres"] as const;
+
+/** Which engine version formats each engine takes, and the message that says what to write. */
+const ENGINE_VERSION_FORMATS: Readonly<Record<(typeof APP_DATABASE_ENGINES)[number], { readonly pattern: RegExp; readonly hint: string }>> =
+  {
+    "rds-mysql": {
+      pattern: /^8\.[04](\.\d+)?$/,
+      hint: 'Write a MySQL 8.4 or 8.0 engine version in quotes: engineVersion: "8.4", a pinned "8.4.x", "8.0" or a pinned "8.0.x".',
+    },
+    "rds-postgres": {
+      pattern: /^(16|17)(\.\d+)?$/,
+      hint: 'Write a PostgreSQL 17 or 16 engine version in quotes: engineVersion: "17", a pinned "17.x", "16" or a pinned "16.x".',
+    },
+    "aurora-mysql": {
+      pattern: /^8\.0(\.mysql_aurora\.3\.\d{2}\.\d+)?$/,
+      hint: 'Write an Aurora MySQL version 3 engine version in quotes: engineVersion: "8.0" (the default 3.x version) or a pinned "8.0.mysql_aurora.3.xx.y".',
+    },
+    "aurora-postgres": {
+      pattern: /^(16|17)\.\d+$/,
+      hint: 'Write an Aurora PostgreSQL 17 or 16 engine version with its minor in quotes, for example engineVersion: "17.7" or "16.9".',
+    },
+  };
+
+/** The app database: RDS (primary, Multi-AZ standby, read replicas) or Aurora (writer and readers). */
 export const AppDatabase = z
   .strictObject({
-    engineVersion: z
-      .string()
-      .regex(/^8\.[04](\.\d+)?$/, {
-        error: 'Write a MySQL 8.4 or 8.0 engine version in quotes: engineVersion: "8.4", a pinned "8.4.x", "8.0" or a pinned "8.0.x".',
-      })
-      .default("8.4")
+    engine: z
+      .enum(APP_DATABASE_ENGINES)
+      .default("rds-mysql")
       .meta({
         description:
-          'MySQL engine version: "8.4" (the LTS major: latest minor, auto minor upgrades) or a pinned "8.4.x" that RDS still offers. ' +
+          "rds-mysql: RDS for MySQL; rds-postgres: RDS for PostgreSQL (both a DB instance, a Multi-AZ standby and read replicas). " +
+          "aurora-mysql (MySQL 8.0 compatible, Aurora MySQL version 3) and aurora-postgres: an Aurora cluster with a writer and readReplicas reader instances. @default rds-mysql",
+      }),
+    engineVersion: z
+      .string({ error: 'Write the engine version in quotes, for example engineVersion: "8.4".' })
+      .optional()
+      .meta({
+        description:
+          'Engine version. rds-mysql: "8.4" (the LTS major: latest minor, auto minor upgrades) or a pinned "8.4.x" that RDS still offers; ' +
           '"8.0" and "8.0.x" are allowed but cost extra: RDS for MySQL 8.0 left RDS standard support on 2026-07-31, so a new 8.0 ' +
           "database is enrolled in RDS Extended Support, charged per vCPU-hour " +
-          '(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html). @default "8.4"',
+          '(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html). rds-postgres: "17", "16" or a pinned minor. ' +
+          'aurora-mysql: "8.0" (the default Aurora MySQL 3.x version) or a pinned "8.0.mysql_aurora.3.xx.y". aurora-postgres: "17.x" or "16.x". ' +
+          '@default "8.4" (rds-mysql), "17" (rds-postgres), "8.0" (aurora-mysql), "17.7" (aurora-postgres)',
+      }),
+    storageType: z
+      .enum(["aurora", "aurora-iopt1"])
+      .optional()
+      .meta({
+        description:
+          "Aurora only: the cluster storage configuration, aurora (Aurora Standard: storage and I/O billed per request) or aurora-iopt1 " +
+          "(Aurora I/O-Optimized: no I/O charges, higher instance and storage prices), " +
+          "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.StorageReliability.html#aurora-storage-type. @default aurora",
       }),
     instanceClass: z
       .string()
@@ -201,27 +244,31 @@ export const AppDatabase = z
       .default("db.r6g.large")
       .meta({
         description:
-          "Instance class of the primary and of each replica; lz validate checks it is an RDS for MySQL class. @default db.r6g.large",
+          "Instance class of the primary and of each replica (Aurora: of the writer and each reader); lz validate checks the engine offers it. @default db.r6g.large",
       }),
     allocatedStorageGiB: z
       .int()
       .min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." })
       .max(65536)
       .default(100)
-      .meta({ description: "Initial storage in GiB (gp3). @default 100" }),
-    maxAllocatedStorageGiB: z
-      .int()
-      .min(20)
-      .max(65536)
-      .default(500)
-      .meta({ description: "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. @default 500" }),
-    multiAz: z.boolean().default(true).meta({ description: "A synchronous standby in another AZ (required in prod). @default true" }),
+      .meta({
+        description:
+          "Initial storage in GiB (gp3). Aurora storage grows by itself: there it is only the size the cost estimate assumes. @default 100",
+      }),
+    maxAllocatedStorageGiB: z.int().min(20).max(65536).default(500).meta({
+      description:
+        "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. Not used by Aurora. @default 500",
+    }),
+    multiAz: z.boolean().default(true).meta({
+      description:
+        "RDS: a synchronous standby in another AZ. Aurora: the readers in other AZs than the writer, so a failover target exists (needs readReplicas ≥ 1). Required in prod. @default true",
+    }),
     readReplicas: z
       .int()
       .min(0)
       .max(5, { error: "Write readReplicas between 0 and 5 (RDS for MySQL allows up to 15, but 5 keeps replication lag visible)." })
       .default(1)
-      .meta({ description: "Asynchronous read replicas (replicate_source_db). @default 1" }),
+      .meta({ description: "RDS: asynchronous read replicas (replicate_source_db). Aurora: reader instances of the cluster. @default 1" }),
     backupRetentionDays: z
       .int()
       .min(1, { error: "Write backupRetentionDays of at least 1: read replicas need automated backups on the primary." })
@@ -251,11 +298,26 @@ export const AppDatabase = z
       .meta({ description: "RDS deletion protection and a final snapshot on delete (required in prod). @default true" }),
     databaseName: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: "Write a MySQL database name: a letter, then letters, digits or _." })
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, {
+        error: "Write a database name: a letter, then letters, digits or _ (at most 63 characters).",
+      })
       .default("app")
-      .meta({ description: "Initial database created on the primary. @default app" }),
+      .meta({ description: "Initial database created on the primary (Aurora: in the cluster). @default app" }),
   })
-  .meta({ description: "RDS for MySQL 8.0: primary with optional Multi-AZ standby, and read replicas." });
+  .superRefine((db, ctx) => {
+    const format = ENGINE_VERSION_FORMATS[db.engine];
+    if (db.engineVersion !== undefined && !format.pattern.test(db.engineVersion))
+      ctx.addIssue({ code: "custom", path: ["engineVersion"], message: format.hint });
+    if (db.storageType !== undefined && !db.engine.startsWith("aurora"))
+      ctx.addIssue({
+        code: "custom",
+        path: ["storageType"],
+        message: `storageType is an Aurora setting; ${db.engine} uses gp3 storage. Write engine: aurora-mysql or aurora-postgres, or leave storageType out`,
+      });
+  })
+  .meta({
+    description: "The app database: RDS for MySQL or PostgreSQL, or an Aurora MySQL or PostgreSQL cluster. Leave it out for no database.",
+  });
 
 /** The ElastiCache for Redis replication group. */
 export const AppCache = z
@@ -338,8 +400,8 @@ export const AppSettings = z
       .array(AppService)
       .min(1, { error: "List at least one service under services:." })
       .meta({ description: "Containerized services on ECS Fargate." }),
-    database: AppDatabase.default(AppDatabase.parse({})),
-    cache: AppCache.default(AppCache.parse({})),
+    database: AppDatabase.optional(),
+    cache: AppCache.optional(),
     waf: AppWaf.default(AppWaf.parse({})),
     shieldAdvanced: z.boolean().optional().meta({
       description:

@@ -61,6 +61,7 @@ export function fargateCost(services: readonly FargateServiceInputs[], hoursPerM
  * @throws PriceLookupError when the price table has no price for the instance class, naming those it has.
  */
 export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  if (rds.engine !== undefined && rds.engine !== "rds-mysql") return unpricedDatabaseCost(rds, rds.engine, hoursPerMonth);
   const instance = lookup(prices.rdsMysqlInstanceHour, rds.instanceClass, "RDS for MySQL instance class", prices.region);
   const copies = rds.multiAz ? 2 : 1;
   const lines = [
@@ -94,6 +95,77 @@ export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTabl
     ),
   );
   return lines;
+}
+
+/** The pricing page of each engine the price tables do not price yet. */
+const UNPRICED_DATABASE_PAGES = {
+  "rds-postgres": { label: "RDS PostgreSQL", page: "https://aws.amazon.com/rds/postgresql/pricing/" },
+  "aurora-mysql": { label: "Aurora MySQL", page: "https://aws.amazon.com/rds/aurora/pricing/" },
+  "aurora-postgres": { label: "Aurora PostgreSQL", page: "https://aws.amazon.com/rds/aurora/pricing/" },
+} as const;
+
+/**
+ * The quantities of a database engine the price tables have no prices for, each line at USD 0 with "not priced"
+ * in its unit, so the estimate shows what is billed without inventing a price: RDS for PostgreSQL as RDS for MySQL
+ * (instance hours, Multi-AZ ×2, replicas, gp3 storage); Aurora as instance hours of the writer and each reader
+ * (no standby: readers are the failover targets) and cluster storage of `allocatedStorageGiB` (billed once per
+ * cluster, not per instance); Aurora Standard's I/O requests are not counted.
+ */
+function unpricedDatabaseCost(rds: RdsInputs, engine: keyof typeof UNPRICED_DATABASE_PAGES, hoursPerMonth: number): CostLine[] {
+  const { label, page } = UNPRICED_DATABASE_PAGES[engine];
+  const unpriced = (unit: string): PriceEntry => ({
+    usd: 0,
+    unit: `${unit} (not priced: the price table has no ${label} prices)`,
+    source: page,
+    note: "not priced: quantity only",
+  });
+  if (engine === "rds-postgres") {
+    const copies = rds.multiAz ? 2 : 1;
+    return [
+      line(
+        "rds-instance-hours",
+        `${label} instance hours`,
+        `${rds.instanceClass} ${rds.multiAz ? "Multi-AZ (primary + standby)" : "Single-AZ"} × ${fmt(hoursPerMonth)} h`,
+        copies * hoursPerMonth,
+        unpriced("instance-hour"),
+      ),
+      ...(rds.readReplicas > 0
+        ? [
+            line(
+              "rds-replica-hours",
+              `${label} read replica hours`,
+              `${count(rds.readReplicas, "replica")} (${rds.instanceClass}) × ${fmt(hoursPerMonth)} h`,
+              rds.readReplicas * hoursPerMonth,
+              unpriced("instance-hour"),
+            ),
+          ]
+        : []),
+      line(
+        "rds-storage",
+        "RDS storage (gp3)",
+        `${fmt(rds.allocatedStorageGiB)} GB × ${copies + rds.readReplicas} (primary${rds.multiAz ? ", standby" : ""}, replicas)`,
+        rds.allocatedStorageGiB * (copies + rds.readReplicas),
+        unpriced("GB-month"),
+      ),
+    ];
+  }
+  const instances = 1 + rds.readReplicas;
+  return [
+    line(
+      "rds-instance-hours",
+      `${label} instance hours`,
+      `${count(instances, "instance")} (writer + ${count(rds.readReplicas, "reader")}, ${rds.instanceClass}) × ${fmt(hoursPerMonth)} h`,
+      instances * hoursPerMonth,
+      unpriced("instance-hour"),
+    ),
+    line(
+      "rds-storage",
+      "Aurora cluster storage",
+      `${fmt(rds.allocatedStorageGiB)} GB (one cluster volume; I/O requests of Aurora Standard not counted)`,
+      rds.allocatedStorageGiB,
+      unpriced("GB-month"),
+    ),
+  ];
 }
 
 /**

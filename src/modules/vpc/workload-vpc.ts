@@ -111,6 +111,8 @@ export interface WorkloadFirewallProps {
 export class WorkloadVpc extends Construct {
   readonly vpcId: string;
   readonly cidrBlock: string;
+  /** The AZ names of the subnets, index = AZ index (as passed in `availabilityZones`). */
+  readonly availabilityZones: readonly string[];
   /** Subnet ids per tier, index = AZ index. */
   readonly subnetIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
   /** Route table ids per tier, index = AZ index. */
@@ -148,6 +150,7 @@ export class WorkloadVpc extends Construct {
     });
     this.vpcId = vpc.id;
     this.cidrBlock = props.cidrBlock;
+    this.availabilityZones = [...props.availabilityZones];
 
     // Adopting the default security group removes all its rules; nothing may use it.
     new DefaultSecurityGroup(this, "default-security-group", { vpcId: vpc.id, tags: { Name: `${props.name}-default-closed` } });
