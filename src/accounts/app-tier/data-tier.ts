@@ -79,9 +79,11 @@ function appDatabase(scope: Construct, { env, keys, vpc }: AppTierProps, db: App
   });
 }
 
-/** The addresses applications read from: an RDS database's replicas, or an Aurora cluster's reader endpoint. */
-function readerAddresses(database: AppDatabase): readonly string[] {
-  return database instanceof AuroraCluster ? [database.readerEndpointAddress] : database.replicaEndpointAddresses;
+/** `DB_READ_HOSTS`: an Aurora cluster's reader endpoint, an RDS database's replicas (comma-separated) or its primary. */
+function readHosts(database: AppDatabase): string {
+  if (database instanceof AuroraCluster) return database.readerEndpointAddress;
+  const replicas = database.replicaEndpointAddresses;
+  return replicas.length > 0 ? Fn.join(",", [...replicas]) : database.endpointAddress;
 }
 
 /**
@@ -92,12 +94,11 @@ function readerAddresses(database: AppDatabase): readonly string[] {
  * `REDIS_USER` (the user to authenticate as with an IAM token; no password exists). Always `DATA_BUCKET`.
  */
 export function dataTierEnvironment({ app }: AppTierProps, { database, cache }: DataTier): Record<string, string> {
-  const readers = database ? readerAddresses(database) : [];
   return {
     ...(database && app.database
       ? {
           DB_HOST: database.endpointAddress,
-          DB_READ_HOSTS: readers.length > 0 ? Fn.join(",", [...readers]) : database.endpointAddress,
+          DB_READ_HOSTS: readHosts(database),
           DB_PORT: String(database.port),
           DB_NAME: app.database.databaseName,
           ...(app.database.engine === "rds-mysql" ? {} : { DB_ENGINE: app.database.engine }),
