@@ -130,13 +130,15 @@ export interface AppDatabaseModel {
 
 /** The cache of the app tier (`AppModel.cache`), after defaults. */
 export interface AppCacheModel {
+  /** `redis` (Redis OSS 7.1) or `valkey` (Valkey 8.0). */
+  readonly engine: "redis" | "valkey";
   readonly nodeType: string;
   readonly replicas: number;
   readonly multiAz: boolean;
   readonly snapshotRetentionDays: number;
-  /** ElastiCache replication group id (at most 40 characters). */
+  /** ElastiCache replication group id (at most 40 characters): `<namePrefix>-<engine>`. */
   readonly replicationGroupId: string;
-  /** Id and name of the IAM-authenticated user the services connect as (at most 40 characters): `<namePrefix>-redis-app`. */
+  /** Id and name of the IAM-authenticated user the services connect as (at most 40 characters): `<namePrefix>-<engine>-app`. */
   readonly iamUserName: string;
   /** Id of the switched-off `default` user the user group must contain (at most 40 characters). */
   readonly defaultUserId: string;
@@ -229,10 +231,10 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
       ? {
           cache: {
             ...app.cache,
-            replicationGroupId: boundedName([namePrefix, "redis"], 40),
-            iamUserName: boundedName([namePrefix, "redis-app"], 40),
-            defaultUserId: boundedName([namePrefix, "redis-default"], 40),
-            userGroupId: boundedName([namePrefix, "redis-users"], 40),
+            replicationGroupId: boundedName([namePrefix, app.cache.engine], 40),
+            iamUserName: boundedName([namePrefix, `${app.cache.engine}-app`], 40),
+            defaultUserId: boundedName([namePrefix, `${app.cache.engine}-default`], 40),
+            userGroupId: boundedName([namePrefix, `${app.cache.engine}-users`], 40),
           },
         }
       : {}),

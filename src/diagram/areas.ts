@@ -274,7 +274,7 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   if (db) databaseNodes(env, vpc, db, d);
   if (cache) {
     d.node(vpc, ids.cache(env), "data", [
-      "Redis",
+      cache.engine === "valkey" ? "Valkey" : "Redis",
       cache.replicationGroupId,
       `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`,
       cache.multiAz ? "Multi-AZ failover" : "single AZ",

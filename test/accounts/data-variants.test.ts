@@ -1,6 +1,6 @@
 /**
  * The data tier's variants on the reference config (test/fixtures/reference), each synthesized through the policy
- * pack: no database and no cache (dev), Aurora PostgreSQL (test), Aurora MySQL (prod), and in a second config
+ * pack: no database and no cache (dev), Aurora PostgreSQL with a Valkey cache (test), Aurora MySQL (prod), and in a second config
  * RDS for PostgreSQL (test). The shipped variant (RDS for MySQL + Redis) is covered by app-tier.test.ts.
  */
 import { mkdtempSync } from "node:fs";
@@ -19,14 +19,20 @@ const DEV_DATA = / {2}database:\n( {4}.*\n)+ {2}cache:\n( {4}.*\n)+/;
 const TEST_DATABASE = / {2}database:\n( {4}.*\n)+/;
 const PROD_DATABASE = / {2}database:\n( {4}.*\n)+/;
 
-/** The reference config: dev without database and cache, test on Aurora PostgreSQL, prod on Aurora MySQL. */
+/** The reference config: dev without database and cache, test on Aurora PostgreSQL and Valkey, prod on Aurora MySQL. */
 const auroraDir = () =>
   referenceWith({
     "dev.yaml": replace(DEV_DATA, ""),
-    "test.yaml": replace(
-      TEST_DATABASE,
-      "  database:\n    engine: aurora-postgres\n    instanceClass: db.t4g.medium\n    readReplicas: 1\n    backupRetentionDays: 7\n",
-    ),
+    "test.yaml": (old) =>
+      replace(
+        "  cache:\n",
+        "  cache:\n    engine: valkey\n",
+      )(
+        replace(
+          TEST_DATABASE,
+          "  database:\n    engine: aurora-postgres\n    instanceClass: db.t4g.medium\n    readReplicas: 1\n    backupRetentionDays: 7\n",
+        )(old),
+      ),
     "prod.yaml": replace(
       PROD_DATABASE,
       "  database:\n    engine: aurora-mysql\n    instanceClass: db.r7g.large\n    storageType: aurora-iopt1\n    readReplicas: 2\n    backupRetentionDays: 14\n    deletionProtection: true\n",
@@ -168,6 +174,24 @@ describe("data tier variants", () => {
     }
     expect(alarmMetrics(test)).toEqual(expect.arrayContaining(["AWS/RDS/AuroraReplicaLag", "AWS/RDS/FreeLocalStorage"]));
     expect(alarmMetrics(test)).not.toContain("AWS/RDS/FreeStorageSpace");
+  });
+
+  it("builds a Valkey cache with IAM authentication, TLS and its own names, and tells the services its user", () => {
+    const test = aurora.json("workload-test");
+    const [group] = resources(test, "aws_elasticache_replication_group");
+    expect(group).toMatchObject({
+      replication_group_id: "acme-test-valkey",
+      engine: "valkey",
+      engine_version: "8.0",
+      transit_encryption_enabled: true,
+      at_rest_encryption_enabled: "true",
+      automatic_failover_enabled: true,
+    });
+    const iamUser = resources(test, "aws_elasticache_user").find((u) => (u.authentication_mode as { type: string }).type === "iam")!;
+    expect(iamUser.user_name).toBe("acme-test-valkey-app");
+    for (const text of containerEnvironment(test)) expect(text).toContain('{"name":"REDIS_USER","value":"acme-test-valkey-app"}');
+    expect(taskStatements(test).filter((s) => s.Sid === "ConnectToCacheWithIam").length).toBe(2);
+    expect(ingressPorts(test, "app_cache_security-group")).toEqual([6379, 6379]);
   });
 
   it("builds prod Aurora MySQL with I/O-Optimized storage, prevent_destroy on the cluster, TLS and the audit log switched on", () => {

@@ -319,9 +319,13 @@ export const AppDatabase = z
     description: "The app database: RDS for MySQL or PostgreSQL, or an Aurora MySQL or PostgreSQL cluster. Leave it out for no database.",
   });
 
-/** The ElastiCache for Redis replication group. */
+/** The ElastiCache replication group (Redis OSS or Valkey). */
 export const AppCache = z
   .strictObject({
+    engine: z.enum(["redis", "valkey"]).default("redis").meta({
+      description:
+        "redis: ElastiCache for Redis OSS 7.1; valkey: ElastiCache for Valkey 8.0 (Redis OSS compatible, lower node prices, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html). Both with IAM authentication and TLS. @default redis",
+    }),
     nodeType: z
       .string()
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an ElastiCache node type such as cache.t4g.micro or cache.r7g.large." })
@@ -346,7 +350,7 @@ export const AppCache = z
   })
   .meta({
     description:
-      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit; services authenticate with IAM (no AUTH token exists).",
+      "ElastiCache for Redis OSS 7.1 or Valkey 8.0, encrypted at rest with KMS and in transit; services authenticate with IAM (no AUTH token exists). Leave it out for no cache.",
   });
 
 /** The two web ACLs (CloudFront scope and regional on the ALB). */

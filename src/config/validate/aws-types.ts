@@ -38,9 +38,6 @@ import { RDS_ENGINE_OF } from "../app-model.js";
 import { closest, orList, type Problem } from "../problems.js";
 import type { Validator } from "./context.js";
 
-/** The app cache's engine (src/modules/cache/redis.ts creates `engine = "redis"`, Redis OSS 7.1). */
-const CACHE_ENGINE: CacheEngine = "redis";
-
 /** What is wrong with an RDS instance class, or `undefined` when RDS offers it for the engine. */
 export function instanceClassProblem(engine: RdsEngine, instanceClass: string): string | undefined {
   if (isRdsInstanceClass(engine, instanceClass)) return undefined;
@@ -96,7 +93,7 @@ export const validateAwsTypes: Validator = (config) => {
         `RDS no longer creates MySQL ${db.engineVersion} instances: the oldest ${old.major} minor version it offers is ${old.oldestOffered} (${RDS_MYSQL_VERSIONS_DOC}). Write engineVersion: "${old.major}" (the newest minor, upgraded automatically) or "${old.oldestOffered}" or later.`,
       );
     }
-    if (app.cache) at(["cache", "nodeType"], nodeTypeProblem(CACHE_ENGINE, app.cache.nodeType));
+    if (app.cache) at(["cache", "nodeType"], nodeTypeProblem(app.cache.engine, app.cache.nodeType));
     for (const [i, s] of app.services.entries()) at(["services", i, "memoryMiB"], fargateSizeProblem(s.cpu, s.memoryMiB));
   }
   return problems;
