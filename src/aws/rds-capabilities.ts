@@ -97,6 +97,23 @@ export const LOG_EXPORT_REQUIREMENTS: Readonly<Record<string, Readonly<Record<st
   },
 };
 
+/**
+ * Requirements per export of an Aurora MySQL cluster (`aws_rds_cluster`, engine `aurora-mysql`), all in its cluster
+ * parameter group: `audit` needs `server_audit_logging = 1` (Advanced Auditing), `general` `general_log = 1`,
+ * `slowquery` `slow_query_log = 1`, both `log_output = FILE` ({@link AURORA_LOG_EXPORTS_DOC}).
+ */
+export const AURORA_LOG_EXPORT_REQUIREMENTS: Readonly<Record<string, Readonly<Record<string, LogExportRequirement>>>> = {
+  "aurora-mysql": {
+    audit: { parameters: [[{ name: "server_audit_logging", value: "1" }]] },
+    general: { parameters: [[{ name: "general_log", value: "1" }], [LOG_OUTPUT_FILE]] },
+    slowquery: { parameters: [[{ name: "slow_query_log", value: "1" }], [LOG_OUTPUT_FILE]] },
+  },
+};
+
+/** The Aurora page {@link AURORA_LOG_EXPORT_REQUIREMENTS} follows. */
+export const AURORA_LOG_EXPORTS_DOC =
+  "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Integrating.CloudWatch.html";
+
 /** The AWS page {@link LOG_EXPORT_REQUIREMENTS} follows for MySQL. */
 export const LOG_EXPORTS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html";
 
