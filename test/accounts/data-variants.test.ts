@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SynthOutcome, synthesizeChecked } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
+import { STATEFUL_RESOURCE_TYPES } from "../../src/plan-guard/stateful.js";
 import { cleanupConfigDirs, problemsOf, referenceWith, replace } from "../support/config-dir.js";
 import { resources, resourcesByName, type StackJson } from "../support/synth.js";
 import { readFileSync } from "node:fs";
@@ -102,6 +103,16 @@ describe("data tier variants", () => {
     expect(taskStatements(dev).map((s) => s.Action)).not.toContain("rds-db:connect");
     expect(taskStatements(dev).map((s) => s.Sid)).not.toContain("ConnectToCacheWithIam");
     expect(alarmMetrics(dev).filter((m) => m.startsWith("AWS/RDS") || m.startsWith("AWS/ElastiCache"))).toEqual([]);
+  });
+
+  it("builds only database and cache types that lz plan-guard guards as stateful (Aurora instances hold no data)", () => {
+    const types = ["workload-test", "workload-prod"].flatMap((name) => Object.keys(aurora.json(name).resource ?? {}));
+    for (const type of ["aws_rds_cluster", "aws_elasticache_replication_group"]) {
+      expect(types).toContain(type);
+      expect(STATEFUL_RESOURCE_TYPES).toHaveProperty(type);
+    }
+    expect(types).toContain("aws_rds_cluster_instance");
+    expect(STATEFUL_RESOURCE_TYPES).not.toHaveProperty("aws_rds_cluster_instance");
   });
 
   it("rejects a Multi-AZ Aurora cluster without a reader to fail over to", () => {
