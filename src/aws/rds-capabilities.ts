@@ -26,12 +26,16 @@ export const RDS_CAPABILITIES_CHECKED = "2026-11-29";
 /**
  * Instance classes on which Performance Insights (Database Insights) cannot be turned on, per engine
  * (`aws_db_instance.engine`). An engine that is not a key is not covered: its support is unknown here.
- * Aurora MySQL excludes every db.t2 and db.t3 size, listed as family prefixes ending in `.`.
+ * Aurora MySQL excludes every db.t2 and db.t3 size, listed as family prefixes ending in `.`; Aurora PostgreSQL
+ * supports every class. RDS for PostgreSQL is not covered yet (its row could not be read when checked), so the app
+ * tier leaves Performance Insights off there.
  */
 export const PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES: Readonly<Record<string, readonly string[]>> = {
   mysql: ["db.t2.micro", "db.t2.small", "db.t3.micro", "db.t3.small", "db.t4g.micro", "db.t4g.small"],
   mariadb: ["db.t2.micro", "db.t2.small", "db.t3.micro", "db.t3.small", "db.t4g.micro", "db.t4g.small"],
   "aurora-mysql": ["db.t2.", "db.t3.", "db.t4g.micro", "db.t4g.small"],
+  // Aurora PostgreSQL: "Instance class restrictions: Not applicable" (the Aurora page, checked 2026-12).
+  "aurora-postgresql": [],
 };
 
 /** The AWS page {@link PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES} follows for RDS engines. */

@@ -174,6 +174,10 @@ describe("data tier variants", () => {
     expect(instances.map((i) => i.identifier)).toEqual(["acme-test-aurora-postgres-1", "acme-test-aurora-postgres-2"]);
     expect(new Set(instances.map((i) => i.availability_zone)).size).toBe(2);
     expect(instances.every((i) => i.publicly_accessible === false && i.instance_class === "db.t4g.medium")).toBe(true);
+    // Aurora PostgreSQL supports Performance Insights on every class; encrypted with the data key like the volume.
+    expect(
+      instances.every((i) => i.performance_insights_enabled === true && i.performance_insights_kms_key_id === cluster!.kms_key_id),
+    ).toBe(true);
     expect(ingressPorts(test, "app_database_security-group")).toEqual([5432, 5432]);
     const connect = taskStatements(test).filter((s) => s.Action === "rds-db:connect");
     expect(connect.length).toBe(2);
@@ -228,6 +232,7 @@ describe("data tier variants", () => {
       ]),
     );
     expect(resources(prod, "aws_rds_cluster_instance").length).toBe(3);
+    expect(resources(prod, "aws_rds_cluster_instance").every((i) => i.performance_insights_enabled === true)).toBe(true);
     expect(new Set(resources(prod, "aws_rds_cluster_instance").map((i) => i.availability_zone)).size).toBe(3);
     expect(ingressPorts(prod, "app_database_security-group").every((p) => p === 3306)).toBe(true);
     // The cache section is unchanged: Redis stays.
