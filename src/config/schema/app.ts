@@ -1,12 +1,14 @@
 /**
  * The `app:` block of an environment file: the application tier (CloudFront + WAF + Shield → ALB →
- * ECS Fargate → RDS MySQL + ElastiCache Redis, and an S3 frontend).
+ * ECS Fargate → an optional database (RDS MySQL or PostgreSQL, Aurora MySQL or PostgreSQL) and an optional
+ * ElastiCache cache (Redis OSS or Valkey), and an S3 frontend). See docs/app-data.md for the data choices.
  *
  * One area of the schema folder: ./index.ts only references {@link AppSettings}. Like every area file, this one
  * must not import ./index.ts (index.ts imports it, and the cycle would break whichever file loads second); shared
  * pieces live in small modules both import, such as ./log-retention.ts.
  *
- * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
+ * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks) for the sections that are
+ * written; `database:` and `cache:` themselves are optional (left out: none is built); a cheap
  * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs
  * Multi-AZ and at least 7 backup days, a cache with Multi-AZ needs a replica, unique service names and
  * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`; AWS type names (instance
@@ -422,7 +424,10 @@ export const AppSettings = z
       .meta({ description: "Cross-Region copy of the frontend and data buckets (S3 replication to KMS-encrypted, versioned replicas)." }),
     logRetentionDays: logRetentionDays(365, "Container, WAF and database log retention in days (a CloudWatch Logs retention value)."),
   })
-  .meta({ description: "The application tier: CloudFront, WAF, ALB, ECS Fargate services, RDS MySQL, Redis and S3." });
+  .meta({
+    description:
+      "The application tier: CloudFront, WAF, ALB, ECS Fargate services, an optional database (RDS or Aurora, MySQL or PostgreSQL), an optional cache (Redis or Valkey) and S3.",
+  });
 
 /** The parsed `app:` block, after defaults. */
 export type AppFile = z.output<typeof AppSettings>;
