@@ -49,7 +49,12 @@ export interface AuroraClusterProps {
   readonly engine: "aurora-mysql" | "aurora-postgresql";
   /** Cluster identifier; instances are `<identifier>-<n>`, n from 1. */
   readonly identifier: string;
-  /** `8.0` or `8.0.mysql_aurora.3.xx.y` (Aurora MySQL), `17.x` or `16.x` (Aurora PostgreSQL). */
+  /**
+   * `8.0` or `8.0.mysql_aurora.3.xx.y` (Aurora MySQL), `17.x` or `16.x` (Aurora PostgreSQL). A less specific version
+   * stays in `engine_version` and the running one is `engine_version_actual`, so an automatic minor upgrade shows no
+   * diff (provider PR https://github.com/hashicorp/terraform-provider-aws/pull/20211); a pinned Aurora PostgreSQL
+   * minor that RDS upgraded must be raised in the config.
+   */
   readonly engineVersion: string;
   readonly instanceClass: string;
   /** Reader instances next to the writer (0-5). */
