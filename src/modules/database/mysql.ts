@@ -222,7 +222,8 @@ export class MysqlDatabase extends Construct {
       allocatedStorage: props.allocatedStorageGiB,
       maxAllocatedStorage: props.maxAllocatedStorageGiB,
       dbName: props.databaseName,
-      // "admin" is a keyword of PostgreSQL 16 (GRANT ... WITH ADMIN); the PostgreSQL master user is dbadmin.
+      // MySQL keeps the shipped "admin"; PostgreSQL gets "dbadmin", which is no PostgreSQL keyword (RDS refuses reserved
+      // words as master user names, and ADMIN is a PostgreSQL keyword).
       username: postgres ? "dbadmin" : "admin",
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: props.secretsKmsKeyArn,
