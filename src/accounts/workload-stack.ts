@@ -133,7 +133,8 @@ export class WorkloadStack extends AccountStack {
 
   /**
    * Alarms and dashboard widgets for the app tier: ALB 5xx rate and p95 response time (whole load balancer), CPU and memory per ECS
-   * service, RDS per instance (replica lag on replicas), ElastiCache CPU and evictions, and blocked-request
+   * service, RDS per instance (replica lag on replicas; Aurora instances too) where there is a database, ElastiCache
+   * CPU and evictions where there is a cache, and blocked-request
    * spikes on both web ACLs. The CloudFront ACL's metrics exist only in us-east-1, and an alarm can notify
    * only a topic of its own Region, so those alarms go to a us-east-1 copy of the alert topic
    * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html).
@@ -162,12 +163,14 @@ export class WorkloadStack extends AccountStack {
         }),
       );
     }
-    app.database.instanceIdentifiers.forEach((id, i) => {
+    const aurora = env.app?.database?.aurora ?? false;
+    app.database?.instanceIdentifiers.forEach((id, i) => {
       this.dashboard.add(
         new RdsAlarms(this, i === 0 ? "rds-alarms-primary" : `rds-alarms-replica-${i}`, {
           ...target,
           dbInstanceIdentifier: id,
           isReplica: i > 0,
+          ...(aurora ? { aurora } : {}),
           cpuPercent: t.rdsCpuPercent,
           freeStorageGiB: t.rdsFreeStorageGiB,
           connections: t.rdsConnections,
@@ -175,15 +178,17 @@ export class WorkloadStack extends AccountStack {
         }),
       );
     });
-    this.dashboard.add(
-      new ElastiCacheAlarms(this, "cache-alarms", {
-        ...target,
-        replicationGroupId: app.cache.replicationGroupId,
-        nodeCount: env.app!.cache.replicas + 1,
-        cpuPercent: t.cacheCpuPercent,
-        evictions: t.cacheEvictions,
-      }),
-    );
+    if (app.cache && env.app?.cache) {
+      this.dashboard.add(
+        new ElastiCacheAlarms(this, "cache-alarms", {
+          ...target,
+          replicationGroupId: app.cache.replicationGroupId,
+          nodeCount: env.app.cache.replicas + 1,
+          cpuPercent: t.cacheCpuPercent,
+          evictions: t.cacheEvictions,
+        }),
+      );
+    }
     this.dashboard.add(
       new WafAlarms(this, "waf-alarms-alb", {
         ...target,

@@ -28,11 +28,17 @@ export const ELASTICACHE_NODE_TYPES_DOC = "https://docs.aws.amazon.com/AmazonEla
 export const ELASTICACHE_DATA_TIERING_DOC =
   "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html";
 
-/** The cache engines the table covers (the ElastiCache `Engine` value). The app cache is `redis` (Redis OSS 7.1). */
-export type CacheEngine = "redis";
+/**
+ * The cache engines the table covers (the ElastiCache `Engine` value): `redis` (Redis OSS 7.1, the default) and
+ * `valkey`. The node types page lists one "Valkey or Redis OSS" current generation, so both engines share the rows.
+ */
+export type CacheEngine = "redis" | "valkey";
 
 /** How the engine is called in messages. */
-export const CACHE_ENGINE_LABEL: Readonly<Record<CacheEngine, string>> = Object.freeze({ redis: "ElastiCache for Redis OSS" });
+export const CACHE_ENGINE_LABEL: Readonly<Record<CacheEngine, string>> = Object.freeze({
+  redis: "ElastiCache for Redis OSS",
+  valkey: "ElastiCache for Valkey",
+});
 
 /**
  * One node type family and its sizes, smallest first.
@@ -49,27 +55,31 @@ const TO_16X = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", 
 const M5_R5 = ["large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"] as const;
 
 /** Engine → its node type families. */
+const VALKEY_OR_REDIS_FAMILIES: readonly CacheNodeFamily[] = [
+  { family: "cache.t4g", sizes: SMALL, status: "current" },
+  { family: "cache.t3", sizes: SMALL, status: "current" },
+  { family: "cache.m7g", sizes: TO_16X, status: "current" },
+  { family: "cache.m6g", sizes: TO_16X, status: "current" },
+  { family: "cache.m5", sizes: M5_R5, status: "current" },
+  { family: "cache.m4", sizes: ["large", "xlarge", "2xlarge", "4xlarge", "10xlarge"], status: "current" },
+  { family: "cache.r7g", sizes: TO_16X, status: "current" },
+  { family: "cache.r6g", sizes: TO_16X, status: "current" },
+  { family: "cache.r5", sizes: M5_R5, status: "current" },
+  { family: "cache.r4", sizes: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"], status: "current" },
+  { family: "cache.r6gd", sizes: ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"], status: "data-tiering" },
+  { family: "cache.t2", sizes: SMALL, status: "previous", currentFamily: "cache.t4g" },
+  { family: "cache.t1", sizes: ["micro"], status: "previous", currentFamily: "cache.t4g" },
+  { family: "cache.m1", sizes: ["small", "medium", "large", "xlarge"], status: "previous", currentFamily: "cache.m7g" },
+  { family: "cache.m3", sizes: ["medium", "large", "xlarge", "2xlarge"], status: "previous", currentFamily: "cache.m7g" },
+  { family: "cache.c1", sizes: ["xlarge"], status: "previous", currentFamily: "cache.m7g" },
+  { family: "cache.m2", sizes: ["xlarge", "2xlarge", "4xlarge"], status: "previous", currentFamily: "cache.r7g" },
+  { family: "cache.r3", sizes: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"], status: "previous", currentFamily: "cache.r7g" },
+];
+
+/** Engine → its node type families (the same "Valkey or Redis OSS" rows for both). */
 export const CACHE_NODE_FAMILIES: Readonly<Record<CacheEngine, readonly CacheNodeFamily[]>> = Object.freeze({
-  redis: [
-    { family: "cache.t4g", sizes: SMALL, status: "current" },
-    { family: "cache.t3", sizes: SMALL, status: "current" },
-    { family: "cache.m7g", sizes: TO_16X, status: "current" },
-    { family: "cache.m6g", sizes: TO_16X, status: "current" },
-    { family: "cache.m5", sizes: M5_R5, status: "current" },
-    { family: "cache.m4", sizes: ["large", "xlarge", "2xlarge", "4xlarge", "10xlarge"], status: "current" },
-    { family: "cache.r7g", sizes: TO_16X, status: "current" },
-    { family: "cache.r6g", sizes: TO_16X, status: "current" },
-    { family: "cache.r5", sizes: M5_R5, status: "current" },
-    { family: "cache.r4", sizes: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"], status: "current" },
-    { family: "cache.r6gd", sizes: ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"], status: "data-tiering" },
-    { family: "cache.t2", sizes: SMALL, status: "previous", currentFamily: "cache.t4g" },
-    { family: "cache.t1", sizes: ["micro"], status: "previous", currentFamily: "cache.t4g" },
-    { family: "cache.m1", sizes: ["small", "medium", "large", "xlarge"], status: "previous", currentFamily: "cache.m7g" },
-    { family: "cache.m3", sizes: ["medium", "large", "xlarge", "2xlarge"], status: "previous", currentFamily: "cache.m7g" },
-    { family: "cache.c1", sizes: ["xlarge"], status: "previous", currentFamily: "cache.m7g" },
-    { family: "cache.m2", sizes: ["xlarge", "2xlarge", "4xlarge"], status: "previous", currentFamily: "cache.r7g" },
-    { family: "cache.r3", sizes: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"], status: "previous", currentFamily: "cache.r7g" },
-  ],
+  redis: VALKEY_OR_REDIS_FAMILIES,
+  valkey: VALKEY_OR_REDIS_FAMILIES,
 });
 
 /** A node type found in the table: its family entry and size. */

@@ -26,12 +26,16 @@ export const RDS_CAPABILITIES_CHECKED = "2026-11-29";
 /**
  * Instance classes on which Performance Insights (Database Insights) cannot be turned on, per engine
  * (`aws_db_instance.engine`). An engine that is not a key is not covered: its support is unknown here.
- * Aurora MySQL excludes every db.t2 and db.t3 size, listed as family prefixes ending in `.`.
+ * Aurora MySQL excludes every db.t2 and db.t3 size, listed as family prefixes ending in `.`; Aurora PostgreSQL
+ * supports every class. RDS for PostgreSQL is not covered yet (its row could not be read when checked), so the app
+ * tier leaves Performance Insights off there.
  */
 export const PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES: Readonly<Record<string, readonly string[]>> = {
   mysql: ["db.t2.micro", "db.t2.small", "db.t3.micro", "db.t3.small", "db.t4g.micro", "db.t4g.small"],
   mariadb: ["db.t2.micro", "db.t2.small", "db.t3.micro", "db.t3.small", "db.t4g.micro", "db.t4g.small"],
   "aurora-mysql": ["db.t2.", "db.t3.", "db.t4g.micro", "db.t4g.small"],
+  // Aurora PostgreSQL: "Instance class restrictions: Not applicable" (the Aurora page, checked 2026-12).
+  "aurora-postgresql": [],
 };
 
 /** The AWS page {@link PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES} follows for RDS engines. */
@@ -96,6 +100,23 @@ export const LOG_EXPORT_REQUIREMENTS: Readonly<Record<string, Readonly<Record<st
     },
   },
 };
+
+/**
+ * Requirements per export of an Aurora MySQL cluster (`aws_rds_cluster`, engine `aurora-mysql`), all in its cluster
+ * parameter group: `audit` needs `server_audit_logging = 1` (Advanced Auditing), `general` `general_log = 1`,
+ * `slowquery` `slow_query_log = 1`, both `log_output = FILE` ({@link AURORA_LOG_EXPORTS_DOC}).
+ */
+export const AURORA_LOG_EXPORT_REQUIREMENTS: Readonly<Record<string, Readonly<Record<string, LogExportRequirement>>>> = {
+  "aurora-mysql": {
+    audit: { parameters: [[{ name: "server_audit_logging", value: "1" }]] },
+    general: { parameters: [[{ name: "general_log", value: "1" }], [LOG_OUTPUT_FILE]] },
+    slowquery: { parameters: [[{ name: "slow_query_log", value: "1" }], [LOG_OUTPUT_FILE]] },
+  },
+};
+
+/** The Aurora page {@link AURORA_LOG_EXPORT_REQUIREMENTS} follows. */
+export const AURORA_LOG_EXPORTS_DOC =
+  "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Integrating.CloudWatch.html";
 
 /** The AWS page {@link LOG_EXPORT_REQUIREMENTS} follows for MySQL. */
 export const LOG_EXPORTS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html";

@@ -34,9 +34,10 @@ export interface RdsMajorVersion {
 
 /**
  * Engine → its major versions. MySQL 8.4 (LTS) is the landing zone's default; 8.0 is past RDS standard support
- * (RDS Extended Support, charged per vCPU-hour) but still creatable, so it keeps its floor.
+ * (RDS Extended Support, charged per vCPU-hour) but still creatable, so it keeps its floor. The other engines have
+ * no floor yet: a pinned minor RDS no longer offers fails at apply time, not in `lz validate`.
  */
-export const RDS_MAJOR_VERSIONS: Readonly<Record<RdsEngine, readonly RdsMajorVersion[]>> = Object.freeze({
+export const RDS_MAJOR_VERSIONS: Readonly<Partial<Record<RdsEngine, readonly RdsMajorVersion[]>>> = Object.freeze({
   mysql: [
     { major: "8.0", oldestOfferedMinor: 42 },
     { major: "8.4", oldestOfferedMinor: 5 },
@@ -54,7 +55,31 @@ export function deprecatedMinorVersion(
 ): { readonly major: string; readonly oldestOffered: string } | undefined {
   const m = /^(\d+\.\d+)\.(\d+)$/.exec(version);
   if (!m) return undefined;
-  const major = RDS_MAJOR_VERSIONS[engine].find((v) => v.major === m[1]);
+  const major = RDS_MAJOR_VERSIONS[engine]?.find((v) => v.major === m[1]);
   if (!major || Number(m[2]) >= major.oldestOfferedMinor) return undefined;
   return { major: major.major, oldestOffered: `${major.major}.${major.oldestOfferedMinor}` };
+}
+
+/**
+ * The engine version each engine of the app tier gets when the config names none (`app.database.engineVersion`):
+ * - `mysql` "8.4": the MySQL LTS major, its newest minor;
+ * - `postgres` "17": the newest PostgreSQL major RDS offers, its newest minor
+ *   (https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-versions.html);
+ * - `aurora-mysql` "8.0": CreateDBCluster's "8.0" picks the default Aurora MySQL version 3 release
+ *   (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html, `EngineVersion`);
+ * - `aurora-postgresql` "17.7": Aurora PostgreSQL takes a major.minor version; 17.7 is the newest 17 minor the
+ *   extension-versions page of the release notes listed when checked (2026-12,
+ *   https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/AuroraPostgreSQL.Extensions.html).
+ */
+export const DEFAULT_ENGINE_VERSIONS: Readonly<Record<RdsEngine, string>> = Object.freeze({
+  mysql: "8.4",
+  postgres: "17",
+  "aurora-mysql": "8.0",
+  "aurora-postgresql": "17.7",
+});
+
+/** The parameter group family of an engine version (`mysql8.4`, `postgres17`, `aurora-mysql8.0`, `aurora-postgresql16`). */
+export function parameterGroupFamily(engine: RdsEngine, engineVersion: string): string {
+  const [major = "", minor = ""] = engineVersion.split(".");
+  return engine === "mysql" || engine === "aurora-mysql" ? `${engine}${major}.${minor}` : `${engine}${major}`;
 }

@@ -31,11 +31,28 @@
 /** The RDS documentation page the table follows. */
 export const RDS_INSTANCE_CLASS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html";
 
-/** The DB engines the table covers (the RDS `Engine` value). The landing zone's database is `mysql`. */
-export type RdsEngine = "mysql";
+/** The Aurora documentation page of the Aurora rows ({@link RDS_INSTANCE_FAMILIES} `aurora-mysql`, `aurora-postgresql`). */
+export const AURORA_INSTANCE_CLASS_DOC =
+  "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.DBInstanceClass.SupportAurora.html";
+
+/**
+ * The DB engines the table covers (the RDS `Engine` value): RDS for MySQL (`mysql`), RDS for PostgreSQL
+ * (`postgres`), Aurora MySQL (`aurora-mysql`) and Aurora PostgreSQL (`aurora-postgresql`).
+ */
+export type RdsEngine = "mysql" | "postgres" | "aurora-mysql" | "aurora-postgresql";
 
 /** How the engine is called in messages. */
-export const RDS_ENGINE_LABEL: Readonly<Record<RdsEngine, string>> = Object.freeze({ mysql: "RDS for MySQL" });
+export const RDS_ENGINE_LABEL: Readonly<Record<RdsEngine, string>> = Object.freeze({
+  mysql: "RDS for MySQL",
+  postgres: "RDS for PostgreSQL",
+  "aurora-mysql": "Aurora MySQL",
+  "aurora-postgresql": "Aurora PostgreSQL",
+});
+
+/** The page an engine's rows follow: {@link RDS_INSTANCE_CLASS_DOC} for RDS, {@link AURORA_INSTANCE_CLASS_DOC} for Aurora. */
+export function instanceClassDocOf(engine: RdsEngine): string {
+  return engine.startsWith("aurora") ? AURORA_INSTANCE_CLASS_DOC : RDS_INSTANCE_CLASS_DOC;
+}
 
 /** One instance class family (`db.r6g`) and the sizes RDS offers of it for an engine, smallest first. */
 export interface RdsInstanceFamily {
@@ -53,50 +70,85 @@ const TO_48X = [...TO_24X, "48xlarge"] as const;
 
 const fam = (family: string, sizes: readonly string[]): RdsInstanceFamily => ({ family, sizes });
 
-/** Engine → its instance class families. */
+const MYSQL_FAMILIES: readonly RdsInstanceFamily[] = [
+  // Burstable (docs).
+  fam("db.t4g", BURSTABLE),
+  fam("db.t3", BURSTABLE),
+  fam("db.t2", BURSTABLE),
+  // General purpose (docs).
+  fam("db.m7g", TO_16X),
+  fam("db.m6g", TO_16X),
+  fam("db.m6gd", TO_16X),
+  fam("db.m6i", TO_32X),
+  fam("db.m5d", TO_24X),
+  fam("db.m5", TO_24X),
+  fam("db.m4", ["large", "xlarge", "2xlarge", "4xlarge", "10xlarge", "16xlarge"]),
+  fam("db.m3", ["medium", "large", "xlarge", "2xlarge"]),
+  // General purpose, added since 2023 (Price List).
+  fam("db.m8g", TO_48X),
+  fam("db.m8gd", TO_48X),
+  fam("db.m7i", TO_48X),
+  fam("db.m6id", TO_32X),
+  fam("db.m6idn", TO_32X),
+  fam("db.m6in", TO_32X),
+  // Memory optimized (docs).
+  fam("db.r7g", TO_16X),
+  fam("db.r6g", TO_16X),
+  fam("db.r6gd", TO_16X),
+  fam("db.r6i", TO_32X),
+  fam("db.r5d", TO_24X),
+  fam("db.r5b", TO_24X),
+  fam("db.r5", TO_24X),
+  fam("db.r4", ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"]),
+  fam("db.r3", ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"]),
+  fam("db.x2g", TO_16X),
+  fam("db.x2idn", ["16xlarge", "24xlarge", "32xlarge"]),
+  fam("db.x2iedn", ["xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge", "24xlarge", "32xlarge"]),
+  // Memory optimized, added since 2023 (Price List).
+  fam("db.r8g", TO_48X),
+  fam("db.r8gd", TO_48X),
+  fam("db.r7i", TO_48X),
+  fam("db.r6id", TO_32X),
+  fam("db.r6idn", TO_32X),
+  fam("db.r6in", TO_32X),
+];
+
+/** Previous-generation families RDS for PostgreSQL 16 and 17 do not run (the table's rows name only older major versions for them). */
+const NOT_POSTGRES_16_17 = ["db.t2", "db.m3", "db.m4", "db.r3", "db.r4"];
+
+/**
+ * Aurora instance classes (AURORA_INSTANCE_CLASS_DOC, checked 2026-12): the burstable classes only from medium
+ * (db.t3.medium, db.t3.large, db.t4g.medium, db.t4g.large; Aurora has no micro or small class), the
+ * memory-optimized families (db.r5 to db.r8g, with the Optimized Reads db.r6gd, db.r6id and db.r8gd), and db.x2g.
+ * Aurora has no general-purpose db.m class for provisioned instances of current versions. `db.serverless`
+ * (Aurora Serverless v2) is left out: the app tier creates provisioned instances. The page's per-version limits
+ * (for example db.r8g needs Aurora MySQL 3.08 or Aurora PostgreSQL 16.4 and later) are not checked; the default
+ * versions are newer.
+ */
+const AURORA_FAMILIES: readonly RdsInstanceFamily[] = [
+  fam("db.t4g", ["medium", "large"]),
+  fam("db.t3", ["medium", "large"]),
+  fam("db.r8g", TO_48X),
+  fam("db.r8gd", TO_48X),
+  fam("db.r7g", TO_16X),
+  fam("db.r7i", TO_48X),
+  fam("db.r6g", TO_16X),
+  fam("db.r6gd", TO_16X),
+  fam("db.r6i", TO_32X),
+  fam("db.r6id", TO_32X),
+  fam("db.r5", TO_24X),
+  fam("db.x2g", TO_16X),
+];
+
+/**
+ * Engine → its instance class families. `postgres` uses the MySQL rows without the previous-generation families
+ * that PostgreSQL 16 and 17 do not run (the same page lists the same current families for both engines).
+ */
 export const RDS_INSTANCE_FAMILIES: Readonly<Record<RdsEngine, readonly RdsInstanceFamily[]>> = Object.freeze({
-  mysql: [
-    // Burstable (docs).
-    fam("db.t4g", BURSTABLE),
-    fam("db.t3", BURSTABLE),
-    fam("db.t2", BURSTABLE),
-    // General purpose (docs).
-    fam("db.m7g", TO_16X),
-    fam("db.m6g", TO_16X),
-    fam("db.m6gd", TO_16X),
-    fam("db.m6i", TO_32X),
-    fam("db.m5d", TO_24X),
-    fam("db.m5", TO_24X),
-    fam("db.m4", ["large", "xlarge", "2xlarge", "4xlarge", "10xlarge", "16xlarge"]),
-    fam("db.m3", ["medium", "large", "xlarge", "2xlarge"]),
-    // General purpose, added since 2023 (Price List).
-    fam("db.m8g", TO_48X),
-    fam("db.m8gd", TO_48X),
-    fam("db.m7i", TO_48X),
-    fam("db.m6id", TO_32X),
-    fam("db.m6idn", TO_32X),
-    fam("db.m6in", TO_32X),
-    // Memory optimized (docs).
-    fam("db.r7g", TO_16X),
-    fam("db.r6g", TO_16X),
-    fam("db.r6gd", TO_16X),
-    fam("db.r6i", TO_32X),
-    fam("db.r5d", TO_24X),
-    fam("db.r5b", TO_24X),
-    fam("db.r5", TO_24X),
-    fam("db.r4", ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"]),
-    fam("db.r3", ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"]),
-    fam("db.x2g", TO_16X),
-    fam("db.x2idn", ["16xlarge", "24xlarge", "32xlarge"]),
-    fam("db.x2iedn", ["xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge", "24xlarge", "32xlarge"]),
-    // Memory optimized, added since 2023 (Price List).
-    fam("db.r8g", TO_48X),
-    fam("db.r8gd", TO_48X),
-    fam("db.r7i", TO_48X),
-    fam("db.r6id", TO_32X),
-    fam("db.r6idn", TO_32X),
-    fam("db.r6in", TO_32X),
-  ],
+  mysql: MYSQL_FAMILIES,
+  postgres: MYSQL_FAMILIES.filter((f) => !NOT_POSTGRES_16_17.includes(f.family)),
+  "aurora-mysql": AURORA_FAMILIES,
+  "aurora-postgresql": AURORA_FAMILIES,
 });
 
 /** Every instance class name of `engine` (`db.r6g.large`, ...), in table order. */

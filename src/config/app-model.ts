@@ -4,6 +4,8 @@
  * stacks, the cost estimate and the diagram read the same values.
  */
 import { createHash } from "node:crypto";
+import { DEFAULT_ENGINE_VERSIONS } from "../aws/rds-engine-versions.js";
+import type { RdsEngine } from "../aws/rds-instance-classes.js";
 import type { AppFile } from "./schema/app.js";
 import { definedOnly } from "../util/defined.js";
 
@@ -80,6 +82,70 @@ export interface AppServiceModel {
   readonly targetGroupNames: readonly string[];
 }
 
+/** The database engine as the config names it (`app.database.engine`). */
+export type AppDatabaseEngine = "rds-mysql" | "rds-postgres" | "aurora-mysql" | "aurora-postgres";
+
+/** The RDS `Engine` value of each config engine (`aws_db_instance.engine` or `aws_rds_cluster.engine`). */
+export const RDS_ENGINE_OF: Readonly<Record<AppDatabaseEngine, RdsEngine>> = Object.freeze({
+  "rds-mysql": "mysql",
+  "rds-postgres": "postgres",
+  "aurora-mysql": "aurora-mysql",
+  "aurora-postgres": "aurora-postgresql",
+});
+
+/** The database of the app tier (`AppModel.database`), after defaults. */
+export interface AppDatabaseModel {
+  readonly engine: AppDatabaseEngine;
+  /** The RDS `Engine` value: `mysql`, `postgres`, `aurora-mysql` or `aurora-postgresql`. */
+  readonly rdsEngine: RdsEngine;
+  /** True for the Aurora engines: an `aws_rds_cluster` with `aws_rds_cluster_instance`s. */
+  readonly aurora: boolean;
+  /** The engine version written, or the engine's default (`DEFAULT_ENGINE_VERSIONS`). */
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  /** RDS: gp3 storage of the primary. Aurora: the data size the cost estimate assumes (storage grows by itself). */
+  readonly allocatedStorageGiB: number;
+  /** RDS only: the storage autoscaling ceiling. */
+  readonly maxAllocatedStorageGiB: number;
+  /** RDS: a Multi-AZ standby. Aurora: readers placed in other AZs than the writer. */
+  readonly multiAz: boolean;
+  /** RDS: read replicas. Aurora: reader instances. */
+  readonly readReplicas: number;
+  /** Aurora only: `aurora` (Standard) or `aurora-iopt1` (I/O-Optimized). @default "aurora" for Aurora, absent for RDS */
+  readonly storageType?: "aurora" | "aurora-iopt1";
+  readonly backupRetentionDays: number;
+  readonly backupWindow: string;
+  readonly maintenanceWindow: string;
+  readonly deletionProtection: boolean;
+  readonly databaseName: string;
+  /** TCP port clients connect to: 3306 (MySQL engines) or 5432 (PostgreSQL engines). */
+  readonly port: number;
+  /**
+   * RDS identifier of the primary (RDS; replicas are `<identifier>-replica-<n>`, n from 1) or of the cluster
+   * (Aurora; instances are `<identifier>-<n>`, n from 1, the first the initial writer): `<namePrefix>-mysql`,
+   * `<namePrefix>-postgres`, `<namePrefix>-aurora-mysql` or `<namePrefix>-aurora-postgres`.
+   */
+  readonly identifier: string;
+}
+
+/** The cache of the app tier (`AppModel.cache`), after defaults. */
+export interface AppCacheModel {
+  /** `redis` (Redis OSS 7.1) or `valkey` (Valkey 8.0). */
+  readonly engine: "redis" | "valkey";
+  readonly nodeType: string;
+  readonly replicas: number;
+  readonly multiAz: boolean;
+  readonly snapshotRetentionDays: number;
+  /** ElastiCache replication group id (at most 40 characters): `<namePrefix>-<engine>`. */
+  readonly replicationGroupId: string;
+  /** Id and name of the IAM-authenticated user the services connect as (at most 40 characters): `<namePrefix>-<engine>-app`. */
+  readonly iamUserName: string;
+  /** Id of the switched-off `default` user the user group must contain (at most 40 characters). */
+  readonly defaultUserId: string;
+  /** Id of the user group (at most 40 characters). */
+  readonly userGroupId: string;
+}
+
 /** The application tier of one environment, after defaults and with derived names. */
 export interface AppModel {
   /** `<organization>-<environment>`, the prefix of every name below. */
@@ -93,35 +159,10 @@ export interface AppModel {
     readonly originName: string;
   };
   readonly services: readonly AppServiceModel[];
-  readonly database: {
-    readonly engineVersion: string;
-    readonly instanceClass: string;
-    readonly allocatedStorageGiB: number;
-    readonly maxAllocatedStorageGiB: number;
-    readonly multiAz: boolean;
-    readonly readReplicas: number;
-    readonly backupRetentionDays: number;
-    readonly backupWindow: string;
-    readonly maintenanceWindow: string;
-    readonly deletionProtection: boolean;
-    readonly databaseName: string;
-    /** RDS identifier of the primary; replicas are `<identifier>-replica-<n>` (n from 1). */
-    readonly identifier: string;
-  };
-  readonly cache: {
-    readonly nodeType: string;
-    readonly replicas: number;
-    readonly multiAz: boolean;
-    readonly snapshotRetentionDays: number;
-    /** ElastiCache replication group id (at most 40 characters). */
-    readonly replicationGroupId: string;
-    /** Id and name of the IAM-authenticated user the services connect as (at most 40 characters): `<namePrefix>-redis-app`. */
-    readonly iamUserName: string;
-    /** Id of the switched-off `default` user the user group must contain (at most 40 characters). */
-    readonly defaultUserId: string;
-    /** Id of the user group (at most 40 characters). */
-    readonly userGroupId: string;
-  };
+  /** The database; absent when the `app:` block has no `database:` section. */
+  readonly database?: AppDatabaseModel;
+  /** The cache; absent when the `app:` block has no `cache:` section. */
+  readonly cache?: AppCacheModel;
   readonly waf: {
     readonly ratePerFiveMinutes: number;
     readonly managedRuleGroups: readonly string[];
@@ -185,14 +226,18 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
           ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32))
           : [boundedName([namePrefix, s.name], 32)],
     })),
-    database: { ...app.database, identifier: `${namePrefix}-mysql` },
-    cache: {
-      ...app.cache,
-      replicationGroupId: boundedName([namePrefix, "redis"], 40),
-      iamUserName: boundedName([namePrefix, "redis-app"], 40),
-      defaultUserId: boundedName([namePrefix, "redis-default"], 40),
-      userGroupId: boundedName([namePrefix, "redis-users"], 40),
-    },
+    ...(app.database ? { database: databaseModel(app.database, namePrefix) } : {}),
+    ...(app.cache
+      ? {
+          cache: {
+            ...app.cache,
+            replicationGroupId: boundedName([namePrefix, app.cache.engine], 40),
+            iamUserName: boundedName([namePrefix, `${app.cache.engine}-app`], 40),
+            defaultUserId: boundedName([namePrefix, `${app.cache.engine}-default`], 40),
+            userGroupId: boundedName([namePrefix, `${app.cache.engine}-users`], 40),
+          },
+        }
+      : {}),
     waf: {
       ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
       managedRuleGroups: [...app.waf.managedRuleGroups],
@@ -209,5 +254,22 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
       ...(app.backupCopy ? { frontendReplica: bucket("frontend-replica"), dataReplica: bucket("data-replica") } : {}),
     },
     loadBalancerName: boundedName([namePrefix, "alb"], 32),
+  };
+}
+
+/** The database model of a parsed `database:` section: the engine's default version, port and identifier. */
+function databaseModel(db: NonNullable<AppFile["database"]>, namePrefix: string): AppDatabaseModel {
+  const rdsEngine = RDS_ENGINE_OF[db.engine];
+  const aurora = db.engine.startsWith("aurora");
+  const { engineVersion, storageType, engine, ...rest } = db;
+  return {
+    ...rest,
+    engine,
+    rdsEngine,
+    aurora,
+    engineVersion: engineVersion ?? DEFAULT_ENGINE_VERSIONS[rdsEngine],
+    ...(aurora ? { storageType: storageType ?? "aurora" } : {}),
+    port: engine.endsWith("postgres") ? 5432 : 3306,
+    identifier: `${namePrefix}-${engine === "rds-mysql" ? "mysql" : engine === "rds-postgres" ? "postgres" : engine}`,
   };
 }

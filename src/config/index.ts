@@ -40,7 +40,16 @@ export {
   type SubnetTier,
 } from "./schema/index.js";
 export type { SubnetPlan } from "./subnet-plan.js";
-export type { AppModel, AppServiceModel, DeploymentStyle, ServiceSecretModel } from "./app-model.js";
+export type {
+  AppCacheModel,
+  AppDatabaseEngine,
+  AppDatabaseModel,
+  AppModel,
+  AppServiceModel,
+  DeploymentStyle,
+  ServiceSecretModel,
+} from "./app-model.js";
+export { RDS_ENGINE_OF } from "./app-model.js";
 export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "../aws/fargate.js";
 export { summarizeCidrs } from "../net/cidr.js";
 export type {

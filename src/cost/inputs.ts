@@ -72,8 +72,13 @@ export interface FargateServiceInputs {
   readonly desiredCount: number;
 }
 
-/** RDS for MySQL: a primary, an optional Multi-AZ standby, and read replicas (Single-AZ each). */
+/**
+ * The database: RDS for MySQL (a primary, an optional Multi-AZ standby, and read replicas, Single-AZ each), or an
+ * engine the price tables do not price yet (RDS for PostgreSQL, Aurora MySQL, Aurora PostgreSQL).
+ */
 export interface RdsInputs {
+  /** The config's engine; only `rds-mysql` is priced, the others are listed as unpriced. @default "rds-mysql" */
+  readonly engine?: "rds-mysql" | "rds-postgres" | "aurora-mysql" | "aurora-postgres";
   /** For example `db.r6g.large`; must be in the price table. */
   readonly instanceClass: string;
   /** A synchronous standby: AWS bills Multi-AZ instance hours and storage at twice the Single-AZ price. */

@@ -12,7 +12,7 @@
  * cannot drift from what is built. An area that adds a TGW attachment registers its node with
  * {@link ids.tgwAttachment} (`directconnect`, `vpn`, `vpc:<env>`, `vpc:inspection`).
  */
-import type { AppModel } from "../config/app-model.js";
+import type { AppDatabaseModel, AppModel } from "../config/app-model.js";
 import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import { SUBNET_TIERS, type OptionalSubnetTier, type SubnetTier } from "../config/index.js";
 import {
@@ -280,10 +280,64 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
       (s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
     ),
   ]);
+  if (db) databaseNodes(env, vpc, db, d);
+  if (cache) {
+    d.node(vpc, ids.cache(env), "data", [
+      cache.engine === "valkey" ? "Valkey" : "Redis",
+      cache.replicationGroupId,
+      `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`,
+      cache.multiAz ? "Multi-AZ failover" : "single AZ",
+    ]);
+  }
+
+  d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });
+  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: app.domain ? "HTTPS" : "HTTP" });
+  d.edge({ from: ids.alb(env), to: ids.services(env), style: "solid" });
+  if (db) d.edge({ from: ids.services(env), to: ids.database(env), style: "solid" });
+  if (cache) d.edge({ from: ids.services(env), to: ids.cache(env), style: "solid" });
+  if (db && !db.aurora && db.multiAz) d.edge({ from: ids.database(env), to: ids.standby(env), style: "dashed", label: "sync" });
+  if (db && db.readReplicas > 0)
+    d.edge({ from: ids.database(env), to: ids.replicas(env), style: "dashed", label: db.aurora ? "shared volume" : "async" });
+  // The ALB one column right of the public tier: CloudFront and WAF then fall in the attachment's and the tiers'
+  // columns, above the VPC. Services right of private-app, the primary right of private-data. (rank=same would stack the data stores in one column, but Graphviz then draws the
+  // clusters overlapping.)
+  d.edge({ from: ids.tier(env, "public"), to: ids.alb(env), style: "solid", invisible: true });
+  d.edge({ from: ids.tier(env, "privateApp"), to: ids.services(env), style: "solid", invisible: true });
+  if (db) d.edge({ from: ids.tier(env, "privateData"), to: ids.database(env), style: "solid", invisible: true });
+  else if (cache) d.edge({ from: ids.tier(env, "privateData"), to: ids.cache(env), style: "solid", invisible: true });
+}
+
+/** How the diagram names each engine. */
+const ENGINE_LABEL: Readonly<Record<AppDatabaseModel["engine"], string>> = {
+  "rds-mysql": "MySQL",
+  "rds-postgres": "PostgreSQL",
+  "aurora-mysql": "Aurora MySQL",
+  "aurora-postgres": "Aurora PostgreSQL",
+};
+
+/** The database: an RDS primary with its standby and replicas, or an Aurora writer with its readers. */
+function databaseNodes(env: string, vpc: string, db: AppDatabaseModel, d: DiagramBuilder): void {
+  if (db.aurora) {
+    d.node(vpc, ids.database(env), "data", [
+      "Aurora writer",
+      db.identifier,
+      `${ENGINE_LABEL[db.engine]} ${db.engineVersion} · ${db.instanceClass}`,
+      `${db.storageType === "aurora-iopt1" ? "I/O-Optimized" : "Standard"} storage · backups ${db.backupRetentionDays} d`,
+    ]);
+    if (db.readReplicas > 0) {
+      const names = Array.from({ length: db.readReplicas }, (_, i) => `${db.identifier}-${i + 2}`);
+      d.node(vpc, ids.replicas(env), "data", [
+        db.readReplicas === 1 ? "Aurora reader" : `Aurora readers ×${db.readReplicas}`,
+        ...names,
+        db.multiAz ? "other AZs · failover targets" : "same AZ",
+      ]);
+    }
+    return;
+  }
   d.node(vpc, ids.database(env), "data", [
     "RDS primary",
     db.identifier,
-    `MySQL ${db.engineVersion} · ${db.instanceClass}`,
+    `${ENGINE_LABEL[db.engine]} ${db.engineVersion} · ${db.instanceClass}`,
     `${db.allocatedStorageGiB}–${db.maxAllocatedStorageGiB} GiB · backups ${db.backupRetentionDays} d`,
   ]);
   if (db.multiAz) d.node(vpc, ids.standby(env), "data", ["RDS standby", "Multi-AZ, synchronous", "other AZ · failover"]);
@@ -295,26 +349,6 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
       "asynchronous",
     ]);
   }
-  d.node(vpc, ids.cache(env), "data", [
-    "Redis",
-    cache.replicationGroupId,
-    `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`,
-    cache.multiAz ? "Multi-AZ failover" : "single AZ",
-  ]);
-
-  d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });
-  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: app.domain ? "HTTPS" : "HTTP" });
-  d.edge({ from: ids.alb(env), to: ids.services(env), style: "solid" });
-  d.edge({ from: ids.services(env), to: ids.database(env), style: "solid" });
-  d.edge({ from: ids.services(env), to: ids.cache(env), style: "solid" });
-  if (db.multiAz) d.edge({ from: ids.database(env), to: ids.standby(env), style: "dashed", label: "sync" });
-  if (db.readReplicas > 0) d.edge({ from: ids.database(env), to: ids.replicas(env), style: "dashed", label: "async" });
-  // The ALB one column right of the public tier: CloudFront and WAF then fall in the attachment's and the tiers'
-  // columns, above the VPC. Services right of private-app, the primary right of private-data. (rank=same would stack the data stores in one column, but Graphviz then draws the
-  // clusters overlapping.)
-  d.edge({ from: ids.tier(env, "public"), to: ids.alb(env), style: "solid", invisible: true });
-  d.edge({ from: ids.tier(env, "privateApp"), to: ids.services(env), style: "solid", invisible: true });
-  d.edge({ from: ids.tier(env, "privateData"), to: ids.database(env), style: "solid", invisible: true });
 }
 
 /**

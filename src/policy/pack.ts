@@ -30,6 +30,7 @@ import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
 import { rdsLogExports } from "./rules/rds-log-exports.js";
 import { rdsPerformanceInsightsClass } from "./rules/rds-performance-insights-class.js";
+import { rdsPrivateIamAuth } from "./rules/rds-private-iam-auth.js";
 import { rdsProdResilience } from "./rules/rds-prod-resilience.js";
 import { rdsTls } from "./rules/rds-tls.js";
 import { redisTls } from "./rules/redis-tls.js";
@@ -76,6 +77,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   ecrImmutable,
   rdsProdResilience,
   cacheProdResilience,
+  rdsPrivateIamAuth,
   iamNoWildcardPrincipal,
   githubOidcSub,
   iamNoAdminAccess,

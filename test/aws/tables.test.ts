@@ -39,7 +39,7 @@ describe("the RDS instance class table", () => {
 
 describe("the RDS engine version table", () => {
   it("has well-formed majors and flags only pinned minors older than the oldest one offered", () => {
-    for (const v of RDS_MAJOR_VERSIONS.mysql) expect(v.major).toMatch(/^\d+\.\d+$/);
+    for (const v of RDS_MAJOR_VERSIONS.mysql!) expect(v.major).toMatch(/^\d+\.\d+$/);
     expect(deprecatedMinorVersion("mysql", "8.0.41")).toEqual({ major: "8.0", oldestOffered: "8.0.42" });
     expect(deprecatedMinorVersion("mysql", "8.0.42")).toBeUndefined();
     expect(deprecatedMinorVersion("mysql", "8.0.99")).toBeUndefined();

@@ -117,7 +117,7 @@ describe("AWS type name errors", () => {
 });
 
 describe("MySQL engine versions", () => {
-  const versionOf = (dir: string) => loadConfig(dir).environments[0]!.app!.database.engineVersion;
+  const versionOf = (dir: string) => loadConfig(dir).environments[0]!.app!.database!.engineVersion;
 
   it("defaults to MySQL 8.4, the major version in RDS standard support", () => {
     const dir = configWith(FIXTURE, { "app.yaml": replace('    engineVersion: "8.4"\n', "") });

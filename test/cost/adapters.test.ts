@@ -99,7 +99,7 @@ const prodApp: AppCostShape = {
     { name: "api", cpu: 1024, memoryMiB: 2048, desiredCount: 3 },
     { name: "worker", cpu: 512, memoryMiB: 1024, desiredCount: 2 },
   ],
-  database: { instanceClass: "db.r6g.large", allocatedStorageGiB: 100, multiAz: true, readReplicas: 1 },
+  database: { engine: "rds-mysql", instanceClass: "db.r6g.large", allocatedStorageGiB: 100, multiAz: true, readReplicas: 1 },
   cache: { nodeType: "cache.r7g.large", replicas: 2 },
   waf: {
     managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"],

@@ -133,6 +133,34 @@ describe("app-tier pricing", () => {
     expect(usd(lines)["rds-storage"]).toBeGreaterThan(0);
   });
 
+  it("lists Aurora's writer and reader hours and one cluster volume unpriced, without a standby copy", () => {
+    const lines = rdsCost(
+      { engine: "aurora-mysql", instanceClass: "db.r7g.large", multiAz: true, readReplicas: 2, allocatedStorageGiB: 100 },
+      H,
+      EU_WEST_1,
+    );
+    expect(lines.map((l) => [l.key, l.quantity, l.monthlyUsd])).toEqual([
+      ["rds-instance-hours", 3 * 730, 0], // writer + 2 readers, no ×2 for Multi-AZ
+      ["rds-storage", 100, 0], // one cluster volume, not one per instance
+    ]);
+    expect(lines[0]!.unit).toBe("instance-hour");
+    expect(lines[0]!.unpriced).toBe("the eu-west-1 price table has no Aurora MySQL prices. Add them to src/cost/prices/eu-west-1.ts.");
+    expect(lines[0]!.source).toBe("https://aws.amazon.com/rds/aurora/pricing/");
+  });
+
+  it("lists RDS for PostgreSQL in the MySQL shape, unpriced, and never throws for a class the MySQL table lacks", () => {
+    const lines = rdsCost(
+      { engine: "rds-postgres", instanceClass: "db.x9.huge", multiAz: true, readReplicas: 1, allocatedStorageGiB: 50 },
+      H,
+      EU_WEST_1,
+    );
+    expect(lines.map((l) => [l.key, l.quantity, l.monthlyUsd])).toEqual([
+      ["rds-instance-hours", 2 * 730, 0],
+      ["rds-replica-hours", 730, 0],
+      ["rds-storage", 150, 0], // (2 + 1) × 50
+    ]);
+  });
+
   it("prices ElastiCache node hours, and gives an unpriced line for an unknown node type", () => {
     expect(usd(elastiCacheCost({ nodeType: "cache.r7g.large", nodes: 3 }, H, US_EAST_1))).toEqual({ "elasticache-node-hours": 479.61 }); // 3 × 730 × 0.219
     const [unpriced, ...rest] = elastiCacheCost({ nodeType: "cache.nope", nodes: 1 }, H, US_EAST_1);

@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config/index.js";
 import { buildDiagram, DiagramBuilder, ids, renderDiagram, toDot, toMermaid, type DiagramCluster } from "../../src/diagram/index.js";
 import { planRouting, routingInput } from "../../src/routing/plan.js";
 
-import { cleanupConfigDirs, REFERENCE_DIR } from "../support/config-dir.js";
+import { cleanupConfigDirs, REFERENCE_DIR, referenceWith, replace } from "../support/config-dir.js";
 import { perVpcConfigDir } from "../support/per-vpc.js";
 
 afterAll(cleanupConfigDirs);
@@ -185,6 +185,39 @@ describe("the topology diagram of the shipped config", () => {
     expect(node(ids.cloudFront("prod")).lines).toEqual(["CloudFront", "www.acme.example", "Shield Advanced"]);
     expect(node(ids.alb("prod")).lines).toContain("Shield Advanced");
     expect(node(ids.cloudFront("dev")).lines).toEqual(["CloudFront", "www.dev.acme.example"]);
+  });
+
+  it("draws no database or cache node where the app has none, and an Aurora writer and readers where it has Aurora", () => {
+    const variants = buildDiagram(
+      loadConfig(
+        referenceWith({
+          "dev.yaml": replace(/ {2}database:\n( {4}.*\n)+ {2}cache:\n( {4}.*\n)+/, ""),
+          "prod.yaml": replace(
+            / {2}database:\n( {4}.*\n)+/,
+            "  database:\n    engine: aurora-postgres\n    instanceClass: db.r7g.large\n    storageType: aurora-iopt1\n    readReplicas: 2\n",
+          ),
+        }),
+      ),
+    );
+    const all = allClusters(variants.clusters).flatMap((c) => c.nodes);
+    const ids_ = new Set(all.map((n) => n.id));
+    for (const id of [ids.database("dev"), ids.cache("dev"), ids.standby("dev"), ids.replicas("dev")]) expect(ids_.has(id), id).toBe(false);
+    expect(variants.edges.some((e) => e.from === ids.services("dev") && (e.to === ids.database("dev") || e.to === ids.cache("dev")))).toBe(
+      false,
+    );
+    expect(all.find((n) => n.id === ids.database("prod"))!.lines).toEqual([
+      "Aurora writer",
+      "acme-prod-aurora-postgres",
+      "Aurora PostgreSQL 17.7 · db.r7g.large",
+      "I/O-Optimized storage · backups 14 d",
+    ]);
+    expect(all.find((n) => n.id === ids.replicas("prod"))!.lines).toEqual([
+      "Aurora readers ×2",
+      "acme-prod-aurora-postgres-2",
+      "acme-prod-aurora-postgres-3",
+      "other AZs · failover targets",
+    ]);
+    expect(ids_.has(ids.standby("prod"))).toBe(false);
   });
 
   it("writes DOT with clusters, escaped HTML labels, backward layout for attachments and invisible ordering edges", () => {

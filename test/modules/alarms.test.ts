@@ -86,3 +86,27 @@ describe("alarm constructs and the dashboard", () => {
     expect(body.widgets.filter((w) => w.type === "metric").length).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe("RdsAlarms on an Aurora instance", () => {
+  const json = synthJson((s) => {
+    new RdsAlarms(s, "rds", {
+      ...target,
+      dbInstanceIdentifier: "db-2",
+      isReplica: true,
+      aurora: true,
+      replicaLagSeconds: 30,
+      freeStorageGiB: 5,
+    });
+  });
+  const alarms = resources(json, "aws_cloudwatch_metric_alarm");
+
+  it("watches the instance's local storage and AuroraReplicaLag in milliseconds instead of FreeStorageSpace and ReplicaLag", () => {
+    expect(alarms.map((a) => [a.metric_name, a.threshold]).sort()).toEqual([
+      ["AuroraReplicaLag", 30_000],
+      ["CPUUtilization", 80],
+      ["DatabaseConnections", 500],
+      ["FreeLocalStorage", 5 * 1024 ** 3],
+    ]);
+    expect(alarms.find((a) => a.metric_name === "FreeLocalStorage")!.statistic).toBe("Minimum");
+  });
+});

@@ -767,6 +767,60 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
       expect: "not-applicable",
     },
   ],
+  "LZ-DATA3": [
+    {
+      name: "a private MySQL primary with IAM authentication",
+      json: r({ aws_db_instance: { db: { ...goodDb, publicly_accessible: false, iam_database_authentication_enabled: true } } }),
+      address: "aws_db_instance.db",
+      expect: "compliant",
+    },
+    {
+      name: "a publicly accessible PostgreSQL instance without IAM authentication",
+      json: r({ aws_db_instance: { db: { engine: "postgres", publicly_accessible: true } } }),
+      address: "aws_db_instance.db",
+      expect: "non-compliant",
+      message:
+        "publicly_accessible is true: set it to false and reach the database from inside the VPC; iam_database_authentication_enabled is not true",
+    },
+    {
+      name: "a read replica whose MySQL source it copies, without IAM authentication of its own",
+      json: r({
+        aws_db_instance: {
+          src: { engine: "mysql", iam_database_authentication_enabled: true },
+          rep: { replicate_source_db: "${aws_db_instance.src.identifier}" },
+        },
+      }),
+      address: "aws_db_instance.rep",
+      expect: "non-compliant",
+      message: "iam_database_authentication_enabled is not true",
+    },
+    {
+      name: "an Aurora PostgreSQL cluster with IAM authentication",
+      json: r({ aws_rds_cluster: { c: { engine: "aurora-postgresql", iam_database_authentication_enabled: true } } }),
+      address: "aws_rds_cluster.c",
+      expect: "compliant",
+    },
+    {
+      name: "an Aurora MySQL cluster without IAM authentication",
+      json: r({ aws_rds_cluster: { c: { engine: "aurora-mysql" } } }),
+      address: "aws_rds_cluster.c",
+      expect: "non-compliant",
+      message: "iam_database_authentication_enabled is not true",
+    },
+    {
+      name: "a publicly accessible Aurora instance",
+      json: r({ aws_rds_cluster_instance: { i: { engine: "aurora-mysql", publicly_accessible: true } } }),
+      address: "aws_rds_cluster_instance.i",
+      expect: "non-compliant",
+      message: "publicly_accessible is true",
+    },
+    {
+      name: "an SQL Server instance, which has no IAM database authentication",
+      json: r({ aws_db_instance: { db: { engine: "sqlserver-se", publicly_accessible: false } } }),
+      address: "aws_db_instance.db",
+      expect: "compliant",
+    },
+  ],
   "LZ-DATA2": [
     {
       name: "a resilient prod cache",

@@ -4,8 +4,9 @@
  *   users → CloudFront (WAF CLOUDFRONT scope, Shield Advanced) ─┬─ default → S3 frontend (OAC)
  *                                                               └─ service paths + secret header
  *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match)
- *         → ECS Fargate services (private app subnets) → RDS MySQL (primary, standby, replicas; IAM auth)
- *                                                      → ElastiCache Redis (private data subnets; IAM auth)
+ *         → ECS Fargate services (private app subnets) → the database, optional: RDS MySQL or PostgreSQL (primary,
+ *                                                        standby, replicas) or an Aurora cluster; IAM auth
+ *                                                      → ElastiCache Redis, optional (private data subnets; IAM auth)
  *
  * Each section is a function in its own file of this folder, and creates its constructs directly in the
  * `AppTier` scope: construct ids below are Terraform addresses of stateful resources, do not rename them
@@ -16,7 +17,6 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import type { RedisCache } from "../../modules/cache/redis.js";
 import { AppCluster } from "../../modules/containers/cluster.js";
-import type { MysqlDatabase } from "../../modules/database/mysql.js";
 import type { AppDistribution } from "../../modules/edge/distribution.js";
 import type { ShieldProtections } from "../../modules/edge/shield.js";
 import type { WebAcl } from "../../modules/edge/web-acl.js";
@@ -26,7 +26,7 @@ import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js"
 import type { BucketReplication } from "../../modules/storage/replication.js";
 import { backupCopy } from "./backup.js";
 import { type AppBuckets, appBuckets } from "./buckets.js";
-import { dataTier, dataTierEnvironment } from "./data-tier.js";
+import { type AppDatabase, dataTier, dataTierEnvironment } from "./data-tier.js";
 import { domainCertificates, domainRecords } from "./domain.js";
 import { edgeDistribution, edgeWebAcls, shieldProtections } from "./edge.js";
 import { appLoadBalancer } from "./load-balancer.js";
@@ -43,8 +43,10 @@ export class AppTier extends Construct {
   readonly cluster: AppCluster;
   /** Services by name. */
   readonly services: Readonly<Record<string, AppServiceHandle>>;
-  readonly database: MysqlDatabase;
-  readonly cache: RedisCache;
+  /** The database, when the config has one. */
+  readonly database?: AppDatabase;
+  /** The cache, when the config has one. */
+  readonly cache?: RedisCache;
   readonly buckets: AppBuckets;
   /** Secret holding the CloudFront → ALB header value (rotate: see README). */
   readonly originHeaderSecret: GeneratedSecret;
@@ -83,8 +85,8 @@ export class AppTier extends Construct {
     this.cluster = new AppCluster(this, "cluster", { name: app.namePrefix });
     // The data tier first: services read its endpoints, then it admits each service's security group.
     const data = dataTier(this, props);
-    this.database = data.database;
-    this.cache = data.cache;
+    if (data.database) this.database = data.database;
+    if (data.cache) this.cache = data.cache;
     this.services = appServices(this, props, {
       cluster: this.cluster,
       alb: this.alb,

@@ -58,7 +58,7 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
       minCount: svc.minCount,
       maxCount: svc.maxCount,
       autoscaling: svc.autoscaling,
-      environment: { ...deps.dataTierEnvironment, DB_USER: dbUser, ...svc.environment },
+      environment: { ...deps.dataTierEnvironment, ...(dataTier.database ? { DB_USER: dbUser } : {}), ...svc.environment },
       secrets: Object.fromEntries(
         Object.entries(svc.secrets).map(([name, secret]): [string, TaskSecret] => [name, { ...secret, kmsKeyArn: keys.secrets.keyArn }]),
       ),
@@ -77,8 +77,8 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
       vpcCidr: vpc.cidrBlock,
       ...account,
     });
-    dataTier.database.allowFrom(svc.name, service.securityGroupId);
-    dataTier.cache.allowFrom(svc.name, service.securityGroupId);
+    dataTier.database?.allowFrom(svc.name, service.securityGroupId);
+    dataTier.cache?.allowFrom(svc.name, service.securityGroupId);
     const routes = alb.addServiceRoute({
       id: svc.name,
       priority: svc.rulePriority,
@@ -121,23 +121,28 @@ function blueGreenDeployment(
 }
 
 /**
- * The task role of a service: connect as `dbUser` with IAM authentication to the primary and to every read
- * replica (each DB instance has its own `DbiResourceId`, and `DB_READ_HOSTS` names the replicas,
- * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html), connect to the
- * cache as its IAM user, read and write the data bucket's objects, list it, and use the data key through S3 only
+ * The task role of a service: where there is a database, connect as `dbUser` with IAM authentication to the primary
+ * and to every read replica (each DB instance has its own `DbiResourceId`, and `DB_READ_HOSTS` names the replicas;
+ * an Aurora cluster has one resource id for all its instances,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html); where there is a
+ * cache, connect to it as its IAM user; read and write the data bucket's objects, list it, and use the data key through S3 only
  * (`kms:ViaService`).
  */
 function taskStatements({ env, keys }: AppTierProps, { database, cache }: DataTier, data: SecureBucket, dbUser: string): PolicyStatement[] {
   const dbUserArn = (resourceId: string) => `arn:${env.partition}:rds-db:${env.region}:${env.accountId}:dbuser:${resourceId}/${dbUser}`;
-  const dbUserArns = database.resourceIds.map(dbUserArn);
+  const dbUserArns = database?.resourceIds.map(dbUserArn) ?? [];
   return [
-    {
-      Sid: "ConnectWithIamAuth",
-      Effect: "Allow",
-      Action: "rds-db:connect",
-      Resource: dbUserArns.length === 1 ? dbUserArns[0]! : dbUserArns,
-    },
-    cache.connectStatement(),
+    ...(dbUserArns.length > 0
+      ? [
+          {
+            Sid: "ConnectWithIamAuth",
+            Effect: "Allow" as const,
+            Action: "rds-db:connect",
+            Resource: dbUserArns.length === 1 ? dbUserArns[0]! : dbUserArns,
+          },
+        ]
+      : []),
+    ...(cache ? [cache.connectStatement()] : []),
     {
       Sid: "ReadWriteData",
       Effect: "Allow",

@@ -1,12 +1,14 @@
 /**
  * The `app:` block of an environment file: the application tier (CloudFront + WAF + Shield → ALB →
- * ECS Fargate → RDS MySQL + ElastiCache Redis, and an S3 frontend).
+ * ECS Fargate → an optional database (RDS MySQL or PostgreSQL, Aurora MySQL or PostgreSQL) and an optional
+ * ElastiCache cache (Redis OSS or Valkey), and an S3 frontend). See docs/app-data.md for the data choices.
  *
  * One area of the schema folder: ./index.ts only references {@link AppSettings}. Like every area file, this one
  * must not import ./index.ts (index.ts imports it, and the cycle would break whichever file loads second); shared
  * pieces live in small modules both import, such as ./log-retention.ts.
  *
- * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks); a cheap
+ * Defaults are prod-safe (Multi-AZ, a read replica, deletion protection, two tasks) for the sections that are
+ * written; `database:` and `cache:` themselves are optional (left out: none is built); a cheap
  * environment opts out explicitly, as the shipped `dev.yaml` does. Cross-field rules (prod needs
  * Multi-AZ and at least 7 backup days, a cache with Multi-AZ needs a replica, unique service names and
  * path patterns, an explicit `shieldAdvanced` in prod, ...) live in `validate/app.ts`; AWS type names (instance
@@ -179,21 +181,64 @@ export const AppService = z
   })
   .meta({ description: "One containerized service behind the ALB." });
 
-/** The RDS for MySQL database: a primary (Multi-AZ) and read replicas. */
+/**
+ * The database engines of the app tier: RDS for MySQL or PostgreSQL (a DB instance with a Multi-AZ standby and read
+ * replicas), or Aurora MySQL or PostgreSQL (a cluster with a writer and reader instances). See docs/app-data.md.
+ */
+export const APP_DATABASE_ENGINES = ["rds-mysql", "rds-postgres", "aurora-mysql", "aurora-postgres"] as const;
+
+/** Which engine version formats each engine takes, and the message that says what to write. */
+const ENGINE_VERSION_FORMATS: Readonly<Record<(typeof APP_DATABASE_ENGINES)[number], { readonly pattern: RegExp; readonly hint: string }>> =
+  {
+    "rds-mysql": {
+      pattern: /^8\.[04](\.\d+)?$/,
+      hint: 'Write a MySQL 8.4 or 8.0 engine version in quotes: engineVersion: "8.4", a pinned "8.4.x", "8.0" or a pinned "8.0.x".',
+    },
+    "rds-postgres": {
+      pattern: /^(16|17)(\.\d+)?$/,
+      hint: 'Write a PostgreSQL 17 or 16 engine version in quotes: engineVersion: "17", a pinned "17.x", "16" or a pinned "16.x".',
+    },
+    "aurora-mysql": {
+      pattern: /^8\.0(\.mysql_aurora\.3\.\d{2}\.\d+)?$/,
+      hint: 'Write an Aurora MySQL version 3 engine version in quotes: engineVersion: "8.0" (the default 3.x version) or a pinned "8.0.mysql_aurora.3.xx.y".',
+    },
+    "aurora-postgres": {
+      pattern: /^(16|17)\.\d+$/,
+      hint: 'Write an Aurora PostgreSQL 17 or 16 engine version with its minor in quotes, for example engineVersion: "17.7" or "16.9".',
+    },
+  };
+
+/** The app database: RDS (primary, Multi-AZ standby, read replicas) or Aurora (writer and readers). */
 export const AppDatabase = z
   .strictObject({
-    engineVersion: z
-      .string()
-      .regex(/^8\.[04](\.\d+)?$/, {
-        error: 'Write a MySQL 8.4 or 8.0 engine version in quotes: engineVersion: "8.4", a pinned "8.4.x", "8.0" or a pinned "8.0.x".',
-      })
-      .default("8.4")
+    engine: z
+      .enum(APP_DATABASE_ENGINES)
+      .default("rds-mysql")
       .meta({
         description:
-          'MySQL engine version: "8.4" (the LTS major: latest minor, auto minor upgrades) or a pinned "8.4.x" that RDS still offers. ' +
+          "rds-mysql: RDS for MySQL; rds-postgres: RDS for PostgreSQL (both a DB instance, a Multi-AZ standby and read replicas). " +
+          "aurora-mysql (MySQL 8.0 compatible, Aurora MySQL version 3) and aurora-postgres: an Aurora cluster with a writer and readReplicas reader instances. @default rds-mysql",
+      }),
+    engineVersion: z
+      .string({ error: 'Write the engine version in quotes, for example engineVersion: "8.4".' })
+      .optional()
+      .meta({
+        description:
+          'Engine version. rds-mysql: "8.4" (the LTS major: latest minor, auto minor upgrades) or a pinned "8.4.x" that RDS still offers; ' +
           '"8.0" and "8.0.x" are allowed but cost extra: RDS for MySQL 8.0 left RDS standard support on 2026-07-31, so a new 8.0 ' +
           "database is enrolled in RDS Extended Support, charged per vCPU-hour " +
-          '(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html). @default "8.4"',
+          '(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html). rds-postgres: "17", "16" or a pinned minor. ' +
+          'aurora-mysql: "8.0" (the default Aurora MySQL 3.x version) or a pinned "8.0.mysql_aurora.3.xx.y". aurora-postgres: "17.x" or "16.x". ' +
+          '@default "8.4" (rds-mysql), "17" (rds-postgres), "8.0" (aurora-mysql), "17.7" (aurora-postgres)',
+      }),
+    storageType: z
+      .enum(["aurora", "aurora-iopt1"])
+      .optional()
+      .meta({
+        description:
+          "Aurora only: the cluster storage configuration, aurora (Aurora Standard: storage and I/O billed per request) or aurora-iopt1 " +
+          "(Aurora I/O-Optimized: no I/O charges, higher instance and storage prices), " +
+          "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.StorageReliability.html#aurora-storage-type. @default aurora",
       }),
     instanceClass: z
       .string()
@@ -201,27 +246,31 @@ export const AppDatabase = z
       .default("db.r6g.large")
       .meta({
         description:
-          "Instance class of the primary and of each replica; lz validate checks it is an RDS for MySQL class. @default db.r6g.large",
+          "Instance class of the primary and of each replica (Aurora: of the writer and each reader); lz validate checks the engine offers it. @default db.r6g.large",
       }),
     allocatedStorageGiB: z
       .int()
       .min(20, { error: "Write allocatedStorageGiB of at least 20 (the gp3 minimum for MySQL)." })
       .max(65536)
       .default(100)
-      .meta({ description: "Initial storage in GiB (gp3). @default 100" }),
-    maxAllocatedStorageGiB: z
-      .int()
-      .min(20)
-      .max(65536)
-      .default(500)
-      .meta({ description: "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. @default 500" }),
-    multiAz: z.boolean().default(true).meta({ description: "A synchronous standby in another AZ (required in prod). @default true" }),
+      .meta({
+        description:
+          "Initial storage in GiB (gp3). Aurora storage grows by itself: there it is only the size the cost estimate assumes. @default 100",
+      }),
+    maxAllocatedStorageGiB: z.int().min(20).max(65536).default(500).meta({
+      description:
+        "Storage autoscaling ceiling in GiB; equal to allocatedStorageGiB turns autoscaling off. Not used by Aurora. @default 500",
+    }),
+    multiAz: z.boolean().default(true).meta({
+      description:
+        "RDS: a synchronous standby in another AZ. Aurora: the readers in other AZs than the writer, so a failover target exists (needs readReplicas ≥ 1). Required in prod. @default true",
+    }),
     readReplicas: z
       .int()
       .min(0)
       .max(5, { error: "Write readReplicas between 0 and 5 (RDS for MySQL allows up to 15, but 5 keeps replication lag visible)." })
       .default(1)
-      .meta({ description: "Asynchronous read replicas (replicate_source_db). @default 1" }),
+      .meta({ description: "RDS: asynchronous read replicas (replicate_source_db). Aurora: reader instances of the cluster. @default 1" }),
     backupRetentionDays: z
       .int()
       .min(1, { error: "Write backupRetentionDays of at least 1: read replicas need automated backups on the primary." })
@@ -251,15 +300,34 @@ export const AppDatabase = z
       .meta({ description: "RDS deletion protection and a final snapshot on delete (required in prod). @default true" }),
     databaseName: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: "Write a MySQL database name: a letter, then letters, digits or _." })
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, {
+        error: "Write a database name: a letter, then letters, digits or _ (at most 63 characters).",
+      })
       .default("app")
-      .meta({ description: "Initial database created on the primary. @default app" }),
+      .meta({ description: "Initial database created on the primary (Aurora: in the cluster). @default app" }),
   })
-  .meta({ description: "RDS for MySQL 8.0: primary with optional Multi-AZ standby, and read replicas." });
+  .superRefine((db, ctx) => {
+    const format = ENGINE_VERSION_FORMATS[db.engine];
+    if (db.engineVersion !== undefined && !format.pattern.test(db.engineVersion))
+      ctx.addIssue({ code: "custom", path: ["engineVersion"], message: format.hint });
+    if (db.storageType !== undefined && !db.engine.startsWith("aurora"))
+      ctx.addIssue({
+        code: "custom",
+        path: ["storageType"],
+        message: `storageType is an Aurora setting; ${db.engine} uses gp3 storage. Write engine: aurora-mysql or aurora-postgres, or leave storageType out`,
+      });
+  })
+  .meta({
+    description: "The app database: RDS for MySQL or PostgreSQL, or an Aurora MySQL or PostgreSQL cluster. Leave it out for no database.",
+  });
 
-/** The ElastiCache for Redis replication group. */
+/** The ElastiCache replication group (Redis OSS or Valkey). */
 export const AppCache = z
   .strictObject({
+    engine: z.enum(["redis", "valkey"]).default("redis").meta({
+      description:
+        "redis: ElastiCache for Redis OSS 7.1; valkey: ElastiCache for Valkey 8.0 (Redis OSS compatible, lower node prices, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html). Both with IAM authentication and TLS. @default redis",
+    }),
     nodeType: z
       .string()
       .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "Write an ElastiCache node type such as cache.t4g.micro or cache.r7g.large." })
@@ -284,7 +352,7 @@ export const AppCache = z
   })
   .meta({
     description:
-      "ElastiCache for Redis (OSS engine 7.1), encrypted at rest with KMS and in transit; services authenticate with IAM (no AUTH token exists).",
+      "ElastiCache for Redis OSS 7.1 or Valkey 8.0, encrypted at rest with KMS and in transit; services authenticate with IAM (no AUTH token exists). Leave it out for no cache.",
   });
 
 /** The two web ACLs (CloudFront scope and regional on the ALB). */
@@ -338,8 +406,8 @@ export const AppSettings = z
       .array(AppService)
       .min(1, { error: "List at least one service under services:." })
       .meta({ description: "Containerized services on ECS Fargate." }),
-    database: AppDatabase.default(AppDatabase.parse({})),
-    cache: AppCache.default(AppCache.parse({})),
+    database: AppDatabase.optional(),
+    cache: AppCache.optional(),
     waf: AppWaf.default(AppWaf.parse({})),
     shieldAdvanced: z.boolean().optional().meta({
       description:
@@ -356,7 +424,10 @@ export const AppSettings = z
       .meta({ description: "Cross-Region copy of the frontend and data buckets (S3 replication to KMS-encrypted, versioned replicas)." }),
     logRetentionDays: logRetentionDays(365, "Container, WAF and database log retention in days (a CloudWatch Logs retention value)."),
   })
-  .meta({ description: "The application tier: CloudFront, WAF, ALB, ECS Fargate services, RDS MySQL, Redis and S3." });
+  .meta({
+    description:
+      "The application tier: CloudFront, WAF, ALB, ECS Fargate services, an optional database (RDS or Aurora, MySQL or PostgreSQL), an optional cache (Redis or Valkey) and S3.",
+  });
 
 /** The parsed `app:` block, after defaults. */
 export type AppFile = z.output<typeof AppSettings>;

@@ -8,7 +8,10 @@
  *   choice is written down);
  * - `cache.multiAz` needs at least one replica (ElastiCache fails over only to a replica,
  *   https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html);
- * - `database.maxAllocatedStorageGiB` is not below `allocatedStorageGiB`;
+ * - `database.maxAllocatedStorageGiB` is not below `allocatedStorageGiB` (RDS engines);
+ * - a Multi-AZ Aurora cluster has at least one reader to fail over to
+ *   (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html);
+ * - the database and the cache are optional: the rules above apply only to the sections that are there;
  * - `backupCopy.region` is a real Region other than the environment's own;
  * - derived bucket names fit S3's 63-character limit.
  */
@@ -51,23 +54,29 @@ export const validateApp: Validator = (config) => {
       }
     });
     const db = app.database;
-    if (db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
+    if (db && !db.engine.startsWith("aurora") && db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
       at(
         ["database", "maxAllocatedStorageGiB"],
         `${db.maxAllocatedStorageGiB} GiB is below allocatedStorageGiB (${db.allocatedStorageGiB}). Write at least ${db.allocatedStorageGiB}; equal turns storage autoscaling off.`,
       );
     }
-    if (app.cache.multiAz && app.cache.replicas < 1) {
+    if (db?.engine.startsWith("aurora") && db.multiAz && db.readReplicas < 1) {
+      at(
+        ["database", "multiAz"],
+        "a Multi-AZ Aurora cluster needs a reader in another AZ to fail over to (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html). Write readReplicas: 1 or more, or multiAz: false.",
+      );
+    }
+    if (app.cache?.multiAz && app.cache.replicas < 1) {
       at(
         ["cache", "multiAz"],
         "Multi-AZ with automatic failover needs at least one replica. Write replicas: 1 or more, or multiAz: false.",
       );
     }
     if (segment === "prod") {
-      if (!db.multiAz) at(["database", "multiAz"], "a prod-segment database must have a Multi-AZ standby. Write multiAz: true.");
-      if (!db.deletionProtection)
+      if (db && !db.multiAz) at(["database", "multiAz"], "a prod-segment database must have a Multi-AZ standby. Write multiAz: true.");
+      if (db && !db.deletionProtection)
         at(["database", "deletionProtection"], "a prod-segment database must be protected from deletion. Write deletionProtection: true.");
-      if (db.backupRetentionDays < 7)
+      if (db && db.backupRetentionDays < 7)
         at(
           ["database", "backupRetentionDays"],
           `prod keeps backups at least 7 days, got ${db.backupRetentionDays}. Write backupRetentionDays: 7 or more.`,

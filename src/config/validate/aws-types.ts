@@ -2,8 +2,8 @@
  * AWS type names in the app tier: every name the config hands to an AWS API must exist there, so a typo is a
  * config error with a "did you mean" rather than a failed `terraform apply`.
  *
- * - `app.database.instanceClass` is an RDS instance class of the database engine (MySQL), from
- *   src/aws/rds-instance-classes.ts; it is also the class of every read replica;
+ * - `app.database.instanceClass` is an instance class of the database engine (RDS for MySQL or PostgreSQL, Aurora
+ *   MySQL or PostgreSQL), from src/aws/rds-instance-classes.ts; it is also the class of every read replica or reader;
  * - a pinned `app.database.engineVersion` (`8.4.x` or `8.0.x`) is not older than the oldest minor version RDS still offers
  *   (src/aws/rds-engine-versions.ts);
  * - `app.cache.nodeType` is an ElastiCache node type a new Redis OSS cluster may use: not a previous-generation
@@ -27,20 +27,16 @@ import {
 import { FARGATE_SIZES_DOC, fargateMemoryFor } from "../../aws/fargate.js";
 import { deprecatedMinorVersion, RDS_MYSQL_VERSIONS_DOC } from "../../aws/rds-engine-versions.js";
 import {
+  instanceClassDocOf,
   isRdsInstanceClass,
   RDS_ENGINE_LABEL,
-  RDS_INSTANCE_CLASS_DOC,
   type RdsEngine,
   rdsInstanceClasses,
   rdsInstanceFamilyOf,
 } from "../../aws/rds-instance-classes.js";
+import { RDS_ENGINE_OF } from "../app-model.js";
 import { closest, orList, type Problem } from "../problems.js";
 import type { Validator } from "./context.js";
-
-/** The app database's engine (src/modules/database/mysql.ts creates `engine = "mysql"`). */
-const DB_ENGINE: RdsEngine = "mysql";
-/** The app cache's engine (src/modules/cache/redis.ts creates `engine = "redis"`, Redis OSS 7.1). */
-const CACHE_ENGINE: CacheEngine = "redis";
 
 /** What is wrong with an RDS instance class, or `undefined` when RDS offers it for the engine. */
 export function instanceClassProblem(engine: RdsEngine, instanceClass: string): string | undefined {
@@ -50,7 +46,10 @@ export function instanceClassProblem(engine: RdsEngine, instanceClass: string): 
   if (guess) return `${what} Did you mean ${guess}?`;
   const family = rdsInstanceFamilyOf(engine, instanceClass);
   if (family) return `${what} Write one of the ${family.family} sizes: ${orList(family.sizes.map((s) => `${family.family}.${s}`))}.`;
-  return `${what} Write a class from ${RDS_INSTANCE_CLASS_DOC}, for example db.t4g.micro, db.m7g.large or db.r7g.large.`;
+  const examples = engine.startsWith("aurora")
+    ? "db.t4g.medium, db.r7g.large or db.r8g.large"
+    : "db.t4g.micro, db.m7g.large or db.r7g.large";
+  return `${what} Write a class from ${instanceClassDocOf(engine)}, for example ${examples}.`;
 }
 
 /** What is wrong with an ElastiCache node type, or `undefined` when a new cluster of the engine may use it. */
@@ -85,15 +84,16 @@ export const validateAwsTypes: Validator = (config) => {
     const at = (path: readonly PropertyKey[], message: string | undefined) => {
       if (message) problems.push(env.source.problem(["app", ...path], message));
     };
-    at(["database", "instanceClass"], instanceClassProblem(DB_ENGINE, app.database.instanceClass));
-    const old = deprecatedMinorVersion(DB_ENGINE, app.database.engineVersion);
-    if (old) {
+    const db = app.database;
+    if (db) at(["database", "instanceClass"], instanceClassProblem(RDS_ENGINE_OF[db.engine], db.instanceClass));
+    const old = db?.engineVersion === undefined ? undefined : deprecatedMinorVersion(RDS_ENGINE_OF[db.engine], db.engineVersion);
+    if (db && old) {
       at(
         ["database", "engineVersion"],
-        `RDS no longer creates MySQL ${app.database.engineVersion} instances: the oldest ${old.major} minor version it offers is ${old.oldestOffered} (${RDS_MYSQL_VERSIONS_DOC}). Write engineVersion: "${old.major}" (the newest minor, upgraded automatically) or "${old.oldestOffered}" or later.`,
+        `RDS no longer creates MySQL ${db.engineVersion} instances: the oldest ${old.major} minor version it offers is ${old.oldestOffered} (${RDS_MYSQL_VERSIONS_DOC}). Write engineVersion: "${old.major}" (the newest minor, upgraded automatically) or "${old.oldestOffered}" or later.`,
       );
     }
-    at(["cache", "nodeType"], nodeTypeProblem(CACHE_ENGINE, app.cache.nodeType));
+    if (app.cache) at(["cache", "nodeType"], nodeTypeProblem(app.cache.engine, app.cache.nodeType));
     for (const [i, s] of app.services.entries()) at(["services", i, "memoryMiB"], fargateSizeProblem(s.cpu, s.memoryMiB));
   }
   return problems;

@@ -5,18 +5,21 @@
  * environment with an `app:` block.
  */
 import type { CostAssumptionsFile } from "../../config/index.js";
-import type { EnvironmentCostInputs } from "../inputs.js";
+import type { EnvironmentCostInputs, RdsInputs } from "../inputs.js";
 
 /** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
 export interface AppCostShape {
   readonly services: readonly { readonly name: string; readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number }[];
-  readonly database: {
+  /** Absent: no database. */
+  readonly database?: {
+    readonly engine: NonNullable<RdsInputs["engine"]>;
     readonly instanceClass: string;
     readonly allocatedStorageGiB: number;
     readonly multiAz: boolean;
     readonly readReplicas: number;
   };
-  readonly cache: { readonly nodeType: string; readonly replicas: number };
+  /** Absent: no cache. */
+  readonly cache?: { readonly nodeType: string; readonly replicas: number };
   readonly waf: { readonly managedRuleGroups: readonly string[]; readonly blockedCountries: readonly string[] };
   readonly shieldAdvanced: boolean;
 }
@@ -28,8 +31,9 @@ export interface AppCostShape {
 export const APP_WEB_ACLS = 2;
 
 /**
- * One ALB, the Fargate services at their desired count, the RDS primary (Multi-AZ or not) and its replicas, the
- * Redis nodes (primary + replicas), a CloudFront distribution, two web ACLs (the CloudFront one with the rate
+ * One ALB, the Fargate services at their desired count, the database where there is one (RDS: the primary,
+ * Multi-AZ or not, and its replicas; Aurora: the writer and the readers), the Redis nodes (primary + replicas)
+ * where there is a cache, a CloudFront distribution, two web ACLs (the CloudFront one with the rate
  * rule, the geo rule when countries are blocked and each managed rule group; the regional one with the managed
  * rule groups only, see `edgeWebAcls`), and Shield Advanced when subscribed.
  */
@@ -41,13 +45,18 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
     fargate: {
       services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })),
     },
-    rds: {
-      instanceClass: app.database.instanceClass,
-      multiAz: app.database.multiAz,
-      readReplicas: app.database.readReplicas,
-      allocatedStorageGiB: app.database.allocatedStorageGiB,
-    },
-    elastiCache: { nodeType: app.cache.nodeType, nodes: 1 + app.cache.replicas },
+    ...(app.database
+      ? {
+          rds: {
+            ...(app.database.engine === "rds-mysql" ? {} : { engine: app.database.engine }),
+            instanceClass: app.database.instanceClass,
+            multiAz: app.database.multiAz,
+            readReplicas: app.database.readReplicas,
+            allocatedStorageGiB: app.database.allocatedStorageGiB,
+          },
+        }
+      : {}),
+    ...(app.cache ? { elastiCache: { nodeType: app.cache.nodeType, nodes: 1 + app.cache.replicas } } : {}),
     cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
     waf: { webAcls: APP_WEB_ACLS, rules: cloudFrontRules + managed, requestsPerMonth: a.wafRequestsPerMonth },
     shieldAdvanced: app.shieldAdvanced,

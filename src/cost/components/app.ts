@@ -62,6 +62,7 @@ export function fargateCost(services: readonly FargateServiceInputs[], hoursPerM
  * classes it has; storage is still priced.
  */
 export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  if (rds.engine !== undefined && rds.engine !== "rds-mysql") return unpricedDatabaseCost(rds, rds.engine, hoursPerMonth, prices.region);
   const priced = lookup(prices.rdsMysqlInstanceHour, rds.instanceClass, "RDS for MySQL instance class", prices.region);
   const instance = (key: string, component: string, driver: string, quantity: number): CostLine =>
     typeof priced === "string"
@@ -97,6 +98,79 @@ export function rdsCost(rds: RdsInputs, hoursPerMonth: number, prices: PriceTabl
     ),
   );
   return lines;
+}
+
+/** The pricing page of each engine the price tables do not price yet. */
+const UNPRICED_DATABASE_PAGES = {
+  "rds-postgres": { label: "RDS PostgreSQL", page: "https://aws.amazon.com/rds/postgresql/pricing/" },
+  "aurora-mysql": { label: "Aurora MySQL", page: "https://aws.amazon.com/rds/aurora/pricing/" },
+  "aurora-postgres": { label: "Aurora PostgreSQL", page: "https://aws.amazon.com/rds/aurora/pricing/" },
+} as const;
+
+/**
+ * The quantities of a database engine the price tables have no prices for, each an unpriced line (USD 0, see
+ * {@link CostLine.unpriced}), so the estimate shows what is billed without inventing a price: RDS for PostgreSQL as RDS for MySQL
+ * (instance hours, Multi-AZ ×2, replicas, gp3 storage); Aurora as instance hours of the writer and each reader
+ * (no standby: readers are the failover targets) and cluster storage of `allocatedStorageGiB` (billed once per
+ * cluster, not per instance); Aurora Standard's I/O requests are not counted.
+ */
+function unpricedDatabaseCost(
+  rds: RdsInputs,
+  engine: keyof typeof UNPRICED_DATABASE_PAGES,
+  hoursPerMonth: number,
+  region: string,
+): CostLine[] {
+  const { label, page } = UNPRICED_DATABASE_PAGES[engine];
+  const reason = `the ${region} price table has no ${label} prices. Add them to src/cost/prices/${region}.ts.`;
+  const line = (key: string, component: string, driver: string, quantity: number, unit: string): CostLine =>
+    unpricedLine(key, component, driver, quantity, unit, page, reason);
+  if (engine === "rds-postgres") {
+    const copies = rds.multiAz ? 2 : 1;
+    return [
+      line(
+        "rds-instance-hours",
+        `${label} instance hours`,
+        `${rds.instanceClass} ${rds.multiAz ? "Multi-AZ (primary + standby)" : "Single-AZ"} × ${fmt(hoursPerMonth)} h`,
+        copies * hoursPerMonth,
+        "instance-hour",
+      ),
+      ...(rds.readReplicas > 0
+        ? [
+            line(
+              "rds-replica-hours",
+              `${label} read replica hours`,
+              `${count(rds.readReplicas, "replica")} (${rds.instanceClass}) × ${fmt(hoursPerMonth)} h`,
+              rds.readReplicas * hoursPerMonth,
+              "instance-hour",
+            ),
+          ]
+        : []),
+      line(
+        "rds-storage",
+        "RDS storage (gp3)",
+        `${fmt(rds.allocatedStorageGiB)} GB × ${copies + rds.readReplicas} (primary${rds.multiAz ? ", standby" : ""}, replicas)`,
+        rds.allocatedStorageGiB * (copies + rds.readReplicas),
+        "GB-month",
+      ),
+    ];
+  }
+  const instances = 1 + rds.readReplicas;
+  return [
+    line(
+      "rds-instance-hours",
+      `${label} instance hours`,
+      `${count(instances, "instance")} (writer + ${count(rds.readReplicas, "reader")}, ${rds.instanceClass}) × ${fmt(hoursPerMonth)} h`,
+      instances * hoursPerMonth,
+      "instance-hour",
+    ),
+    line(
+      "rds-storage",
+      "Aurora cluster storage",
+      `${fmt(rds.allocatedStorageGiB)} GB (one cluster volume; I/O requests of Aurora Standard not counted)`,
+      rds.allocatedStorageGiB,
+      "GB-month",
+    ),
+  ];
 }
 
 /**

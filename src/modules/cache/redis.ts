@@ -32,8 +32,18 @@ import type { PolicyStatement } from "../iam/index.js";
 /** Redis OSS engine version of the replication group. IAM authentication needs 7.0 or later. */
 export const REDIS_ENGINE_VERSION = "7.1";
 
+/** Valkey engine version of the replication group when `engine` is `valkey` (IAM authentication needs 7.2 or later). */
+export const VALKEY_ENGINE_VERSION = "8.0";
+
 /** Props of {@link RedisCache}. */
 export interface RedisCacheProps {
+  /**
+   * `redis` (Redis OSS) or `valkey`. Valkey is a drop-in for Redis OSS 7.2 with IAM authentication; the users and the
+   * user group keep engine `REDIS`, which a Valkey replication group accepts (a Redis OSS group upgraded to Valkey
+   * keeps its user group, https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html).
+   * @default "redis"
+   */
+  readonly engine?: "redis" | "valkey";
   /** Replication group id (at most 40 characters, lowercase). */
   readonly replicationGroupId: string;
   readonly nodeType: string;
@@ -52,7 +62,7 @@ export interface RedisCacheProps {
   readonly defaultUserId: string;
   /** Id of the user group (at most 40 characters). */
   readonly userGroupId: string;
-  /** Redis OSS engine version, 7.0 or later. @default {@link REDIS_ENGINE_VERSION} */
+  /** Engine version: Redis OSS 7.0 or later, Valkey 7.2 or later. @default {@link REDIS_ENGINE_VERSION}, Valkey: {@link VALKEY_ENGINE_VERSION} */
   readonly engineVersion?: string;
   readonly kmsKeyArn: string;
   readonly vpcId: string;
@@ -80,18 +90,22 @@ export class RedisCache extends Construct {
   readonly readerEndpointAddress: string;
   readonly securityGroupId: string;
   readonly port = 6379;
+  private readonly label: string;
 
   constructor(scope: Construct, id: string, props: RedisCacheProps) {
     super(scope, id);
     if (props.multiAz && props.replicas < 1) throw new Error(`RedisCache ${props.replicationGroupId}: Multi-AZ needs at least one replica`);
-    const engineVersion = props.engineVersion ?? REDIS_ENGINE_VERSION;
+    const engine = props.engine ?? "redis";
+    const label = engine === "valkey" ? "Valkey" : "Redis";
+    this.label = label;
+    const engineVersion = props.engineVersion ?? (engine === "valkey" ? VALKEY_ENGINE_VERSION : REDIS_ENGINE_VERSION);
     if (Number(engineVersion.split(".")[0]) < 7)
       throw new Error(
         `RedisCache ${props.replicationGroupId}: IAM authentication needs Redis OSS 7.0 or later, not engineVersion ${engineVersion}`,
       );
     const sg = new SecurityGroup(this, "security-group", {
       name: props.replicationGroupId,
-      description: "Redis: 6379 from the app services only",
+      description: `${label}: 6379 from the app services only`,
       vpcId: props.vpcId,
       tags: { Name: props.replicationGroupId },
     });
@@ -123,7 +137,7 @@ export class RedisCache extends Construct {
     const group = new ElasticacheReplicationGroup(this, "replication-group", {
       replicationGroupId: props.replicationGroupId,
       description: `${props.replicationGroupId} (app cache)`,
-      engine: "redis",
+      engine,
       engineVersion,
       nodeType: props.nodeType,
       numCacheClusters: 1 + props.replicas,
@@ -166,7 +180,7 @@ export class RedisCache extends Construct {
   allowFrom(key: string, securityGroupId: string): void {
     new VpcSecurityGroupIngressRule(this, `ingress-${key}`, {
       securityGroupId: this.securityGroupId,
-      description: `Redis from ${key}`,
+      description: `${this.label} from ${key}`,
       referencedSecurityGroupId: securityGroupId,
       ipProtocol: "tcp",
       fromPort: 6379,

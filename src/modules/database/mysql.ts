@@ -1,5 +1,5 @@
 /**
- * RDS for MySQL 8.4 (or 8.0, which costs RDS Extended Support): a primary in the private data subnets (optionally
+ * RDS for MySQL 8.4 (or 8.0, which costs RDS Extended Support), or RDS for PostgreSQL 17 or 16 (`engine`): a primary in the private data subnets (optionally
  * Multi-AZ, a synchronous standby in another AZ) and asynchronous read replicas created with `replicate_source_db`.
  *
  * - storage encrypted with the given KMS key (the replicas with the primary's: a replica in its source's Region must not
@@ -36,6 +36,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { AUDIT_PLUGIN_OPTION, mysqlLogSettings, mysqlSupportsAuditPlugin } from "../../aws/rds-capabilities.js";
+import { parameterGroupFamily } from "../../aws/rds-engine-versions.js";
 import { policyJson, serviceAssumesRole } from "../iam/index.js";
 
 /** Log types exported to CloudWatch Logs. */
@@ -47,8 +48,20 @@ export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as c
  */
 export const MYSQL_AUDIT_EVENTS = "CONNECT,QUERY_DDL,QUERY_DCL";
 
+/** Log types exported to CloudWatch Logs by RDS for PostgreSQL (`engine: "postgres"`). */
+export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade", "iam-db-auth-error"] as const;
+
 /** Props of {@link MysqlDatabase}. */
 export interface MysqlDatabaseProps {
+  /**
+   * `mysql`, or `postgres` for RDS for PostgreSQL in the same shape: a parameter group of family
+   * `postgres<major>` with `rds.force_ssl = 1` (TLS only,
+   * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html) and
+   * `log_min_duration_statement` (slow statements), no option group (RDS for PostgreSQL has no options the
+   * logs need), {@link POSTGRES_LOG_EXPORTS} to CloudWatch Logs, port 5432 and the master user `dbadmin`.
+   * @default "mysql"
+   */
+  readonly engine?: "mysql" | "postgres";
   /** RDS identifier of the primary; replicas are `<identifier>-replica-<n>`. */
   readonly identifier: string;
   /**
@@ -78,7 +91,7 @@ export interface MysqlDatabaseProps {
   readonly vpcId: string;
   /** Private data subnet ids. */
   readonly subnetIds: readonly string[];
-  /** Security groups admitted on 3306 (the services); more with `allowFrom`. @default [] */
+  /** Security groups admitted on the port (the services); more with `allowFrom`. @default [] */
   readonly clientSecurityGroupIds?: readonly string[];
   /**
    * Performance Insights on the primary and the replicas. Only where the instance class supports it: the
@@ -110,15 +123,21 @@ export class MysqlDatabase extends Construct {
   readonly securityGroupId: string;
   /** ARN of the RDS-managed master user secret. */
   readonly masterUserSecretArn: string;
-  readonly port = 3306;
+  /** 3306 (MySQL) or 5432 (PostgreSQL). */
+  readonly port: number;
+  private readonly label: string;
 
   constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
     super(scope, id);
+    const engine = props.engine ?? "mysql";
+    const postgres = engine === "postgres";
+    this.port = postgres ? 5432 : 3306;
+    this.label = postgres ? "PostgreSQL" : "MySQL";
     const partition = props.partition ?? "aws";
     const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
     const sg = new SecurityGroup(this, "security-group", {
       name: `${props.identifier}`,
-      description: "MySQL: 3306 from the app services only",
+      description: `${this.label}: ${this.port} from the app services only`,
       vpcId: props.vpcId,
       tags: { Name: props.identifier },
     });
@@ -130,29 +149,38 @@ export class MysqlDatabase extends Construct {
       tags: { Name: props.identifier },
     });
     const majorVersion = props.engineVersion.split(".").slice(0, 2).join(".");
-    const logs = mysqlLogSettings(MYSQL_LOG_EXPORTS);
-    if (logs.options.includes(AUDIT_PLUGIN_OPTION) && mysqlSupportsAuditPlugin(props.engineVersion) === false)
+    const logs = postgres ? { parameters: [], options: [] } : mysqlLogSettings(MYSQL_LOG_EXPORTS);
+    if (!postgres && logs.options.includes(AUDIT_PLUGIN_OPTION) && mysqlSupportsAuditPlugin(props.engineVersion) === false)
       throw new Error(
         `MysqlDatabase ${props.identifier}: engineVersion ${props.engineVersion} has no MariaDB audit plugin (any 8.4, or 8.0.28 or later)`,
       );
     const parameters = new DbParameterGroup(this, "parameter-group", {
       namePrefix: `${props.identifier}-`,
-      family: `mysql${majorVersion}`,
-      description: `${props.identifier}: TLS only, logs to files for CloudWatch Logs`,
-      parameter: [{ name: "require_secure_transport", value: "1" }, ...logs.parameters, { name: "long_query_time", value: "2" }],
+      family: parameterGroupFamily(engine, props.engineVersion),
+      description: postgres
+        ? `${props.identifier}: TLS only, statements slower than 2 s logged`
+        : `${props.identifier}: TLS only, logs to files for CloudWatch Logs`,
+      parameter: postgres
+        ? [
+            { name: "rds.force_ssl", value: "1" },
+            { name: "log_min_duration_statement", value: "2000" },
+          ]
+        : [{ name: "require_secure_transport", value: "1" }, ...logs.parameters, { name: "long_query_time", value: "2" }],
       lifecycle: { createBeforeDestroy: true },
     });
-    const options = new DbOptionGroup(this, "option-group", {
-      namePrefix: `${props.identifier}-`,
-      engineName: "mysql",
-      majorEngineVersion: majorVersion,
-      optionGroupDescription: `${props.identifier}: MariaDB audit plugin for the audit log`,
-      option: logs.options.map((optionName) => ({
-        optionName,
-        optionSettings: optionName === AUDIT_PLUGIN_OPTION ? [{ name: "SERVER_AUDIT_EVENTS", value: MYSQL_AUDIT_EVENTS }] : [],
-      })),
-      lifecycle: { createBeforeDestroy: true },
-    });
+    const options = postgres
+      ? undefined
+      : new DbOptionGroup(this, "option-group", {
+          namePrefix: `${props.identifier}-`,
+          engineName: "mysql",
+          majorEngineVersion: majorVersion,
+          optionGroupDescription: `${props.identifier}: MariaDB audit plugin for the audit log`,
+          option: logs.options.map((optionName) => ({
+            optionName,
+            optionSettings: optionName === AUDIT_PLUGIN_OPTION ? [{ name: "SERVER_AUDIT_EVENTS", value: MYSQL_AUDIT_EVENTS }] : [],
+          })),
+          lifecycle: { createBeforeDestroy: true },
+        });
     const monitoring = new IamRole(this, "monitoring-role", {
       name: `${props.identifier}-monitoring`,
       assumeRolePolicy: policyJson([serviceAssumesRole("monitoring.rds.amazonaws.com")]),
@@ -168,13 +196,13 @@ export class MysqlDatabase extends Construct {
       storageEncrypted: true,
       vpcSecurityGroupIds: [sg.id],
       parameterGroupName: parameters.name,
-      optionGroupName: options.name,
+      ...(options ? { optionGroupName: options.name } : {}),
       iamDatabaseAuthenticationEnabled: true,
       performanceInsightsEnabled: props.performanceInsights,
       ...(props.performanceInsights ? { performanceInsightsKmsKeyId: props.kmsKeyArn, performanceInsightsRetentionPeriod: 7 } : {}),
       monitoringInterval: 60,
       monitoringRoleArn: monitoring.arn,
-      enabledCloudwatchLogsExports: [...MYSQL_LOG_EXPORTS],
+      enabledCloudwatchLogsExports: postgres ? [...POSTGRES_LOG_EXPORTS] : [...MYSQL_LOG_EXPORTS],
       copyTagsToSnapshot: true,
       autoMinorVersionUpgrade: true,
       publiclyAccessible: false,
@@ -189,12 +217,14 @@ export class MysqlDatabase extends Construct {
       ...common,
       kmsKeyId: props.kmsKeyArn,
       identifier: props.identifier,
-      engine: "mysql",
+      engine,
       engineVersion: props.engineVersion,
       allocatedStorage: props.allocatedStorageGiB,
       maxAllocatedStorage: props.maxAllocatedStorageGiB,
       dbName: props.databaseName,
-      username: "admin",
+      // MySQL keeps the shipped "admin"; PostgreSQL gets "dbadmin", which is no PostgreSQL keyword (RDS refuses reserved
+      // words as master user names, and ADMIN is a PostgreSQL keyword).
+      username: postgres ? "dbadmin" : "admin",
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: props.secretsKmsKeyArn,
       multiAz: props.multiAz,
@@ -225,15 +255,15 @@ export class MysqlDatabase extends Construct {
     this.masterUserSecretArn = this.primary.masterUserSecret.get(0).secretArn;
   }
 
-  /** Admits port 3306 from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */
+  /** Admits {@link port} from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */
   allowFrom(key: string, securityGroupId: string): void {
     new VpcSecurityGroupIngressRule(this, `ingress-${key}`, {
       securityGroupId: this.securityGroupId,
-      description: `MySQL from ${key}`,
+      description: `${this.label} from ${key}`,
       referencedSecurityGroupId: securityGroupId,
       ipProtocol: "tcp",
-      fromPort: 3306,
-      toPort: 3306,
+      fromPort: this.port,
+      toPort: this.port,
     });
   }
 }

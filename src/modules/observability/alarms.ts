@@ -187,9 +187,16 @@ export interface RdsAlarmsProps extends AlarmTarget {
   readonly connections?: number;
   /** ReplicaLag seconds (replicas only). @default 60 */
   readonly replicaLagSeconds?: number;
+  /**
+   * An instance of an Aurora cluster: the cluster volume grows by itself, so the storage alarm watches the
+   * instance's local (temporary) storage, `FreeLocalStorage`, and a reader's lag is `AuroraReplicaLag`, in
+   * milliseconds (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html).
+   * @default false
+   */
+  readonly aurora?: boolean;
 }
 
-/** RDS instance CPU, free storage, connections, and replica lag for replicas. */
+/** RDS instance CPU, free storage, connections, and replica lag for replicas (RDS and Aurora instances). */
 export class RdsAlarms extends Construct implements AlarmSet {
   readonly alarmArns: readonly string[];
   readonly widgets: readonly DashboardWidget[];
@@ -197,6 +204,9 @@ export class RdsAlarms extends Construct implements AlarmSet {
   constructor(scope: Construct, id: string, p: RdsAlarmsProps) {
     super(scope, id);
     const dims = { DBInstanceIdentifier: p.dbInstanceIdentifier };
+    const storageMetric = p.aurora ? "FreeLocalStorage" : "FreeStorageSpace";
+    const lagMetric = p.aurora ? "AuroraReplicaLag" : "ReplicaLag";
+    const lagUnitsPerSecond = p.aurora ? 1000 : 1;
     const alarm = (
       aid: string,
       metricName: string,
@@ -214,13 +224,19 @@ export class RdsAlarms extends Construct implements AlarmSet {
           namespace: "AWS/RDS",
           name: metricName,
           dimensions: dims,
-          statistic: metricName === "FreeStorageSpace" ? "Minimum" : "Average",
+          statistic: metricName === storageMetric ? "Minimum" : "Average",
         },
       });
     const gib = p.freeStorageGiB ?? 10;
     const alarms = [
       alarm("cpu", "CPUUtilization", p.cpuPercent ?? 80, "GreaterThanThreshold", `CPU above ${p.cpuPercent ?? 80}%`),
-      alarm("free-storage", "FreeStorageSpace", gib * 1024 ** 3, "LessThanThreshold", `free storage below ${gib} GiB`),
+      alarm(
+        "free-storage",
+        storageMetric,
+        gib * 1024 ** 3,
+        "LessThanThreshold",
+        `free ${p.aurora ? "local " : ""}storage below ${gib} GiB`,
+      ),
       alarm(
         "connections",
         "DatabaseConnections",
@@ -232,8 +248,8 @@ export class RdsAlarms extends Construct implements AlarmSet {
         ? [
             alarm(
               "replica-lag",
-              "ReplicaLag",
-              p.replicaLagSeconds ?? 60,
+              lagMetric,
+              (p.replicaLagSeconds ?? 60) * lagUnitsPerSecond,
               "GreaterThanThreshold",
               `replica lag above ${p.replicaLagSeconds ?? 60} s`,
             ),
@@ -241,7 +257,7 @@ export class RdsAlarms extends Construct implements AlarmSet {
         : []),
     ];
     this.alarmArns = alarms.map((a) => a.arn);
-    const names = ["CPUUtilization", "FreeStorageSpace", "DatabaseConnections", ...(p.isReplica ? ["ReplicaLag"] : [])];
+    const names = ["CPUUtilization", storageMetric, "DatabaseConnections", ...(p.isReplica ? [lagMetric] : [])];
     this.widgets = names.map((n) => ({
       title: `RDS ${p.dbInstanceIdentifier}: ${n}`,
       region: p.region,

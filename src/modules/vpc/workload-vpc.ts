@@ -167,6 +167,11 @@ export interface WorkloadFirewallProps {
 export class WorkloadVpc extends Construct {
   readonly vpcId: string;
   readonly cidrBlock: string;
+  /**
+   * The AZ names of the subnets, index = AZ index: references to the private data subnets' `availability_zone`,
+   * which AWS resolves from their AZ IDs (a name maps to a different zone in each account).
+   */
+  readonly availabilityZones: readonly string[];
   /** Subnet ids per tier, index = AZ index. */
   readonly subnetIds: Readonly<Record<WorkloadSubnetTier, readonly string[]>>;
   /** Route table ids per tier, index = AZ index. */
@@ -251,6 +256,8 @@ export class WorkloadVpc extends Construct {
         routeTables[tier].push(table);
       });
     }
+    // AZ names differ per account for one AZ ID; AWS resolves each subnet's name from its ID.
+    this.availabilityZones = subnets.privateData.map((s) => s.availabilityZone);
 
     const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: { Name: props.name } });
     if (props.importIds?.internetGateway) igw.importFrom(props.importIds.internetGateway);

@@ -1,5 +1,11 @@
 /** LZ-AWS6: every log an RDS instance exports to CloudWatch Logs is backed by the settings that make it have entries. */
-import { LOG_EXPORT_REQUIREMENTS, LOG_EXPORTS_DOC, type DbParameterSetting } from "../../aws/rds-capabilities.js";
+import {
+  AURORA_LOG_EXPORT_REQUIREMENTS,
+  AURORA_LOG_EXPORTS_DOC,
+  LOG_EXPORT_REQUIREMENTS,
+  LOG_EXPORTS_DOC,
+  type DbParameterSetting,
+} from "../../aws/rds-capabilities.js";
 import { asList, type SynthResource } from "../stack.js";
 import { NOT_APPLICABLE, outcomeOf, type PolicyRule } from "../types.js";
 import { engineOf, groupOf, type GroupOf } from "./rds-instances.js";
@@ -42,6 +48,8 @@ function groupProblem(group: GroupOf, exported: readonly string[], onResource: s
  * group with the MARIADB_AUDIT_PLUGIN option; `general` a parameter group with `general_log = 1`; `slowquery`
  * `slow_query_log = 1` (MariaDB: or `log_slow_query = 1`); both `log_output = FILE` (the default is TABLE).
  * Groups are found by reference or by literal name; a group the stack does not hold is not judged (neither: not applicable).
+ * For an `aws_rds_cluster` of engine `aurora-mysql` the same in its cluster parameter group
+ * (`db_cluster_parameter_group_name`, {@link AURORA_LOG_EXPORT_REQUIREMENTS}): `audit` needs `server_audit_logging = 1`.
  */
 export const rdsLogExports: PolicyRule = {
   id: "LZ-AWS6",
@@ -53,16 +61,20 @@ export const rdsLogExports: PolicyRule = {
     LOG_EXPORTS_DOC,
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MariaDB.PublishtoCloudWatchLogs.html",
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.Options.AuditPlugin.html",
+    AURORA_LOG_EXPORTS_DOC,
   ],
-  resourceTypes: ["aws_db_instance"],
+  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   check: (r, stack) => {
     const exports = asList(r.body.enabled_cloudwatch_logs_exports).filter((e): e is string => typeof e === "string");
+    const cluster = r.type === "aws_rds_cluster";
     const engine = engineOf(r, stack);
-    const requirements = engine === undefined ? undefined : LOG_EXPORT_REQUIREMENTS[engine];
+    const requirements = engine === undefined ? undefined : (cluster ? AURORA_LOG_EXPORT_REQUIREMENTS : LOG_EXPORT_REQUIREMENTS)[engine];
     if (!requirements) return NOT_APPLICABLE;
     const needed = exports.filter((e) => requirements[e] !== undefined);
     if (needed.length === 0) return NOT_APPLICABLE;
-    const parameters = groupOf(r, stack, "parameter_group_name", "aws_db_parameter_group");
+    const parameters = cluster
+      ? groupOf(r, stack, "db_cluster_parameter_group_name", "aws_rds_cluster_parameter_group")
+      : groupOf(r, stack, "parameter_group_name", "aws_db_parameter_group");
     const options = groupOf(r, stack, "option_group_name", "aws_db_option_group");
     if (parameters.kind === "unknown" && options.kind === "unknown") return NOT_APPLICABLE;
     const missingOptions = new Map<string, string[]>();
@@ -95,8 +107,10 @@ export const rdsLogExports: PolicyRule = {
           parameters,
           exports,
           `does not set ${setting}`,
-          `the instance names no parameter group (the default one does not set ${setting})`,
-          `Set ${setting} in the instance's aws_db_parameter_group (${LOG_EXPORTS_DOC})`,
+          `the ${cluster ? "cluster" : "instance"} names no parameter group (the default one does not set ${setting})`,
+          cluster
+            ? `Set ${setting} in the cluster's aws_rds_cluster_parameter_group (${AURORA_LOG_EXPORTS_DOC})`
+            : `Set ${setting} in the instance's aws_db_parameter_group (${LOG_EXPORTS_DOC})`,
         ),
       ),
     ].filter((p): p is string => p !== undefined);

@@ -113,6 +113,55 @@ export const DATA_READINESS_CASES: Readonly<Record<string, readonly RuleCase[]>>
   ],
   "LZ-AWS6": [
     {
+      name: "an Aurora MySQL cluster exporting all four logs, each switched on in its cluster parameter group",
+      json: r({
+        aws_rds_cluster: {
+          c: {
+            engine: "aurora-mysql",
+            db_cluster_parameter_group_name: "${aws_rds_cluster_parameter_group.p.name}",
+            enabled_cloudwatch_logs_exports: ALL_EXPORTS,
+          },
+        },
+        aws_rds_cluster_parameter_group: {
+          p: {
+            ...params({ server_audit_logging: "1", slow_query_log: "1", general_log: "1", log_output: "FILE" }),
+            family: "aurora-mysql8.0",
+          },
+        },
+      }),
+      address: "aws_rds_cluster.c",
+      expect: "compliant",
+    },
+    {
+      name: "an Aurora MySQL cluster exporting the audit log without Advanced Auditing switched on",
+      json: r({
+        aws_rds_cluster: {
+          c: {
+            engine: "aurora-mysql",
+            db_cluster_parameter_group_name: "${aws_rds_cluster_parameter_group.p.name}",
+            enabled_cloudwatch_logs_exports: ["audit"],
+          },
+        },
+        aws_rds_cluster_parameter_group: { p: { ...params({ require_secure_transport: "ON" }), family: "aurora-mysql8.0" } },
+      }),
+      address: "aws_rds_cluster.c",
+      expect: "non-compliant",
+      message: '"audit" is exported, but aws_rds_cluster_parameter_group.p does not set server_audit_logging = 1',
+    },
+    {
+      name: "an Aurora MySQL cluster exporting the slow query log from the default cluster parameter group",
+      json: r({ aws_rds_cluster: { c: { engine: "aurora-mysql", enabled_cloudwatch_logs_exports: ["slowquery"] } } }),
+      address: "aws_rds_cluster.c",
+      expect: "non-compliant",
+      message: "the cluster names no parameter group (the default one does not set slow_query_log = 1)",
+    },
+    {
+      name: "an Aurora PostgreSQL cluster (its postgresql log needs no setting)",
+      json: r({ aws_rds_cluster: { c: { engine: "aurora-postgresql", enabled_cloudwatch_logs_exports: ["postgresql"] } } }),
+      address: "aws_rds_cluster.c",
+      expect: "not-applicable",
+    },
+    {
       name: "all four logs exported, backed by the audit plugin option group and the log parameters",
       json: r({
         aws_db_instance: { db: mysql(withGroups) },
