@@ -41,7 +41,7 @@ describe("network pricing", () => {
   it("says a single NAT gateway is shared by the AZs", () => {
     expect(natGatewayCost({ count: 1, placement: "single", azCount: 2, gbProcessedPerMonth: 0 }, H, US_EAST_1)[0]).toMatchObject({
       driver: "1 gateway (single, shared by 2 AZs) × 730 h",
-      monthlyUsd: 32.85, // 730 × 0.045 (seed price)
+      monthlyUsd: 32.85, // 730 × 0.045 (reference design price)
     });
   });
 

@@ -21,7 +21,7 @@ describe("price tables", () => {
       for (const [name, e] of entries(table)) {
         expect(e.usd, name).toBeGreaterThan(0);
         expect(e.source, name).toMatch(/^https:\/\/aws\.amazon\.com\/[a-z0-9/-]+\/pricing\/$/);
-        expect(e.note, name).toMatch(/list price as of 2025, verify|seed 000/);
+        expect(e.note, name).toMatch(/list price as of 2025, verify|reference design's pay-as-you-go table/);
       }
     },
   );

@@ -1,7 +1,7 @@
 /**
  * Europe (Ireland) on-demand list prices, USD. Written down on 2026-11-22 from the AWS pricing pages as
  * remembered for 2025 (every entry says so: verify before quoting a figure); prices that do not depend on the
- * Region (WAF, Shield Advanced, CloudTrail, Config) are the seed document's.
+ * Region (WAF, Shield Advanced, CloudTrail, Config) are the reference design's.
  */
 import { FROM_MEMORY, FROM_SEED, perClass, price, PRICING_PAGES as P } from "./sources.js";
 import type { PriceTable } from "./types.js";
@@ -11,7 +11,7 @@ export const EU_WEST_1: PriceTable = {
   currency: "USD",
   retrievedOn: "2026-11-22",
   basis:
-    "AWS on-demand list prices for eu-west-1 as of 2025, written from memory (verify); Region-independent prices from the seed document's table (2025-08-11)",
+    "AWS on-demand list prices for eu-west-1 as of 2025, written from memory (verify); Region-independent prices from the reference design's pay-as-you-go table (2025-08-11)",
   natGatewayHour: price(0.048, "NAT gateway-hour", P.vpc),
   natGatewayGb: price(0.048, "GB processed", P.vpc),
   transitGatewayAttachmentHour: price(0.05, "attachment-hour", P.transitGateway),
@@ -70,7 +70,7 @@ export const EU_WEST_1: PriceTable = {
     0.085,
     "GB to viewers in Europe (first 10 TB)",
     P.cloudFront,
-    `${FROM_MEMORY}; the seed gives the same ~$0.085`,
+    `${FROM_MEMORY}; the reference design gives the same ~$0.085`,
   ),
   cloudFrontHttpsRequests10k: price(0.012, "10,000 HTTPS requests from viewers in Europe", P.cloudFront),
   wafWebAclMonth: price(5, "web ACL-month", P.waf, FROM_SEED),

@@ -26,11 +26,11 @@ export const PRICING_PAGES = {
 /** Note of a figure written down from memory of the AWS pricing page. */
 export const FROM_MEMORY = "list price as of 2025, verify";
 /**
- * Note of a figure taken from the pay-as-you-go table that ends the reference document
- * /work/shared/seeds/000 ("AWS Advanced PaaS Architecture", dated 2025-08-11). The document gives no Region;
- * its figures are the us-east-1 list prices.
+ * Note of a figure taken from the pay-as-you-go table of the reference design this project implements ("AWS
+ * Advanced PaaS Architecture", dated 2025-08-11). The design gives no Region; its figures are the us-east-1 list
+ * prices.
  */
-export const FROM_SEED = "seed 000 pay-as-you-go table (2025-08-11; no Region stated, matches us-east-1)";
+export const FROM_SEED = "reference design's pay-as-you-go table (2025-08-11; no Region stated, matches us-east-1)";
 
 /** A {@link PriceEntry}. */
 export const price = (usd: number, unit: string, source: string, note: string = FROM_MEMORY): PriceEntry => ({ usd, unit, source, note });

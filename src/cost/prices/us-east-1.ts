@@ -1,5 +1,5 @@
 /**
- * US East (N. Virginia) on-demand list prices, USD. Written down on 2026-11-22. Where the seed document's
+ * US East (N. Virginia) on-demand list prices, USD. Written down on 2026-11-22. Where the reference design's
  * pay-as-you-go table (2025-08-11, no Region stated; its figures are us-east-1's) gives a price, it is used;
  * the others are list prices as remembered for 2025 (verify).
  */
@@ -11,7 +11,7 @@ export const US_EAST_1: PriceTable = {
   currency: "USD",
   retrievedOn: "2026-11-22",
   basis:
-    "the seed document's pay-as-you-go table (2025-08-11) where it has the price; otherwise AWS on-demand list prices for us-east-1 as of 2025, from memory (verify)",
+    "the reference design's pay-as-you-go table (2025-08-11) where it has the price; otherwise AWS on-demand list prices for us-east-1 as of 2025, from memory (verify)",
   natGatewayHour: price(0.045, "NAT gateway-hour", P.vpc, FROM_SEED),
   natGatewayGb: price(0.045, "GB processed", P.vpc, FROM_SEED),
   transitGatewayAttachmentHour: price(0.05, "attachment-hour", P.transitGateway),
@@ -27,8 +27,8 @@ export const US_EAST_1: PriceTable = {
   networkFirewallGb: price(0.065, "GB processed", P.networkFirewall, FROM_SEED),
   albHour: price(0.0225, "ALB-hour", P.elb, FROM_SEED),
   albLcuHour: price(0.008, "LCU-hour", P.elb, FROM_SEED),
-  fargateVcpuHour: price(0.04048, "vCPU-hour (Linux/x86)", P.fargate, `${FROM_MEMORY}; the seed rounds it to ~$0.04`),
-  fargateGbHour: price(0.004445, "GB-hour (Linux/x86)", P.fargate, `${FROM_MEMORY}; the seed rounds it to ~$0.004`),
+  fargateVcpuHour: price(0.04048, "vCPU-hour (Linux/x86)", P.fargate, `${FROM_MEMORY}; the reference design rounds it to ~$0.04`),
+  fargateGbHour: price(0.004445, "GB-hour (Linux/x86)", P.fargate, `${FROM_MEMORY}; the reference design rounds it to ~$0.004`),
   rdsMysqlInstanceHour: perClass(
     {
       "db.t3.micro": 0.017,
