@@ -34,6 +34,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import { parameterGroupFamily } from "../../aws/rds-engine-versions.js";
 import { policyJson, serviceAssumesRole } from "../iam/index.js";
+import type { DatabaseCommonProps } from "./common.js";
 
 /** Log types an Aurora cluster exports to CloudWatch Logs, per engine. */
 export const AURORA_LOG_EXPORTS = {
@@ -45,7 +46,7 @@ export const AURORA_LOG_EXPORTS = {
 export const AURORA_MYSQL_AUDIT_EVENTS = "CONNECT,QUERY_DDL,QUERY_DCL";
 
 /** Props of {@link AuroraCluster}. */
-export interface AuroraClusterProps {
+export interface AuroraClusterProps extends DatabaseCommonProps {
   readonly engine: "aurora-mysql" | "aurora-postgresql";
   /** Cluster identifier; instances are `<identifier>-<n>`, n from 1. */
   readonly identifier: string;
@@ -56,36 +57,14 @@ export interface AuroraClusterProps {
    * minor that RDS upgraded must be raised in the config.
    */
   readonly engineVersion: string;
-  readonly instanceClass: string;
-  /** Reader instances next to the writer (0-5). */
-  readonly readReplicas: number;
   /** Readers in other AZs than the writer; without it every instance is placed in the first AZ. */
   readonly multiAz: boolean;
   /** `aurora` (Standard) or `aurora-iopt1` (I/O-Optimized). */
   readonly storageType: "aurora" | "aurora-iopt1";
-  readonly backupRetentionDays: number;
-  /** "hh:mm-hh:mm", UTC. */
-  readonly backupWindow: string;
-  /** "ddd:hh:mm-ddd:hh:mm", UTC. */
-  readonly maintenanceWindow: string;
-  readonly databaseName: string;
-  /** Deletion protection and a final snapshot. */
-  readonly deletionProtection: boolean;
-  /** `lifecycle.prevent_destroy` on the cluster. @default false */
+  /** `lifecycle.prevent_destroy` on the cluster (its instances hold no data). @default false */
   readonly preventDestroy?: boolean;
-  readonly vpcId: string;
-  /** Private data subnet ids, one per AZ, in the order of `availabilityZones`. */
-  readonly subnetIds: readonly string[];
   /** The AZs of the subnets: the writer goes to the first, reader n to AZ n (round robin) when `multiAz`. */
   readonly availabilityZones: readonly string[];
-  /** Performance Insights on every instance (the caller checks the class supports it). */
-  readonly performanceInsights: boolean;
-  /** KMS key of the cluster volume and Performance Insights. */
-  readonly kmsKeyArn: string;
-  /** KMS key of the RDS-managed master user secret. */
-  readonly secretsKmsKeyArn: string;
-  /** @default "aws" */
-  readonly partition?: string;
 }
 
 /** An Aurora cluster, its instances, cluster parameter group, subnet group, security group and monitoring role. */

@@ -38,6 +38,7 @@ import { Construct } from "constructs";
 import { AUDIT_PLUGIN_OPTION, mysqlLogSettings, mysqlSupportsAuditPlugin } from "../../aws/rds-capabilities.js";
 import { parameterGroupFamily } from "../../aws/rds-engine-versions.js";
 import { policyJson, serviceAssumesRole } from "../iam/index.js";
+import type { DatabaseCommonProps } from "./common.js";
 
 /** Log types exported to CloudWatch Logs. */
 export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as const;
@@ -52,7 +53,7 @@ export const MYSQL_AUDIT_EVENTS = "CONNECT,QUERY_DDL,QUERY_DCL";
 export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade", "iam-db-auth-error"] as const;
 
 /** Props of {@link MysqlDatabase}. */
-export interface MysqlDatabaseProps {
+export interface MysqlDatabaseProps extends DatabaseCommonProps {
   /**
    * `mysql`, or `postgres` for RDS for PostgreSQL in the same shape: a parameter group of family
    * `postgres<major>` with `rds.force_ssl = 1` (TLS only,
@@ -69,42 +70,15 @@ export interface MysqlDatabaseProps {
    * `X.Y` names the parameter group family (`mysql8.4`) and the option group's `major_engine_version` (`8.4`).
    */
   readonly engineVersion: string;
-  readonly instanceClass: string;
   readonly allocatedStorageGiB: number;
   readonly maxAllocatedStorageGiB: number;
-  readonly multiAz: boolean;
-  /** Number of read replicas (0-5). */
-  readonly readReplicas: number;
-  readonly backupRetentionDays: number;
-  /** "hh:mm-hh:mm", UTC. */
-  readonly backupWindow: string;
-  /** "ddd:hh:mm-ddd:hh:mm", UTC. */
-  readonly maintenanceWindow: string;
-  readonly databaseName: string;
-  /** Deletion protection and a final snapshot. */
-  readonly deletionProtection: boolean;
   /**
    * `lifecycle.prevent_destroy` on every instance, primary and replicas (prod): a plan that would delete one
    * fails. Deletion protection and the final snapshot are `deletionProtection`. @default false
    */
   readonly preventDestroy?: boolean;
-  readonly vpcId: string;
-  /** Private data subnet ids. */
-  readonly subnetIds: readonly string[];
   /** Security groups admitted on the port (the services); more with `allowFrom`. @default [] */
   readonly clientSecurityGroupIds?: readonly string[];
-  /**
-   * Performance Insights on the primary and the replicas. Only where the instance class supports it: the
-   * caller decides with `supportsPerformanceInsights` (src/aws/rds-capabilities.ts); micro and small burstable
-   * classes refuse it with `InvalidParameterCombination`.
-   */
-  readonly performanceInsights: boolean;
-  /** KMS key for storage and Performance Insights. */
-  readonly kmsKeyArn: string;
-  /** KMS key for the RDS-managed master user secret. */
-  readonly secretsKmsKeyArn: string;
-  /** @default "aws" */
-  readonly partition?: string;
 }
 
 /** A MySQL primary, its read replicas, parameter and subnet groups, security group and monitoring role. */
