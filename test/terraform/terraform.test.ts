@@ -1,9 +1,11 @@
 /**
  * The real Terraform, offline, on every stack synthesized from `environments/` and from every `examples/<name>/`
- * folder (whatever they hold): `init`, `validate`, and a mocked `apply` through `terraform test` with
- * `mock_provider`; the same for the stack a per-vpc inspection environment gets in the reference config
- * (test/support/per-vpc.ts). Every stack of every config has its tests, but Terraform runs once per distinct
- * cdk.tf.json: a stack byte-identical to one already run (an example shaped like environments/) shares its results. Without the provider mirror but with TF_PLUGIN_CACHE_DIR set (the GitHub workflows), it
+ * folder (whatever they hold): `init`, then `terraform test` with `mock_provider`, which validates the
+ * configuration as `terraform validate` does (a test below proves it) and applies it against the mocks; the same
+ * for the stack a per-vpc inspection environment gets in the reference config (test/support/per-vpc.ts). Every
+ * stack of every config has its test, but Terraform runs once per distinct cdk.tf.json: a stack byte-identical to
+ * one already run (an example shaped like environments/) shares its result. Without the provider mirror but with
+ * TF_PLUGIN_CACHE_DIR set (the GitHub workflows), it
  * installs the provider from the registry into that cache first. Skips (with the reason printed, and a warning
  * annotation on GitHub Actions) when Terraform or the provider cannot be had; see test/support/terraform.ts for
  * TERRAFORM_BIN, TF_PROVIDER_MIRROR and TF_PLUGIN_CACHE_DIR.
@@ -131,9 +133,8 @@ function terraformChecks(terraform: TerraformFound): void {
     cleanupConfigDirs();
   });
 
-  // One init, validate and mocked apply per stack folder, whichever tests ask for it (a stack identical in several
-  // configs runs once). The mock file is written before init, so `terraform validate` checks it too. Like the
-  // workflows, init uses the committed provider lock file as is.
+  // One init and mocked apply per stack folder, whichever tests ask for it (a stack identical in several configs
+  // runs once). Like the workflows, init uses the committed provider lock file as is.
   const runs = new Map<string, Promise<TerraformResult>>();
   const once = (dir: string, command: string, run: () => Promise<TerraformResult>): Promise<TerraformResult> => {
     const key = `${dir}\0${command}`;
@@ -152,20 +153,44 @@ function terraformChecks(terraform: TerraformFound): void {
     expect(subjects.length).toBeGreaterThan(0);
   });
 
-  it.concurrent.for(cases)("stack %s passes terraform validate", options, async ([, subject], { expect }) => {
-    const stack = await folder(subject);
-    const init = await initialized(stack);
-    expect(init.ok, init.output).toBe(true);
-    const validate = await once(stack.dir, "validate", () => cli.run(stack.dir, ["validate", "-no-color"]));
-    expect(validate.ok, validate.output).toBe(true);
-  });
+  // `terraform test` validates the configuration first, exactly as `terraform validate` does (the provider's own
+  // checks included; the next test proves it for the pinned Terraform), so one run per stack gives both verdicts.
+  it.concurrent.for(cases)(
+    "stack %s passes terraform validate and applies against mocked providers under terraform test",
+    options,
+    async ([, subject], { expect }) => {
+      const stack = await folder(subject);
+      const init = await initialized(stack);
+      expect(init.ok, init.output).toBe(true);
+      const test = await once(stack.dir, "test", () => cli.run(stack.dir, ["test", "-no-color"]));
+      expect(mockApplyPassed(test), test.output).toBe(true);
+    },
+  );
 
-  it.concurrent.for(cases)("stack %s applies against mocked providers under terraform test", options, async ([, subject], { expect }) => {
-    const stack = await folder(subject);
-    const init = await initialized(stack);
+  it.concurrent("terraform test refuses what terraform validate refuses, the provider's checks included", options, async ({ expect }) => {
+    const dir = join(outdir, "validate-equivalence");
+    mkdirSync(dir);
+    const version = awsProviderVersion();
+    // 4 is not a retention CloudWatch Logs accepts: the provider's schema validation refuses it, not the plan.
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({
+        terraform: { required_providers: { aws: { source: "hashicorp/aws", version } } },
+        provider: { aws: [{ region: "eu-west-1" }] },
+        resource: { aws_cloudwatch_log_group: { g: { name: "x", retention_in_days: 4 } } },
+      }),
+    );
+    writeFileSync(join(dir, "mock.tftest.hcl"), 'mock_provider "aws" {}\nrun "apply" {\n  command = apply\n}\n');
+    copyFileSync(PROVIDER_LOCK_FILE, join(dir, ".terraform.lock.hcl"));
+    const init = await cli.run(dir, ["init", "-backend=false", "-input=false", "-lockfile=readonly", "-no-color"]);
     expect(init.ok, init.output).toBe(true);
-    const test = await once(stack.dir, "test", () => cli.run(stack.dir, ["test", "-no-color"]));
-    expect(mockApplyPassed(test), test.output).toBe(true);
+    const refusal = /expected retention_in_days to be one of .*, got 4/;
+    const validate = await cli.run(dir, ["validate", "-no-color"]);
+    expect(validate.ok).toBe(false);
+    expect(validate.output).toMatch(refusal);
+    const test = await cli.run(dir, ["test", "-no-color"]);
+    expect(mockApplyPassed(test)).toBe(false);
+    expect(test.output).toMatch(refusal);
   });
 
   it.concurrent(`the mock defaults name only computed attributes of hashicorp/aws ${awsProviderVersion()}`, options, async ({ expect }) => {
