@@ -100,6 +100,8 @@ export interface WorkloadModel extends AccountTarget {
      */
     readonly natGateways: NatGatewayPlacement;
     readonly flowLogRetentionDays: number;
+    /** Services given a gateway VPC endpoint in the privateApp route tables (`vpc.gatewayEndpoints`). @default ["s3", "dynamodb"] */
+    readonly gatewayEndpoints: readonly ("s3" | "dynamodb")[];
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
   };
@@ -365,6 +367,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             azCount: env.vpc.azCount,
             natGateways: env.vpc.natGateways ?? (env.inspection === "central" ? "none" : "one-per-az"),
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
+            gatewayEndpoints: [...env.vpc.gatewayEndpoints],
             subnets: plan.plan,
           },
           ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),

@@ -10,6 +10,12 @@ import { HybridSettings } from "./hybrid.js";
 import { logRetentionDays } from "./log-retention.js";
 import { PolicySettings } from "./policy.js";
 
+/**
+ * Services with a gateway VPC endpoint: Amazon S3 and DynamoDB, the only two
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html).
+ */
+export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
+
 /** Tiers of subnets in every workload VPC, repeated in every AZ. */
 export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
 
@@ -62,6 +68,14 @@ export const WorkloadVpc = z
       })
       .default({ retentionDays: 365 })
       .meta({ description: "VPC flow logs (traffic type ALL) to a KMS-encrypted CloudWatch log group." }),
+    gatewayEndpoints: z
+      .array(z.enum(GATEWAY_ENDPOINT_SERVICES, { error: "Write gatewayEndpoints as a list of s3 and dynamodb, or [] for none." }))
+      .refine((list) => new Set(list).size === list.length, { error: "List each gateway endpoint service once." })
+      .default([...GATEWAY_ENDPOINT_SERVICES])
+      .meta({
+        description:
+          "Gateway VPC endpoints (free) for S3 and DynamoDB in the privateApp route tables, with an endpoint policy that admits only the landing zone's accounts (and ECR's layer bucket, for image pulls). [] turns them off. @default [s3, dynamodb]",
+      }),
     subnetPrefixLengths: SubnetPrefixLengths.default({ public: 24, privateApp: 20, privateData: 23, transit: 28 }),
   })
   .meta({ description: "The environment's VPC." });
