@@ -69,8 +69,10 @@ export const WorkloadVpc = z
       .default({ retentionDays: 365 })
       .meta({ description: "VPC flow logs (traffic type ALL) to a KMS-encrypted CloudWatch log group." }),
     gatewayEndpoints: z
-      .array(z.enum(GATEWAY_ENDPOINT_SERVICES, { error: "Write gatewayEndpoints as a list of s3 and dynamodb, or [] for none." }))
-      .refine((list) => new Set(list).size === list.length, { error: "List each gateway endpoint service once." })
+      .array(z.enum(GATEWAY_ENDPOINT_SERVICES))
+      .refine((list) => new Set(list).size === list.length, {
+        error: "List each gateway endpoint service once, for example gatewayEndpoints: [s3, dynamodb]",
+      })
       .default([...GATEWAY_ENDPOINT_SERVICES])
       .meta({
         description:
