@@ -67,6 +67,8 @@ export interface NetworkHubModel extends AccountTarget {
     readonly routeTableNames: Readonly<Record<Segment, string>>;
     /** Name of the RAM resource share that shares the gateway with the workload accounts. */
     readonly resourceShareName: string;
+    /** Transit Gateway Flow Logs to a CloudWatch log group (`networkHub.transitGateway.flowLogs`); absent when disabled. */
+    readonly flowLogs?: { readonly retentionDays: number };
   };
   readonly onPremises: { readonly cidrs: readonly string[]; readonly bgpAsn: number };
   /**
@@ -335,6 +337,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         amazonSideAsn: hub.transitGateway.amazonSideAsn,
         routeTableNames: { prod: `${tgwName}-prod`, nonprod: `${tgwName}-nonprod`, onprem: `${tgwName}-onprem` },
         resourceShareName: `${tgwName}-share`,
+        ...(hub.transitGateway.flowLogs.enabled ? { flowLogs: { retentionDays: hub.transitGateway.flowLogs.retentionDays } } : {}),
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
       availabilityZoneIds: hub.availabilityZoneIds ?? defaultAvailabilityZoneIds(hub.region),

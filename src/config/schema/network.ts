@@ -103,6 +103,16 @@ export const NetworkHub = z
         amazonSideAsn: Asn.default(64512).meta({
           description: "Amazon-side BGP ASN of the transit gateway. Changing it replaces the transit gateway. @default 64512",
         }),
+        flowLogs: z
+          .strictObject({
+            enabled: z.boolean().default(true).meta({ description: "false: no transit gateway flow log. @default true" }),
+            retentionDays: logRetentionDays(365, "Flow-log retention in days (a CloudWatch Logs retention value)."),
+          })
+          .default({ enabled: true, retentionDays: 365 })
+          .meta({
+            description:
+              "Transit Gateway Flow Logs (every field: attachments, packet loss, direction) to a KMS-encrypted CloudWatch log group in the hub.",
+          }),
       })
       .meta({ description: "The hub transit gateway." }),
     onPremises: OnPremises,
