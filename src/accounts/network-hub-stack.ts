@@ -31,6 +31,17 @@ export class NetworkHubStack extends AccountStack {
       shareWithAccountIds: model.environments.map((e) => e.accountId),
       sharingWithAwsOrganization: model.organization.ramSharingWithAwsOrganization,
       ...(hub.adopt.transitGateway ? { importId: hub.adopt.transitGateway } : {}),
+      ...(hub.transitGateway.flowLogs
+        ? {
+            flowLogs: {
+              retentionDays: hub.transitGateway.flowLogs.retentionDays,
+              kmsKeyArn: this.keys.logs.keyArn,
+              accountId: hub.accountId,
+              region: hub.region,
+              partition: hub.partition,
+            },
+          }
+        : {}),
     });
     this.hybrid = addHybridConnectivity(this, model, this.transitGateway, plan);
   }

@@ -1,10 +1,11 @@
 /**
  * The routing plan of one workload VPC (src/routing/vpc-plan.ts) as the plain props of `WorkloadVpc` and
- * `TransitGatewaySpoke`: its routes by next hop, its network ACLs, the IGW edge routes of a per-vpc firewall. A
+ * `TransitGatewaySpoke`: its routes by next hop, its network ACLs, the IGW edge routes of a per-vpc firewall, its
+ * gateway endpoints' route tables. A
  * translation only: every route and rule comes from the plan, and a plan entry the constructs cannot build is an
  * error here rather than a silently missing route.
  */
-import type { WorkloadNetworkAclRule, WorkloadRouteTier, WorkloadVpcRoute } from "../modules/vpc/index.js";
+import type { GatewayEndpointServiceName, WorkloadNetworkAclRule, WorkloadRouteTier, WorkloadVpcRoute } from "../modules/vpc/index.js";
 import type { NetworkAclRule, PlanTier, VpcPlan } from "../routing/plan.js";
 
 /** Route tiers of a workload VPC, in the order their route tables are handed to the spoke. */
@@ -26,6 +27,8 @@ export interface WorkloadVpcRouting {
    * other tiers that have such a route.
    */
   readonly transitGatewayRoutes: { tier: WorkloadRouteTier; az: number; destinations: string[] }[];
+  /** Gateway endpoints (S3, DynamoDB) and the route tables, by tier and AZ, they are associated with. */
+  readonly gatewayEndpoints: { service: GatewayEndpointServiceName; routeTables: { tier: WorkloadRouteTier; az: number }[] }[];
 }
 
 /**
@@ -63,7 +66,17 @@ export function workloadVpcRouting(vpc: VpcPlan): WorkloadVpcRouting {
       throw new Error(`routing plan of ${vpc.name}: edge route ${r.destination} must go to a firewall endpoint`);
     return { destination: r.destination, targetAz: r.target.az };
   });
-  return { routes, networkAcls, edgeRoutes, transitGatewayRoutes };
+  const gatewayEndpoints = (vpc.gatewayEndpoints ?? []).map((e) => ({
+    service: e.service,
+    routeTables: e.routeTables.map(({ tier, az }) => {
+      if (!(ROUTE_TIERS as readonly string[]).includes(tier) || !vpc.routeTables[tier]?.[az])
+        throw new Error(
+          `routing plan of ${vpc.name}: the ${e.service} gateway endpoint names a ${tier} route table in AZ ${az}, which the VPC lacks`,
+        );
+      return { tier: tier as WorkloadRouteTier, az };
+    }),
+  }));
+  return { routes, networkAcls, edgeRoutes, transitGatewayRoutes, gatewayEndpoints };
 }
 
 const aclRule = (r: NetworkAclRule): WorkloadNetworkAclRule => ({

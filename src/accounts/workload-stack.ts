@@ -18,7 +18,7 @@ import {
   WafAlarms,
 } from "../modules/observability/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
-import { WorkloadVpc } from "../modules/vpc/index.js";
+import { GatewayEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
@@ -26,8 +26,13 @@ import { definedOnly } from "../util/defined.js";
 import { workloadVpcRouting } from "./vpc-routes.js";
 
 const missingTable = (tier: string, az: number): never => {
-  throw new Error(`routing plan routes the ${tier} tier of AZ ${az} to the transit gateway, and the VPC has no such route table`);
+  throw new Error(`routing plan uses the ${tier} route table of AZ ${az}, and the VPC has no such route table`);
 };
+
+/** Every account of the landing zone (the network hub and each environment's), sorted, each once. */
+export function landingZoneAccountIds(model: Pick<LandingZoneModel, "networkHub" | "environments">): string[] {
+  return [...new Set([model.networkHub.accountId, ...model.environments.map((e) => e.accountId)])].sort();
+}
 
 /** Stack of one workload account. Depends on the network hub stack. */
 export class WorkloadStack extends AccountStack {
@@ -86,6 +91,23 @@ export class WorkloadStack extends AccountStack {
           }
         : {}),
     });
+
+    if (routing.gatewayEndpoints.length > 0)
+      new GatewayEndpoints(this, "gateway-endpoints", {
+        name: env.vpc.name,
+        vpcId: this.vpc.vpcId,
+        region: env.region,
+        partition: env.partition,
+        // Principals of the landing zone's accounts: this account's roles, and roles of other accounts assumed here.
+        principalAccountIds: landingZoneAccountIds(model),
+        endpoints: routing.gatewayEndpoints.map((e) => ({
+          service: e.service,
+          routeTableIds: e.routeTables.map(
+            ({ tier, az }) =>
+              (tier === "firewall" ? this.vpc.firewall?.routeTableIds : this.vpc.routeTableIds[tier])?.[az] ?? missingTable(tier, az),
+          ),
+        })),
+      });
 
     const tables = attachmentRouteTables(model, plan, env.name);
     this.spoke = new TransitGatewaySpoke(this, "transit-gateway-spoke", {

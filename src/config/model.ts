@@ -67,6 +67,8 @@ export interface NetworkHubModel extends AccountTarget {
     readonly routeTableNames: Readonly<Record<Segment, string>>;
     /** Name of the RAM resource share that shares the gateway with the workload accounts. */
     readonly resourceShareName: string;
+    /** Transit Gateway Flow Logs to a CloudWatch log group (`networkHub.transitGateway.flowLogs`); absent when disabled. */
+    readonly flowLogs?: { readonly retentionDays: number };
   };
   readonly onPremises: { readonly cidrs: readonly string[]; readonly bgpAsn: number };
   /**
@@ -100,6 +102,8 @@ export interface WorkloadModel extends AccountTarget {
      */
     readonly natGateways: NatGatewayPlacement;
     readonly flowLogRetentionDays: number;
+    /** Services given a gateway VPC endpoint in the privateApp route tables (`vpc.gatewayEndpoints`). @default ["s3", "dynamodb"] */
+    readonly gatewayEndpoints: readonly ("s3" | "dynamodb")[];
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
   };
@@ -333,6 +337,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         amazonSideAsn: hub.transitGateway.amazonSideAsn,
         routeTableNames: { prod: `${tgwName}-prod`, nonprod: `${tgwName}-nonprod`, onprem: `${tgwName}-onprem` },
         resourceShareName: `${tgwName}-share`,
+        ...(hub.transitGateway.flowLogs.enabled ? { flowLogs: { retentionDays: hub.transitGateway.flowLogs.retentionDays } } : {}),
       },
       onPremises: { cidrs: [...hub.onPremises.cidrs], bgpAsn: hub.onPremises.bgpAsn },
       availabilityZoneIds: hub.availabilityZoneIds ?? defaultAvailabilityZoneIds(hub.region),
@@ -365,6 +370,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             azCount: env.vpc.azCount,
             natGateways: env.vpc.natGateways ?? (env.inspection === "central" ? "none" : "one-per-az"),
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
+            gatewayEndpoints: [...env.vpc.gatewayEndpoints],
             subnets: plan.plan,
           },
           ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),

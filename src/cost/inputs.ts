@@ -138,6 +138,8 @@ export interface EnvironmentCostInputs {
   readonly kmsKeys?: { readonly count: number };
   /** SNS alert topics: no monthly fee; listed so the account's table shows them. */
   readonly alertTopics?: { readonly count: number };
+  /** Gateway VPC endpoints (S3, DynamoDB): free; listed so the table shows what they replace. */
+  readonly gatewayEndpoints?: { readonly services: readonly string[] };
   readonly vpn?: VpnInputs;
   readonly directConnect?: DirectConnectInputs;
   readonly networkFirewall?: NetworkFirewallInputs;

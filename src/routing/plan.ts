@@ -123,6 +123,24 @@ export interface VpcPlan {
    * absent: the internet gateway delivers to the destination subnet (the implicit local route).
    */
   readonly gatewayRoutes?: readonly VpcRoute[];
+  /** Gateway VPC endpoints (S3, DynamoDB) and the route tables they add their prefix-list route to. @default [] */
+  readonly gatewayEndpoints?: readonly GatewayEndpointPlan[];
+}
+
+/** A service with a gateway VPC endpoint (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html). */
+export type GatewayEndpointService = "s3" | "dynamodb";
+
+/**
+ * A gateway VPC endpoint and the route tables it is associated with. AWS adds to each of them a route whose
+ * destination is the service's prefix list and whose target is the endpoint; it is more specific than
+ * `0.0.0.0/0`, so the service's traffic leaves through the endpoint, not the NAT gateway or the transit gateway
+ * ("Routing", https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html#gateway-endpoint-routing).
+ * A gateway endpoint serves only its own VPC: on-prem and other VPCs cannot use it through the transit gateway.
+ */
+export interface GatewayEndpointPlan {
+  readonly service: GatewayEndpointService;
+  /** The route tables (tier and AZ index) that get the endpoint's prefix-list route. */
+  readonly routeTables: readonly { readonly tier: PlanTier; readonly az: number }[];
 }
 
 /** The whole plan. */
@@ -174,6 +192,8 @@ export interface RoutingInput {
       readonly azCount: number;
       /** `none`: no NAT gateway, only with central inspection (egress goes through the hub). @default "one-per-az" */
       readonly natGateways?: "one-per-az" | "single" | "none";
+      /** Services given a gateway VPC endpoint. @default [] */
+      readonly gatewayEndpoints?: readonly GatewayEndpointService[];
       /** `firewall`: the per-vpc firewall subnets (required with `inspection: per-vpc`). */
       readonly subnets: Readonly<Record<"public" | "privateApp" | "privateData" | "transit", readonly string[]>> & {
         readonly firewall?: readonly string[];

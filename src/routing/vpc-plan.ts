@@ -97,7 +97,12 @@ export function dataTierAclRules(
  * when centrally inspected: egress through the inspection VPC, the VPC has no NAT gateway; "Centralized egress to
  * internet", https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-egress-to-internet.html).
  * privateData: local, its on-prem CIDRs → TGW. transit: local only. Per-vpc also: firewall: local + 0.0.0.0/0 →
- * IGW, and the IGW edge route table: each public subnet CIDR → that AZ's firewall endpoint. `natGateways: none`
+ * IGW, and the IGW edge route table: each public subnet CIDR → that AZ's firewall endpoint. Gateway endpoints (S3,
+ * DynamoDB) are associated with the privateApp route tables only: the data tier's network ACL admits only the VPC
+ * and its on-prem CIDRs, and a network ACL cannot name a prefix list, so S3 and DynamoDB traffic from the data tier
+ * is denied whatever its route ("Gateway endpoints for Amazon S3", considerations,
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html); the public tier reaches them through
+ * the internet gateway, and the transit tier holds only the transit gateway's interfaces. `natGateways: none`
  * without central inspection (which the config rejects) leaves privateApp without a default route. Throws `Error`
  * for per-vpc without firewall subnets (stage-3 invariant).
  */
@@ -145,6 +150,14 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
         data,
       ),
     },
+    ...((env.vpc.gatewayEndpoints ?? []).length > 0
+      ? {
+          gatewayEndpoints: (env.vpc.gatewayEndpoints ?? []).map((service) => ({
+            service,
+            routeTables: azs.map((az) => ({ tier: "privateApp" as const, az })),
+          })),
+        }
+      : {}),
     ...(perVpc
       ? {
           gatewayRoutes: azs.map(

@@ -10,6 +10,7 @@ import {
   estimateCosts,
   fargateCost,
   flowLogCost,
+  gatewayEndpointCost,
   natGatewayCost,
   networkFirewallCost,
   priceAccount,
@@ -225,6 +226,24 @@ describe("baseline pricing", () => {
       US_EAST_1,
     );
     expect(lines.map((l) => l.key)).not.toContain("cloudtrail-data-events");
+  });
+});
+
+describe("gatewayEndpointCost", () => {
+  it("lists the gateway endpoints at no charge, and no line without endpoints", () => {
+    expect(gatewayEndpointCost({ services: ["s3", "dynamodb"] })).toEqual([
+      {
+        key: "gateway-endpoints",
+        component: "Gateway VPC endpoints",
+        driver: "2 endpoints (s3, dynamodb): no charge; their traffic bypasses NAT and firewall processing",
+        quantity: 2,
+        unitUsd: 0,
+        unit: "endpoint-month",
+        monthlyUsd: 0,
+        source: "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
+      },
+    ]);
+    expect(priceAccount({ hoursPerMonth: 730, gatewayEndpoints: { services: [] } }, US_EAST_1)).toEqual([]);
   });
 });
 

@@ -54,6 +54,21 @@ describe("the conformance comparison", () => {
     return entry;
   };
 
+  it("reports a route table a gateway endpoint lost, and one the plan does not give it", () => {
+    const { plan, stacks } = reference();
+    const workload = Object.entries(stacks).find(([n]) => n.startsWith("workload-"));
+    if (!workload) throw new Error("no workload stack");
+    const [, s3] = find(workload[1], "aws_vpc_endpoint", (b) => String(b.service_name).endsWith(".s3"));
+    const tables = s3.route_table_ids as string[];
+    const dataTable = Object.keys(workload[1].resource!.aws_route_table!).find((n) => n.includes("private-data-route-table-0"));
+    if (!dataTable) throw new Error("no private data route table");
+    s3.route_table_ids = [...tables.slice(1), `\${aws_route_table.${dataTable}.id}`];
+    const drift = compareRouting(plan, stacks);
+    const env = workload[0].replace(/^workload-/, "");
+    expect(drift.missing).toEqual([`gateway-endpoint ${env}/privateApp/az0 s3`]);
+    expect(drift.extra).toEqual([`gateway-endpoint ${env}/privateData/az0 s3`]);
+  });
+
   it("reports a propagation the stacks lost", () => {
     const { plan, stacks } = reference();
     const hub = stacks["network-hub"]!;

@@ -10,6 +10,8 @@
  *   (`aws_route` and inline `route` blocks) by target: internet gateway, NAT gateway (its subnet's AZ), transit
  *   gateway, firewall endpoint (the AZ of the subnet or availability-zone index its lookup names);
  * - network ACLs: `aws_network_acl` inline rules and `aws_network_acl_rule`, placed by the subnets they cover;
+ * - gateway endpoints: each `aws_vpc_endpoint` of type Gateway, one line per route table in its `route_table_ids`
+ *   (AWS adds the service's prefix-list route to those, so they are routes the plan must make too);
  * - TGW: route tables by their `Segment` tag (the hub) or their Name tag (workload stacks' data sources, mapped
  *   through the hub's tags); attachments: the DX gateway attachment, the VPN connection, a VPC attachment (or its
  *   accepter) by its VPC's CIDR; a VPC attachment's AZs (its subnets, which must be the transit tier's) and its
@@ -52,6 +54,8 @@ export function plannedRoutingLines(plan: RoutingPlan): string[] {
       lines.push(`route-table ${vpc.name}/igw-edge`);
       for (const r of vpc.gatewayRoutes) lines.push(`route ${vpc.name}/igw-edge ${r.destination} -> ${describeVpcTarget(r.target)}`);
     }
+    for (const e of vpc.gatewayEndpoints ?? [])
+      for (const t of e.routeTables) lines.push(`gateway-endpoint ${vpc.name}/${t.tier}/az${t.az} ${e.service}`);
     for (const [tier, acl] of Object.entries(vpc.networkAcls)) {
       const azs = Array.from({ length: vpc.azCount }, (_, i) => `az${i}`).join(",");
       lines.push(`network-acl ${vpc.name}/${tier} on ${azs}`);
@@ -158,6 +162,19 @@ export function synthesizedRoutingLines(plan: RoutingPlan, stacks: Readonly<Reco
       routesOf(table?.name ?? "?", [body]);
     }
     for (const [name, body] of all("aws_route_table")) routesOf(name, (body.route as Body[] | undefined) ?? []);
+    // Gateway endpoints: the route tables they add their prefix-list route to.
+    for (const [name, body] of all("aws_vpc_endpoint")) {
+      if (body.vpc_endpoint_type !== "Gateway") continue;
+      const service = String(body.service_name).split(".").pop();
+      const vpc = vpcOf(body.vpc_id);
+      for (const ref of refsIn(body.route_table_ids).filter((r) => r.type === "aws_route_table"))
+        for (const at of tableAt.get(ref.name) ?? [`unassociated ${stackName}/${ref.name}`])
+          lines.push(
+            vpc && at.startsWith(`${vpc.name}/`)
+              ? `gateway-endpoint ${at} ${service}`
+              : `gateway-endpoint-of-another-vpc ${stackName}/${name} ${at}`,
+          );
+    }
     // Network ACLs.
     const aclAt = new Map<string, string>();
     for (const [name, body] of all("aws_network_acl")) {

@@ -10,6 +10,12 @@ import { HybridSettings } from "./hybrid.js";
 import { logRetentionDays } from "./log-retention.js";
 import { PolicySettings } from "./policy.js";
 
+/**
+ * Services with a gateway VPC endpoint: Amazon S3 and DynamoDB, the only two
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html).
+ */
+export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
+
 /** Tiers of subnets in every workload VPC, repeated in every AZ. */
 export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
 
@@ -62,6 +68,16 @@ export const WorkloadVpc = z
       })
       .default({ retentionDays: 365 })
       .meta({ description: "VPC flow logs (traffic type ALL) to a KMS-encrypted CloudWatch log group." }),
+    gatewayEndpoints: z
+      .array(z.enum(GATEWAY_ENDPOINT_SERVICES))
+      .refine((list) => new Set(list).size === list.length, {
+        error: "List each gateway endpoint service once, for example gatewayEndpoints: [s3, dynamodb]",
+      })
+      .default([...GATEWAY_ENDPOINT_SERVICES])
+      .meta({
+        description:
+          "Gateway VPC endpoints (free) for S3 and DynamoDB in the privateApp route tables, with an endpoint policy that admits only the landing zone's accounts (and ECR's layer bucket, for image pulls). [] turns them off. @default [s3, dynamodb]",
+      }),
     subnetPrefixLengths: SubnetPrefixLengths.default({ public: 24, privateApp: 20, privateData: 23, transit: 28 }),
   })
   .meta({ description: "The environment's VPC." });
@@ -87,6 +103,16 @@ export const NetworkHub = z
         amazonSideAsn: Asn.default(64512).meta({
           description: "Amazon-side BGP ASN of the transit gateway. Changing it replaces the transit gateway. @default 64512",
         }),
+        flowLogs: z
+          .strictObject({
+            enabled: z.boolean().default(true).meta({ description: "false: no transit gateway flow log. @default true" }),
+            retentionDays: logRetentionDays(365, "Flow-log retention in days (a CloudWatch Logs retention value)."),
+          })
+          .default({ enabled: true, retentionDays: 365 })
+          .meta({
+            description:
+              "Transit Gateway Flow Logs (every field: attachments, packet loss, direction) to a KMS-encrypted CloudWatch log group in the hub.",
+          }),
       })
       .meta({ description: "The hub transit gateway." }),
     onPremises: OnPremises,

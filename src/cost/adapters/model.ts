@@ -97,8 +97,8 @@ export function accountPlumbing(assumptions: CostAssumptionsFile): EnvironmentCo
 
 /**
  * A workload account's VPC: NAT gateways (one per AZ, a single one, or none where central inspection carries the
- * egress: then the hub's inspection VPC bills the NAT gateways), its Transit Gateway attachment, and its flow logs,
- * plus the account plumbing.
+ * egress: then the hub's inspection VPC bills the NAT gateways), its Transit Gateway attachment, its flow logs and
+ * its (free) gateway endpoints, plus the account plumbing.
  */
 export function workloadVpcCostInputs(env: Pick<WorkloadModel, "vpc" | "costAssumptions">): EnvironmentCostInputs {
   const a = env.costAssumptions;
@@ -117,5 +117,6 @@ export function workloadVpcCostInputs(env: Pick<WorkloadModel, "vpc" | "costAssu
         }),
     transitGateway: { attachments: 1, kinds: ["VPC"], gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth },
     flowLogs: { gbIngestedPerMonth: a.flowLogGbPerMonth, retentionDays: env.vpc.flowLogRetentionDays },
+    ...(env.vpc.gatewayEndpoints.length > 0 ? { gatewayEndpoints: { services: [...env.vpc.gatewayEndpoints] } } : {}),
   };
 }

@@ -184,3 +184,24 @@ export function networkFirewallCost(fw: NetworkFirewallInputs, hoursPerMonth: nu
     ),
   ];
 }
+
+/**
+ * Gateway VPC endpoints (S3, DynamoDB): no hourly or data-processing charge, so the VPC's S3 and DynamoDB traffic
+ * does not pay the NAT gateway's (or the inspection firewall's) per-GB processing; the line is $0 and says so.
+ * The NAT usage assumption is not reduced: how much of it is S3 and DynamoDB traffic is not known here.
+ * Price: https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html ("Pricing")
+ */
+export function gatewayEndpointCost(endpoints: { readonly services: readonly string[] }): CostLine[] {
+  return [
+    {
+      key: "gateway-endpoints",
+      component: "Gateway VPC endpoints",
+      driver: `${count(endpoints.services.length, "endpoint")} (${endpoints.services.join(", ")}): no charge; their traffic bypasses NAT and firewall processing`,
+      quantity: endpoints.services.length,
+      unitUsd: 0,
+      unit: "endpoint-month",
+      monthlyUsd: 0,
+      source: "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
+    },
+  ];
+}

@@ -13,6 +13,56 @@ import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-a
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { Construct } from "constructs";
+import { VpcFlowLogs } from "../vpc/flow-logs.js";
+
+/**
+ * The record format of the transit gateway's flow log: every field AWS defines for Transit Gateway Flow Logs, in
+ * AWS's order ("Transit Gateway Flow Log records",
+ * https://docs.aws.amazon.com/vpc/latest/tgw/tgw-flow-logs.html#flow-log-records): the attachment a flow entered
+ * and left by (`tgw-attachment-id`, `tgw-pair-attachment-id`), source and destination VPC, subnet, AZ and
+ * account, packets lost to no route, a blackhole route, the MTU and the TTL, and the direction (`flow-direction`).
+ * Written out, not left to AWS's default, so the columns stay put when AWS adds a field.
+ */
+export const TRANSIT_GATEWAY_FLOW_LOG_FORMAT = [
+  "version",
+  "resource-type",
+  "account-id",
+  "tgw-id",
+  "tgw-attachment-id",
+  "tgw-src-vpc-account-id",
+  "tgw-dst-vpc-account-id",
+  "tgw-src-vpc-id",
+  "tgw-dst-vpc-id",
+  "tgw-src-subnet-id",
+  "tgw-dst-subnet-id",
+  "tgw-src-eni",
+  "tgw-dst-eni",
+  "tgw-src-az-id",
+  "tgw-dst-az-id",
+  "tgw-pair-attachment-id",
+  "srcaddr",
+  "dstaddr",
+  "srcport",
+  "dstport",
+  "protocol",
+  "packets",
+  "bytes",
+  "start",
+  "end",
+  "log-status",
+  "type",
+  "packets-lost-no-route",
+  "packets-lost-blackhole",
+  "packets-lost-mtu-exceeded",
+  "packets-lost-ttl-expired",
+  "tcp-flags",
+  "region",
+  "flow-direction",
+  "pkt-src-aws-service",
+  "pkt-dst-aws-service",
+]
+  .map((f) => `\${${f}}`)
+  .join(" ");
 
 /** Props of {@link TransitGatewayHub}. */
 export interface TransitGatewayHubProps {
@@ -33,6 +83,20 @@ export interface TransitGatewayHubProps {
   readonly sharingWithAwsOrganization: boolean;
   /** Id (`tgw-…`) of an existing transit gateway to import (a Terraform `import` block) instead of creating one. @default none (created) */
   readonly importId?: string;
+  /**
+   * Transit Gateway Flow Logs ({@link TRANSIT_GATEWAY_FLOW_LOG_FORMAT}, 60-second aggregation) to a KMS-encrypted
+   * CloudWatch log group `/aws/transit-gateway/flow-logs/<name>`. @default none (no flow log)
+   */
+  readonly flowLogs?: {
+    /** CloudWatch Logs retention in days (one of the values PutRetentionPolicy accepts). */
+    readonly retentionDays: number;
+    /** KMS key ARN that encrypts the log group. */
+    readonly kmsKeyArn: string;
+    readonly accountId: string;
+    readonly region: string;
+    /** @default "aws" */
+    readonly partition?: string;
+  };
 }
 
 /** A transit gateway with one route table per segment, shared through RAM. Protected by `prevent_destroy`. */
@@ -42,6 +106,8 @@ export class TransitGatewayHub extends Construct {
   /** Route table id per segment. */
   readonly routeTableIds: Readonly<Record<string, string>>;
   readonly resourceShareArn: string;
+  /** ARN of the flow log's log group; undefined without `flowLogs`. */
+  readonly flowLogGroupArn?: string;
 
   constructor(scope: Construct, id: string, props: TransitGatewayHubProps) {
     super(scope, id);
@@ -79,5 +145,15 @@ export class TransitGatewayHub extends Construct {
       new RamPrincipalAssociation(this, `principal-${accountId}`, { principal: accountId, resourceShareArn: share.arn });
     }
     this.resourceShareArn = share.arn;
+    if (props.flowLogs) {
+      const flowLogs = new VpcFlowLogs(this, "flow-logs", {
+        transitGatewayId: tgw.id,
+        logGroupName: `/aws/transit-gateway/flow-logs/${props.name}`,
+        logFormat: TRANSIT_GATEWAY_FLOW_LOG_FORMAT,
+        maxAggregationIntervalSeconds: 60,
+        ...props.flowLogs,
+      });
+      this.flowLogGroupArn = flowLogs.logGroupArn;
+    }
   }
 }

@@ -1,2 +1,2 @@
-export { TransitGatewayHub, type TransitGatewayHubProps } from "./hub.js";
+export { TRANSIT_GATEWAY_FLOW_LOG_FORMAT, TransitGatewayHub, type TransitGatewayHubProps } from "./hub.js";
 export { TransitGatewaySpoke, type TransitGatewaySpokeProps } from "./spoke.js";

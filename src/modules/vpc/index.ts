@@ -1,3 +1,9 @@
+export {
+  GatewayEndpoints,
+  type GatewayEndpointServiceName,
+  type GatewayEndpointsProps,
+  gatewayEndpointPolicy,
+} from "./gateway-endpoints.js";
 export { VpcFlowLogs, type VpcFlowLogsProps } from "./flow-logs.js";
 export {
   ingressPassRules,
