@@ -294,7 +294,7 @@ export class FargateService extends Construct {
     });
     new VpcSecurityGroupEgressRule(this, "egress-https", {
       securityGroupId: sg.id,
-      description: "HTTPS to AWS APIs and ECR (through the NAT gateway)",
+      description: "HTTPS to AWS APIs, ECR and S3",
       cidrIpv4: "0.0.0.0/0",
       ipProtocol: "tcp",
       fromPort: 443,
