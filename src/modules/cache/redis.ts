@@ -25,9 +25,9 @@ import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subn
 import { ElasticacheUser } from "@cdktf/provider-aws/lib/elasticache-user";
 import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import type { PolicyStatement } from "../iam/index.js";
+import { admitFromSecurityGroup } from "../vpc/security-group-rules.js";
 
 /** Redis OSS engine version of the replication group. IAM authentication needs 7.0 or later. */
 export const REDIS_ENGINE_VERSION = "7.1";
@@ -178,13 +178,11 @@ export class RedisCache extends Construct {
 
   /** Admits port 6379 from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */
   allowFrom(key: string, securityGroupId: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${key}`, {
+    admitFromSecurityGroup(this, key, {
       securityGroupId: this.securityGroupId,
-      description: `${this.label} from ${key}`,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: 6379,
-      toPort: 6379,
+      fromSecurityGroupId: securityGroupId,
+      port: 6379,
+      label: this.label,
     });
   }
 }

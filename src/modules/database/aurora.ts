@@ -30,11 +30,11 @@ import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { parameterGroupFamily } from "../../aws/rds-engine-versions.js";
 import { policyJson, serviceAssumesRole } from "../iam/index.js";
 import type { DatabaseCommonProps } from "./common.js";
+import { admitFromSecurityGroup } from "../vpc/security-group-rules.js";
 
 /** Log types an Aurora cluster exports to CloudWatch Logs, per engine. */
 export const AURORA_LOG_EXPORTS = {
@@ -195,13 +195,11 @@ export class AuroraCluster extends Construct {
 
   /** Admits {@link port} from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */
   allowFrom(key: string, securityGroupId: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${key}`, {
+    admitFromSecurityGroup(this, key, {
       securityGroupId: this.securityGroupId,
-      description: `${this.label} from ${key}`,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.port,
-      toPort: this.port,
+      fromSecurityGroupId: securityGroupId,
+      port: this.port,
+      label: this.label,
     });
   }
 }

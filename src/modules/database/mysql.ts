@@ -33,12 +33,12 @@ import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { AUDIT_PLUGIN_OPTION, mysqlLogSettings, mysqlSupportsAuditPlugin } from "../../aws/rds-capabilities.js";
 import { parameterGroupFamily } from "../../aws/rds-engine-versions.js";
 import { policyJson, serviceAssumesRole } from "../iam/index.js";
 import type { DatabaseCommonProps } from "./common.js";
+import { admitFromSecurityGroup } from "../vpc/security-group-rules.js";
 
 /** Log types exported to CloudWatch Logs. */
 export const MYSQL_LOG_EXPORTS = ["error", "slowquery", "audit", "general"] as const;
@@ -231,13 +231,11 @@ export class MysqlDatabase extends Construct {
 
   /** Admits {@link port} from security group `securityGroupId`; `key` names the rule (construct id `ingress-<key>`). */
   allowFrom(key: string, securityGroupId: string): void {
-    new VpcSecurityGroupIngressRule(this, `ingress-${key}`, {
+    admitFromSecurityGroup(this, key, {
       securityGroupId: this.securityGroupId,
-      description: `${this.label} from ${key}`,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.port,
-      toPort: this.port,
+      fromSecurityGroupId: securityGroupId,
+      port: this.port,
+      label: this.label,
     });
   }
 }

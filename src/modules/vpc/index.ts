@@ -5,6 +5,7 @@ export {
   gatewayEndpointPolicy,
 } from "./gateway-endpoints.js";
 export { VpcFlowLogs, type VpcFlowLogsProps } from "./flow-logs.js";
+export { admitFromSecurityGroup } from "./security-group-rules.js";
 export {
   ingressPassRules,
   WORKLOAD_SUBNET_TIERS,
