@@ -37,7 +37,10 @@ export function azIdPrefix(region: string): string | undefined {
 /**
  * AZ IDs used where the config names none, where they are not the Region's `az1`, `az2`, `az3`: AZ IDs that new
  * accounts cannot use (`usw1-az2`, `apne1-az3`, `cac1-az3`) or that offer few current instance types
- * (`use1-az3`) are skipped. Check a Region's IDs with `aws ec2 describe-availability-zones --region <region>`.
+ * (`use1-az3`, no Nitro instance types: a public write-up, https://wolfman.dev/posts/exclude-use1-az3/, not an AWS
+ * page) are skipped. The other exceptions are not confirmed by a page read here. Check a Region's IDs with
+ * `aws ec2 describe-availability-zones --region <region>` (and `describe-instance-type-offerings
+ * --location-type availability-zone-id`).
  */
 const DEFAULT_AZ_ID_NUMBERS: Readonly<Record<string, readonly number[]>> = {
   "us-east-1": [1, 2, 4],
