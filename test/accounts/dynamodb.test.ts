@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SynthOutcome, synthesizeChecked } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
 import { costInputsFromModel, estimateCosts } from "../../src/cost/index.js";
+import { buildDiagram, type DiagramCluster, ids } from "../../src/diagram/index.js";
 import { dynamodbCmkPitr } from "../../src/policy/rules/dynamodb-cmk-pitr.js";
 import { STATEFUL_RESOURCE_TYPES } from "../../src/plan-guard/stateful.js";
 import { cleanupConfigDirs, problemsOf, referenceWith, replace } from "../support/config-dir.js";
@@ -131,6 +132,21 @@ describe("DynamoDB tables", () => {
       ["DynamoDB acme-dev-orders.v1", 7 * 730, "capacity-unit-hour", true],
       ["DynamoDB acme-prod-sessions", 2, "table", true],
     ]);
+  });
+});
+
+describe("DynamoDB in the diagram", () => {
+  it("draws one DynamoDB node per environment with tables, in the account frame, reached from the services", () => {
+    const diagram = buildDiagram(loadConfig(dir));
+    const all = (cs: readonly DiagramCluster[]): DiagramCluster[] => cs.flatMap((c) => [c, ...all(c.clusters)]);
+    const holder = (id: string) => all(diagram.clusters).find((c) => c.nodes.some((n) => n.id === id));
+    expect(holder(ids.dynamodb("prod"))?.id).toBe(ids.workloadAccount("prod"));
+    expect(holder(ids.dynamodb("prod"))?.nodes.find((n) => n.id === ids.dynamodb("prod"))?.lines).toEqual([
+      "DynamoDB",
+      "acme-prod-sessions · on-demand · PITR · replicas eu-central-1",
+    ]);
+    expect(holder(ids.dynamodb("test"))).toBeUndefined();
+    expect(diagram.edges.some((e) => e.from === ids.services("dev") && e.to === ids.dynamodb("dev"))).toBe(true);
   });
 });
 
