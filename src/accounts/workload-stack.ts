@@ -10,6 +10,7 @@ import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
 import {
   AlbAlarms,
   AlertTopic,
+  DynamodbAlarms,
   ElastiCacheAlarms,
   EcsServiceAlarms,
   EnvironmentDashboard,
@@ -156,7 +157,7 @@ export class WorkloadStack extends AccountStack {
   /**
    * Alarms and dashboard widgets for the app tier: ALB 5xx rate and p95 response time (whole load balancer), CPU and memory per ECS
    * service, RDS per instance (replica lag on replicas; Aurora instances too) where there is a database, ElastiCache
-   * CPU and evictions where there is a cache, and blocked-request
+   * CPU and evictions where there is a cache, throttled requests and system errors per DynamoDB table, and blocked-request
    * spikes on both web ACLs. The CloudFront ACL's metrics exist only in us-east-1, and an alarm can notify
    * only a topic of its own Region, so those alarms go to a us-east-1 copy of the alert topic
    * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html).
@@ -210,6 +211,9 @@ export class WorkloadStack extends AccountStack {
           evictions: t.cacheEvictions,
         }),
       );
+    }
+    for (const table of env.app?.dynamodbTables ?? []) {
+      this.dashboard.add(new DynamodbAlarms(this, `dynamodb-alarms-${table.name}`, { ...target, tableName: table.tableName }));
     }
     this.dashboard.add(
       new WafAlarms(this, "waf-alarms-alb", {

@@ -146,6 +146,32 @@ export interface AppCacheModel {
   readonly userGroupId: string;
 }
 
+/** One DynamoDB table of the app tier (`AppModel.dynamodbTables`), after defaults. */
+export interface AppDynamodbTableModel {
+  /** The name written in the config. */
+  readonly name: string;
+  /** `aws_dynamodb_table.name`: `<namePrefix>-<name>`. */
+  readonly tableName: string;
+  /** Environment variable carrying the table name to every service: `DYNAMODB_TABLE_<NAME>` (upper case, `.` and `-` as `_`). */
+  readonly envVar: string;
+  readonly partitionKey: { readonly name: string; readonly type: "S" | "N" | "B" };
+  readonly sortKey?: { readonly name: string; readonly type: "S" | "N" | "B" };
+  readonly billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
+  /** PROVISIONED only. */
+  readonly readCapacity?: number;
+  /** PROVISIONED only. */
+  readonly writeCapacity?: number;
+  readonly ttlAttribute?: string;
+  /** Regions of global-table replicas; empty for a single-Region table. */
+  readonly replicaRegions: readonly string[];
+  readonly pointInTimeRecovery: boolean;
+}
+
+/** The environment variable naming a table for the services: `DYNAMODB_TABLE_` and the name in upper case, `.` and `-` as `_`. */
+export function dynamodbTableEnvVar(name: string): string {
+  return `DYNAMODB_TABLE_${name.toUpperCase().replace(/[.-]/g, "_")}`;
+}
+
 /** The application tier of one environment, after defaults and with derived names. */
 export interface AppModel {
   /** `<organization>-<environment>`, the prefix of every name below. */
@@ -163,6 +189,8 @@ export interface AppModel {
   readonly database?: AppDatabaseModel;
   /** The cache; absent when the `app:` block has no `cache:` section. */
   readonly cache?: AppCacheModel;
+  /** DynamoDB tables (`app.dynamodbTables`). @default [] */
+  readonly dynamodbTables: readonly AppDynamodbTableModel[];
   readonly waf: {
     readonly ratePerFiveMinutes: number;
     readonly managedRuleGroups: readonly string[];
@@ -238,6 +266,16 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
           },
         }
       : {}),
+    dynamodbTables: app.dynamodbTables.map((t) =>
+      definedOnly({
+        ...t,
+        tableName: `${namePrefix}-${t.name}`,
+        envVar: dynamodbTableEnvVar(t.name),
+        partitionKey: { ...t.partitionKey },
+        sortKey: t.sortKey ? { ...t.sortKey } : undefined,
+        replicaRegions: [...t.replicaRegions],
+      }),
+    ),
     waf: {
       ratePerFiveMinutes: app.waf.ratePerFiveMinutes,
       managedRuleGroups: [...app.waf.managedRuleGroups],

@@ -44,6 +44,7 @@ export type {
   AppCacheModel,
   AppDatabaseEngine,
   AppDatabaseModel,
+  AppDynamodbTableModel,
   AppModel,
   AppServiceModel,
   DeploymentStyle,

@@ -3,7 +3,16 @@
  * environments that explains what makes one cost more than the cheapest.
  */
 import type { CostAssumptionsFile } from "../config/index.js";
-import { albCost, cloudFrontCost, elastiCacheCost, fargateCost, rdsCost, shieldAdvancedCost, wafCost } from "./components/app.js";
+import {
+  albCost,
+  cloudFrontCost,
+  dynamodbCost,
+  elastiCacheCost,
+  fargateCost,
+  rdsCost,
+  shieldAdvancedCost,
+  wafCost,
+} from "./components/app.js";
 import { baselineCost } from "./components/baseline.js";
 import {
   alertTopicCost,
@@ -43,6 +52,7 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
     ...(inputs.fargate ? fargateCost(inputs.fargate.services, h, prices) : []),
     ...(inputs.rds ? rdsCost(inputs.rds, h, prices) : []),
     ...(inputs.elastiCache ? elastiCacheCost(inputs.elastiCache, h, prices) : []),
+    ...(inputs.dynamodbTables ? dynamodbCost(inputs.dynamodbTables, h, prices.region) : []),
     ...(inputs.baseline ? baselineCost(inputs.baseline, prices) : []),
     ...(inputs.kmsKeys ? kmsKeyCost(inputs.kmsKeys, prices) : []),
     ...(inputs.alertTopics ? alertTopicCost(inputs.alertTopics) : []),

@@ -96,6 +96,19 @@ export interface ElastiCacheInputs {
   readonly nodes: number;
 }
 
+/** One DynamoDB table: its billing mode and how many Regions hold a copy (the table and its replicas). */
+export interface DynamodbTableInputs {
+  /** `aws_dynamodb_table.name`. */
+  readonly tableName: string;
+  readonly billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
+  /** PROVISIONED only. */
+  readonly readCapacity?: number;
+  /** PROVISIONED only. */
+  readonly writeCapacity?: number;
+  /** 1 + the number of replica Regions. */
+  readonly regions: number;
+}
+
 /** CloudFront distribution traffic. */
 export interface CloudFrontInputs {
   readonly dataOutGbPerMonth: number;
@@ -147,6 +160,7 @@ export interface EnvironmentCostInputs {
   readonly fargate?: { readonly services: readonly FargateServiceInputs[] };
   readonly rds?: RdsInputs;
   readonly elastiCache?: ElastiCacheInputs;
+  readonly dynamodbTables?: readonly DynamodbTableInputs[];
   readonly cloudFront?: CloudFrontInputs;
   readonly waf?: WafInputs;
   /** The account subscribes to Shield Advanced (the fee is per organization; see `estimate.ts` for its split). */

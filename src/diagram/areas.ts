@@ -53,6 +53,7 @@ export const ids = {
   standby: (env: string) => `app_${env}_rds_standby`,
   replicas: (env: string) => `app_${env}_rds_replicas`,
   cache: (env: string) => `app_${env}_redis`,
+  dynamodb: (env: string) => `app_${env}_dynamodb`,
   /** The node standing for a TGW attachment of the routing plan. */
   tgwAttachment: (id: AttachmentId): string => {
     if (id === "directconnect") return ids.directConnect();
@@ -252,7 +253,7 @@ function memory(mib: number): string {
 
 /**
  * The app tier of each environment that has one: CloudFront → WAF → ALB → the Fargate services → RDS
- * primary (with its Multi-AZ standby and read replicas) and Redis. CloudFront and WAF sit in the account
+ * primary (with its Multi-AZ standby and read replicas), Redis and the DynamoDB tables. CloudFront, WAF and DynamoDB sit in the account
  * frame (they are global), the rest in the VPC next to the tier it runs in; Shield Advanced is noted on the
  * resources it protects.
  */
@@ -288,6 +289,17 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
       `${cache.nodeType} · 1 primary + ${cache.replicas} replica${cache.replicas === 1 ? "" : "s"}`,
       cache.multiAz ? "Multi-AZ failover" : "single AZ",
     ]);
+  }
+  // DynamoDB is a Regional service outside the VPC: in the account frame, like CloudFront.
+  if (app.dynamodbTables.length > 0) {
+    d.node(account, ids.dynamodb(env), "data", [
+      "DynamoDB",
+      ...app.dynamodbTables.map(
+        (t) =>
+          `${t.tableName} · ${t.billingMode === "PAY_PER_REQUEST" ? "on-demand" : "provisioned"}${t.pointInTimeRecovery ? " · PITR" : ""}${t.replicaRegions.length > 0 ? ` · replicas ${t.replicaRegions.join(", ")}` : ""}`,
+      ),
+    ]);
+    d.edge({ from: ids.services(env), to: ids.dynamodb(env), style: "solid" });
   }
 
   d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });

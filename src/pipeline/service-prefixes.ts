@@ -46,6 +46,7 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
   { match: "aws_db_", service: "rds" },
   { match: "aws_default_", service: "ec2" },
   { match: "aws_dx_", service: "directconnect" },
+  { match: "aws_dynamodb_", service: "dynamodb" },
   { match: "aws_ebs_", service: "ec2" },
   { match: "aws_ec2_", service: "ec2" },
   { match: "aws_ecr_", service: "ecr" },

@@ -11,6 +11,7 @@ import { cloudtrailHardened } from "./rules/cloudtrail.js";
 import { creationOrder } from "./rules/creation-order.js";
 import { configDeliveryNoObjectLock } from "./rules/config-delivery-no-object-lock.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
+import { dynamodbCmkPitr } from "./rules/dynamodb-cmk-pitr.js";
 import { elasticacheNotificationTopic } from "./rules/elasticache-notification-topic.js";
 import { ecrImmutable } from "./rules/ecr-immutable.js";
 import { ecrScan } from "./rules/ecr-scan.js";
@@ -78,6 +79,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   rdsProdResilience,
   cacheProdResilience,
   rdsPrivateIamAuth,
+  dynamodbCmkPitr,
   iamNoWildcardPrincipal,
   githubOidcSub,
   iamNoAdminAccess,

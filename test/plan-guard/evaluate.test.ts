@@ -233,6 +233,26 @@ describe("reading resource changes", () => {
     expect(report.counts).toMatchObject({ replace: 1, delete: 1 });
   });
 
+  it("blocks a DynamoDB table replaced because its partition key changed: the new table starts empty", () => {
+    const TABLE = "aws_dynamodb_table.app_dynamodb-sessions_table_851B59D5";
+    const report = evaluatePlan(
+      planWith(change(TABLE, ["delete", "create"], { action_reason: "replace_because_cannot_update" }, { replace_paths: [["hash_key"]] })),
+      "workload-prod",
+      [],
+    );
+    expect(report.ok).toBe(false);
+    expect(report.blocked).toEqual([
+      {
+        address: TABLE,
+        type: "aws_dynamodb_table",
+        action: "replace",
+        actionReason: "replace_because_cannot_update",
+        replacePaths: ["hash_key"],
+        why: STATEFUL_RESOURCE_TYPES.aws_dynamodb_table,
+      },
+    ]);
+  });
+
   it("does not guard aws_rds_cluster_instance, whose data lives on the cluster", () => {
     const report = evaluatePlan(
       planWith(change("aws_rds_cluster_instance.data_writer_0C1D2E3F", ["delete", "create"])),

@@ -4,6 +4,7 @@
  */
 import type { StackFacts, StackJsonLike } from "../../src/policy/index.js";
 import { KEY, policy, r, type RuleCase } from "./case.js";
+import { DYNAMODB_CASES } from "./dynamodb-cases.js";
 import { BASELINE_READINESS_CASES } from "./readiness/baseline.js";
 import { DATA_READINESS_CASES } from "./readiness/data.js";
 import { EDGE_READINESS_CASES } from "./readiness/edge.js";
@@ -78,6 +79,7 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   ...EDGE_READINESS_CASES,
   ...DATA_READINESS_CASES,
   ...BASELINE_READINESS_CASES,
+  ...DYNAMODB_CASES,
   "LZ-KMS1": [
     {
       name: "a key with rotation",

@@ -7,6 +7,7 @@
  *         → ECS Fargate services (private app subnets) → the database, optional: RDS MySQL or PostgreSQL (primary,
  *                                                        standby, replicas) or an Aurora cluster; IAM auth
  *                                                      → ElastiCache Redis, optional (private data subnets; IAM auth)
+ *                                                      → DynamoDB tables, optional (data key; global-table replicas)
  *
  * Each section is a function in its own file of this folder, and creates its constructs directly in the
  * `AppTier` scope: construct ids below are Terraform addresses of stateful resources, do not rename them
@@ -28,6 +29,7 @@ import { backupCopy } from "./backup.js";
 import { type AppBuckets, appBuckets } from "./buckets.js";
 import { type AppDatabase, dataTier, dataTierEnvironment } from "./data-tier.js";
 import { domainCertificates, domainRecords } from "./domain.js";
+import { type AppDynamodbTables, dynamodbEnvironment, dynamodbTables } from "./dynamodb.js";
 import { edgeDistribution, edgeWebAcls, shieldProtections } from "./edge.js";
 import { appLoadBalancer } from "./load-balancer.js";
 import type { AppTierProps } from "./props.js";
@@ -47,6 +49,8 @@ export class AppTier extends Construct {
   readonly database?: AppDatabase;
   /** The cache, when the config has one. */
   readonly cache?: RedisCache;
+  /** DynamoDB tables by config name; empty without `dynamodbTables`. */
+  readonly dynamodbTables: AppDynamodbTables;
   readonly buckets: AppBuckets;
   /** Secret holding the CloudFront → ALB header value (rotate: see README). */
   readonly originHeaderSecret: GeneratedSecret;
@@ -87,11 +91,13 @@ export class AppTier extends Construct {
     const data = dataTier(this, props);
     if (data.database) this.database = data.database;
     if (data.cache) this.cache = data.cache;
+    this.dynamodbTables = dynamodbTables(this, props);
     this.services = appServices(this, props, {
       cluster: this.cluster,
       alb: this.alb,
       dataTier: data,
-      dataTierEnvironment: dataTierEnvironment(props, data),
+      dynamodbTables: this.dynamodbTables,
+      dataTierEnvironment: { ...dataTierEnvironment(props, data), ...dynamodbEnvironment(props, this.dynamodbTables) },
       dataBucket: this.buckets.data,
     });
 

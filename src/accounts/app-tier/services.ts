@@ -11,6 +11,7 @@ import type { PolicyStatement } from "../../modules/iam/index.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
 import type { SecureBucket } from "../../modules/storage/secure-bucket.js";
 import type { DataTier } from "./data-tier.js";
+import { type AppDynamodbTables, dynamodbStatements } from "./dynamodb.js";
 import type { AppTierProps } from "./props.js";
 
 /** Everything of one service that alarms, cost and diagrams need. */
@@ -24,6 +25,8 @@ export interface ServiceDependencies {
   readonly cluster: AppCluster;
   readonly alb: CloudFrontOnlyAlb;
   readonly dataTier: DataTier;
+  /** DynamoDB tables every service may read and write items of. */
+  readonly dynamodbTables: AppDynamodbTables;
   /** Environment variables locating the data tier (see `dataTierEnvironment`). */
   readonly dataTierEnvironment: Readonly<Record<string, string>>;
   readonly dataBucket: SecureBucket;
@@ -73,7 +76,10 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
       logKmsKeyArn: keys.logs.keyArn,
       logRetentionDays: app.logRetentionDays,
       ecrKmsKeyArn: keys.data.keyArn,
-      taskPolicyStatements: taskStatements(props, dataTier, deps.dataBucket, dbUser),
+      taskPolicyStatements: [
+        ...taskStatements(props, dataTier, deps.dataBucket, dbUser),
+        ...dynamodbStatements(props, deps.dynamodbTables),
+      ],
       vpcCidr: vpc.cidrBlock,
       ...account,
     });

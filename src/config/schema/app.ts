@@ -18,6 +18,7 @@
 import { z } from "zod";
 import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC } from "../../aws/fargate.js";
 import { orList } from "../problems.js";
+import { AppDynamodbTables } from "./app-dynamodb.js";
 import { logRetentionDays } from "./log-retention.js";
 
 /** AWS WAF managed rule groups the `waf.managedRuleGroups` list may name (vendor AWS). */
@@ -408,6 +409,7 @@ export const AppSettings = z
       .meta({ description: "Containerized services on ECS Fargate." }),
     database: AppDatabase.optional(),
     cache: AppCache.optional(),
+    dynamodbTables: AppDynamodbTables,
     waf: AppWaf.default(AppWaf.parse({})),
     shieldAdvanced: z.boolean().optional().meta({
       description:

@@ -13,10 +13,16 @@
  *   (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html);
  * - the database and the cache are optional: the rules above apply only to the sections that are there;
  * - `backupCopy.region` is a real Region other than the environment's own;
+ * - DynamoDB table names are unique, fit 255 characters with the `<organization>-<environment>-` prefix, each
+ *   replica Region is a real Region, listed once and not the environment's own (a global table has at most one
+ *   replica per Region, https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html),
+ *   and prod tables keep point-in-time recovery;
  * - derived bucket names fit S3's 63-character limit.
  */
 import { AWS_REGION_NAMES, AWS_REGIONS } from "../aws-regions.js";
 import { closest, type Problem } from "../problems.js";
+import { dynamodbTableEnvVar } from "../app-model.js";
+import type { AppFile } from "../schema/app.js";
 import type { Validator } from "./context.js";
 
 /** @see Validator */
@@ -103,6 +109,7 @@ export const validateApp: Validator = (config) => {
         );
       }
     }
+    validateDynamodbTables(app.dynamodbTables, { org, name, region, prod: segment === "prod" }, at);
     const longest = `${org}-${name}-${accountId}-frontend-replica`;
     if (longest.length > 63) {
       at([], `bucket names such as ${longest} exceed S3's 63 characters. Shorten the organization or environment name.`);
@@ -110,3 +117,46 @@ export const validateApp: Validator = (config) => {
   }
   return problems;
 };
+
+/** The DynamoDB rules of {@link validateApp} for one environment; `at` reports a problem under `app:`. */
+function validateDynamodbTables(
+  tables: AppFile["dynamodbTables"],
+  env: { readonly org: string; readonly name: string; readonly region: string; readonly prod: boolean },
+  at: (path: readonly PropertyKey[], message: string) => void,
+): void {
+  const seen = new Map<string, number>();
+  tables.forEach((t, i) => {
+    const envVar = dynamodbTableEnvVar(t.name);
+    const first = seen.get(envVar);
+    if (first !== undefined)
+      at(
+        ["dynamodbTables", i, "name"],
+        `table name "${t.name}" gives the same variable ${envVar} as dynamodbTables[${first}]. Give each table its own name.`,
+      );
+    else seen.set(envVar, i);
+    const full = `${env.org}-${env.name}-${t.name}`;
+    if (full.length > 255)
+      at(["dynamodbTables", i, "name"], `the table name ${full.slice(0, 40)}... exceeds DynamoDB's 255 characters. Write a shorter name.`);
+    if (env.prod && !t.pointInTimeRecovery)
+      at(
+        ["dynamodbTables", i, "pointInTimeRecovery"],
+        "a prod-segment table must keep point-in-time recovery. Write pointInTimeRecovery: true.",
+      );
+    const regions = new Set<string>();
+    t.replicaRegions.forEach((r, j) => {
+      const path = ["dynamodbTables", i, "replicaRegions", j];
+      if (!AWS_REGIONS[r]) {
+        const guess = closest(r, AWS_REGION_NAMES);
+        at(path, `"${r}" is not an AWS Region. ${guess ? `Did you mean ${guess}?` : `Write one of: ${AWS_REGION_NAMES.join(", ")}.`}`);
+      } else if (r === env.region) {
+        at(
+          path,
+          `a replica must be in another Region than the environment (${env.region}); the table itself is there. Write a different Region.`,
+        );
+      } else if (regions.has(r)) {
+        at(path, `${r} is listed twice; a global table has at most one replica per Region. Remove the second.`);
+      }
+      regions.add(r);
+    });
+  });
+}

@@ -6,6 +6,7 @@
  */
 import type { CostAssumptionsFile } from "../../config/index.js";
 import type { EnvironmentCostInputs, RdsInputs } from "../inputs.js";
+import { definedOnly } from "../../util/defined.js";
 
 /** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
 export interface AppCostShape {
@@ -20,6 +21,14 @@ export interface AppCostShape {
   };
   /** Absent: no cache. */
   readonly cache?: { readonly nodeType: string; readonly replicas: number };
+  /** DynamoDB tables; absent or empty: none. */
+  readonly dynamodbTables?: readonly {
+    readonly tableName: string;
+    readonly billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
+    readonly readCapacity?: number;
+    readonly writeCapacity?: number;
+    readonly replicaRegions: readonly string[];
+  }[];
   readonly waf: { readonly managedRuleGroups: readonly string[]; readonly blockedCountries: readonly string[] };
   readonly shieldAdvanced: boolean;
 }
@@ -33,7 +42,7 @@ export const APP_WEB_ACLS = 2;
 /**
  * One ALB, the Fargate services at their desired count, the database where there is one (RDS: the primary,
  * Multi-AZ or not, and its replicas; Aurora: the writer and the readers), the Redis nodes (primary + replicas)
- * where there is a cache, a CloudFront distribution, two web ACLs (the CloudFront one with the rate
+ * where there is a cache, each DynamoDB table (unpriced), a CloudFront distribution, two web ACLs (the CloudFront one with the rate
  * rule, the geo rule when countries are blocked and each managed rule group; the regional one with the managed
  * rule groups only, see `edgeWebAcls`), and Shield Advanced when subscribed.
  */
@@ -57,6 +66,19 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
         }
       : {}),
     ...(app.cache ? { elastiCache: { nodeType: app.cache.nodeType, nodes: 1 + app.cache.replicas } } : {}),
+    ...(app.dynamodbTables && app.dynamodbTables.length > 0
+      ? {
+          dynamodbTables: app.dynamodbTables.map((t) =>
+            definedOnly({
+              tableName: t.tableName,
+              billingMode: t.billingMode,
+              readCapacity: t.readCapacity,
+              writeCapacity: t.writeCapacity,
+              regions: 1 + t.replicaRegions.length,
+            }),
+          ),
+        }
+      : {}),
     cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
     waf: { webAcls: APP_WEB_ACLS, rules: cloudFrontRules + managed, requestsPerMonth: a.wafRequestsPerMonth },
     shieldAdvanced: app.shieldAdvanced,

@@ -2,7 +2,15 @@
  * Pricing of the application tier: ALB, ECS on Fargate, RDS for MySQL, ElastiCache for Redis, CloudFront, AWS
  * WAF and Shield Advanced. Each function is pure: quantities in, {@link CostLine}s out.
  */
-import type { AlbInputs, CloudFrontInputs, ElastiCacheInputs, FargateServiceInputs, RdsInputs, WafInputs } from "../inputs.js";
+import type {
+  AlbInputs,
+  CloudFrontInputs,
+  DynamodbTableInputs,
+  ElastiCacheInputs,
+  FargateServiceInputs,
+  RdsInputs,
+  WafInputs,
+} from "../inputs.js";
 import { count, fmt, line, unpricedLine, type CostLine } from "../line.js";
 import { PRICING_PAGES, type PriceEntry, type PriceTable } from "../prices/index.js";
 
@@ -252,4 +260,46 @@ function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what:
     return `no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`;
   }
   return entry;
+}
+
+/** The DynamoDB pricing pages: on-demand (per request unit) and provisioned (per capacity-unit hour). */
+const DYNAMODB_PRICING = {
+  PAY_PER_REQUEST: "https://aws.amazon.com/dynamodb/pricing/on-demand/",
+  PROVISIONED: "https://aws.amazon.com/dynamodb/pricing/provisioned/",
+} as const;
+
+/**
+ * One unpriced line per DynamoDB table ({@link CostLine.unpriced}): on-demand tables bill per read and write request
+ * unit and GB-month stored, which no assumption here estimates; provisioned tables bill per read and write
+ * capacity-unit hour (the quantity shown: (read + write) × hours × Regions), which the price tables do not price.
+ * Replicas bill again in each replica Region (replicated write request units,
+ * https://aws.amazon.com/dynamodb/pricing/on-demand/).
+ */
+export function dynamodbCost(tables: readonly DynamodbTableInputs[], hoursPerMonth: number, region: string): CostLine[] {
+  return tables.map((t) => {
+    const where = t.regions > 1 ? ` in ${t.regions} Regions (table + replicas)` : "";
+    const reason =
+      t.billingMode === "PAY_PER_REQUEST"
+        ? "on-demand request units and storage depend on traffic that no cost assumption describes."
+        : `the ${region} price table has no DynamoDB capacity-unit prices. Add them to src/cost/prices/${region}.ts.`;
+    return t.billingMode === "PAY_PER_REQUEST"
+      ? unpricedLine(
+          `dynamodb-${t.tableName}`,
+          `DynamoDB ${t.tableName}`,
+          `on-demand${where}`,
+          t.regions,
+          "table",
+          DYNAMODB_PRICING.PAY_PER_REQUEST,
+          reason,
+        )
+      : unpricedLine(
+          `dynamodb-${t.tableName}`,
+          `DynamoDB ${t.tableName}`,
+          `${fmt(t.readCapacity ?? 0)} RCU + ${fmt(t.writeCapacity ?? 0)} WCU × ${fmt(hoursPerMonth)} h${where}`,
+          ((t.readCapacity ?? 0) + (t.writeCapacity ?? 0)) * hoursPerMonth * t.regions,
+          "capacity-unit-hour",
+          DYNAMODB_PRICING.PROVISIONED,
+          reason,
+        );
+  });
 }

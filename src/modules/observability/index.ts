@@ -16,3 +16,4 @@ export {
   type WafAlarmsProps,
 } from "./alarms.js";
 export { dashboardBody, EnvironmentDashboard, type EnvironmentDashboardProps } from "./dashboard.js";
+export { DYNAMODB_ALARM_OPERATIONS, DynamodbAlarms, type DynamodbAlarmsProps } from "./dynamodb-alarms.js";
