@@ -6,7 +6,7 @@
  * Pure: reads only the typed model, never cdktf.
  */
 import type { LandingZoneModel } from "../config/model.js";
-import { deployOrder } from "./deploy-order.js";
+import { inDeployOrder } from "./deploy-order.js";
 import { type StackEntry, stackMatrix } from "./stacks.js";
 
 /**
@@ -40,7 +40,7 @@ export interface PromotionStage {
 
 /**
  * The stages of the main-branch pipeline, in promotion order, which is the deploy order `lz stacks` lists
- * ({@link deployOrder}): the network hub first (every workload's transit gateway attachment needs it), then one
+ * ({@link inDeployOrder}): the network hub first (every workload's transit gateway attachment needs it), then one
  * stage per environment, the `nonprod` segment before the `prod` segment and, within a segment, by environment name. For the shipped config: network-hub → dev → test →
  * prod. An environment added to the `nonprod` segment (say `staging`) lands before prod; the bootstrap stack is
  * never a stage (applied by hand, README "Day 0").
@@ -49,15 +49,9 @@ export interface PromotionStage {
  * @returns a new array; each stage holds at least one stack.
  */
 export function promotionStages(model: LandingZoneModel): PromotionStage[] {
-  const entries = stackMatrix(model);
-  const byStack = new Map(entries.map((e) => [e.stack, e]));
   const stageName = new Map(model.environments.map((e) => [e.stackName, e.name]));
-  return deployOrder(model)
-    .filter((stack) => stack !== model.bootstrap?.stackName)
-    .map((stack) => {
-      const e = byStack.get(stack);
-      if (!e) throw new Error(`promotionStages: no stack entry for ${stack}`);
-      const stacks = [{ ...e, approvalEnvironment: `${e.githubEnvironment}${APPROVAL_ENVIRONMENT_SUFFIX}` }];
-      return { name: stageName.get(stack) ?? stack, stacks };
-    });
+  return inDeployOrder(model, stackMatrix(model), (e) => e.stack).map((e) => ({
+    name: stageName.get(e.stack) ?? e.stack,
+    stacks: [{ ...e, approvalEnvironment: `${e.githubEnvironment}${APPROVAL_ENVIRONMENT_SUFFIX}` }],
+  }));
 }
