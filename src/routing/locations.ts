@@ -5,13 +5,24 @@
  * that breaks only one AZ (a blackhole over one subnet, a missing ENI) is found.
  */
 import { type Cidr, parseCidr } from "../net/cidr.js";
-import type { PlanTier } from "./plan.js";
-import type { Endpoint, Network } from "./trace.js";
+import type { PlanTier, RoutingPlan } from "./plan.js";
+import type { Endpoint, Failure, Network } from "./trace.js";
 
 /** AZ letters of the verifier: AZ index 0, 1, 2 of a VPC. */
 export const AZ_LETTERS = ["a", "b", "c"] as const;
 /** `az-a`, `az-b`, `az-c` for AZ index 0, 1, 2. */
 export const azName = (az: number) => `az-${AZ_LETTERS[az] ?? az}`;
+/** An AZ index as its AZ ID in `plan` (`euw1-az1`), or {@link azName} when the plan names no AZ IDs. */
+export const azLabel = (plan: RoutingPlan, az: number) => plan.availabilityZoneIds?.[az] ?? azName(az);
+/**
+ * A scenario as `lz routes` names it: an AZ failure by the AZ ID that goes down in every account
+ * (`az-a-down (euw1-az1)`); other scenarios as they are.
+ */
+export function scenarioLabel(plan: RoutingPlan, scenario: "normal" | Failure): string {
+  const m = /^az-([abc])-down$/.exec(scenario);
+  const id = m ? plan.availabilityZoneIds?.[AZ_LETTERS.indexOf(m[1] as "a")] : undefined;
+  return id ? `${scenario} (${id})` : scenario;
+}
 /** A representative public address for the `internet` location (TEST-NET-2, RFC 5737). */
 export const INTERNET_ADDRESS = "198.51.100.10";
 

@@ -17,7 +17,8 @@
 import type { LandingZoneModel, Problem, SourceFile } from "../config/index.js";
 import { parseCidr } from "../net/cidr.js";
 import { planRouting, routingInput, tierOnPremisesCidrs, type PlanTier, type RoutingInput, type RoutingPlan } from "./plan.js";
-import { applicableFailures, azLabel, Network, type Failure } from "./trace.js";
+import { azLabel } from "./locations.js";
+import { applicableFailures, Network, type Failure } from "./trace.js";
 
 /** A packet from on-prem that reached a tier which does not admit it. */
 export interface OnPremisesLeak {

@@ -90,17 +90,6 @@ function longestMatch<T extends { readonly destination: string }>(routes: readon
   for (const r of routes) if (inCidr(r.destination, ip) && (!best || prefixOf(r.destination) > prefixOf(best.destination))) best = r;
   return best;
 }
-/** An AZ index as its AZ ID in `plan` (`euw1-az1`), or {@link azName} when the plan names no AZ IDs. */
-export const azLabel = (plan: RoutingPlan, az: number) => plan.availabilityZoneIds?.[az] ?? azName(az);
-/**
- * A scenario as `lz routes` names it: an AZ failure by the AZ ID that goes down in every account
- * (`az-a-down (euw1-az1)`); other scenarios as they are.
- */
-export function scenarioLabel(plan: RoutingPlan, scenario: "normal" | Failure): string {
-  const m = /^az-([abc])-down$/.exec(scenario);
-  const id = m ? plan.availabilityZoneIds?.[AZ_LETTERS.indexOf(m[1] as "a")] : undefined;
-  return id ? `${scenario} (${id})` : scenario;
-}
 const describeTarget = (t: VpcRoute["target"]) =>
   t.kind === "nat-gateway" || t.kind === "firewall-endpoint" ? `${t.kind} ${azName(t.az)}` : t.kind;
 

@@ -9,15 +9,14 @@
  * I/O.
  */
 import type { RoutingPlan } from "./plan.js";
-import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation } from "./locations.js";
-import { applicableFailures, Network, scenarioLabel, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
+import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation, scenarioLabel } from "./locations.js";
+import { applicableFailures, Network, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
 
+export { azLabel, scenarioLabel } from "./locations.js";
 export {
   applicableFailures,
-  azLabel,
   INTERNET_ADDRESS,
   Network,
-  scenarioLabel,
   type Endpoint,
   type Failure,
   type Hop,
