@@ -25,6 +25,15 @@ export {
   type StateBackend,
   type WorkloadModel,
 } from "./model.js";
+export {
+  LOG_ARCHIVE_STACK,
+  ORGANIZATION_STACK,
+  SECURITY_TOOLING_STACK,
+  type AccountRole,
+  type AwsOrganizationsModel,
+  type CoreAccountModel,
+  type OrganizationAccountModel,
+} from "./model-organization.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
 export type { SourceFile } from "./source.js";
 export {

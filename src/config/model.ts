@@ -8,6 +8,7 @@ import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
 import { adoptedResources, trailNameOfArn, type AdoptedResources } from "./model-adopt.js";
+import { buildAwsOrganizations, type AwsOrganizationsModel } from "./model-organization.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
@@ -261,6 +262,8 @@ export interface LandingZoneModel {
   readonly routing: RoutingModel;
   /** The security, governance and observability baseline of every account stack. */
   readonly baseline: BaselineModel;
+  /** The AWS Organizations layer (`organization.awsOrganizations`); absent when someone else manages the organization. */
+  readonly awsOrganizations?: AwsOrganizationsModel;
 }
 
 /** Name of the landing-zone permissions boundary policy of `organization`: `<org>-landing-zone-boundary`. */
@@ -313,6 +316,16 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
   const hub = shared.networkHub;
   const tgwName = `${org.name}-tgw`;
   const hybrid = buildHybrid(org.name, shared, environments);
+  // The management and core accounts: protected like the hub, alerts to the hub's recipients, nothing adopted.
+  const awsOrganizations = buildAwsOrganizations(shared, environments, (stackName, accountId, region, namePrefix) =>
+    target(stackName, accountId, region, {
+      namePrefix,
+      preventDestroy: true,
+      alertEmails: [...hub.alerts.emails],
+      policySuppressions: [],
+      adopt: adoptedResources({}),
+    }),
+  );
   return {
     organization: {
       name: org.name,
@@ -388,6 +401,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         };
       }),
     baseline: buildBaseline(shared, environments),
+    ...(awsOrganizations ? { awsOrganizations } : {}),
   };
 }
 

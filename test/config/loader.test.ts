@@ -84,7 +84,7 @@ describe("shape errors", () => {
   it("rejects an unknown key without a close match by listing the valid keys", () => {
     const dir = referenceWith({ "dev.yaml": (t) => `${t}owner: team-a\n` });
     expect(problemsOf(dir)).toEqual([
-      `<dir>/dev.yaml:${shippedLineCount("dev.yaml") + 1}:1 owner: unknown key "owner". Valid keys here: name, accountId, region, segment, vpc, alerts, app, inspection, onPremisesAccess, alarms, policy, costAssumptions, adopt.`,
+      `<dir>/dev.yaml:${shippedLineCount("dev.yaml") + 1}:1 owner: unknown key "owner". Valid keys here: name, accountId, account, region, segment, vpc, alerts, app, inspection, onPremisesAccess, alarms, policy, costAssumptions, adopt.`,
     ]);
   });
 

@@ -7,7 +7,7 @@
  * - one file per workload environment ({@link EnvironmentFileSchema}), owned by that environment's team.
  *
  * One file per area, as src/config/validate/ is split: common.ts (ids, Regions, CIDRs, ASNs, role names),
- * organization.ts, network.ts (subnet tiers, workload VPC, network hub and transit gateway), hybrid.ts (Direct
+ * organization.ts, aws-organizations.ts (the AWS Organizations layer), network.ts (subnet tiers, workload VPC, network hub and transit gateway), hybrid.ts (Direct
  * Connect, VPN, inspection, on-prem access), routing.ts (static routes, intents), baseline.ts, bootstrap.ts,
  * plan-guard.ts, policy.ts, alarms.ts (alerts and alarm thresholds), cost-assumptions.ts, app.ts (the app tier),
  * adopt.ts (existing resources a stack imports instead of creating).
@@ -23,6 +23,7 @@ import { z } from "zod";
 import { EnvironmentAdopt, HubAdopt } from "./adopt.js";
 import { AlarmSettings, AlertSettings } from "./alarms.js";
 import { AppSettings } from "./app.js";
+import { OrganizationAccount } from "./aws-organizations.js";
 import { BaselineSettings } from "./baseline.js";
 import { BootstrapSettings } from "./bootstrap.js";
 import { AccountId, RegionName } from "./common.js";
@@ -37,6 +38,7 @@ import { RoutingSettings } from "./routing.js";
 export * from "./adopt.js";
 export * from "./alarms.js";
 export * from "./app.js";
+export * from "./aws-organizations.js";
 export * from "./baseline.js";
 export * from "./bootstrap.js";
 export * from "./common.js";
@@ -78,6 +80,9 @@ export const EnvironmentFileSchema = z
       })
       .meta({ description: "Environment name; part of the stack name workload-<name>." }),
     accountId: AccountId,
+    account: OrganizationAccount.optional().meta({
+      description: "The account in AWS Organizations (name, root email, OU). Required with organization.awsOrganizations in shared.yaml.",
+    }),
     region: RegionName.meta({ description: "Region of the workload VPC; must be the network hub's Region." }),
     segment: z
       .enum(["prod", "nonprod"], { error: "Write segment: prod or segment: nonprod." })

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { AlertSettings } from "./alarms.js";
+import { OrganizationAccount } from "./aws-organizations.js";
 import { AccountId, Asn, Ipv4Cidr, RegionName } from "./common.js";
 import { HybridSettings } from "./hybrid.js";
 import { logRetentionDays } from "./log-retention.js";
@@ -129,6 +130,9 @@ export const NetworkHub = z
         description:
           "AZ IDs (for example euw1-az1) of the AZs every VPC uses, in order: AZ a of every VPC is the first. AZ IDs name the same physical zone in every account, unlike AZ names. At least as many as the largest azCount. @default the Region's az1, az2, az3 (us-east-1: use1-az1, use1-az2, use1-az4; see src/aws/availability-zone-ids.ts)",
       }),
+    account: OrganizationAccount.optional().meta({
+      description: "The hub account in AWS Organizations (name, root email, OU). Required with organization.awsOrganizations.",
+    }),
     alerts: AlertSettings.default({ emails: [] }),
     hybrid: HybridSettings.optional(),
     policy: PolicySettings.default({ suppressions: [] }),

@@ -4,6 +4,7 @@
  * key's Region) and bootstrap.ts (role names).
  */
 import { z } from "zod";
+import { AwsOrganizationsSettings } from "./aws-organizations.js";
 import { IamRoleName, RegionName } from "./common.js";
 
 /** Terraform state settings shared by every stack. */
@@ -69,5 +70,6 @@ export const Organization = z
     }),
     state: StateSettings,
     github: GithubSettings,
+    awsOrganizations: AwsOrganizationsSettings.optional(),
   })
   .meta({ description: "Organization-wide settings." });

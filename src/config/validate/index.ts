@@ -9,6 +9,7 @@ import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateHybrid } from "./hybrid.js";
 import { validateInspection } from "./inspection.js";
+import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
@@ -21,6 +22,7 @@ export { isPrivateAsn } from "./asns.js";
 /** Every semantic validator, in reporting order. */
 export const VALIDATORS: readonly Validator[] = [
   validateAccounts,
+  validateOrganizations,
   validateRegions,
   validateCidrs,
   validateAsns,

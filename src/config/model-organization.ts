@@ -1,0 +1,117 @@
+/**
+ * The AWS Organizations part of the model (`organization.awsOrganizations` in shared.yaml, and the `account:` block
+ * of the hub and of each environment): the management account, the OU tree, the SRA core accounts and where every
+ * account sits. Absent when the config has no `awsOrganizations`.
+ * https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/architecture.html
+ */
+import type { AccountTarget } from "./model.js";
+import type { EnvironmentFile, SharedFile } from "./schema/index.js";
+
+/** Stack name of the organization stack (management account). */
+export const ORGANIZATION_STACK = "organization";
+/** Stack name of the log archive account's stack. */
+export const LOG_ARCHIVE_STACK = "log-archive";
+/** Stack name of the security tooling (audit) account's stack. */
+export const SECURITY_TOOLING_STACK = "security-tooling";
+
+/** The role of an account in the landing zone. */
+export type AccountRole = "management" | "log-archive" | "security-tooling" | "network-hub" | "workload";
+
+/** An account of the organization: how AWS Organizations knows it, and where it sits. */
+export interface OrganizationAccountModel {
+  readonly role: AccountRole;
+  /** Account name in AWS Organizations. */
+  readonly name: string;
+  /** Root user email address. */
+  readonly email: string;
+  /** OU path below the root, for example `Workloads/Prod`. */
+  readonly organizationalUnit: string;
+  /** The account id; absent for a core account the organization stack has yet to create. */
+  readonly accountId?: string;
+  /** The landing-zone stack deployed into the account (absent until its id is known). */
+  readonly stackName?: string;
+  /** The environment name, for a workload account. */
+  readonly environment?: string;
+}
+
+/** A core account of the SRA layout: its organization entry and, once its id is known, its stack's target. */
+export interface CoreAccountModel extends OrganizationAccountModel {
+  readonly role: "log-archive" | "security-tooling";
+  /** Where its stack deploys; absent while the account is still to be created (no `accountId`). */
+  readonly target?: AccountTarget;
+}
+
+/** `organization.awsOrganizations`, resolved. */
+export interface AwsOrganizationsModel {
+  /** The management account and the organization stack's target (Region: `organization.homeRegion`). */
+  readonly management: AccountTarget;
+  /** Every OU path below the root, parents before children (a parent is created first). */
+  readonly organizationalUnits: readonly string[];
+  readonly logArchive: CoreAccountModel;
+  readonly securityTooling: CoreAccountModel;
+  /**
+   * Every member account the organization stack places in an OU: the core accounts, the network hub and each
+   * workload environment, in that order. (The management account is the organization's own, never moved.)
+   */
+  readonly memberAccounts: readonly OrganizationAccountModel[];
+  /**
+   * True while a core account has no `accountId` yet: only the organization stack (which creates it) can be
+   * built; every other stack waits until the id is written into shared.yaml.
+   */
+  readonly vending: boolean;
+}
+
+/** Builds an {@link AccountTarget}: the same function `buildModel` uses for the hub and the environments. */
+export type TargetBuilder = (stackName: string, accountId: string, region: string, namePrefix: string) => AccountTarget;
+
+/**
+ * The {@link AwsOrganizationsModel} of a validated config, or undefined without `organization.awsOrganizations`.
+ * Call only after stage 2 passed (src/config/validate/organizations.ts): every account then has an `account:` block.
+ * @throws Error when the hub or an environment has no `account:` block (the validator refuses that config).
+ */
+export function buildAwsOrganizations(
+  shared: SharedFile,
+  environments: readonly EnvironmentFile[],
+  target: TargetBuilder,
+): AwsOrganizationsModel | undefined {
+  const org = shared.organization;
+  const settings = org.awsOrganizations;
+  if (!settings) return undefined;
+  const core = (role: CoreAccountModel["role"], stackName: string): CoreAccountModel => {
+    const account = role === "log-archive" ? settings.logArchive : settings.securityTooling;
+    return {
+      role,
+      name: account.name,
+      email: account.email,
+      organizationalUnit: account.organizationalUnit,
+      ...(account.accountId
+        ? {
+            accountId: account.accountId,
+            stackName,
+            target: target(stackName, account.accountId, org.homeRegion, `${org.name}-${stackName}`),
+          }
+        : {}),
+    };
+  };
+  const logArchive = core("log-archive", LOG_ARCHIVE_STACK);
+  const securityTooling = core("security-tooling", SECURITY_TOOLING_STACK);
+  const placed = (role: AccountRole, account: SharedFile["networkHub"]["account"], accountId: string, stackName: string) => {
+    if (!account) throw new Error(`${stackName}: no account block although organization.awsOrganizations is set`);
+    return { role, name: account.name, email: account.email, organizationalUnit: account.organizationalUnit, accountId, stackName };
+  };
+  return {
+    management: target(ORGANIZATION_STACK, settings.managementAccountId, org.homeRegion, `${org.name}-${ORGANIZATION_STACK}`),
+    organizationalUnits: [...settings.organizationalUnits].sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b)),
+    logArchive,
+    securityTooling,
+    memberAccounts: [
+      logArchive,
+      securityTooling,
+      placed("network-hub", shared.networkHub.account, shared.networkHub.accountId, "network-hub"),
+      ...[...environments]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((e) => ({ ...placed("workload", e.account, e.accountId, `workload-${e.name}`), environment: e.name })),
+    ],
+    vending: logArchive.accountId === undefined || securityTooling.accountId === undefined,
+  };
+}
