@@ -181,9 +181,18 @@ export interface AppModel {
     readonly hostedZoneName: string;
     /** Name users browse to: `<recordName>.<hostedZoneName>` (CloudFront alias, us-east-1 certificate). */
     readonly siteName: string;
-    /** Name CloudFront uses for the ALB origin: `origin-<recordName>.<hostedZoneName>` (regional certificate). */
+    /**
+     * Name CloudFront uses for the ALB origin: `origin-<recordName>.<hostedZoneName>` (regional certificate). A public
+     * DNS record with `edge.origin` `public-alb`; with `vpc-origin` only the name CloudFront sends (SNI) and the certificate's.
+     */
     readonly originName: string;
   };
+  /**
+   * How CloudFront reaches the ALB (`app.edge`): `public-alb` (internet-facing, public subnets, DNS record
+   * `origin-<recordName>`) or `vpc-origin` (internal, private app subnets, a CloudFront VPC origin, no origin record);
+   * `originSecretHeader`: CloudFront sends the secret header and the ALB rules require it (always true with `public-alb`).
+   */
+  readonly edge: { readonly origin: "public-alb" | "vpc-origin"; readonly originSecretHeader: boolean };
   readonly services: readonly AppServiceModel[];
   /** The database; absent when the `app:` block has no `database:` section. */
   readonly database?: AppDatabaseModel;
@@ -241,6 +250,7 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
           },
         }
       : {}),
+    edge: { origin: app.edge.origin, originSecretHeader: app.edge.originSecretHeader },
     services: app.services.map((s, i) => ({
       ...s,
       autoscaling: definedOnly(s.autoscaling),

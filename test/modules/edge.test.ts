@@ -14,7 +14,7 @@ const albProps = (over: Partial<CloudFrontOnlyAlbProps> = {}): Omit<CloudFrontOn
   name: "acme-prod-alb",
   vpcId: "vpc-1",
   vpcCidr: "10.30.0.0/16",
-  publicSubnetIds: ["subnet-a", "subnet-b"],
+  subnetIds: ["subnet-a", "subnet-b"],
   originHeaderValue: "${aws_secretsmanager_secret_version.h.secret_string}",
   accessLogBucket: "acme-prod-alb-logs",
   testListener: true,

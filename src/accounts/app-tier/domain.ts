@@ -63,13 +63,17 @@ export function domainCertificates(
   return { zoneId, siteCertificateArn, originCertificateArn };
 }
 
-/** Alias records: A and AAAA of the site name to the distribution, A of the origin name to the ALB. */
+/**
+ * Alias records: A and AAAA of the site name to the distribution, A of the origin name to the ALB when `alb` is
+ * given (an internet-facing ALB; an internal one behind a VPC origin needs no public name: CloudFront reaches it by
+ * the VPC origin, and the origin name is only what it sends for TLS).
+ */
 export function domainRecords(
   scope: Construct,
   domain: AppDomain,
   zoneId: string,
   distribution: AppDistribution,
-  alb: CloudFrontOnlyAlb,
+  alb: CloudFrontOnlyAlb | undefined,
 ): void {
   for (const type of ["A", "AAAA"]) {
     new Route53Record(scope, `site-record-${type.toLowerCase()}`, {
@@ -79,6 +83,7 @@ export function domainRecords(
       alias: { name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false },
     });
   }
+  if (!alb) return;
   new Route53Record(scope, "origin-record", {
     zoneId,
     name: domain.originName,

@@ -392,17 +392,48 @@ export const AppDomain = z
       .string()
       .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: "Write one DNS label, for example www." })
       .meta({
-        description: "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB.",
+        description:
+          "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB (edge.origin public-alb; with vpc-origin the name is only the ALB certificate's, with no DNS record).",
       }),
   })
   .meta({
     description: "Custom domain: ACM certificates (us-east-1 for CloudFront, the stack's Region for the ALB) and Route 53 alias records.",
   });
 
+/** How CloudFront reaches the ALB: `public-alb` (internet-facing, today's shape) or `vpc-origin` (an internal ALB). */
+export const APP_EDGE_ORIGINS = ["public-alb", "vpc-origin"] as const;
+
+/** How CloudFront reaches the services' ALB (`app.edge`). See docs/app-edge.md. */
+export const AppEdge = z
+  .strictObject({
+    origin: z
+      .enum(APP_EDGE_ORIGINS, { error: "Write origin: public-alb or origin: vpc-origin." })
+      .default("public-alb")
+      .meta({
+        description:
+          "public-alb: an internet-facing ALB in the public subnets that admits only CloudFront's origin-facing addresses and requires the secret origin header. " +
+          "vpc-origin: an internal ALB in the private app subnets that CloudFront reaches through a CloudFront VPC origin " +
+          "(https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html); it has no public address. " +
+          "Changing it on a deployed environment replaces the ALB (see docs/app-edge.md). @default public-alb",
+      }),
+    originSecretHeader: z
+      .boolean()
+      .default(true)
+      .meta({
+        description:
+          "CloudFront adds the secret X-Origin-Verify header and the ALB forwards only requests carrying it. Required with public-alb " +
+          "(the CloudFront prefix list admits every distribution); optional with vpc-origin, where only this account's VPC origin reaches the internal ALB. @default true",
+      }),
+  })
+  .meta({
+    description: "How CloudFront reaches the ALB: an internet-facing ALB with a secret header, or a VPC origin to an internal ALB.",
+  });
+
 /** Root of the `app:` block. */
 export const AppSettings = z
   .strictObject({
     domain: AppDomain.optional(),
+    edge: AppEdge.default({ origin: "public-alb", originSecretHeader: true }),
     services: z
       .array(AppService)
       .min(1, { error: "List at least one service under services:." })

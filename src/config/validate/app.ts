@@ -6,6 +6,8 @@
  * - prod-segment environments keep data safe: `database.multiAz`, `database.deletionProtection`,
  *   `database.backupRetentionDays >= 7`, and an explicit `shieldAdvanced` (a paid subscription, so the
  *   choice is written down);
+ * - `edge.originSecretHeader: false` only with `edge.origin: vpc-origin`: an internet-facing ALB admits the CloudFront
+ *   prefix list, shared by every distribution, so the header is its only lock;
  * - `cache.multiAz` needs at least one replica (ElastiCache fails over only to a replica,
  *   https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html);
  * - `database.maxAllocatedStorageGiB` is not below `allocatedStorageGiB` (RDS engines);
@@ -70,6 +72,12 @@ export const validateApp: Validator = (config) => {
       at(
         ["database", "multiAz"],
         "a Multi-AZ Aurora cluster needs a reader in another AZ to fail over to (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html). Write readReplicas: 1 or more, or multiAz: false.",
+      );
+    }
+    if (app.edge.origin === "public-alb" && !app.edge.originSecretHeader) {
+      at(
+        ["edge", "originSecretHeader"],
+        "an internet-facing ALB admits CloudFront's origin-facing prefix list, which every CloudFront distribution shares; the secret header is what keeps other distributions out (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/restrict-access-to-load-balancer.html). Write originSecretHeader: true, or origin: vpc-origin for an internal ALB.",
       );
     }
     if (app.cache?.multiAz && app.cache.replicas < 1) {
