@@ -41,6 +41,27 @@ describe("CloudFrontOnlyAlb", () => {
     for (const sg of stack.ofType("aws_security_group")) expect(securityGroupQuota.check(sg, stack).status).toBe("compliant");
   });
 
+  it("throws when an internet-facing ALB has no origin header, its only lock against other distributions", () => {
+    const { originHeaderValue: _, ...noHeader } = albProps();
+    expect(() =>
+      synthJson((s) => {
+        const policy = new S3BucketPolicy(s, "p", { bucket: "b", policy: "{}" });
+        new CloudFrontOnlyAlb(s, "alb", { ...noHeader, accessLogBucketPolicy: policy });
+      }),
+    ).toThrow("alb: an internet-facing ALB needs originHeaderValue");
+  });
+
+  it("builds an internal ALB without the header, forwarding on the path alone", () => {
+    const { originHeaderValue: _, ...noHeader } = albProps();
+    const json = synthJson((s) => {
+      const policy = new S3BucketPolicy(s, "p", { bucket: "b", policy: "{}" });
+      const alb = new CloudFrontOnlyAlb(s, "alb", { ...noHeader, internal: true, accessLogBucketPolicy: policy });
+      alb.addServiceRoute({ id: "api", priority: 100, pathPatterns: ["/api/*"], targetGroupArn: "arn:tg" });
+    });
+    expect(resources(json, "aws_lb")[0]).toMatchObject({ internal: true, subnets: ["subnet-a", "subnet-b"] });
+    expect(resources(json, "aws_lb_listener_rule")[0]!.condition).toEqual([{ path_pattern: { values: ["/api/*"] } }]);
+  });
+
   it("references the list in one ingress rule on 80 without a certificate", () => {
     expect(prefixListIngress(buildAlb()).map((r) => [r.from_port, r.to_port])).toEqual([[80, 80]]);
   });

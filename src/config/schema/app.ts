@@ -407,7 +407,7 @@ export const APP_EDGE_ORIGINS = ["public-alb", "vpc-origin"] as const;
 export const AppEdge = z
   .strictObject({
     origin: z
-      .enum(APP_EDGE_ORIGINS, { error: "Write origin: public-alb or origin: vpc-origin." })
+      .enum(APP_EDGE_ORIGINS)
       .default("public-alb")
       .meta({
         description:
