@@ -274,7 +274,15 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
     `${app.waf.managedRuleGroups.length} managed rule groups`,
     ...(app.waf.blockedCountries.length > 0 ? [`blocks ${app.waf.blockedCountries.join(", ")}`] : []),
   ]);
-  d.node(vpc, ids.alb(env), "gateway", ["ALB", app.loadBalancerName, "in the public subnets", ...shield]);
+  const vpcOrigin = app.edge.origin === "vpc-origin";
+  d.node(
+    vpc,
+    ids.alb(env),
+    "gateway",
+    vpcOrigin
+      ? ["ALB (internal)", app.loadBalancerName, "in the private app subnets"]
+      : ["ALB", app.loadBalancerName, "in the public subnets", ...shield],
+  );
   d.node(vpc, ids.services(env), "service", [
     "ECS Fargate services",
     ...app.services.map(
@@ -303,7 +311,8 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   }
 
   d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });
-  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: app.domain ? "HTTPS" : "HTTP" });
+  const protocol = app.domain ? "HTTPS" : "HTTP";
+  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: vpcOrigin ? `VPC origin · ${protocol}` : protocol });
   d.edge({ from: ids.alb(env), to: ids.services(env), style: "solid" });
   if (db) d.edge({ from: ids.services(env), to: ids.database(env), style: "solid" });
   if (cache) d.edge({ from: ids.services(env), to: ids.cache(env), style: "solid" });

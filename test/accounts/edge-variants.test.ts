@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SynthOutcome, synthesizeChecked } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
+import { buildDiagram, type DiagramCluster, ids } from "../../src/diagram/index.js";
 import { cleanupConfigDirs, problemsOf, referenceWith, replace } from "../support/config-dir.js";
 import { resources, resourcesByName, type StackJson } from "../support/synth.js";
 
@@ -102,6 +103,18 @@ describe("app edge variants", () => {
   it("keeps the regional web ACL on the internal ALB", () => {
     const prod = vpcOrigin.json("workload-prod");
     expect(only(resources(prod, "aws_wafv2_web_acl_association")).resource_arn).toMatch(/^\$\{aws_lb\./);
+  });
+
+  it("draws the internal ALB in the VPC, reached through the VPC origin", () => {
+    const diagram = buildDiagram(loadConfig(vpcOriginDir()));
+    const all = (cs: readonly DiagramCluster[]): DiagramCluster[] => cs.flatMap((c) => [c, ...all(c.clusters)]);
+    const node = (id: string) =>
+      all(diagram.clusters)
+        .flatMap((c) => c.nodes)
+        .find((n) => n.id === id);
+    expect(node(ids.alb("prod"))?.lines).toEqual(["ALB (internal)", "acme-prod-alb", "in the private app subnets"]);
+    expect(node(ids.alb("dev"))?.lines).toEqual(["ALB", "acme-dev-alb", "in the public subnets"]);
+    expect(diagram.edges.find((e) => e.from === ids.waf("prod") && e.to === ids.alb("prod"))?.label).toBe("VPC origin · HTTPS");
   });
 
   it("rejects originSecretHeader: false on an internet-facing ALB, at its line", () => {

@@ -3,7 +3,8 @@
  *
  *   users → CloudFront (WAF CLOUDFRONT scope, Shield Advanced) ─┬─ default → S3 frontend (OAC)
  *                                                               └─ service paths + secret header
- *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match)
+ *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match); internet-facing in the
+ *           public subnets, or internal in the private app subnets behind a CloudFront VPC origin (`app.edge`)
  *         → ECS Fargate services (private app subnets) → the database, optional: RDS MySQL or PostgreSQL (primary,
  *                                                        standby, replicas) or an Aurora cluster; IAM auth
  *                                                      → ElastiCache Redis, optional (private data subnets; IAM auth)
