@@ -48,6 +48,7 @@ export const ids = {
   cloudFront: (env: string) => `app_${env}_cloudfront`,
   waf: (env: string) => `app_${env}_waf`,
   alb: (env: string) => `app_${env}_alb`,
+  nlb: (env: string) => `app_${env}_nlb`,
   services: (env: string) => `app_${env}_services`,
   database: (env: string) => `app_${env}_rds_primary`,
   standby: (env: string) => `app_${env}_rds_standby`,
@@ -289,6 +290,15 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
       (s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
     ),
   ]);
+  const nlb = app.networkLoadBalancer;
+  if (nlb) {
+    d.node(vpc, ids.nlb(env), "gateway", [
+      `NLB (${nlb.scheme})`,
+      nlb.name,
+      ...app.services.flatMap((s) => (s.nlb ? [`${s.name} · ${s.nlb.protocol} ${s.nlb.port}`] : [])),
+    ]);
+    d.edge({ from: ids.nlb(env), to: ids.services(env), style: "solid" });
+  }
   if (db) databaseNodes(env, vpc, db, d);
   if (cache) {
     d.node(vpc, ids.cache(env), "data", [

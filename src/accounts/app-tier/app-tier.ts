@@ -25,6 +25,7 @@ import type { AlbVpcOrigin } from "../../modules/edge/vpc-origin.js";
 import type { WebAcl } from "../../modules/edge/web-acl.js";
 import type { PurposeKmsKey } from "../../modules/encryption/index.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { NetworkLoadBalancer } from "../../modules/load-balancer/nlb.js";
 import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
 import type { BucketReplication } from "../../modules/storage/replication.js";
 import { backupCopy } from "./backup.js";
@@ -34,6 +35,7 @@ import { domainCertificates, domainRecords } from "./domain.js";
 import { type AppDynamodbTables, dynamodbEnvironment, dynamodbTables } from "./dynamodb.js";
 import { edgeDistribution, edgeVpcOrigin, edgeWebAcls, shieldProtections } from "./edge.js";
 import { appLoadBalancer } from "./load-balancer.js";
+import { appNetworkLoadBalancer } from "./network-load-balancer.js";
 import type { AppTierProps } from "./props.js";
 import { appSecrets } from "./secrets.js";
 import { type AppServiceHandle, appServices } from "./services.js";
@@ -42,6 +44,8 @@ import { type AppServiceHandle, appServices } from "./services.js";
 export class AppTier extends Construct {
   readonly distribution: AppDistribution;
   readonly alb: CloudFrontOnlyAlb;
+  /** The Network Load Balancer of the services with `loadBalancer: nlb`, when the app has one. */
+  readonly nlb?: NetworkLoadBalancer;
   readonly cloudFrontWebAcl: WebAcl;
   readonly regionalWebAcl: WebAcl;
   readonly cluster: AppCluster;
@@ -95,6 +99,9 @@ export class AppTier extends Construct {
     if (app.domain && certificates)
       domainRecords(this, app.domain, certificates.zoneId, this.distribution, vpcOrigin ? undefined : this.alb);
 
+    const nlb = appNetworkLoadBalancer(this, props, this.buckets, certificates?.zoneId);
+    if (nlb) this.nlb = nlb.nlb;
+
     this.cluster = new AppCluster(this, "cluster", { name: app.namePrefix });
     // The data tier first: services read its endpoints, then it admits each service's security group.
     const data = dataTier(this, props);
@@ -104,6 +111,7 @@ export class AppTier extends Construct {
     this.services = appServices(this, props, {
       cluster: this.cluster,
       alb: this.alb,
+      nlb,
       dataTier: data,
       dynamodbTables: this.dynamodbTables,
       dataTierEnvironment: { ...dataTierEnvironment(props, data), ...dynamodbEnvironment(props, this.dynamodbTables) },

@@ -78,6 +78,25 @@ export const ServiceAutoscaling = z
   })
   .meta({ description: "Target-tracking autoscaling between minCount and maxCount." });
 
+/** The protocols of a service behind the Network Load Balancer (`services[].nlb.protocol`). */
+export const NLB_PROTOCOLS = ["TCP", "TLS", "UDP"] as const;
+
+/** A service's listener on the Network Load Balancer. See docs/app-edge.md. */
+export const AppServiceNlb = z
+  .strictObject({
+    protocol: z.enum(NLB_PROTOCOLS).meta({
+      description:
+        "TCP: passed through; TLS: the NLB terminates TLS with the certificate of nlb-<recordName>.<hostedZoneName> (needs app.domain) and sends TCP to the tasks; " +
+        "UDP: datagrams, with TCP health checks on the container port (the task must also accept TCP there). UDP cannot be combined with TLS.",
+    }),
+    port: z
+      .int({ error: "Write the listener port as a whole number, for example 8883." })
+      .min(1, { error: "Write a port between 1 and 65535." })
+      .max(65535, { error: "Write a port between 1 and 65535." })
+      .meta({ description: "Port the NLB listens on (one listener per service; unique per environment)." }),
+  })
+  .meta({ description: "The service's listener on the app tier's Network Load Balancer (app.networkLoadBalancer)." });
+
 /** One containerized service: an ECR repository, a Fargate task definition, an ECS service and its ALB routing. */
 export const AppService = z
   .strictObject({
@@ -146,7 +165,16 @@ export const AppService = z
         error:
           "List at most 4 path patterns: an ALB rule holds at most 5 condition values and the secret-header check takes one (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).",
       })
-      .meta({ description: "Paths CloudFront sends to the ALB and the ALB forwards to this service, for example [/api/*]." }),
+      .optional()
+      .meta({
+        description:
+          "Paths CloudFront sends to the ALB and the ALB forwards to this service, for example [/api/*]. Required with loadBalancer alb, not allowed with nlb.",
+      }),
+    loadBalancer: z.enum(["alb", "nlb"]).default("alb").meta({
+      description:
+        "alb: behind CloudFront and the ALB on pathPatterns (HTTP). nlb: behind the app tier's Network Load Balancer on nlb.port (TCP, TLS or UDP); not behind CloudFront or WAF. @default alb",
+    }),
+    nlb: AppServiceNlb.optional(),
     environment: z
       .record(envName, z.string().max(4096))
       .default({})
@@ -165,6 +193,26 @@ export const AppService = z
   })
   .superRefine((s, ctx) => {
     // The cpu/memoryMiB pair is checked in validate/aws-types.ts, with the other AWS type names.
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (s.loadBalancer === "alb") {
+      if (s.pathPatterns === undefined) issue(["pathPatterns"], "List at least one path pattern, for example pathPatterns: [/api/*].");
+      if (s.nlb !== undefined) issue(["nlb"], "nlb: is for loadBalancer: nlb. Write loadBalancer: nlb, or leave nlb out");
+    } else {
+      if (s.nlb === undefined)
+        issue(["loadBalancer"], "a service behind the NLB needs its listener. Write nlb: {protocol: TCP, port: <port>}");
+      if (s.pathPatterns !== undefined)
+        issue(["pathPatterns"], "the NLB forwards by port, not path, and the service is not behind CloudFront. Leave pathPatterns out");
+      if (s.deployment === "blue-green")
+        issue(
+          ["deployment"],
+          "blue-green deployments run on the ALB's test listener. Write deployment: rolling for a service behind the NLB",
+        );
+      if (s.autoscaling.requestsPerTarget !== undefined)
+        issue(
+          ["autoscaling", "requestsPerTarget"],
+          "requestsPerTarget scales on the ALB's request count, which an NLB has not. Scale on cpuPercent for a service behind the NLB",
+        );
+    }
     if (s.minCount > s.maxCount) {
       ctx.addIssue({
         code: "custom",
@@ -429,6 +477,27 @@ export const AppEdge = z
     description: "How CloudFront reaches the ALB: an internet-facing ALB with a secret header, or a VPC origin to an internal ALB.",
   });
 
+/** The app tier's Network Load Balancer (`app.networkLoadBalancer`), for services with `loadBalancer: nlb`. */
+export const AppNetworkLoadBalancer = z
+  .strictObject({
+    scheme: z.enum(["internal", "internet-facing"]).default("internal").meta({
+      description:
+        "internal: in the private app subnets, reachable from the VPC and what routes to it; internet-facing: in the public subnets, reachable from allowedCidrs on the internet. Changing it replaces the NLB. @default internal",
+    }),
+    allowedCidrs: z
+      .array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, { error: "Write an IPv4 CIDR such as 10.0.0.0/8 or 203.0.113.0/24." }))
+      .min(1, { error: "List at least one CIDR the NLB admits, for example allowedCidrs: [10.0.0.0/8]." })
+      .max(20, { error: "List at most 20 CIDRs: each one is a security-group rule per listener (60 rules per group)." })
+      .meta({
+        description:
+          "Client ranges the NLB's security group admits on every listener port (IPv4). Write 0.0.0.0/0 only for a service meant for the whole internet.",
+      }),
+  })
+  .meta({
+    description:
+      "The Network Load Balancer of the services with loadBalancer: nlb: security group (set at creation), cross-zone load balancing, TLS listeners with the ACM certificate, access logs.",
+  });
+
 /** Root of the `app:` block. */
 export const AppSettings = z
   .strictObject({
@@ -438,6 +507,7 @@ export const AppSettings = z
       .array(AppService)
       .min(1, { error: "List at least one service under services:." })
       .meta({ description: "Containerized services on ECS Fargate." }),
+    networkLoadBalancer: AppNetworkLoadBalancer.optional(),
     database: AppDatabase.optional(),
     cache: AppCache.optional(),
     dynamodbTables: AppDynamodbTables,

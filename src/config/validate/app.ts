@@ -48,7 +48,7 @@ export const validateApp: Validator = (config) => {
           `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
         );
       else seen.repo.set(s.ecrRepository, i);
-      s.pathPatterns.forEach((p, j) => {
+      s.pathPatterns?.forEach((p, j) => {
         const owner = seen.path.get(p);
         if (owner !== undefined)
           at(
@@ -73,6 +73,32 @@ export const validateApp: Validator = (config) => {
         ["database", "multiAz"],
         "a Multi-AZ Aurora cluster needs a reader in another AZ to fail over to (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html). Write readReplicas: 1 or more, or multiAz: false.",
       );
+    }
+    const nlbServices = app.services.flatMap((s, i) => (s.nlb ? [{ s, i, nlb: s.nlb }] : []));
+    if (nlbServices.length > 0 && !app.networkLoadBalancer)
+      at(
+        ["services", nlbServices[0]!.i, "loadBalancer"],
+        "services behind the NLB need the app tier's NLB. Write networkLoadBalancer: {scheme: internal, allowedCidrs: [<client CIDR>]} under app:.",
+      );
+    if (nlbServices.length === 0 && app.networkLoadBalancer)
+      at(
+        ["networkLoadBalancer"],
+        "no service has loadBalancer: nlb, so the NLB would have no listener. Remove networkLoadBalancer, or move a service to it.",
+      );
+    const nlbPorts = new Map<number, string>();
+    for (const { s, i, nlb } of nlbServices) {
+      const owner = nlbPorts.get(nlb.port);
+      if (owner !== undefined)
+        at(
+          ["services", i, "nlb", "port"],
+          `port ${nlb.port} is already the NLB listener of service ${owner}. Give each service its own port.`,
+        );
+      else nlbPorts.set(nlb.port, s.name);
+      if (nlb.protocol === "TLS" && !app.domain)
+        at(
+          ["services", i, "nlb", "protocol"],
+          "a TLS listener needs a certificate, which comes from the app's custom domain (nlb-<recordName>.<hostedZoneName>). Add app.domain, or write protocol: TCP and terminate TLS in the task.",
+        );
     }
     if (app.edge.origin === "public-alb" && !app.edge.originSecretHeader) {
       at(
