@@ -191,6 +191,14 @@ export interface AppModel {
      * DNS record with `edge.origin` `public-alb`; with `vpc-origin` only the name CloudFront sends (SNI) and the certificate's.
      */
     readonly originName: string;
+    /**
+     * DNS failover of `siteName` (`app.domain.failover`): a health check on `healthCheckPath` of the distribution, and
+     * the standby alias target (`dnsName`, `hostedZoneId`) the SECONDARY records point to.
+     */
+    readonly failover?: {
+      readonly healthCheckPath: string;
+      readonly secondary: { readonly dnsName: string; readonly hostedZoneId: string };
+    };
   };
   /**
    * How CloudFront reaches the ALB (`app.edge`): `public-alb` (internet-facing, public subnets, DNS record
@@ -263,6 +271,9 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
             hostedZoneName: app.domain.hostedZoneName,
             siteName: `${app.domain.recordName}.${app.domain.hostedZoneName}`,
             originName: `origin-${app.domain.recordName}.${app.domain.hostedZoneName}`,
+            ...(app.domain.failover
+              ? { failover: { healthCheckPath: app.domain.failover.healthCheckPath, secondary: { ...app.domain.failover.secondary } } }
+              : {}),
           },
         }
       : {}),

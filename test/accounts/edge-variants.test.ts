@@ -117,6 +117,18 @@ describe("app edge variants", () => {
     expect(diagram.edges.find((e) => e.from === ids.waf("prod") && e.to === ids.alb("prod"))?.label).toBe("VPC origin · HTTPS");
   });
 
+  it("rejects a CloudFront distribution as the failover standby, at its line", () => {
+    const dir = referenceWith({
+      "prod.yaml": replace(
+        "    recordName: www\n",
+        "    recordName: www\n    failover:\n      secondary: {dnsName: d111111abcdef8.cloudfront.net, hostedZoneId: Z2FDTNDATAQYW2}\n",
+      ),
+    });
+    expect(problemsOf(dir)).toEqual([
+      "<dir>/prod.yaml:30:28 app.domain.failover.secondary.dnsName: the primary failover record already points at a CloudFront distribution, and Route 53 refuses CloudFront as the target of both (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html). Write a regional standby endpoint, for example a load balancer in another Region.",
+    ]);
+  });
+
   it("rejects originSecretHeader: false on an internet-facing ALB, at its line", () => {
     const dir = referenceWith({ "prod.yaml": replace("app:\n", "app:\n  edge:\n    originSecretHeader: false\n") });
     expect(problemsOf(dir)).toEqual([
@@ -129,5 +141,63 @@ describe("app edge variants", () => {
     expect(problemsOf(dir)).toEqual([
       '<dir>/prod.yaml:27:13 app.edge.origin: "private-alb" is not allowed. Write one of: public-alb, vpc-origin.',
     ]);
+  });
+});
+
+describe("DNS failover of the site name", () => {
+  const STANDBY = "dualstack.acme-standby-1234567890.eu-central-1.elb.amazonaws.com";
+  let prod: StackJson;
+  let outcome: SynthOutcome;
+  beforeAll(() => {
+    const s = synth(
+      referenceWith({
+        "prod.yaml": replace(
+          "    recordName: www\n",
+          `    recordName: www\n    failover:\n      healthCheckPath: /api/health\n      secondary:\n        dnsName: ${STANDBY}\n        hostedZoneId: Z215JYRZR1TBD5\n`,
+        ),
+      }),
+    );
+    outcome = s.outcome;
+    prod = s.json("workload-prod");
+  });
+
+  it("passes the policy pack", () => {
+    expect(outcome.policy.errors).toEqual([]);
+  });
+
+  it("health-checks the distribution's own name over HTTPS on the path, not the failover name", () => {
+    const [check] = resources(prod, "aws_route53_health_check");
+    expect(resources(prod, "aws_route53_health_check")).toHaveLength(1);
+    expect(check).toMatchObject({
+      type: "HTTPS",
+      port: 443,
+      resource_path: "/api/health",
+      enable_sni: true,
+      request_interval: 30,
+      failure_threshold: 3,
+    });
+    expect(check!.fqdn).toMatch(/^\$\{aws_cloudfront_distribution\..*\.domain_name\}$/);
+  });
+
+  it("makes A and AAAA PRIMARY to CloudFront with the health check and SECONDARY to the standby evaluating its health", () => {
+    const site = Object.values(resourcesByName(prod, "aws_route53_record")).filter((r) => r.name === "www.acme.example");
+    const view = site.map((r) => {
+      const alias = r.alias as Record<string, unknown>;
+      return [
+        r.type,
+        (r.failover_routing_policy as Record<string, unknown>).type,
+        r.set_identifier,
+        alias.evaluate_target_health,
+        r.health_check_id !== undefined,
+      ];
+    });
+    expect(view.sort((a, b) => String(a).localeCompare(String(b)))).toEqual([
+      ["A", "PRIMARY", "primary", false, true],
+      ["A", "SECONDARY", "secondary", true, false],
+      ["AAAA", "PRIMARY", "primary", false, true],
+      ["AAAA", "SECONDARY", "secondary", true, false],
+    ]);
+    const secondary = site.find((r) => r.set_identifier === "secondary")!.alias as Record<string, unknown>;
+    expect(secondary).toMatchObject({ name: STANDBY, zone_id: "Z215JYRZR1TBD5" });
   });
 });

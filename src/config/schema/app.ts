@@ -427,6 +427,43 @@ export const AppWaf = z
   })
   .meta({ description: "AWS WAF on CloudFront (CLOUDFRONT scope, us-east-1) and on the ALB (REGIONAL)." });
 
+/**
+ * DNS failover of the site name (`app.domain.failover`): a Route 53 health check on the primary (the distribution) and
+ * PRIMARY/SECONDARY failover alias records. See docs/app-edge.md.
+ */
+export const AppDomainFailover = z
+  .strictObject({
+    healthCheckPath: z
+      .string()
+      .regex(/^\/[\w./-]*$/, { error: "Write a path starting with /, for example /api/health." })
+      .default("/")
+      .meta({
+        description:
+          "Path the Route 53 health check requests over HTTPS from the distribution's own *.cloudfront.net name; 2xx and 3xx are healthy. @default / (the frontend's index.html)",
+      }),
+    secondary: z
+      .strictObject({
+        dnsName: z
+          .string()
+          .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+            error: "Write the standby endpoint's DNS name, for example dualstack.standby-123.eu-central-1.elb.amazonaws.com.",
+          })
+          .meta({
+            description:
+              "DNS name of the standby endpoint, an AWS resource an alias record can point to (a dualstack load balancer in another Region, an API Gateway regional domain); not a CloudFront distribution.",
+          }),
+        hostedZoneId: z
+          .string()
+          .regex(/^Z[A-Z0-9]{1,31}$/, { error: "Write the endpoint's Route 53 hosted zone id, for example Z32O12XQLNTSW2." })
+          .meta({ description: "Route 53 hosted zone id of that DNS name (the load balancer's CanonicalHostedZoneId, for example)." }),
+      })
+      .meta({ description: "Where the site name points while the health check fails: an alias to a standby endpoint, A and AAAA." }),
+  })
+  .meta({
+    description:
+      "Route 53 DNS failover of <recordName>.<hostedZoneName>: the distribution is PRIMARY with a health check, the standby endpoint SECONDARY.",
+  });
+
 /** The optional custom domain. */
 export const AppDomain = z
   .strictObject({
@@ -443,6 +480,7 @@ export const AppDomain = z
         description:
           "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB (edge.origin public-alb; with vpc-origin the name is only the ALB certificate's, with no DNS record).",
       }),
+    failover: AppDomainFailover.optional(),
   })
   .meta({
     description: "Custom domain: ACM certificates (us-east-1 for CloudFront, the stack's Region for the ALB) and Route 53 alias records.",

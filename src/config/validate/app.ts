@@ -100,6 +100,12 @@ export const validateApp: Validator = (config) => {
           "a TLS listener needs a certificate, which comes from the app's custom domain (nlb-<recordName>.<hostedZoneName>). Add app.domain, or write protocol: TCP and terminate TLS in the task.",
         );
     }
+    const standby = app.domain?.failover?.secondary;
+    if (standby && /(^|\.)cloudfront\.net$/.test(standby.dnsName))
+      at(
+        ["domain", "failover", "secondary", "dnsName"],
+        "the primary failover record already points at a CloudFront distribution, and Route 53 refuses CloudFront as the target of both (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html). Write a regional standby endpoint, for example a load balancer in another Region.",
+      );
     if (app.edge.origin === "public-alb" && !app.edge.originSecretHeader) {
       at(
         ["edge", "originSecretHeader"],
