@@ -18,6 +18,7 @@ import {
   RdsAlarms,
   WafAlarms,
 } from "../modules/observability/index.js";
+import { NlbAlarms } from "../modules/observability/nlb-alarms.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { GatewayEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
@@ -175,6 +176,17 @@ export class WorkloadStack extends AccountStack {
         targetResponseSeconds: t.albTargetResponseSeconds,
       }),
     );
+    const nlbServices = env.app!.services.filter((s) => s.nlb);
+    if (app.nlb && env.app!.networkLoadBalancer && nlbServices.length > 0) {
+      this.dashboard.add(
+        new NlbAlarms(this, "nlb-alarms", {
+          ...target,
+          name: env.app!.networkLoadBalancer.name,
+          loadBalancerArnSuffix: app.nlb.arnSuffix,
+          targetGroups: Object.fromEntries(nlbServices.map((s) => [s.name, app.services[s.name]!.service.targetGroupArnSuffixes[0]!])),
+        }),
+      );
+    }
     for (const [name, handle] of Object.entries(app.services)) {
       this.dashboard.add(
         new EcsServiceAlarms(this, `ecs-alarms-${name}`, {

@@ -69,7 +69,12 @@ export interface AppServiceModel {
   readonly minCount: number;
   readonly maxCount: number;
   readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
+  /** ALB path patterns; empty for a service behind the NLB. */
   readonly pathPatterns: readonly string[];
+  /** `alb` (behind CloudFront and the ALB) or `nlb` (behind the app tier's Network Load Balancer). */
+  readonly loadBalancer: "alb" | "nlb";
+  /** The NLB listener, with `loadBalancer` `nlb`. */
+  readonly nlb?: { readonly protocol: "TCP" | "TLS" | "UDP"; readonly port: number };
   readonly environment: Readonly<Record<string, string>>;
   /** Variable name → the Secrets Manager secret or SSM parameter ECS injects. */
   readonly secrets: Readonly<Record<string, ServiceSecretModel>>;
@@ -181,10 +186,38 @@ export interface AppModel {
     readonly hostedZoneName: string;
     /** Name users browse to: `<recordName>.<hostedZoneName>` (CloudFront alias, us-east-1 certificate). */
     readonly siteName: string;
-    /** Name CloudFront uses for the ALB origin: `origin-<recordName>.<hostedZoneName>` (regional certificate). */
+    /**
+     * Name CloudFront uses for the ALB origin: `origin-<recordName>.<hostedZoneName>` (regional certificate). A public
+     * DNS record with `edge.origin` `public-alb`; with `vpc-origin` only the name CloudFront sends (SNI) and the certificate's.
+     */
     readonly originName: string;
+    /**
+     * DNS failover of `siteName` (`app.domain.failover`): a health check on `healthCheckPath` of the distribution, and
+     * the standby alias target (`dnsName`, `hostedZoneId`) the SECONDARY records point to.
+     */
+    readonly failover?: {
+      readonly healthCheckPath: string;
+      readonly secondary: { readonly dnsName: string; readonly hostedZoneId: string };
+    };
   };
+  /**
+   * How CloudFront reaches the ALB (`app.edge`): `public-alb` (internet-facing, public subnets, DNS record
+   * `origin-<recordName>`) or `vpc-origin` (internal, private app subnets, a CloudFront VPC origin, no origin record);
+   * `originSecretHeader`: CloudFront sends the secret header and the ALB rules require it (always true with `public-alb`).
+   */
+  readonly edge: { readonly origin: "public-alb" | "vpc-origin"; readonly originSecretHeader: boolean };
   readonly services: readonly AppServiceModel[];
+  /**
+   * The Network Load Balancer of the services with `loadBalancer: nlb` (`app.networkLoadBalancer`); absent without one.
+   * `name`: `<namePrefix>-nlb` (at most 32 characters); `tlsName`: `nlb-<recordName>.<hostedZoneName>`, the name of the
+   * TLS listeners' certificate and of the NLB's alias record, when the app has a custom domain.
+   */
+  readonly networkLoadBalancer?: {
+    readonly scheme: "internal" | "internet-facing";
+    readonly allowedCidrs: readonly string[];
+    readonly name: string;
+    readonly tlsName?: string;
+  };
   /** The database; absent when the `app:` block has no `database:` section. */
   readonly database?: AppDatabaseModel;
   /** The cache; absent when the `app:` block has no `cache:` section. */
@@ -238,13 +271,18 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
             hostedZoneName: app.domain.hostedZoneName,
             siteName: `${app.domain.recordName}.${app.domain.hostedZoneName}`,
             originName: `origin-${app.domain.recordName}.${app.domain.hostedZoneName}`,
+            ...(app.domain.failover
+              ? { failover: { healthCheckPath: app.domain.failover.healthCheckPath, secondary: { ...app.domain.failover.secondary } } }
+              : {}),
           },
         }
       : {}),
-    services: app.services.map((s, i) => ({
+    edge: { origin: app.edge.origin, originSecretHeader: app.edge.originSecretHeader },
+    services: app.services.map(({ nlb, pathPatterns, ...s }, i) => ({
       ...s,
       autoscaling: definedOnly(s.autoscaling),
-      pathPatterns: [...s.pathPatterns],
+      pathPatterns: [...(pathPatterns ?? [])],
+      ...(nlb ? { nlb: { ...nlb } } : {}),
       environment: { ...s.environment },
       secrets: Object.fromEntries(Object.entries(s.secrets).map(([name, arn]) => [name, serviceSecretOf(arn)])),
       rulePriority: 100 + i * 10,
@@ -254,6 +292,16 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
           ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32))
           : [boundedName([namePrefix, s.name], 32)],
     })),
+    ...(app.networkLoadBalancer
+      ? {
+          networkLoadBalancer: {
+            scheme: app.networkLoadBalancer.scheme,
+            allowedCidrs: [...app.networkLoadBalancer.allowedCidrs],
+            name: boundedName([namePrefix, "nlb"], 32),
+            ...(app.domain ? { tlsName: `nlb-${app.domain.recordName}.${app.domain.hostedZoneName}` } : {}),
+          },
+        }
+      : {}),
     ...(app.database ? { database: databaseModel(app.database, namePrefix) } : {}),
     ...(app.cache
       ? {

@@ -5,6 +5,7 @@
 import type { CostAssumptionsFile } from "../config/index.js";
 import {
   albCost,
+  nlbCost,
   cloudFrontCost,
   dynamodbCost,
   elastiCacheCost,
@@ -49,6 +50,7 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
     ...(inputs.waf ? wafCost(inputs.waf, prices) : []),
     ...(inputs.shieldAdvanced ? shieldAdvancedCost(Math.max(1, shieldSubscribers), prices) : []),
     ...(inputs.alb ? albCost(inputs.alb, h, prices) : []),
+    ...(inputs.nlb ? nlbCost(inputs.nlb, h, prices.region) : []),
     ...(inputs.fargate ? fargateCost(inputs.fargate.services, h, prices) : []),
     ...(inputs.rds ? rdsCost(inputs.rds, h, prices) : []),
     ...(inputs.elastiCache ? elastiCacheCost(inputs.elastiCache, h, prices) : []),

@@ -63,6 +63,13 @@ export interface AlbInputs {
   readonly lcuPerHour: number;
 }
 
+/** Network Load Balancers (the app tier's `networkLoadBalancer`). */
+export interface NlbInputs {
+  readonly count: number;
+  /** Average NLCUs per load balancer per hour. */
+  readonly nlcuPerHour: number;
+}
+
 /** One ECS service on Fargate (Linux/x86), priced at its desired count all month. */
 export interface FargateServiceInputs {
   readonly name: string;
@@ -157,6 +164,7 @@ export interface EnvironmentCostInputs {
   readonly directConnect?: DirectConnectInputs;
   readonly networkFirewall?: NetworkFirewallInputs;
   readonly alb?: AlbInputs;
+  readonly nlb?: NlbInputs;
   readonly fargate?: { readonly services: readonly FargateServiceInputs[] };
   readonly rds?: RdsInputs;
   readonly elastiCache?: ElastiCacheInputs;

@@ -48,6 +48,7 @@ export const ids = {
   cloudFront: (env: string) => `app_${env}_cloudfront`,
   waf: (env: string) => `app_${env}_waf`,
   alb: (env: string) => `app_${env}_alb`,
+  nlb: (env: string) => `app_${env}_nlb`,
   services: (env: string) => `app_${env}_services`,
   database: (env: string) => `app_${env}_rds_primary`,
   standby: (env: string) => `app_${env}_rds_standby`,
@@ -274,13 +275,30 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
     `${app.waf.managedRuleGroups.length} managed rule groups`,
     ...(app.waf.blockedCountries.length > 0 ? [`blocks ${app.waf.blockedCountries.join(", ")}`] : []),
   ]);
-  d.node(vpc, ids.alb(env), "gateway", ["ALB", app.loadBalancerName, "in the public subnets", ...shield]);
+  const vpcOrigin = app.edge.origin === "vpc-origin";
+  d.node(
+    vpc,
+    ids.alb(env),
+    "gateway",
+    vpcOrigin
+      ? ["ALB (internal)", app.loadBalancerName, "in the private app subnets"]
+      : ["ALB", app.loadBalancerName, "in the public subnets", ...shield],
+  );
   d.node(vpc, ids.services(env), "service", [
     "ECS Fargate services",
     ...app.services.map(
       (s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
     ),
   ]);
+  const nlb = app.networkLoadBalancer;
+  if (nlb) {
+    d.node(vpc, ids.nlb(env), "gateway", [
+      `NLB (${nlb.scheme})`,
+      nlb.name,
+      ...app.services.flatMap((s) => (s.nlb ? [`${s.name} · ${s.nlb.protocol} ${s.nlb.port}`] : [])),
+    ]);
+    d.edge({ from: ids.nlb(env), to: ids.services(env), style: "solid" });
+  }
   if (db) databaseNodes(env, vpc, db, d);
   if (cache) {
     d.node(vpc, ids.cache(env), "data", [
@@ -303,7 +321,8 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   }
 
   d.edge({ from: ids.cloudFront(env), to: ids.waf(env), style: "solid" });
-  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: app.domain ? "HTTPS" : "HTTP" });
+  const protocol = app.domain ? "HTTPS" : "HTTP";
+  d.edge({ from: ids.waf(env), to: ids.alb(env), style: "solid", label: vpcOrigin ? `VPC origin · ${protocol}` : protocol });
   d.edge({ from: ids.alb(env), to: ids.services(env), style: "solid" });
   if (db) d.edge({ from: ids.services(env), to: ids.database(env), style: "solid" });
   if (cache) d.edge({ from: ids.services(env), to: ids.cache(env), style: "solid" });

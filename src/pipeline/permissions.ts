@@ -65,6 +65,10 @@ export const SERVICE_LINKED_ROLES: Readonly<Record<string, readonly string[]>> =
 const SERVICE_LINKED_ROLES_BY_TYPE: Readonly<Record<string, string>> = {
   // "Transit gateway service-linked role": created with the first VPC attachment of an account.
   aws_ec2_transit_gateway_vpc_attachment: "transitgateway.amazonaws.com",
+  // AWSServiceRoleForCloudFrontVPCOrigin (AWSCloudFrontVPCOriginServiceRolePolicy): created with the first VPC origin,
+  // it lets CloudFront manage the network interfaces and security group of VPC origins
+  // (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCloudFrontVPCOriginServiceRolePolicy.html).
+  aws_cloudfront_vpc_origin: "vpcorigin.cloudfront.amazonaws.com",
 };
 
 /** IAM resource types the deploy role's IAM statements cover; any other IAM resource type is an error. */

@@ -42,6 +42,7 @@ import { s3TlsOnly } from "./rules/s3-tls-only.js";
 import { securityGroupQuota } from "./rules/security-group-quota.js";
 import { tgwAutoAcceptOff } from "./rules/tgw-auto-accept.js";
 import { vpcFlowLogs } from "./rules/vpc-flow-logs.js";
+import { vpcOriginTarget } from "./rules/vpc-origin-target.js";
 import { vpnCrypto } from "./rules/vpn-crypto.js";
 import { wafLogging } from "./rules/waf-logging.js";
 import { wafOnPublicEntry } from "./rules/waf-on-public-entry.js";
@@ -95,6 +96,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   configDeliveryNoObjectLock,
   firewallHomeNet,
   kmsKeyArn,
+  vpcOriginTarget,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */

@@ -3,6 +3,7 @@ import { EU_WEST_1 } from "../../src/cost/prices/eu-west-1.js";
 import { US_EAST_1 } from "../../src/cost/prices/us-east-1.js";
 import {
   albCost,
+  nlbCost,
   cloudFrontCost,
   compareEnvironments,
   directConnectCost,
@@ -88,6 +89,18 @@ describe("network pricing", () => {
 describe("app-tier pricing", () => {
   it("prices ALB hours and LCU-hours", () => {
     expect(usd(albCost({ count: 1, lcuPerHour: 2 }, H, US_EAST_1))).toEqual({ "alb-hours": 16.43, "alb-lcu": 11.68 }); // 730 × 0.0225; 2 × 730 × 0.008
+  });
+
+  it("lists NLB hours and NLCU-hours as unpriced lines with their quantities and the page to price them from", () => {
+    const lines = nlbCost({ count: 1, nlcuPerHour: 2 }, H, "eu-west-1");
+    expect(lines.map((l) => [l.key, l.quantity, l.unit, l.monthlyUsd])).toEqual([
+      ["nlb-hours", 730, "NLB-hour", 0],
+      ["nlb-nlcu", 1460, "NLCU-hour", 0], // 2 × 730
+    ]);
+    for (const l of lines) {
+      expect(l.source).toBe("https://aws.amazon.com/elasticloadbalancing/pricing/");
+      expect(l.unpriced).toMatch(/^the eu-west-1 price table has no Network Load Balancer prices/);
+    }
   });
 
   it("prices Fargate vCPU-hours and GB-hours of every task at the desired count", () => {

@@ -14,7 +14,7 @@ const albProps = (over: Partial<CloudFrontOnlyAlbProps> = {}): Omit<CloudFrontOn
   name: "acme-prod-alb",
   vpcId: "vpc-1",
   vpcCidr: "10.30.0.0/16",
-  publicSubnetIds: ["subnet-a", "subnet-b"],
+  subnetIds: ["subnet-a", "subnet-b"],
   originHeaderValue: "${aws_secretsmanager_secret_version.h.secret_string}",
   accessLogBucket: "acme-prod-alb-logs",
   testListener: true,
@@ -39,6 +39,27 @@ describe("CloudFrontOnlyAlb", () => {
     expect(resources(json, "aws_lb_listener").map((l) => l.port)).toEqual([443, 8443]);
     const stack = new SynthStack("t", json);
     for (const sg of stack.ofType("aws_security_group")) expect(securityGroupQuota.check(sg, stack).status).toBe("compliant");
+  });
+
+  it("throws when an internet-facing ALB has no origin header, its only lock against other distributions", () => {
+    const { originHeaderValue: _, ...noHeader } = albProps();
+    expect(() =>
+      synthJson((s) => {
+        const policy = new S3BucketPolicy(s, "p", { bucket: "b", policy: "{}" });
+        new CloudFrontOnlyAlb(s, "alb", { ...noHeader, accessLogBucketPolicy: policy });
+      }),
+    ).toThrow("alb: an internet-facing ALB needs originHeaderValue");
+  });
+
+  it("builds an internal ALB without the header, forwarding on the path alone", () => {
+    const { originHeaderValue: _, ...noHeader } = albProps();
+    const json = synthJson((s) => {
+      const policy = new S3BucketPolicy(s, "p", { bucket: "b", policy: "{}" });
+      const alb = new CloudFrontOnlyAlb(s, "alb", { ...noHeader, internal: true, accessLogBucketPolicy: policy });
+      alb.addServiceRoute({ id: "api", priority: 100, pathPatterns: ["/api/*"], targetGroupArn: "arn:tg" });
+    });
+    expect(resources(json, "aws_lb")[0]).toMatchObject({ internal: true, subnets: ["subnet-a", "subnet-b"] });
+    expect(resources(json, "aws_lb_listener_rule")[0]!.condition).toEqual([{ path_pattern: { values: ["/api/*"] } }]);
   });
 
   it("references the list in one ingress rule on 80 without a certificate", () => {

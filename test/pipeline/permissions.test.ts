@@ -165,6 +165,13 @@ describe("the deploy role's policy", () => {
     expect(sid(policy, "CreateServiceLinkedRoles")?.Condition).toEqual({ StringEquals: { "iam:AWSServiceName": ["rds.amazonaws.com"] } });
   });
 
+  it("lets it create CloudFront's VPC-origin service-linked role where the stack has a VPC origin", () => {
+    const withOrigin = deployRoleStatements(SCOPE, [footprint({ resourceTypes: ["aws_cloudfront_vpc_origin", "aws_lb"] })]);
+    expect(sid(withOrigin, "CreateServiceLinkedRoles")?.Condition).toEqual({
+      StringEquals: { "iam:AWSServiceName": ["elasticloadbalancing.amazonaws.com", "vpcorigin.cloudfront.amazonaws.com"] },
+    });
+  });
+
   it("throws for a type without a service, naming the stack", () => {
     expect(() => deployRoleStatements(SCOPE, [footprint({ resourceTypes: ["aws_lambda_function"] })])).toThrow(
       /^workload-dev: aws_lambda_function: no IAM service/,

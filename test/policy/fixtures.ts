@@ -301,6 +301,41 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   ],
   "LZ-TLS2": [
     {
+      name: "a VPC origin on HTTPS with TLS 1.2 only",
+      json: r({
+        aws_cloudfront_vpc_origin: {
+          o: {
+            vpc_origin_endpoint_config: {
+              name: "o",
+              arn: "arn",
+              origin_protocol_policy: "https-only",
+              origin_ssl_protocols: { items: ["TLSv1.2"], quantity: 1 },
+            },
+          },
+        },
+      }),
+      address: "aws_cloudfront_vpc_origin.o",
+      expect: "compliant",
+    },
+    {
+      name: "a VPC origin on plain HTTP allowing TLS 1.1",
+      json: r({
+        aws_cloudfront_vpc_origin: {
+          o: {
+            vpc_origin_endpoint_config: {
+              name: "o",
+              arn: "arn",
+              origin_protocol_policy: "http-only",
+              origin_ssl_protocols: { items: ["TLSv1.1", "TLSv1.2"], quantity: 2 },
+            },
+          },
+        },
+      }),
+      address: "aws_cloudfront_vpc_origin.o",
+      expect: "non-compliant",
+      message: "origin_protocol_policy is http-only. Use https-only",
+    },
+    {
       name: "a distribution with HTTPS everywhere",
       json: r({
         aws_cloudfront_distribution: {

@@ -393,6 +393,7 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
     domain_name: "d111111abcdef8.cloudfront.net",
     hosted_zone_id: "Z2FDTNDATAQYW2",
   },
+  aws_cloudfront_vpc_origin: { arn: arn("cloudfront", "vpcorigin/vo_mockmockmockmock", "") },
   aws_cloudtrail: { arn: arn("cloudtrail", "trail/mock") },
   aws_cloudwatch_event_bus: { arn: arn("events", "event-bus/mock") },
   aws_cloudwatch_event_rule: { arn: arn("events", "rule/mock") },

@@ -3,7 +3,8 @@
  *
  *   users → CloudFront (WAF CLOUDFRONT scope, Shield Advanced) ─┬─ default → S3 frontend (OAC)
  *                                                               └─ service paths + secret header
- *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match)
+ *         → ALB (CloudFront prefix list only, WAF REGIONAL, 403 unless header and path match); internet-facing in the
+ *           public subnets, or internal in the private app subnets behind a CloudFront VPC origin (`app.edge`)
  *         → ECS Fargate services (private app subnets) → the database, optional: RDS MySQL or PostgreSQL (primary,
  *                                                        standby, replicas) or an Aurora cluster; IAM auth
  *                                                      → ElastiCache Redis, optional (private data subnets; IAM auth)
@@ -20,9 +21,11 @@ import type { RedisCache } from "../../modules/cache/redis.js";
 import { AppCluster } from "../../modules/containers/cluster.js";
 import type { AppDistribution } from "../../modules/edge/distribution.js";
 import type { ShieldProtections } from "../../modules/edge/shield.js";
+import type { AlbVpcOrigin } from "../../modules/edge/vpc-origin.js";
 import type { WebAcl } from "../../modules/edge/web-acl.js";
 import type { PurposeKmsKey } from "../../modules/encryption/index.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { NetworkLoadBalancer } from "../../modules/load-balancer/nlb.js";
 import type { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
 import type { BucketReplication } from "../../modules/storage/replication.js";
 import { backupCopy } from "./backup.js";
@@ -30,8 +33,9 @@ import { type AppBuckets, appBuckets } from "./buckets.js";
 import { type AppDatabase, dataTier, dataTierEnvironment } from "./data-tier.js";
 import { domainCertificates, domainRecords } from "./domain.js";
 import { type AppDynamodbTables, dynamodbEnvironment, dynamodbTables } from "./dynamodb.js";
-import { edgeDistribution, edgeWebAcls, shieldProtections } from "./edge.js";
+import { edgeDistribution, edgeVpcOrigin, edgeWebAcls, shieldProtections } from "./edge.js";
 import { appLoadBalancer } from "./load-balancer.js";
+import { appNetworkLoadBalancer } from "./network-load-balancer.js";
 import type { AppTierProps } from "./props.js";
 import { appSecrets } from "./secrets.js";
 import { type AppServiceHandle, appServices } from "./services.js";
@@ -40,6 +44,8 @@ import { type AppServiceHandle, appServices } from "./services.js";
 export class AppTier extends Construct {
   readonly distribution: AppDistribution;
   readonly alb: CloudFrontOnlyAlb;
+  /** The Network Load Balancer of the services with `loadBalancer: nlb`, when the app has one. */
+  readonly nlb?: NetworkLoadBalancer;
   readonly cloudFrontWebAcl: WebAcl;
   readonly regionalWebAcl: WebAcl;
   readonly cluster: AppCluster;
@@ -52,8 +58,10 @@ export class AppTier extends Construct {
   /** DynamoDB tables by config name; empty without `dynamodbTables`. */
   readonly dynamodbTables: AppDynamodbTables;
   readonly buckets: AppBuckets;
-  /** Secret holding the CloudFront → ALB header value (rotate: see README). */
-  readonly originHeaderSecret: GeneratedSecret;
+  /** Secret holding the CloudFront → ALB header value (rotate: see README); absent without `app.edge.originSecretHeader`. */
+  readonly originHeaderSecret?: GeneratedSecret;
+  /** The CloudFront VPC origin of the internal ALB, with `app.edge.origin` `vpc-origin`. */
+  readonly vpcOrigin?: AlbVpcOrigin;
   readonly shield?: ShieldProtections;
   /** Provider of us-east-1 in this account: CloudFront's certificate, its WAF, and their alarms live there. */
   readonly edgeProvider: TerraformProvider;
@@ -68,10 +76,13 @@ export class AppTier extends Construct {
     this.edgeProvider = usEast1;
 
     const secrets = appSecrets(this, app, props.keys);
-    this.originHeaderSecret = secrets.originHeader;
+    if (secrets.originHeader) this.originHeaderSecret = secrets.originHeader;
+    const originHeaderValue = secrets.originHeader?.secretValue;
     this.buckets = appBuckets(this, props);
     const certificates = app.domain ? domainCertificates(this, app.domain, usEast1, props.env) : undefined;
-    this.alb = appLoadBalancer(this, props, secrets.originHeader.secretValue, certificates?.originCertificateArn, this.buckets);
+    this.alb = appLoadBalancer(this, props, originHeaderValue, certificates?.originCertificateArn, this.buckets);
+    const vpcOrigin = edgeVpcOrigin(this, props, this.alb);
+    if (vpcOrigin) this.vpcOrigin = vpcOrigin;
 
     const acls = edgeWebAcls(this, props, usEast1, this.alb);
     this.edgeLogsKey = acls.edgeLogsKey;
@@ -80,11 +91,16 @@ export class AppTier extends Construct {
     this.distribution = edgeDistribution(this, props, {
       buckets: this.buckets,
       alb: this.alb,
-      originHeaderValue: secrets.originHeader.secretValue,
+      originHeaderValue,
+      vpcOrigin,
       webAclArn: acls.cloudFront.webAclArn,
       siteCertificateArn: certificates?.siteCertificateArn,
     });
-    if (app.domain && certificates) domainRecords(this, app.domain, certificates.zoneId, this.distribution, this.alb);
+    if (app.domain && certificates)
+      domainRecords(this, app.domain, certificates.zoneId, this.distribution, vpcOrigin ? undefined : this.alb);
+
+    const nlb = appNetworkLoadBalancer(this, props, this.buckets, certificates?.zoneId);
+    if (nlb) this.nlb = nlb.nlb;
 
     this.cluster = new AppCluster(this, "cluster", { name: app.namePrefix });
     // The data tier first: services read its endpoints, then it admits each service's security group.
@@ -95,6 +111,7 @@ export class AppTier extends Construct {
     this.services = appServices(this, props, {
       cluster: this.cluster,
       alb: this.alb,
+      nlb,
       dataTier: data,
       dynamodbTables: this.dynamodbTables,
       dataTierEnvironment: { ...dataTierEnvironment(props, data), ...dynamodbEnvironment(props, this.dynamodbTables) },

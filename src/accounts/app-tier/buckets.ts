@@ -2,6 +2,7 @@
 import type { Construct } from "constructs";
 import { allowKeyUseByService } from "../../modules/iam/index.js";
 import { albLogDeliveryStatement } from "../../modules/load-balancer/alb.js";
+import { nlbLogDeliveryStatements } from "../../modules/load-balancer/nlb.js";
 import { SecureBucket } from "../../modules/storage/secure-bucket.js";
 import type { AppTierProps } from "./props.js";
 
@@ -42,6 +43,9 @@ export function appBuckets(scope: Construct, { env, app, keys }: AppTierProps): 
     expireAfterDays: ACCESS_LOG_DAYS,
   });
   albLogs.addToPolicy(albLogDeliveryStatement(albLogs.bucketArn, env.accountId, env.region, env.partition));
+  if (app.services.some((s) => s.nlb?.protocol === "TLS"))
+    for (const statement of nlbLogDeliveryStatements(albLogs.bucketArn, env.accountId, env.region, env.partition))
+      albLogs.addToPolicy(statement);
   // CloudFront standard logs are delivered through bucket ACLs (the awslogsdelivery account gets
   // FULL_CONTROL), so this bucket keeps ACLs enabled. SSE-KMS works when the key lets the log delivery
   // service generate data keys ("Configure standard logging (legacy)", SSE-KMS bucket permissions,

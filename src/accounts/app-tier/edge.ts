@@ -7,6 +7,7 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import type { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 import { AppDistribution } from "../../modules/edge/distribution.js";
+import { AlbVpcOrigin } from "../../modules/edge/vpc-origin.js";
 import { ShieldProtections } from "../../modules/edge/shield.js";
 import { WebAcl } from "../../modules/edge/web-acl.js";
 import { allowKeyUseByService, allowService } from "../../modules/iam/index.js";
@@ -87,8 +88,10 @@ export function edgeWebAcls(
 export interface DistributionOrigins {
   readonly buckets: AppBuckets;
   readonly alb: CloudFrontOnlyAlb;
-  /** The secret CloudFront sends in the origin header. */
-  readonly originHeaderValue: string;
+  /** The secret CloudFront sends in the origin header; undefined without `app.edge.originSecretHeader`. */
+  readonly originHeaderValue: string | undefined;
+  /** The VPC origin of the internal ALB (`app.edge.origin` `vpc-origin`). */
+  readonly vpcOrigin: AlbVpcOrigin | undefined;
   /** The CLOUDFRONT-scope web ACL. */
   readonly webAclArn: string;
   /** The site certificate in us-east-1, when the app has a custom domain. */
@@ -96,8 +99,21 @@ export interface DistributionOrigins {
 }
 
 /**
- * The CloudFront distribution (`cdn`): the frontend bucket by default, the services' paths to the ALB with the
- * secret header. Only this distribution may read the frontend bucket and decrypt with the data key
+ * The CloudFront VPC origin (`vpc-origin`) of the internal ALB, when `app.edge.origin` is `vpc-origin`: HTTPS with the
+ * origin certificate when the app has a custom domain, else HTTP (inside the AWS network).
+ */
+export function edgeVpcOrigin(scope: Construct, { app }: AppTierProps, alb: CloudFrontOnlyAlb): AlbVpcOrigin | undefined {
+  if (app.edge.origin !== "vpc-origin") return undefined;
+  return new AlbVpcOrigin(scope, "vpc-origin", {
+    name: app.loadBalancerName,
+    loadBalancerArn: alb.loadBalancerArn,
+    https: app.domain !== undefined,
+  });
+}
+
+/**
+ * The CloudFront distribution (`cdn`): the frontend bucket by default, the services' paths to the ALB (through the
+ * VPC origin when there is one) with the secret header when the app has it. Only this distribution may read the frontend bucket and decrypt with the data key
  * (condition `AWS:SourceArn`).
  */
 export function edgeDistribution(scope: Construct, { app, keys }: AppTierProps, origins: DistributionOrigins): AppDistribution {
@@ -107,7 +123,8 @@ export function edgeDistribution(scope: Construct, { app, keys }: AppTierProps, 
     frontendBucketDomainName: buckets.frontend.bucketRegionalDomainName,
     albOriginDomainName: app.domain ? app.domain.originName : alb.dnsName,
     albOriginHttps: app.domain !== undefined,
-    originHeader: { name: ORIGIN_HEADER_NAME, value: origins.originHeaderValue },
+    ...(origins.originHeaderValue !== undefined ? { originHeader: { name: ORIGIN_HEADER_NAME, value: origins.originHeaderValue } } : {}),
+    ...(origins.vpcOrigin ? { albVpcOriginId: origins.vpcOrigin.vpcOriginId } : {}),
     albPathPatterns: app.services.flatMap((s) => s.pathPatterns),
     ...(app.domain && siteCertificateArn ? { customDomain: { name: app.domain.siteName, certificateArn: siteCertificateArn } } : {}),
     webAclArn: origins.webAclArn,
@@ -128,7 +145,10 @@ export function edgeDistribution(scope: Construct, { app, keys }: AppTierProps, 
   return distribution;
 }
 
-/** Shield Advanced protections (`shield`) of the distribution and the ALB, when `app.shieldAdvanced`. */
+/**
+ * Shield Advanced protections (`shield`) of the distribution and the ALB, when `app.shieldAdvanced`. An internal ALB
+ * (VPC origin) is not protected: it has no public address, so DDoS traffic reaches only the distribution.
+ */
 export function shieldProtections(
   scope: Construct,
   { app }: AppTierProps,
@@ -138,6 +158,9 @@ export function shieldProtections(
   if (!app.shieldAdvanced) return undefined;
   return new ShieldProtections(scope, "shield", {
     name: app.namePrefix,
-    resources: { distribution: distribution.distributionArn, alb: alb.loadBalancerArn },
+    resources: {
+      distribution: distribution.distributionArn,
+      ...(app.edge.origin === "public-alb" ? { alb: alb.loadBalancerArn } : {}),
+    },
   });
 }

@@ -10,12 +10,13 @@ import { GeneratedSecret } from "../../modules/secrets/generated-secret.js";
 
 /** The generated secrets of the app tier. */
 export interface AppSecrets {
-  /** Value of the CloudFront → ALB origin header (rotate: see README). */
-  readonly originHeader: GeneratedSecret;
+  /** Value of the CloudFront → ALB origin header (rotate: see README); absent when `app.edge.originSecretHeader` is false. */
+  readonly originHeader?: GeneratedSecret;
 }
 
-/** The origin-header secret (`origin-header-secret`), encrypted with the secrets key. */
+/** The origin-header secret (`origin-header-secret`), encrypted with the secrets key, when `app.edge.originSecretHeader`. */
 export function appSecrets(scope: Construct, app: AppModel, keys: AccountKeys): AppSecrets {
+  if (!app.edge.originSecretHeader) return {};
   const originHeader = new GeneratedSecret(scope, "origin-header-secret", {
     name: `${app.namePrefix}/cloudfront-origin-header`,
     description: `Value of ${ORIGIN_HEADER_NAME} that CloudFront adds and the ALB requires`,

@@ -9,6 +9,7 @@ import type { AppCluster } from "../../modules/containers/cluster.js";
 import { FargateService, type TaskSecret } from "../../modules/containers/fargate-service.js";
 import type { PolicyStatement } from "../../modules/iam/index.js";
 import type { CloudFrontOnlyAlb } from "../../modules/load-balancer/alb.js";
+import type { AppNetworkLoadBalancer } from "./network-load-balancer.js";
 import type { SecureBucket } from "../../modules/storage/secure-bucket.js";
 import type { DataTier } from "./data-tier.js";
 import { type AppDynamodbTables, dynamodbStatements } from "./dynamodb.js";
@@ -24,6 +25,8 @@ export interface AppServiceHandle {
 export interface ServiceDependencies {
   readonly cluster: AppCluster;
   readonly alb: CloudFrontOnlyAlb;
+  /** The NLB of the services with `loadBalancer: nlb`, when the app has one. */
+  readonly nlb: AppNetworkLoadBalancer | undefined;
   readonly dataTier: DataTier;
   /** DynamoDB tables every service may read and write items of. */
   readonly dynamodbTables: AppDynamodbTables;
@@ -46,6 +49,8 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
   const account = { accountId: env.accountId, region: env.region, partition: env.partition };
   const services: Record<string, AppServiceHandle> = {};
   for (const svc of app.services) {
+    const nlb = svc.nlb ? deps.nlb?.nlb : undefined;
+    if (svc.nlb && !nlb) throw new Error(`service ${svc.name}: loadBalancer nlb without the app's networkLoadBalancer`);
     const dbUser = svc.name.replace(/-/g, "_");
     const service = new FargateService(scope, `service-${svc.name}`, {
       name: svc.fullName,
@@ -71,7 +76,8 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
       clusterName: cluster.clusterName,
       vpcId: vpc.vpcId,
       subnetIds: vpc.subnetIds.privateApp,
-      albSecurityGroupId: alb.securityGroupId,
+      albSecurityGroupId: nlb ? nlb.securityGroupId : alb.securityGroupId,
+      ...(svc.nlb ? { targetProtocol: svc.nlb.protocol === "UDP" ? ("UDP" as const) : ("TCP" as const) } : {}),
       albArnSuffix: alb.arnSuffix,
       logKmsKeyArn: keys.logs.keyArn,
       logRetentionDays: app.logRetentionDays,
@@ -85,13 +91,24 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
     });
     dataTier.database?.allowFrom(svc.name, service.securityGroupId);
     dataTier.cache?.allowFrom(svc.name, service.securityGroupId);
-    const routes = alb.addServiceRoute({
-      id: svc.name,
-      priority: svc.rulePriority,
-      pathPatterns: svc.pathPatterns,
-      targetGroupArn: service.targetGroupArns[0]!,
-      ...(svc.deployment === "blue-green" ? { testTargetGroupArn: service.targetGroupArns[1]!, ignoreActionChanges: true } : {}),
-    });
+    const routes =
+      nlb && svc.nlb
+        ? [
+            nlb.addListener({
+              id: svc.name,
+              protocol: svc.nlb.protocol,
+              port: svc.nlb.port,
+              targetGroupArn: service.targetGroupArns[0]!,
+              ...(svc.nlb.protocol === "TLS" && deps.nlb?.certificateArn ? { certificateArn: deps.nlb.certificateArn } : {}),
+            }),
+          ]
+        : alb.addServiceRoute({
+            id: svc.name,
+            priority: svc.rulePriority,
+            pathPatterns: svc.pathPatterns,
+            targetGroupArn: service.targetGroupArns[0]!,
+            ...(svc.deployment === "blue-green" ? { testTargetGroupArn: service.targetGroupArns[1]!, ignoreActionChanges: true } : {}),
+          });
     // The service names only its target groups; CreateService fails until a listener rule uses them.
     service.waitFor(...routes);
     const blueGreen = svc.deployment === "blue-green" ? blueGreenDeployment(scope, props, svc, service, cluster, alb) : undefined;

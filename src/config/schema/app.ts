@@ -19,6 +19,7 @@ import { z } from "zod";
 import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC } from "../../aws/fargate.js";
 import { orList } from "../problems.js";
 import { AppDynamodbTables } from "./app-dynamodb.js";
+import { AppDomain, AppEdge, AppNetworkLoadBalancer, AppServiceNlb } from "./app-edge.js";
 import { logRetentionDays } from "./log-retention.js";
 
 /** AWS WAF managed rule groups the `waf.managedRuleGroups` list may name (vendor AWS). */
@@ -146,7 +147,16 @@ export const AppService = z
         error:
           "List at most 4 path patterns: an ALB rule holds at most 5 condition values and the secret-header check takes one (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).",
       })
-      .meta({ description: "Paths CloudFront sends to the ALB and the ALB forwards to this service, for example [/api/*]." }),
+      .optional()
+      .meta({
+        description:
+          "Paths CloudFront sends to the ALB and the ALB forwards to this service, for example [/api/*]. Required with loadBalancer alb, not allowed with nlb.",
+      }),
+    loadBalancer: z.enum(["alb", "nlb"]).default("alb").meta({
+      description:
+        "alb: behind CloudFront and the ALB on pathPatterns (HTTP). nlb: behind the app tier's Network Load Balancer on nlb.port (TCP, TLS or UDP); not behind CloudFront or WAF. @default alb",
+    }),
+    nlb: AppServiceNlb.optional(),
     environment: z
       .record(envName, z.string().max(4096))
       .default({})
@@ -165,6 +175,26 @@ export const AppService = z
   })
   .superRefine((s, ctx) => {
     // The cpu/memoryMiB pair is checked in validate/aws-types.ts, with the other AWS type names.
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (s.loadBalancer === "alb") {
+      if (s.pathPatterns === undefined) issue(["pathPatterns"], "List at least one path pattern, for example pathPatterns: [/api/*].");
+      if (s.nlb !== undefined) issue(["nlb"], "nlb: is for loadBalancer: nlb. Write loadBalancer: nlb, or leave nlb out");
+    } else {
+      if (s.nlb === undefined)
+        issue(["loadBalancer"], "a service behind the NLB needs its listener. Write nlb: {protocol: TCP, port: <port>}");
+      if (s.pathPatterns !== undefined)
+        issue(["pathPatterns"], "the NLB forwards by port, not path, and the service is not behind CloudFront. Leave pathPatterns out");
+      if (s.deployment === "blue-green")
+        issue(
+          ["deployment"],
+          "blue-green deployments run on the ALB's test listener. Write deployment: rolling for a service behind the NLB",
+        );
+      if (s.autoscaling.requestsPerTarget !== undefined)
+        issue(
+          ["autoscaling", "requestsPerTarget"],
+          "requestsPerTarget scales on the ALB's request count, which an NLB has not. Scale on cpuPercent for a service behind the NLB",
+        );
+    }
     if (s.minCount > s.maxCount) {
       ctx.addIssue({
         code: "custom",
@@ -379,34 +409,16 @@ export const AppWaf = z
   })
   .meta({ description: "AWS WAF on CloudFront (CLOUDFRONT scope, us-east-1) and on the ALB (REGIONAL)." });
 
-/** The optional custom domain. */
-export const AppDomain = z
-  .strictObject({
-    hostedZoneName: z
-      .string()
-      .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-        error: "Write a DNS zone name without a trailing dot, for example acme.example.",
-      })
-      .meta({ description: "Existing public Route 53 hosted zone in this account." }),
-    recordName: z
-      .string()
-      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { error: "Write one DNS label, for example www." })
-      .meta({
-        description: "Label of the site in the zone: <recordName>.<hostedZoneName> points at CloudFront; origin-<recordName> at the ALB.",
-      }),
-  })
-  .meta({
-    description: "Custom domain: ACM certificates (us-east-1 for CloudFront, the stack's Region for the ALB) and Route 53 alias records.",
-  });
-
 /** Root of the `app:` block. */
 export const AppSettings = z
   .strictObject({
     domain: AppDomain.optional(),
+    edge: AppEdge.default({ origin: "public-alb", originSecretHeader: true }),
     services: z
       .array(AppService)
       .min(1, { error: "List at least one service under services:." })
       .meta({ description: "Containerized services on ECS Fargate." }),
+    networkLoadBalancer: AppNetworkLoadBalancer.optional(),
     database: AppDatabase.optional(),
     cache: AppCache.optional(),
     dynamodbTables: AppDynamodbTables,

@@ -52,6 +52,7 @@ export const CostAssumptions = z
     configRuleEvaluationsPerMonth: usage("AWS Config rule evaluations.", 20_000),
     guardDutyDnsLogGbPerMonth: usage("GB of DNS query logs GuardDuty analyses (VPC flow logs are counted from flowLogGbPerMonth).", 2),
     securityHubChecksPerMonth: usage("Security Hub security checks run.", 5_000),
+    nlbNlcuPerHour: usage("Average Network Load Balancer capacity units (NLCU) per NLB per hour, where the app tier has an NLB.", 1, 1e6),
   })
   .meta({
     description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",

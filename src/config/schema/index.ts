@@ -9,7 +9,8 @@
  * One file per area, as src/config/validate/ is split: common.ts (ids, Regions, CIDRs, ASNs, role names),
  * organization.ts, aws-organizations.ts (the AWS Organizations layer), network.ts (subnet tiers, workload VPC, network hub and transit gateway), hybrid.ts (Direct
  * Connect, VPN, inspection, on-prem access), routing.ts (static routes, intents), baseline.ts, bootstrap.ts,
- * plan-guard.ts, policy.ts, alarms.ts (alerts and alarm thresholds), cost-assumptions.ts, app.ts (the app tier),
+ * plan-guard.ts, policy.ts, alarms.ts (alerts and alarm thresholds), cost-assumptions.ts, app.ts (the app tier; its edge,
+ * domain and NLB in app-edge.ts),
  * adopt.ts (existing resources a stack imports instead of creating).
  * This file composes the two roots and re-exports every area, so importing the schema means importing this file.
  * No area file imports this one. Keys are listed in the order the editor JSON Schemas show them.
@@ -38,6 +39,7 @@ import { RoutingSettings } from "./routing.js";
 export * from "./adopt.js";
 export * from "./alarms.js";
 export * from "./app.js";
+export * from "./app-edge.js";
 export * from "./aws-organizations.js";
 export * from "./baseline.js";
 export * from "./bootstrap.js";

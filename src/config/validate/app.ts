@@ -6,6 +6,8 @@
  * - prod-segment environments keep data safe: `database.multiAz`, `database.deletionProtection`,
  *   `database.backupRetentionDays >= 7`, and an explicit `shieldAdvanced` (a paid subscription, so the
  *   choice is written down);
+ * - `edge.originSecretHeader: false` only with `edge.origin: vpc-origin`: an internet-facing ALB admits the CloudFront
+ *   prefix list, shared by every distribution, so the header is its only lock;
  * - `cache.multiAz` needs at least one replica (ElastiCache fails over only to a replica,
  *   https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html);
  * - `database.maxAllocatedStorageGiB` is not below `allocatedStorageGiB` (RDS engines);
@@ -46,7 +48,7 @@ export const validateApp: Validator = (config) => {
           `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
         );
       else seen.repo.set(s.ecrRepository, i);
-      s.pathPatterns.forEach((p, j) => {
+      s.pathPatterns?.forEach((p, j) => {
         const owner = seen.path.get(p);
         if (owner !== undefined)
           at(
@@ -70,6 +72,44 @@ export const validateApp: Validator = (config) => {
       at(
         ["database", "multiAz"],
         "a Multi-AZ Aurora cluster needs a reader in another AZ to fail over to (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html). Write readReplicas: 1 or more, or multiAz: false.",
+      );
+    }
+    const nlbServices = app.services.flatMap((s, i) => (s.nlb ? [{ s, i, nlb: s.nlb }] : []));
+    if (nlbServices.length > 0 && !app.networkLoadBalancer)
+      at(
+        ["services", nlbServices[0]!.i, "loadBalancer"],
+        "services behind the NLB need the app tier's NLB. Write networkLoadBalancer: {scheme: internal, allowedCidrs: [<client CIDR>]} under app:.",
+      );
+    if (nlbServices.length === 0 && app.networkLoadBalancer)
+      at(
+        ["networkLoadBalancer"],
+        "no service has loadBalancer: nlb, so the NLB would have no listener. Remove networkLoadBalancer, or move a service to it.",
+      );
+    const nlbPorts = new Map<number, string>();
+    for (const { s, i, nlb } of nlbServices) {
+      const owner = nlbPorts.get(nlb.port);
+      if (owner !== undefined)
+        at(
+          ["services", i, "nlb", "port"],
+          `port ${nlb.port} is already the NLB listener of service ${owner}. Give each service its own port.`,
+        );
+      else nlbPorts.set(nlb.port, s.name);
+      if (nlb.protocol === "TLS" && !app.domain)
+        at(
+          ["services", i, "nlb", "protocol"],
+          "a TLS listener needs a certificate, which comes from the app's custom domain (nlb-<recordName>.<hostedZoneName>). Add app.domain, or write protocol: TCP and terminate TLS in the task.",
+        );
+    }
+    const standby = app.domain?.failover?.secondary;
+    if (standby && /(^|\.)cloudfront\.net$/.test(standby.dnsName))
+      at(
+        ["domain", "failover", "secondary", "dnsName"],
+        "the primary failover record already points at a CloudFront distribution, and Route 53 refuses CloudFront as the target of both (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html). Write a regional standby endpoint, for example a load balancer in another Region.",
+      );
+    if (app.edge.origin === "public-alb" && !app.edge.originSecretHeader) {
+      at(
+        ["edge", "originSecretHeader"],
+        "an internet-facing ALB admits CloudFront's origin-facing prefix list, which every CloudFront distribution shares; the secret header is what keeps other distributions out (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/restrict-access-to-load-balancer.html). Write originSecretHeader: true, or origin: vpc-origin for an internal ALB.",
       );
     }
     if (app.cache?.multiAz && app.cache.replicas < 1) {

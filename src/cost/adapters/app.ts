@@ -10,6 +10,8 @@ import { definedOnly } from "../../util/defined.js";
 
 /** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
 export interface AppCostShape {
+  /** Present: the app tier has a Network Load Balancer. */
+  readonly networkLoadBalancer?: object;
   readonly services: readonly { readonly name: string; readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number }[];
   /** Absent: no database. */
   readonly database?: {
@@ -51,6 +53,7 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
   const cloudFrontRules = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + managed;
   return {
     alb: { count: 1, lcuPerHour: a.albLcuPerHour },
+    ...(app.networkLoadBalancer ? { nlb: { count: 1, nlcuPerHour: a.nlbNlcuPerHour } } : {}),
     fargate: {
       services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })),
     },

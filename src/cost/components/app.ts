@@ -8,11 +8,41 @@ import type {
   DynamodbTableInputs,
   ElastiCacheInputs,
   FargateServiceInputs,
+  NlbInputs,
   RdsInputs,
   WafInputs,
 } from "../inputs.js";
 import { count, fmt, line, unpricedLine, type CostLine } from "../line.js";
 import { PRICING_PAGES, type PriceEntry, type PriceTable } from "../prices/index.js";
+
+/**
+ * NLB hours and NLCU-hours (`count × nlcuPerHour × hoursPerMonth`), both unpriced lines (USD 0, see
+ * {@link CostLine.unpriced}): the price tables hold no NLB prices, because none could be read from the AWS pricing
+ * page (https://aws.amazon.com/elasticloadbalancing/pricing/) when they were last updated; the lines show what is billed.
+ */
+export function nlbCost(nlb: NlbInputs, hoursPerMonth: number, region: string): CostLine[] {
+  const reason = `the ${region} price table has no Network Load Balancer prices. Add them to src/cost/prices/${region}.ts from ${PRICING_PAGES.elb}.`;
+  return [
+    unpricedLine(
+      "nlb-hours",
+      "NLB hours",
+      `${count(nlb.count, "load balancer")} × ${fmt(hoursPerMonth)} h`,
+      nlb.count * hoursPerMonth,
+      "NLB-hour",
+      PRICING_PAGES.elb,
+      reason,
+    ),
+    unpricedLine(
+      "nlb-nlcu",
+      "NLB capacity units (NLCU)",
+      `${fmt(nlb.nlcuPerHour)} NLCU average × ${fmt(hoursPerMonth)} h per load balancer`,
+      nlb.count * nlb.nlcuPerHour * hoursPerMonth,
+      "NLCU-hour",
+      PRICING_PAGES.elb,
+      reason,
+    ),
+  ];
+}
 
 /** ALB hours and LCU-hours (`count × lcuPerHour × hoursPerMonth`). Price: https://aws.amazon.com/elasticloadbalancing/pricing/ */
 export function albCost(alb: AlbInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {

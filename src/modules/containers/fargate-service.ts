@@ -108,8 +108,14 @@ export interface FargateServiceProps {
   readonly vpcId: string;
   /** Private app subnet ids. */
   readonly subnetIds: readonly string[];
+  /** Security group of the load balancer (ALB or NLB) the tasks admit on `containerPort`. */
   readonly albSecurityGroupId: string;
-  /** ALB `arn_suffix`, for the request-count scaling metric. */
+  /**
+   * Target group protocol: HTTP behind the ALB (HTTP health check on `healthCheckPath`), TCP or UDP behind an NLB
+   * (TCP health check on the container port, which the tasks also admit for UDP). @default "HTTP"
+   */
+  readonly targetProtocol?: "HTTP" | "TCP" | "UDP";
+  /** ALB `arn_suffix`, for the request-count scaling metric (HTTP only). */
   readonly albArnSuffix: string;
   /** KMS key of the log group (its policy must admit CloudWatch Logs). */
   readonly logKmsKeyArn: string;
@@ -159,6 +165,9 @@ export class FargateService extends Construct {
     if (props.targetGroupNames.length !== expected)
       throw new Error(`FargateService ${props.name}: ${props.deployment} needs ${expected} target group name(s)`);
     const tags = { Name: props.name, Runtime: props.runtime };
+    const protocol = props.targetProtocol ?? "HTTP";
+    if (protocol !== "HTTP" && (props.autoscaling.requestsPerTarget !== undefined || props.deployment === "blue-green"))
+      throw new Error(`FargateService ${props.name}: requestsPerTarget and blue-green need an ALB (HTTP) target`);
 
     const repo = new EcrRepository(this, "repository", {
       name: props.ecrRepositoryName,
@@ -280,18 +289,20 @@ export class FargateService extends Construct {
 
     const sg = new SecurityGroup(this, "security-group", {
       name: `${props.name}-service`,
-      description: `${props.name}: from the ALB only`,
+      description: `${props.name}: from the ${protocol === "HTTP" ? "ALB" : "NLB"} only`,
       vpcId: props.vpcId,
       tags,
     });
-    new VpcSecurityGroupIngressRule(this, "ingress-alb", {
-      securityGroupId: sg.id,
-      description: "From the ALB",
-      referencedSecurityGroupId: props.albSecurityGroupId,
-      ipProtocol: "tcp",
-      fromPort: props.containerPort,
-      toPort: props.containerPort,
-    });
+    for (const ip of protocol === "UDP" ? ["udp", "tcp"] : ["tcp"])
+      new VpcSecurityGroupIngressRule(this, protocol === "HTTP" ? "ingress-alb" : `ingress-nlb-${ip}`, {
+        securityGroupId: sg.id,
+        description:
+          protocol === "HTTP" ? "From the ALB" : `From the NLB (${ip}${protocol === "UDP" && ip === "tcp" ? ", health checks" : ""})`,
+        referencedSecurityGroupId: props.albSecurityGroupId,
+        ipProtocol: ip,
+        fromPort: props.containerPort,
+        toPort: props.containerPort,
+      });
     new VpcSecurityGroupEgressRule(this, "egress-https", {
       securityGroupId: sg.id,
       description: "HTTPS to AWS APIs, ECR and S3",
@@ -317,19 +328,30 @@ export class FargateService extends Construct {
         new LbTargetGroup(this, `target-group-${color}`, {
           name: props.targetGroupNames[i]!,
           port: props.containerPort,
-          protocol: "HTTP",
+          protocol,
           targetType: "ip",
           vpcId: props.vpcId,
           deregistrationDelay: "30",
-          healthCheck: {
-            enabled: true,
-            path: props.healthCheckPath,
-            matcher: "200-399",
-            interval: 15,
-            healthyThreshold: 2,
-            unhealthyThreshold: 3,
-            timeout: 5,
-          },
+          healthCheck:
+            protocol === "HTTP"
+              ? {
+                  enabled: true,
+                  path: props.healthCheckPath,
+                  matcher: "200-399",
+                  interval: 15,
+                  healthyThreshold: 2,
+                  unhealthyThreshold: 3,
+                  timeout: 5,
+                }
+              : {
+                  enabled: true,
+                  protocol: "TCP",
+                  port: "traffic-port",
+                  interval: 15,
+                  healthyThreshold: 2,
+                  unhealthyThreshold: 3,
+                  timeout: 5,
+                },
           tags,
         }),
     );

@@ -2,7 +2,9 @@
  * The CloudFront distribution in front of the app tier, with two origins:
  * - the S3 frontend bucket through Origin Access Control (the default behaviour, cached);
  * - the ALB for each service's path patterns (`https-only`, origin TLS 1.2, not cached, every viewer
- *   header but Host forwarded), adding the secret origin header the ALB requires.
+ *   header but Host forwarded), adding the secret origin header the ALB requires; an internet-facing ALB as a
+ *   custom origin, or an internal one through a CloudFront VPC origin (`albVpcOriginId`), whose own settings then
+ *   carry the protocol, ports and TLS versions.
  *
  * Viewers are redirected to HTTPS. With a certificate (us-east-1 ACM) the distribution answers on the
  * custom name with `TLSv1.2_2021`; without one it uses the `*.cloudfront.net` default certificate, with
@@ -38,8 +40,14 @@ export interface AppDistributionProps {
   readonly albOriginDomainName: string;
   /** true: `https-only` to the ALB on 443; false: `http-only` on 80 (no certificate for the origin name). */
   readonly albOriginHttps: boolean;
-  /** Header name and value CloudFront adds to ALB requests. */
-  readonly originHeader: { readonly name: string; readonly value: string };
+  /** Header name and value CloudFront adds to ALB requests. @default no header (only with `albVpcOriginId`) */
+  readonly originHeader?: { readonly name: string; readonly value: string };
+  /**
+   * Id of the CloudFront VPC origin of an internal ALB (`aws_cloudfront_vpc_origin.id`): the ALB origin uses
+   * `vpc_origin_config` instead of `custom_origin_config`, and `albOriginHttps` is then the VPC origin's business.
+   * @default a custom origin (internet-facing ALB)
+   */
+  readonly albVpcOriginId?: string;
   /** Path patterns routed to the ALB. */
   readonly albPathPatterns: readonly string[];
   /** Custom name and its us-east-1 ACM certificate. @default the CloudFront default certificate */
@@ -69,6 +77,8 @@ export class AppDistribution extends Construct {
 
   constructor(scope: Construct, id: string, props: AppDistributionProps) {
     super(scope, id);
+    if (props.originHeader === undefined && props.albVpcOriginId === undefined)
+      throw new Error(`${id}: an internet-facing ALB origin needs originHeader (the ALB rules require it)`);
     const oac = new CloudfrontOriginAccessControl(this, "origin-access-control", {
       name: `${props.name}-frontend`,
       description: "CloudFront signs requests to the frontend bucket",
@@ -111,13 +121,17 @@ export class AppDistribution extends Construct {
         {
           originId: ALB_ORIGIN,
           domainName: props.albOriginDomainName,
-          customOriginConfig: {
-            httpPort: 80,
-            httpsPort: 443,
-            originProtocolPolicy: props.albOriginHttps ? "https-only" : "http-only",
-            originSslProtocols: ["TLSv1.2"],
-          },
-          customHeader: [{ name: props.originHeader.name, value: props.originHeader.value }],
+          ...(props.albVpcOriginId !== undefined
+            ? { vpcOriginConfig: { vpcOriginId: props.albVpcOriginId } }
+            : {
+                customOriginConfig: {
+                  httpPort: 80,
+                  httpsPort: 443,
+                  originProtocolPolicy: props.albOriginHttps ? "https-only" : "http-only",
+                  originSslProtocols: ["TLSv1.2"],
+                },
+              }),
+          ...(props.originHeader ? { customHeader: [{ name: props.originHeader.name, value: props.originHeader.value }] } : {}),
         },
       ],
       defaultCacheBehavior: {

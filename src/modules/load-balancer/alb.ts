@@ -1,7 +1,8 @@
 /**
- * An internet-facing Application Load Balancer that only CloudFront can use.
+ * An Application Load Balancer that only CloudFront can use: internet-facing in the public subnets (the default), or
+ * internal in private subnets behind a CloudFront VPC origin ({@link CloudFrontOnlyAlbProps.internal}).
  *
- * Two locks, because either alone is not enough:
+ * Internet-facing, two locks, because either alone is not enough:
  * - its security group admits the listener port only from the managed prefix list
  *   `com.amazonaws.global.cloudfront.origin-facing` (CloudFront's origin-facing addresses,
  *   https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/LocationsOfEdgeServers.html#managed-prefix-list);
@@ -9,6 +10,11 @@
  * - the forwarding listener's default action is a fixed 403, and each service's rule forwards only when
  *   the secret origin header that our distribution adds matches, and the path matches
  *   (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/restrict-access-to-load-balancer.html).
+ *
+ * Internal (VPC origin): the ALB has no public address; CloudFront reaches it through the VPC origin's network
+ * interfaces in the VPC, whose traffic comes from CloudFront's origin-facing addresses, so the same prefix-list rule
+ * admits it (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html).
+ * The secret header is then optional (`originHeaderValue` left out: the rules match the path only).
  *
  * With a certificate, the forwarding listener is HTTPS on 443 with `ELBSecurityPolicy-TLS13-1-2-2021-06`,
  * and there is no port 80 listener: only CloudFront reaches the ALB, always on the forwarding port, and the
@@ -47,12 +53,21 @@ export interface CloudFrontOnlyAlbProps {
   readonly vpcId: string;
   /** The VPC CIDR: the test listener admits it. */
   readonly vpcCidr: string;
-  /** Public subnet ids, one per AZ. */
-  readonly publicSubnetIds: readonly string[];
+  /** Subnet ids, one per AZ: the public subnets, or private ones when `internal`. */
+  readonly subnetIds: readonly string[];
+  /**
+   * `internal`: an internal ALB (no public address) for a CloudFront VPC origin, in private subnets. Changing it
+   * replaces the load balancer (`internal` forces a new resource). @default false
+   */
+  readonly internal?: boolean;
   /** Regional ACM certificate ARN for the origin name; without one the forwarding listener is plain HTTP on 80. @default none */
   readonly certificateArn?: string;
-  /** Value of {@link ORIGIN_HEADER_NAME} that the rules require (a Terraform reference to a secret, never a literal). */
-  readonly originHeaderValue: string;
+  /**
+   * Value of {@link ORIGIN_HEADER_NAME} that the rules require (a Terraform reference to a secret, never a literal).
+   * Left out, the rules match the path only: allowed for an `internal` ALB only.
+   * @default no header condition
+   */
+  readonly originHeaderValue?: string;
   /** Bucket receiving access logs; it must use SSE-S3 and allow ELB log delivery (see `albLogDeliveryStatement`). */
   readonly accessLogBucket: string;
   /**
@@ -97,10 +112,12 @@ export class CloudFrontOnlyAlb extends Construct {
   readonly forwardingPort: number;
   /** The blue-green test listener, when requested. */
   readonly testListenerArn?: string;
-  private readonly originHeaderValue: string;
+  private readonly originHeaderValue: string | undefined;
 
   constructor(scope: Construct, id: string, props: CloudFrontOnlyAlbProps) {
     super(scope, id);
+    if (props.originHeaderValue === undefined && !props.internal)
+      throw new Error(`${id}: an internet-facing ALB needs originHeaderValue (the CloudFront prefix list admits every distribution)`);
     const https = props.certificateArn !== undefined;
     this.forwardingPort = https ? 443 : 80;
     this.originHeaderValue = props.originHeaderValue;
@@ -146,8 +163,8 @@ export class CloudFrontOnlyAlb extends Construct {
     const lb = new Lb(this, "load-balancer", {
       name: props.name,
       loadBalancerType: "application",
-      internal: false,
-      subnets: [...props.publicSubnetIds],
+      internal: props.internal ?? false,
+      subnets: [...props.subnetIds],
       securityGroups: [sg.id],
       dropInvalidHeaderFields: true,
       desyncMitigationMode: props.desyncMitigationMode ?? "defensive",
@@ -185,7 +202,8 @@ export class CloudFrontOnlyAlb extends Construct {
   }
 
   /**
-   * Forwards `route.pathPatterns` to `route.targetGroupArn` when the origin header matches.
+   * Forwards `route.pathPatterns` to `route.targetGroupArn` when the origin header matches (or on the path alone, when
+   * the ALB has no origin header).
    * @returns the listener rules created (the forwarding one, then the test one): the ECS service of the target
    *   groups must depend on them, because CreateService rejects a target group that no listener uses yet.
    * @throws Error with more than 4 path patterns (a rule holds at most 5 condition values, one is the header;
@@ -195,7 +213,9 @@ export class CloudFrontOnlyAlb extends Construct {
     if (route.pathPatterns.length < 1 || route.pathPatterns.length > 4)
       throw new Error(`route ${route.id}: 1 to 4 path patterns, got ${route.pathPatterns.length}`);
     const conditions = [
-      { httpHeader: { httpHeaderName: ORIGIN_HEADER_NAME, values: [this.originHeaderValue] } },
+      ...(this.originHeaderValue !== undefined
+        ? [{ httpHeader: { httpHeaderName: ORIGIN_HEADER_NAME, values: [this.originHeaderValue] } }]
+        : []),
       { pathPattern: { values: [...route.pathPatterns] } },
     ];
     const lifecycle = route.ignoreActionChanges ? { lifecycle: { ignoreChanges: ["action"] } } : {};

@@ -103,7 +103,47 @@ const cloudFrontLogging = (extra: Record<string, unknown>, ownership?: string) =
   });
 
 /** Cases per rule id. */
+/** A VPC origin on `aws_lb.alb` (internal unless `internal` is false), whose VPC has an internet gateway unless `igw` is false. */
+const vpcOriginOn = (options: { internal?: boolean; igw?: boolean; arn?: string } = {}) =>
+  r({
+    aws_vpc: { v: { cidr_block: "10.0.0.0/16" } },
+    ...(options.igw === false ? {} : { aws_internet_gateway: { igw: { vpc_id: "${aws_vpc.v.id}" } } }),
+    aws_security_group: { alb: { vpc_id: "${aws_vpc.v.id}" } },
+    aws_lb: { alb: { load_balancer_type: "application", internal: options.internal ?? true, security_groups: [sgRef] } },
+    aws_cloudfront_vpc_origin: {
+      o: { vpc_origin_endpoint_config: { name: "o", arn: options.arn ?? "${aws_lb.alb.arn}", origin_protocol_policy: "https-only" } },
+    },
+  });
+
 export const EDGE_READINESS_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
+  "LZ-AWS12": [
+    {
+      name: "a VPC origin on an internal ALB in a VPC with an internet gateway",
+      json: vpcOriginOn(),
+      address: "aws_cloudfront_vpc_origin.o",
+      expect: "compliant",
+    },
+    {
+      name: "a VPC origin on an internet-facing ALB",
+      json: vpcOriginOn({ internal: false }),
+      address: "aws_cloudfront_vpc_origin.o",
+      expect: "non-compliant",
+      message: "aws_lb.alb is internet-facing. Set internal = true",
+    },
+    {
+      name: "a VPC origin in a VPC without an internet gateway",
+      json: vpcOriginOn({ igw: false }),
+      address: "aws_cloudfront_vpc_origin.o",
+      expect: "non-compliant",
+      message: "aws_vpc.v has no internet gateway",
+    },
+    {
+      name: "a VPC origin on an instance ARN written as text",
+      json: vpcOriginOn({ arn: "arn:aws:ec2:eu-west-1:444444444444:instance/i-1" }),
+      address: "aws_cloudfront_vpc_origin.o",
+      expect: "not-applicable",
+    },
+  ],
   "LZ-AWS1": [
     {
       name: "an ALB group referencing CloudFront's origin-facing list on 443 and 80 (2 × 55 > 60)",
