@@ -22,6 +22,7 @@ import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { GatewayEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
+import { addHybridDns, type WorkloadDns } from "./dns.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 import { definedOnly } from "../util/defined.js";
 import { workloadVpcRouting } from "./vpc-routes.js";
@@ -43,6 +44,8 @@ export class WorkloadStack extends AccountStack {
   readonly app?: AppTier;
   /** The environment's CloudWatch dashboard; app-tier alarm sets (ALB, ECS, RDS, cache, WAF) are added to it. */
   readonly dashboard: EnvironmentDashboard;
+  /** Hybrid DNS of this VPC (./dns.ts); empty without `networkHub.dns`. */
+  readonly dns: WorkloadDns;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name, env.hubAttachmentRoleName);
@@ -128,6 +131,8 @@ export class WorkloadStack extends AccountStack {
         destinationCidrs: destinations,
       })),
     });
+
+    this.dns = addHybridDns(this, model, env, this.vpc);
 
     if (env.app) {
       this.app = new AppTier(this, "app", {

@@ -65,3 +65,4 @@ export type {
 } from "./model-hybrid.js";
 export type { InspectionMode, RoutingIntentSettings } from "./schema/index.js";
 export { adoptedCount, trailNameOfArn, type AdoptableSubnetTier, type AdoptedResources } from "./model-adopt.js";
+export { addressFromEnd, type DnsModel, type ForwardRuleModel, type ResolverEndpointAddress } from "./model-dns.js";

@@ -7,6 +7,7 @@ import { defaultAvailabilityZoneIds } from "../aws/availability-zone-ids.js";
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
+import { buildDns, type DnsModel } from "./model-dns.js";
 import { adoptedResources, trailNameOfArn, type AdoptedResources } from "./model-adopt.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
@@ -261,6 +262,8 @@ export interface LandingZoneModel {
   readonly routing: RoutingModel;
   /** The security, governance and observability baseline of every account stack. */
   readonly baseline: BaselineModel;
+  /** Hybrid DNS with Route 53 Resolver (`networkHub.dns`, ./model-dns.ts); absent when not configured. */
+  readonly dns?: DnsModel;
 }
 
 /** Name of the landing-zone permissions boundary policy of `organization`: `<org>-landing-zone-boundary`. */
@@ -313,6 +316,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
   const hub = shared.networkHub;
   const tgwName = `${org.name}-tgw`;
   const hybrid = buildHybrid(org.name, shared, environments);
+  const dns = buildDns(org.name, shared, environments);
   return {
     organization: {
       name: org.name,
@@ -388,6 +392,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         };
       }),
     baseline: buildBaseline(shared, environments),
+    ...(dns ? { dns } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { AlertSettings } from "./alarms.js";
 import { AccountId, Asn, Ipv4Cidr, RegionName } from "./common.js";
+import { DnsSettings } from "./dns.js";
 import { HybridSettings } from "./hybrid.js";
 import { logRetentionDays } from "./log-retention.js";
 import { PolicySettings } from "./policy.js";
@@ -131,6 +132,7 @@ export const NetworkHub = z
       }),
     alerts: AlertSettings.default({ emails: [] }),
     hybrid: HybridSettings.optional(),
+    dns: DnsSettings.optional(),
     policy: PolicySettings.default({ suppressions: [] }),
   })
   .meta({ description: "The network hub account." });
