@@ -48,17 +48,17 @@ export const validateDns: Validator = (config) => {
       problems.push(
         src.problem(
           [...base, "onPremisesDomains", i],
-          `${d} is also privateZoneDomain: its names cannot be forwarded both to on-prem and to the private hosted zones. Forward a different on-prem domain, or choose another privateZoneDomain (for example aws.${d}).`,
+          `${d} is also privateZoneDomain: its names cannot be forwarded both to on-prem and to the private hosted zones. Forward a different on-prem domain, or choose another privateZoneDomain.`,
         ),
       );
   });
 
   const h = shared.value.networkHub.hybrid;
-  if (!h?.directConnect?.transitVirtualInterface && !h?.vpn)
+  if (!h?.directConnect && !h?.vpn)
     problems.push(
       src.problem(
         base,
-        "hybrid DNS needs a path to on-prem, and networkHub.hybrid has neither a Direct Connect transit virtual interface nor a VPN. Add networkHub.hybrid.directConnect.transitVirtualInterface or networkHub.hybrid.vpn, or remove networkHub.dns.",
+        "hybrid DNS needs a path to on-prem, and networkHub.hybrid has neither Direct Connect nor a VPN. Add networkHub.hybrid.directConnect or networkHub.hybrid.vpn, or remove networkHub.dns.",
       ),
     );
 
