@@ -56,6 +56,15 @@ export interface NetworkFirewallInputs {
   readonly gbProcessedPerMonth: number;
 }
 
+/** Route 53 Resolver endpoints (inbound and outbound) of the account: their IP addresses and the queries through them. */
+export interface ResolverEndpointInputs {
+  /** IP addresses (one elastic network interface each) over all endpoints: one per AZ per endpoint. */
+  readonly ipAddresses: number;
+  readonly endpoints: number;
+  /** Millions of DNS queries through the endpoints, both directions. */
+  readonly queriesMillionsPerMonth: number;
+}
+
 /** Application load balancers. */
 export interface AlbInputs {
   readonly count: number;
@@ -156,6 +165,7 @@ export interface EnvironmentCostInputs {
   readonly vpn?: VpnInputs;
   readonly directConnect?: DirectConnectInputs;
   readonly networkFirewall?: NetworkFirewallInputs;
+  readonly resolverEndpoints?: ResolverEndpointInputs;
   readonly alb?: AlbInputs;
   readonly fargate?: { readonly services: readonly FargateServiceInputs[] };
   readonly rds?: RdsInputs;

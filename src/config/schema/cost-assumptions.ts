@@ -52,6 +52,10 @@ export const CostAssumptions = z
     configRuleEvaluationsPerMonth: usage("AWS Config rule evaluations.", 20_000),
     guardDutyDnsLogGbPerMonth: usage("GB of DNS query logs GuardDuty analyses (VPC flow logs are counted from flowLogGbPerMonth).", 2),
     securityHubChecksPerMonth: usage("Security Hub security checks run.", 5_000),
+    resolverQueriesMillionsPerMonth: usage(
+      "Millions of DNS queries through the Route 53 Resolver endpoints (both directions), in the environment that hosts them (networkHub.dns.resolverEndpointsIn).",
+      10,
+    ),
   })
   .meta({
     description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",

@@ -82,6 +82,15 @@ export function costInputsFromModel(model: LandingZoneModel, options: CostInputO
         inputs: {
           ...workloadVpcCostInputs(env),
           ...workloadInspectionCostInputs(env.inspection, env.vpc.azCount, env.costAssumptions),
+          ...(model.dns?.endpointEnvironment === env.name
+            ? {
+                resolverEndpoints: {
+                  ipAddresses: model.dns.inboundAddresses.length + model.dns.outboundAddresses.length,
+                  endpoints: 2,
+                  queriesMillionsPerMonth: env.costAssumptions.resolverQueriesMillionsPerMonth,
+                },
+              }
+            : {}),
           ...(env.app ? appCostInputs(env.app, env.costAssumptions) : {}),
           ...baseline(env.costAssumptions, env.costAssumptions.flowLogGbPerMonth),
         },

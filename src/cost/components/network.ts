@@ -8,6 +8,7 @@ import type {
   FlowLogInputs,
   NatGatewayInputs,
   NetworkFirewallInputs,
+  ResolverEndpointInputs,
   TransitGatewayInputs,
   VpnInputs,
 } from "../inputs.js";
@@ -203,5 +204,29 @@ export function gatewayEndpointCost(endpoints: { readonly services: readonly str
       monthlyUsd: 0,
       source: "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
     },
+  ];
+}
+
+/**
+ * Route 53 Resolver endpoints: every IP address (elastic network interface) of every endpoint all month, and the
+ * queries through them. The first billion queries a month are priced; beyond it AWS charges less, which this
+ * upper bound ignores. Price: https://aws.amazon.com/route53/pricing/
+ */
+export function resolverEndpointCost(r: ResolverEndpointInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  return [
+    line(
+      "resolver-endpoint-hours",
+      "Route 53 Resolver endpoint IP addresses",
+      `${r.ipAddresses} IP address${r.ipAddresses === 1 ? "" : "es"} (one ENI each) over ${count(r.endpoints, "endpoint")} × ${fmt(hoursPerMonth)} h`,
+      r.ipAddresses * hoursPerMonth,
+      prices.resolverEndpointIpHour,
+    ),
+    line(
+      "resolver-endpoint-queries",
+      "Route 53 Resolver endpoint queries",
+      `${fmt(r.queriesMillionsPerMonth)} million queries/month`,
+      r.queriesMillionsPerMonth,
+      prices.resolverQueriesMillion,
+    ),
   ];
 }
