@@ -23,8 +23,10 @@ export interface ForwardRuleModel {
   readonly domainName: string;
   /**
    * `on-premises`: to the on-prem DNS servers, associated with every workload VPC. `private-zones`: the private
-   * hosted zones' parent domain to the inbound endpoint, associated with every workload VPC but the endpoint VPC
-   * (which resolves the zones itself: a rule would win over its zone associations and loop).
+   * hosted zones' parent domain to the inbound endpoint, associated with every workload VPC but the endpoint VPC,
+   * which resolves the zones itself: Resolver applies forwarding rules before private hosted zones
+   * (https://repost.aws/knowledge-center/route-53-override-reverse-dns-rules), so there the rule would send the
+   * inbound endpoint's queries back to itself.
    */
   readonly kind: "on-premises" | "private-zones";
   /** Target addresses on port 53. */
