@@ -19,7 +19,7 @@ import {
   WafAlarms,
 } from "../modules/observability/index.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
-import { GatewayEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
+import { GatewayEndpoints, InterfaceEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
 import { addHybridDns, type WorkloadDns } from "./dns.js";
@@ -111,6 +111,18 @@ export class WorkloadStack extends AccountStack {
               (tier === "firewall" ? this.vpc.firewall?.routeTableIds : this.vpc.routeTableIds[tier])?.[az] ?? missingTable(tier, az),
           ),
         })),
+      });
+
+    // Interface endpoints in the privateApp subnets: the app tier's AWS API calls stay in the VPC (local route).
+    if (env.vpc.interfaceEndpoints.length > 0)
+      new InterfaceEndpoints(this, "interface-endpoints", {
+        name: env.vpc.name,
+        vpcId: this.vpc.vpcId,
+        vpcCidr: env.vpc.cidr,
+        region: env.region,
+        subnetIds: this.vpc.subnetIds.privateApp,
+        services: env.vpc.interfaceEndpoints,
+        principalAccountIds: landingZoneAccountIds(model),
       });
 
     const tables = attachmentRouteTables(model, plan, env.name);

@@ -22,6 +22,7 @@ export {
   type NatGatewayPlacement,
   type NetworkHubModel,
   type Segment,
+  type InterfaceEndpointService,
   type StateBackend,
   type WorkloadModel,
 } from "./model.js";

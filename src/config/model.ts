@@ -10,13 +10,16 @@ import { AWS_REGIONS } from "./aws-regions.js";
 import { buildDns, type DnsModel } from "./model-dns.js";
 import { adoptedResources, trailNameOfArn, type AdoptedResources } from "./model-adopt.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
-import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
+import type { CostAssumptionsFile, EnvironmentFile, INTERFACE_ENDPOINT_SERVICES, SharedFile } from "./schema/index.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
 /** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
 export const SEGMENTS = ["prod", "nonprod", "onprem"] as const;
 /** A routing segment. */
 export type Segment = (typeof SEGMENTS)[number];
+
+/** A service with an interface VPC endpoint (`vpc.interfaceEndpoints`). */
+export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
 
 /** Where and as whom a stack deploys, and where its state lives. */
 export interface AccountTarget {
@@ -105,6 +108,8 @@ export interface WorkloadModel extends AccountTarget {
     readonly flowLogRetentionDays: number;
     /** Services given a gateway VPC endpoint in the privateApp route tables (`vpc.gatewayEndpoints`). @default ["s3", "dynamodb"] */
     readonly gatewayEndpoints: readonly ("s3" | "dynamodb")[];
+    /** Services given an interface VPC endpoint in the privateApp subnets (`vpc.interfaceEndpoints`). @default [] */
+    readonly interfaceEndpoints: readonly InterfaceEndpointService[];
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
   };
@@ -375,6 +380,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             natGateways: env.vpc.natGateways ?? (env.inspection === "central" ? "none" : "one-per-az"),
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             gatewayEndpoints: [...env.vpc.gatewayEndpoints],
+            interfaceEndpoints: [...env.vpc.interfaceEndpoints],
             subnets: plan.plan,
           },
           ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),

@@ -23,6 +23,7 @@ import {
   natGatewayCost,
   networkFirewallCost,
   resolverEndpointCost,
+  interfaceEndpointCost,
   transitGatewayCost,
   vpnCost,
 } from "./components/network.js";
@@ -45,6 +46,9 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
     ...(inputs.directConnect ? directConnectCost(inputs.directConnect, h, prices) : []),
     ...(inputs.networkFirewall ? networkFirewallCost(inputs.networkFirewall, h, prices) : []),
     ...(inputs.resolverEndpoints ? resolverEndpointCost(inputs.resolverEndpoints, h, prices) : []),
+    ...(inputs.interfaceEndpoints && inputs.interfaceEndpoints.services.length > 0
+      ? interfaceEndpointCost(inputs.interfaceEndpoints, h, prices)
+      : []),
     ...(inputs.gatewayEndpoints && inputs.gatewayEndpoints.services.length > 0 ? gatewayEndpointCost(inputs.gatewayEndpoints) : []),
     ...(inputs.flowLogs ? flowLogCost(inputs.flowLogs, prices) : []),
     ...(inputs.cloudFront ? cloudFrontCost(inputs.cloudFront, prices) : []),

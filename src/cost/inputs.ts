@@ -65,6 +65,21 @@ export interface ResolverEndpointInputs {
   readonly queriesMillionsPerMonth: number;
 }
 
+/** Interface VPC endpoints of a workload VPC, and what the traffic through them would otherwise have paid. */
+export interface InterfaceEndpointInputs {
+  /** Services with an endpoint (`ecr.api`, `logs`, ...). */
+  readonly services: readonly string[];
+  /** AZs: each endpoint has a network interface in each. */
+  readonly azCount: number;
+  /** GB of AWS API traffic through the endpoints. */
+  readonly gbProcessedPerMonth: number;
+  /**
+   * The path that traffic takes without the endpoints: `nat` (the VPC's NAT gateways) or `inspection` (the
+   * transit gateway, the hub's Network Firewall and its NAT gateways).
+   */
+  readonly withoutEndpoints: "nat" | "inspection";
+}
+
 /** Application load balancers. */
 export interface AlbInputs {
   readonly count: number;
@@ -166,6 +181,7 @@ export interface EnvironmentCostInputs {
   readonly directConnect?: DirectConnectInputs;
   readonly networkFirewall?: NetworkFirewallInputs;
   readonly resolverEndpoints?: ResolverEndpointInputs;
+  readonly interfaceEndpoints?: InterfaceEndpointInputs;
   readonly alb?: AlbInputs;
   readonly fargate?: { readonly services: readonly FargateServiceInputs[] };
   readonly rds?: RdsInputs;

@@ -56,6 +56,10 @@ export const CostAssumptions = z
       "Millions of DNS queries through the Route 53 Resolver endpoints (both directions), in the environment that hosts them (networkHub.dns.resolverEndpointsIn).",
       10,
     ),
+    interfaceEndpointGbProcessedPerMonth: usage(
+      "GB of AWS API traffic (image pulls from ECR, logs, secrets) through the VPC's interface endpoints, when vpc.interfaceEndpoints lists any.",
+      20,
+    ),
   })
   .meta({
     description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",

@@ -89,4 +89,6 @@ export const EU_WEST_1: PriceTable = {
   // Also quoted on "How do I optimize costs for Route 53 Resolver endpoints?" (https://repost.aws/knowledge-center/route-53-resolver-endpoint-costs).
   resolverEndpointIpHour: price(0.125, "Resolver endpoint IP address-hour", P.route53),
   resolverQueriesMillion: price(0.4, "million queries through Resolver endpoints (first billion a month)", P.route53),
+  interfaceEndpointAzHour: price(0.011, "interface endpoint-hour per AZ", P.privateLink),
+  interfaceEndpointGb: price(0.01, "GB processed by interface endpoints (first PB a month)", P.privateLink),
 };
