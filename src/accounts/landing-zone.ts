@@ -7,7 +7,8 @@ import { WorkloadStack } from "./workload-stack.js";
 
 /**
  * Adds the network hub stack and one workload stack per environment to `app`. Every workload stack
- * depends on the hub, so `cdktf deploy '*'` applies the hub first.
+ * depends on the hub, so `cdktf deploy '*'` applies the hub first; with hybrid DNS every other workload stack also
+ * depends on the stack of `networkHub.dns.resolverEndpointsIn`, whose forwarding rules it associates.
  * @returns the stacks in deploy order.
  */
 export function buildLandingZone(app: Construct, model: LandingZoneModel): AccountStack[] {
@@ -17,5 +18,8 @@ export function buildLandingZone(app: Construct, model: LandingZoneModel): Accou
     stack.addDependency(hub);
     return stack;
   });
+  // Hybrid DNS: every other workload stack associates the forwarding rules the endpoint environment's stack shares.
+  const dnsStack = workloads.find((s) => s.target.stackName === model.dns?.endpointStackName);
+  if (dnsStack) for (const s of workloads) if (s !== dnsStack) s.addDependency(dnsStack);
   return [hub, ...workloads];
 }

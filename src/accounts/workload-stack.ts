@@ -20,9 +20,10 @@ import {
 } from "../modules/observability/index.js";
 import { NlbAlarms } from "../modules/observability/nlb-alarms.js";
 import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
-import { GatewayEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
+import { GatewayEndpoints, InterfaceEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
+import { addHybridDns, type WorkloadDns } from "./dns.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 import { definedOnly } from "../util/defined.js";
 import { workloadVpcRouting } from "./vpc-routes.js";
@@ -44,6 +45,8 @@ export class WorkloadStack extends AccountStack {
   readonly app?: AppTier;
   /** The environment's CloudWatch dashboard; app-tier alarm sets (ALB, ECS, RDS, cache, WAF) are added to it. */
   readonly dashboard: EnvironmentDashboard;
+  /** Hybrid DNS of this VPC (./dns.ts); empty without `networkHub.dns`. */
+  readonly dns: WorkloadDns;
 
   constructor(scope: Construct, model: LandingZoneModel, env: WorkloadModel) {
     super(scope, model, env, env.name, env.hubAttachmentRoleName);
@@ -111,6 +114,18 @@ export class WorkloadStack extends AccountStack {
         })),
       });
 
+    // Interface endpoints in the privateApp subnets: the app tier's AWS API calls stay in the VPC (local route).
+    if (env.vpc.interfaceEndpoints.length > 0)
+      new InterfaceEndpoints(this, "interface-endpoints", {
+        name: env.vpc.name,
+        vpcId: this.vpc.vpcId,
+        vpcCidr: env.vpc.cidr,
+        region: env.region,
+        subnetIds: this.vpc.subnetIds.privateApp,
+        services: env.vpc.interfaceEndpoints,
+        principalAccountIds: landingZoneAccountIds(model),
+      });
+
     const tables = attachmentRouteTables(model, plan, env.name);
     this.spoke = new TransitGatewaySpoke(this, "transit-gateway-spoke", {
       hubProvider,
@@ -129,6 +144,8 @@ export class WorkloadStack extends AccountStack {
         destinationCidrs: destinations,
       })),
     });
+
+    this.dns = addHybridDns(this, model, env, this.vpc);
 
     if (env.app) {
       this.app = new AppTier(this, "app", {

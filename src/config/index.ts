@@ -22,6 +22,7 @@ export {
   type NatGatewayPlacement,
   type NetworkHubModel,
   type Segment,
+  type InterfaceEndpointService,
   type StateBackend,
   type WorkloadModel,
 } from "./model.js";
@@ -74,3 +75,4 @@ export type {
 } from "./model-hybrid.js";
 export type { InspectionMode, RoutingIntentSettings } from "./schema/index.js";
 export { adoptedCount, trailNameOfArn, type AdoptableSubnetTier, type AdoptedResources } from "./model-adopt.js";
+export { addressFromEnd, type DnsModel, type ForwardRuleModel, type ResolverEndpointAddress } from "./model-dns.js";

@@ -7,16 +7,20 @@ import { defaultAvailabilityZoneIds } from "../aws/availability-zone-ids.js";
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
+import { buildDns, type DnsModel } from "./model-dns.js";
 import { adoptedResources, trailNameOfArn, type AdoptedResources } from "./model-adopt.js";
 import { buildAwsOrganizations, type AwsOrganizationsModel } from "./model-organization.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
-import type { CostAssumptionsFile, EnvironmentFile, SharedFile } from "./schema/index.js";
+import type { CostAssumptionsFile, EnvironmentFile, INTERFACE_ENDPOINT_SERVICES, SharedFile } from "./schema/index.js";
 import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 
 /** Transit gateway route tables, one per routing segment. prod and nonprod never propagate into each other. */
 export const SEGMENTS = ["prod", "nonprod", "onprem"] as const;
 /** A routing segment. */
 export type Segment = (typeof SEGMENTS)[number];
+
+/** A service with an interface VPC endpoint (`vpc.interfaceEndpoints`). */
+export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
 
 /** Where and as whom a stack deploys, and where its state lives. */
 export interface AccountTarget {
@@ -105,6 +109,8 @@ export interface WorkloadModel extends AccountTarget {
     readonly flowLogRetentionDays: number;
     /** Services given a gateway VPC endpoint in the privateApp route tables (`vpc.gatewayEndpoints`). @default ["s3", "dynamodb"] */
     readonly gatewayEndpoints: readonly ("s3" | "dynamodb")[];
+    /** Services given an interface VPC endpoint in the privateApp subnets (`vpc.interfaceEndpoints`). @default [] */
+    readonly interfaceEndpoints: readonly InterfaceEndpointService[];
     /** Subnet CIDRs per tier, index = AZ index; `firewall` only with `inspection: per-vpc`. */
     readonly subnets: SubnetPlan;
   };
@@ -264,6 +270,8 @@ export interface LandingZoneModel {
   readonly baseline: BaselineModel;
   /** The AWS Organizations layer (`organization.awsOrganizations`); absent when someone else manages the organization. */
   readonly awsOrganizations?: AwsOrganizationsModel;
+  /** Hybrid DNS with Route 53 Resolver (`networkHub.dns`, ./model-dns.ts); absent when not configured. */
+  readonly dns?: DnsModel;
 }
 
 /** Name of the landing-zone permissions boundary policy of `organization`: `<org>-landing-zone-boundary`. */
@@ -326,6 +334,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       adopt: adoptedResources({}),
     }),
   );
+  const dns = buildDns(org.name, shared, environments);
   return {
     organization: {
       name: org.name,
@@ -384,6 +393,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
             natGateways: env.vpc.natGateways ?? (env.inspection === "central" ? "none" : "one-per-az"),
             flowLogRetentionDays: env.vpc.flowLogs.retentionDays,
             gatewayEndpoints: [...env.vpc.gatewayEndpoints],
+            interfaceEndpoints: [...env.vpc.interfaceEndpoints],
             subnets: plan.plan,
           },
           ...(env.app ? { app: buildAppModel(env.app, `${org.name}-${env.name}`, env.accountId) } : {}),
@@ -402,6 +412,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
       }),
     baseline: buildBaseline(shared, environments),
     ...(awsOrganizations ? { awsOrganizations } : {}),
+    ...(dns ? { dns } : {}),
   };
 }
 

@@ -23,6 +23,8 @@ import {
   kmsKeyCost,
   natGatewayCost,
   networkFirewallCost,
+  resolverEndpointCost,
+  interfaceEndpointCost,
   transitGatewayCost,
   vpnCost,
 } from "./components/network.js";
@@ -44,6 +46,10 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
     ...(inputs.vpn ? vpnCost(inputs.vpn, h, prices) : []),
     ...(inputs.directConnect ? directConnectCost(inputs.directConnect, h, prices) : []),
     ...(inputs.networkFirewall ? networkFirewallCost(inputs.networkFirewall, h, prices) : []),
+    ...(inputs.resolverEndpoints ? resolverEndpointCost(inputs.resolverEndpoints, h, prices) : []),
+    ...(inputs.interfaceEndpoints && inputs.interfaceEndpoints.services.length > 0
+      ? interfaceEndpointCost(inputs.interfaceEndpoints, h, prices)
+      : []),
     ...(inputs.gatewayEndpoints && inputs.gatewayEndpoints.services.length > 0 ? gatewayEndpointCost(inputs.gatewayEndpoints) : []),
     ...(inputs.flowLogs ? flowLogCost(inputs.flowLogs, prices) : []),
     ...(inputs.cloudFront ? cloudFrontCost(inputs.cloudFront, prices) : []),

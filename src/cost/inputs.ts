@@ -56,6 +56,30 @@ export interface NetworkFirewallInputs {
   readonly gbProcessedPerMonth: number;
 }
 
+/** Route 53 Resolver endpoints (inbound and outbound) of the account: their IP addresses and the queries through them. */
+export interface ResolverEndpointInputs {
+  /** IP addresses (one elastic network interface each) over all endpoints: one per AZ per endpoint. */
+  readonly ipAddresses: number;
+  readonly endpoints: number;
+  /** Millions of DNS queries through the endpoints, both directions. */
+  readonly queriesMillionsPerMonth: number;
+}
+
+/** Interface VPC endpoints of a workload VPC, and what the traffic through them would otherwise have paid. */
+export interface InterfaceEndpointInputs {
+  /** Services with an endpoint (`ecr.api`, `logs`, ...). */
+  readonly services: readonly string[];
+  /** AZs: each endpoint has a network interface in each. */
+  readonly azCount: number;
+  /** GB of AWS API traffic through the endpoints. */
+  readonly gbProcessedPerMonth: number;
+  /**
+   * The path that traffic takes without the endpoints: `nat` (the VPC's NAT gateways) or `inspection` (the
+   * transit gateway, the hub's Network Firewall and its NAT gateways).
+   */
+  readonly withoutEndpoints: "nat" | "inspection";
+}
+
 /** Application load balancers. */
 export interface AlbInputs {
   readonly count: number;
@@ -163,6 +187,8 @@ export interface EnvironmentCostInputs {
   readonly vpn?: VpnInputs;
   readonly directConnect?: DirectConnectInputs;
   readonly networkFirewall?: NetworkFirewallInputs;
+  readonly resolverEndpoints?: ResolverEndpointInputs;
+  readonly interfaceEndpoints?: InterfaceEndpointInputs;
   readonly alb?: AlbInputs;
   readonly nlb?: NlbInputs;
   readonly fargate?: { readonly services: readonly FargateServiceInputs[] };

@@ -24,6 +24,7 @@ import {
   type RoutingPlan,
   type TgwTableName,
 } from "../routing/plan.js";
+import { hybridDnsArea } from "./dns-area.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
 
 /** Adds one area of the model to the diagram. */
@@ -410,6 +411,7 @@ export const DIAGRAM_AREAS: readonly DiagramArea[] = [
   inspectionArea,
   workloadVpcArea,
   appTierArea,
+  hybridDnsArea,
   tgwWiringArea,
 ];
 

@@ -3,6 +3,8 @@
  * `bootstrap` stack (when configured), the network hub (every workload needs its transit gateway), then the
  * workload environments in promotion order: the `nonprod` segment before `prod`, and within a segment by
  * environment name. For the shipped config: bootstrap, network-hub, workload-dev, workload-test, workload-prod.
+ * With hybrid DNS the environment hosting the Resolver endpoints (`networkHub.dns.resolverEndpointsIn`) comes first
+ * among the workloads: every other one associates the forwarding rules its stack shares.
  * A config has no other order of its environments (one file each, read in file-name order), so the segment is
  * what says which environment is promoted to which.
  */
@@ -12,11 +14,16 @@ const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
 
 /**
  * Every stack name of `model` in deploy order (see the file comment).
- * @returns a new array: `bootstrap` (when `model.bootstrap` is set), the hub, then the workload stacks.
+ * @returns a new array: `bootstrap` (when `model.bootstrap` is set), the hub, then the workload stacks (the DNS
+ *   endpoint environment's first).
  */
 export function deployOrder(model: LandingZoneModel): string[] {
+  const dnsFirst = (name: string) => (name === model.dns?.endpointEnvironment ? 0 : 1);
   const workloads = [...model.environments].sort(
-    (a, b) => (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    (a, b) =>
+      dnsFirst(a.name) - dnsFirst(b.name) ||
+      (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   return [...(model.bootstrap ? [model.bootstrap.stackName] : []), model.networkHub.stackName, ...workloads.map((e) => e.stackName)];
 }

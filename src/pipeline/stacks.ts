@@ -103,7 +103,8 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The stacks of `model` in deploy order: the network hub first, then the workload stacks sorted by
  * stack name. Every workload depends on the hub (its transit gateway attachment needs the hub's
- * gateway and resource share).
+ * gateway and resource share) and, with hybrid DNS, every other workload on the stack of
+ * `networkHub.dns.resolverEndpointsIn` (whose shared forwarding rules it associates).
  *
  * @param model the loaded config (`loadConfig`).
  * The `bootstrap` stack is never an entry: an administrator applies it by hand (README "Day 0").
@@ -118,7 +119,10 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function stackMatrix(model: LandingZoneModel, manifest?: CdktfManifest): StackEntry[] {
   const hub = model.networkHub;
   const workloads = [...model.environments].sort((a, b) => byCodePoint(a.stackName, b.stackName));
-  const entries = [entry(model, hub, hub.stackName, []), ...workloads.map((w) => entry(model, w, w.name, [hub.stackName]))];
+  // Hybrid DNS: every other workload associates the forwarding rules of the endpoint environment's stack.
+  const dnsStack = model.dns?.endpointStackName;
+  const dependsOn = (w: (typeof workloads)[number]) => (dnsStack && w.stackName !== dnsStack ? [hub.stackName, dnsStack] : [hub.stackName]);
+  const entries = [entry(model, hub, hub.stackName, []), ...workloads.map((w) => entry(model, w, w.name, dependsOn(w)))];
   if (manifest !== undefined) checkManifest(entries, manifest, model.bootstrap ? [BOOTSTRAP_STACK] : []);
   return entries;
 }

@@ -29,11 +29,13 @@
  * | aws_sqs_queue | holds the messages not yet consumed |
  * | aws_ecr_repository | holds the container images that running services pull |
  * | aws_cognito_user_pool | holds the users and their credentials, which cannot be exported with passwords |
- * | aws_route53_zone | a new zone gets new name servers, so the delegation in the parent zone breaks |
+ * | aws_route53_zone | a new zone gets new name servers, so the delegation in the parent zone breaks; a private zone's records start empty |
  * | aws_ec2_transit_gateway | every attachment, route table and RAM share in every account hangs off its ID |
  * | aws_dx_gateway | Direct Connect virtual interfaces and gateway associations must be recreated |
  * | aws_vpn_connection | new tunnel IPs and pre-shared keys must be configured on the on-premises device |
  * | aws_networkfirewall_firewall | new firewall endpoints: every route that points at them must change |
+ * | aws_route53_resolver_endpoint | name resolution between on-prem and every VPC of the landing zone stops until the new endpoint is up |
+ * | aws_route53_resolver_rule | a new rule ID: every VPC in every account that associates the shared rule must be associated again, and AWS refuses to delete a rule that is still associated |
  * | aws_subnet | every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md) |
  *
  * Deliberately not guarded:
@@ -52,6 +54,9 @@
  * VPC flow-log groups this landing zone creates are the audit trail of network traffic, and renaming a
  * group (a replace) deletes every event in it. Likewise `aws_kms_key`: AWS schedules the deletion (7 to
  * 30 days), but nobody watches that window in a pipeline.
+ *
+ * The Resolver rule's reason follows DeleteResolverRule ("Before you can delete a Resolver rule, you must
+ * disassociate it from all the VPCs", https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_DeleteResolverRule.html).
  *
  * `prevent_destroy` in the configuration does not show in the plan JSON, so it plays no part here.
  *
@@ -84,11 +89,14 @@ export const STATEFUL_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.
   aws_sqs_queue: "holds the messages not yet consumed",
   aws_ecr_repository: "holds the container images that running services pull",
   aws_cognito_user_pool: "holds the users and their credentials, which cannot be exported with passwords",
-  aws_route53_zone: "a new zone gets new name servers, so the delegation in the parent zone breaks",
+  aws_route53_zone: "a new zone gets new name servers, so the delegation in the parent zone breaks; a private zone's records start empty",
   aws_ec2_transit_gateway: "every attachment, route table and RAM share in every account hangs off its ID",
   aws_dx_gateway: "Direct Connect virtual interfaces and gateway associations must be recreated",
   aws_vpn_connection: "new tunnel IPs and pre-shared keys must be configured on the on-premises device",
   aws_networkfirewall_firewall: "new firewall endpoints: every route that points at them must change",
+  aws_route53_resolver_endpoint: "name resolution between on-prem and every VPC of the landing zone stops until the new endpoint is up",
+  aws_route53_resolver_rule:
+    "a new rule ID: every VPC in every account that associates the shared rule must be associated again, and AWS refuses to delete a rule that is still associated",
   aws_subnet:
     "every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md)",
 });

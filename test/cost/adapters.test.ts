@@ -154,7 +154,16 @@ describe("appCostInputs", () => {
 
 describe("workloadVpcCostInputs", () => {
   const vpc = (natGateways: "one-per-az" | "single" | "none") => ({
-    vpc: { name: "x", cidr: "10.0.0.0/16", azCount: 3, natGateways, flowLogRetentionDays: 30, gatewayEndpoints: [], subnets: {} as never },
+    vpc: {
+      name: "x",
+      cidr: "10.0.0.0/16",
+      azCount: 3,
+      natGateways,
+      flowLogRetentionDays: 30,
+      gatewayEndpoints: [],
+      interfaceEndpoints: [],
+      subnets: {} as never,
+    },
     costAssumptions: a,
   });
 

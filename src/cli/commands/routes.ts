@@ -4,12 +4,14 @@
  * each failure (directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-<x>-down). Prints a table of intent ×
  * scenario (ok with the number of paths, or VIOLATED) and the hops of every failing path, forward and back;
  * `--hops` prints the hops of every path (attachment or subnet → route table → matched route → next).
+ * The intents are the config's `routing.intents` and those derived from `networkHub.dns` (src/routing/dns-intents.ts).
  * Exit status 1 when an intent is violated.
  */
 import { Option, type Command } from "commander";
 import { ConfigError, loadConfig } from "../../config/index.js";
 import { planRouting, routingInput } from "../../routing/plan.js";
 import { intentResultsJson, renderIntentReport, renderIntentSummary, renderRouteTables } from "../../routing/format.js";
+import { allIntents } from "../../routing/intents-check.js";
 import { verifyIntents } from "../../routing/verify.js";
 import { configDir, CONFIG_OPTION_HELP, type Context } from "../context.js";
 import { CliError, renderConfigError } from "../errors.js";
@@ -50,10 +52,12 @@ Examples:
         if (!(e instanceof ConfigError)) throw e;
         throw new CliError(renderConfigError(e, ctx.err));
       }
-      const intents = opts.intent ? model.routing.intents.filter((i) => i.name === opts.intent) : model.routing.intents;
+      // The config's intents and those derived from networkHub.dns (src/routing/dns-intents.ts).
+      const every = allIntents(model);
+      const intents = opts.intent ? every.filter((i) => i.name === opts.intent) : every;
       if (opts.intent && intents.length === 0) {
         throw new CliError(
-          `${ctx.err.red("no intent named")} ${opts.intent}. Intents: ${model.routing.intents.map((i) => i.name).join(", ") || "(none)"}.`,
+          `${ctx.err.red("no intent named")} ${opts.intent}. Intents: ${every.map((i) => i.name).join(", ") || "(none)"}.`,
         );
       }
       const plan = planRouting(routingInput(model));

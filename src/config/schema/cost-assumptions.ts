@@ -53,6 +53,14 @@ export const CostAssumptions = z
     guardDutyDnsLogGbPerMonth: usage("GB of DNS query logs GuardDuty analyses (VPC flow logs are counted from flowLogGbPerMonth).", 2),
     securityHubChecksPerMonth: usage("Security Hub security checks run.", 5_000),
     nlbNlcuPerHour: usage("Average Network Load Balancer capacity units (NLCU) per NLB per hour, where the app tier has an NLB.", 1, 1e6),
+    resolverQueriesMillionsPerMonth: usage(
+      "Millions of DNS queries through the Route 53 Resolver endpoints (both directions), in the environment that hosts them (networkHub.dns.resolverEndpointsIn).",
+      10,
+    ),
+    interfaceEndpointGbProcessedPerMonth: usage(
+      "GB of AWS API traffic (image pulls from ECR, logs, secrets) through the VPC's interface endpoints, when vpc.interfaceEndpoints lists any.",
+      20,
+    ),
   })
   .meta({
     description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",

@@ -8,7 +8,7 @@
  *
  * One file per area, as src/config/validate/ is split: common.ts (ids, Regions, CIDRs, ASNs, role names),
  * organization.ts, aws-organizations.ts (the AWS Organizations layer), network.ts (subnet tiers, workload VPC, network hub and transit gateway), hybrid.ts (Direct
- * Connect, VPN, inspection, on-prem access), routing.ts (static routes, intents), baseline.ts, bootstrap.ts,
+ * Connect, VPN, inspection, on-prem access), dns.ts (hybrid DNS), routing.ts (static routes, intents), baseline.ts, bootstrap.ts,
  * plan-guard.ts, policy.ts, alarms.ts (alerts and alarm thresholds), cost-assumptions.ts, app.ts (the app tier; its edge,
  * domain and NLB in app-edge.ts),
  * adopt.ts (existing resources a stack imports instead of creating).
@@ -45,6 +45,7 @@ export * from "./baseline.js";
 export * from "./bootstrap.js";
 export * from "./common.js";
 export * from "./cost-assumptions.js";
+export * from "./dns.js";
 export * from "./hybrid.js";
 export { CLOUDWATCH_RETENTION_DAYS } from "./log-retention.js";
 export * from "./network.js";

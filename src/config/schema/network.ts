@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AlertSettings } from "./alarms.js";
 import { OrganizationAccount } from "./aws-organizations.js";
 import { AccountId, Asn, Ipv4Cidr, RegionName } from "./common.js";
+import { DnsSettings } from "./dns.js";
 import { HybridSettings } from "./hybrid.js";
 import { logRetentionDays } from "./log-retention.js";
 import { PolicySettings } from "./policy.js";
@@ -16,6 +17,24 @@ import { PolicySettings } from "./policy.js";
  * (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html).
  */
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
+
+/**
+ * Services with an interface VPC endpoint (AWS PrivateLink) the landing zone can add to a workload VPC: the AWS APIs
+ * its stacks' workloads call (image pulls from ECR, logs, secrets and parameters, Session Manager, STS, KMS), named
+ * as in `com.amazonaws.<region>.<service>`
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html).
+ */
+export const INTERFACE_ENDPOINT_SERVICES = [
+  "ecr.api",
+  "ecr.dkr",
+  "logs",
+  "secretsmanager",
+  "ssm",
+  "ssmmessages",
+  "ec2messages",
+  "sts",
+  "kms",
+] as const;
 
 /** Tiers of subnets in every workload VPC, repeated in every AZ. */
 export const SUBNET_TIERS = ["public", "privateApp", "privateData", "transit"] as const;
@@ -80,6 +99,15 @@ export const WorkloadVpc = z
           "Gateway VPC endpoints (free) for S3 and DynamoDB in the privateApp route tables, with an endpoint policy that admits only the landing zone's accounts (and ECR's layer bucket, for image pulls). [] turns them off. @default [s3, dynamodb]",
       }),
     subnetPrefixLengths: SubnetPrefixLengths.default({ public: 24, privateApp: 20, privateData: 23, transit: 28 }),
+    interfaceEndpoints: z
+      .array(z.enum(INTERFACE_ENDPOINT_SERVICES))
+      .refine((list) => new Set(list).size === list.length, {
+        error: "List each interface endpoint service once, for example interfaceEndpoints: [ecr.api, ecr.dkr, logs]",
+      })
+      .default([])
+      .meta({
+        description: `Interface VPC endpoints (AWS PrivateLink) in the privateApp subnets, one network interface per AZ, with private DNS, a security group admitting 443 from the VPC, and an endpoint policy admitting only the landing zone's accounts: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}. Each costs an hourly fee per AZ plus a fee per GB (lz cost). @default [] (AWS API calls leave through NAT or central inspection)`,
+      }),
   })
   .meta({ description: "The environment's VPC." });
 
@@ -135,6 +163,7 @@ export const NetworkHub = z
     }),
     alerts: AlertSettings.default({ emails: [] }),
     hybrid: HybridSettings.optional(),
+    dns: DnsSettings.optional(),
     policy: PolicySettings.default({ suppressions: [] }),
   })
   .meta({ description: "The network hub account." });

@@ -7,6 +7,7 @@ import { validateAsns } from "./asns.js";
 import { validateAwsTypes } from "./aws-types.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
+import { validateDns } from "./dns.js";
 import { validateHybrid } from "./hybrid.js";
 import { validateInspection } from "./inspection.js";
 import { validateOrganizations } from "./organizations.js";
@@ -32,6 +33,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateAwsTypes,
   validateHybrid,
   validateInspection,
+  validateDns,
   validateRouting,
   validatePolicy,
   validateAdopt,

@@ -82,6 +82,15 @@ export function costInputsFromModel(model: LandingZoneModel, options: CostInputO
         inputs: {
           ...workloadVpcCostInputs(env),
           ...workloadInspectionCostInputs(env.inspection, env.vpc.azCount, env.costAssumptions),
+          ...(model.dns?.endpointEnvironment === env.name
+            ? {
+                resolverEndpoints: {
+                  ipAddresses: model.dns.inboundAddresses.length + model.dns.outboundAddresses.length,
+                  endpoints: 2,
+                  queriesMillionsPerMonth: env.costAssumptions.resolverQueriesMillionsPerMonth,
+                },
+              }
+            : {}),
           ...(env.app ? appCostInputs(env.app, env.costAssumptions) : {}),
           ...baseline(env.costAssumptions, env.costAssumptions.flowLogGbPerMonth),
         },
@@ -118,5 +127,15 @@ export function workloadVpcCostInputs(env: Pick<WorkloadModel, "vpc" | "costAssu
     transitGateway: { attachments: 1, kinds: ["VPC"], gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth },
     flowLogs: { gbIngestedPerMonth: a.flowLogGbPerMonth, retentionDays: env.vpc.flowLogRetentionDays },
     ...(env.vpc.gatewayEndpoints.length > 0 ? { gatewayEndpoints: { services: [...env.vpc.gatewayEndpoints] } } : {}),
+    ...(env.vpc.interfaceEndpoints.length > 0
+      ? {
+          interfaceEndpoints: {
+            services: [...env.vpc.interfaceEndpoints],
+            azCount,
+            gbProcessedPerMonth: a.interfaceEndpointGbProcessedPerMonth,
+            withoutEndpoints: natGateways === "none" ? ("inspection" as const) : ("nat" as const),
+          },
+        }
+      : {}),
   };
 }

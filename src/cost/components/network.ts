@@ -7,11 +7,13 @@ import type {
   DirectConnectInputs,
   FlowLogInputs,
   NatGatewayInputs,
+  InterfaceEndpointInputs,
   NetworkFirewallInputs,
+  ResolverEndpointInputs,
   TransitGatewayInputs,
   VpnInputs,
 } from "../inputs.js";
-import { count, fmt, line, type CostLine } from "../line.js";
+import { count, fmt, line, round2, type CostLine } from "../line.js";
 import type { PriceTable } from "../prices/types.js";
 
 /** Days in an average month, for turning a retention in days into months of stored logs. */
@@ -202,6 +204,72 @@ export function gatewayEndpointCost(endpoints: { readonly services: readonly str
       unit: "endpoint-month",
       monthlyUsd: 0,
       source: "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
+    },
+  ];
+}
+
+/**
+ * Route 53 Resolver endpoints: every IP address (elastic network interface) of every endpoint all month, and the
+ * queries through them. The first billion queries a month are priced; beyond it AWS charges less, which this
+ * upper bound ignores. Price: https://aws.amazon.com/route53/pricing/
+ */
+export function resolverEndpointCost(r: ResolverEndpointInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  return [
+    line(
+      "resolver-endpoint-hours",
+      "Route 53 Resolver endpoint IP addresses",
+      `${r.ipAddresses} IP address${r.ipAddresses === 1 ? "" : "es"} (one ENI each) over ${count(r.endpoints, "endpoint")} × ${fmt(hoursPerMonth)} h`,
+      r.ipAddresses * hoursPerMonth,
+      prices.resolverEndpointIpHour,
+    ),
+    line(
+      "resolver-endpoint-queries",
+      "Route 53 Resolver endpoint queries",
+      `${fmt(r.queriesMillionsPerMonth)} million queries/month`,
+      r.queriesMillionsPerMonth,
+      prices.resolverQueriesMillion,
+    ),
+  ];
+}
+
+/**
+ * Interface VPC endpoints: every endpoint in every AZ all month, the GB they process, and what that traffic no
+ * longer pays on its way without them, as a negative line: the NAT gateway's per-GB processing, or with central
+ * inspection the transit gateway's, the hub firewall's and the hub NAT gateway's (billed in the hub; the usage
+ * assumptions of the NAT, TGW and firewall lines are not reduced, this line stands for it). Data transfer is not
+ * included. Price: https://aws.amazon.com/privatelink/pricing/
+ */
+export function interfaceEndpointCost(e: InterfaceEndpointInputs, hoursPerMonth: number, prices: PriceTable): CostLine[] {
+  const n = e.services.length;
+  const perGb =
+    e.withoutEndpoints === "nat"
+      ? prices.natGatewayGb.usd
+      : prices.transitGatewayGb.usd + prices.networkFirewallGb.usd + prices.natGatewayGb.usd;
+  const path = e.withoutEndpoints === "nat" ? "the NAT gateway" : "the transit gateway, the hub's Network Firewall and NAT gateway";
+  return [
+    line(
+      "interface-endpoint-hours",
+      "Interface VPC endpoint hours",
+      `${count(n, "endpoint")} (${e.services.join(", ")}) × ${count(e.azCount, "AZ")} × ${fmt(hoursPerMonth)} h`,
+      n * e.azCount * hoursPerMonth,
+      prices.interfaceEndpointAzHour,
+    ),
+    line(
+      "interface-endpoint-data",
+      "Interface VPC endpoint data processed",
+      `${fmt(e.gbProcessedPerMonth)} GB/month`,
+      e.gbProcessedPerMonth,
+      prices.interfaceEndpointGb,
+    ),
+    {
+      key: "interface-endpoint-saved",
+      component: "Processing avoided by interface endpoints",
+      driver: `${fmt(e.gbProcessedPerMonth)} GB/month no longer through ${path}`,
+      quantity: e.gbProcessedPerMonth,
+      unitUsd: -perGb,
+      unit: "GB not processed",
+      monthlyUsd: round2(-e.gbProcessedPerMonth * perGb),
+      source: e.withoutEndpoints === "nat" ? prices.natGatewayGb.source : prices.networkFirewallGb.source,
     },
   ];
 }

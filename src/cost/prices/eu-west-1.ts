@@ -86,4 +86,9 @@ export const EU_WEST_1: PriceTable = {
   cloudWatchLogsIngestGb: price(0.57, "GB ingested (vended logs, first 10 TB)", P.cloudWatch),
   cloudWatchLogsStorageGbMonth: price(0.03, "GB-month stored", P.cloudWatch),
   kmsKeyMonth: price(1, "customer managed key-month", P.kms),
+  // Also quoted on "How do I optimize costs for Route 53 Resolver endpoints?" (https://repost.aws/knowledge-center/route-53-resolver-endpoint-costs).
+  resolverEndpointIpHour: price(0.125, "Resolver endpoint IP address-hour", P.route53),
+  resolverQueriesMillion: price(0.4, "million queries through Resolver endpoints (first billion a month)", P.route53),
+  interfaceEndpointAzHour: price(0.011, "interface endpoint-hour per AZ", P.privateLink),
+  interfaceEndpointGb: price(0.01, "GB processed by interface endpoints (first PB a month)", P.privateLink),
 };

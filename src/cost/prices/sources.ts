@@ -21,6 +21,8 @@ export const PRICING_PAGES = {
   securityHub: "https://aws.amazon.com/security-hub/pricing/",
   cloudWatch: "https://aws.amazon.com/cloudwatch/pricing/",
   kms: "https://aws.amazon.com/kms/pricing/",
+  route53: "https://aws.amazon.com/route53/pricing/",
+  privateLink: "https://aws.amazon.com/privatelink/pricing/",
 } as const;
 
 /** Note of a figure written down from memory of the AWS pricing page. */

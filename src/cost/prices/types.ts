@@ -63,4 +63,12 @@ export interface PriceTable {
   readonly cloudWatchLogsIngestGb: PriceEntry;
   readonly cloudWatchLogsStorageGbMonth: PriceEntry;
   readonly kmsKeyMonth: PriceEntry;
+  /** Route 53 Resolver endpoints: per IP address (elastic network interface) per hour. */
+  readonly resolverEndpointIpHour: PriceEntry;
+  /** Route 53 Resolver endpoints: per million queries through inbound and outbound endpoints (first billion a month). */
+  readonly resolverQueriesMillion: PriceEntry;
+  /** Interface VPC endpoint (AWS PrivateLink): per endpoint per AZ per hour. */
+  readonly interfaceEndpointAzHour: PriceEntry;
+  /** Interface VPC endpoint: per GB processed (first PB a month). */
+  readonly interfaceEndpointGb: PriceEntry;
 }

@@ -5,6 +5,12 @@ export {
   gatewayEndpointPolicy,
 } from "./gateway-endpoints.js";
 export { VpcFlowLogs, type VpcFlowLogsProps } from "./flow-logs.js";
+export {
+  ENDPOINT_POLICY_SERVICES,
+  InterfaceEndpoints,
+  type InterfaceEndpointsProps,
+  interfaceEndpointPolicy,
+} from "./interface-endpoints.js";
 export { admitFromSecurityGroup } from "./security-group-rules.js";
 export {
   ingressPassRules,
