@@ -47,6 +47,9 @@ export type {
   AppDynamodbTableModel,
   AppModel,
   AppServiceModel,
+  AppFargateServiceModel,
+  AppEc2ServiceModel,
+  AppLambdaServiceModel,
   DeploymentStyle,
   ServiceSecretModel,
 } from "./app-model.js";

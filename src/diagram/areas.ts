@@ -276,9 +276,13 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   ]);
   d.node(vpc, ids.alb(env), "gateway", ["ALB", app.loadBalancerName, "in the public subnets", ...shield]);
   d.node(vpc, ids.services(env), "service", [
-    "ECS Fargate services",
-    ...app.services.map(
-      (s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
+    app.services.every((s) => s.compute === "ecs-fargate") ? "ECS Fargate services" : "App services",
+    ...app.services.map((s) =>
+      s.compute === "ec2-asg"
+        ? `${s.name} · EC2 Auto Scaling ${s.tier} tier · ${s.instanceType} ×${s.desiredCount} (${s.minCount}–${s.maxCount})${s.tier === "app" ? " · internal ALB" : ""}`
+        : s.compute === "lambda"
+          ? `${s.name} · Lambda ${memory(s.memoryMiB)} · HTTP API ${s.routeKeys.join(", ")}`
+          : `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
     ),
   ]);
   if (db) databaseNodes(env, vpc, db, d);

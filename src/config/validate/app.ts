@@ -39,13 +39,15 @@ export const validateApp: Validator = (config) => {
       if (first !== undefined)
         at(["services", i, "name"], `service name "${s.name}" is already used by services[${first}]. Give each service its own name.`);
       else seen.name.set(s.name, i);
-      const repo = seen.repo.get(s.ecrRepository);
-      if (repo !== undefined)
-        at(
-          ["services", i, "ecrRepository"],
-          `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
-        );
-      else seen.repo.set(s.ecrRepository, i);
+      if (s.compute === undefined) {
+        const repo = seen.repo.get(s.ecrRepository);
+        if (repo !== undefined)
+          at(
+            ["services", i, "ecrRepository"],
+            `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
+          );
+        else seen.repo.set(s.ecrRepository, i);
+      }
       s.pathPatterns.forEach((p, j) => {
         const owner = seen.path.get(p);
         if (owner !== undefined)
@@ -55,8 +57,9 @@ export const validateApp: Validator = (config) => {
           );
         else seen.path.set(p, s.name);
       });
-      for (const key of Object.keys(s.secrets)) {
-        if (key in s.environment) at(["services", i, "secrets", key], `${key} is also set in environment. Keep it in secrets only.`);
+      for (const key of Object.keys(s.compute === undefined ? s.secrets : {})) {
+        if (s.compute === undefined && key in s.environment)
+          at(["services", i, "secrets", key], `${key} is also set in environment. Keep it in secrets only.`);
       }
     });
     const db = app.database;

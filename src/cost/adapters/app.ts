@@ -10,7 +10,17 @@ import { definedOnly } from "../../util/defined.js";
 
 /** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
 export interface AppCostShape {
-  readonly services: readonly { readonly name: string; readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number }[];
+  /** Fargate services (compute absent or `ecs-fargate`) are priced; EC2 tiers and Lambda functions are not yet (docs/app-compute.md). */
+  readonly services: readonly (
+    | {
+        readonly compute?: "ecs-fargate";
+        readonly name: string;
+        readonly cpu: number;
+        readonly memoryMiB: number;
+        readonly desiredCount: number;
+      }
+    | { readonly compute: "ec2-asg" | "lambda"; readonly name: string }
+  )[];
   /** Absent: no database. */
   readonly database?: {
     readonly engine: NonNullable<RdsInputs["engine"]>;
@@ -52,7 +62,9 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
   return {
     alb: { count: 1, lcuPerHour: a.albLcuPerHour },
     fargate: {
-      services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })),
+      services: app.services.flatMap((s) =>
+        "cpu" in s ? [{ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount }] : [],
+      ),
     },
     ...(app.database
       ? {
