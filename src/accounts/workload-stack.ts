@@ -22,6 +22,7 @@ import { TransitGatewaySpoke } from "../modules/transit-gateway/index.js";
 import { GatewayEndpoints, WorkloadVpc } from "../modules/vpc/index.js";
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
+import { computeAlarms } from "./app-tier/compute-alarms.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 import { definedOnly } from "../util/defined.js";
 import { workloadVpcRouting } from "./vpc-routes.js";
@@ -186,6 +187,7 @@ export class WorkloadStack extends AccountStack {
         }),
       );
     }
+    for (const set of computeAlarms(this, app, env, target)) this.dashboard.add(set);
     const aurora = env.app?.database?.aurora ?? false;
     app.database?.instanceIdentifiers.forEach((id, i) => {
       this.dashboard.add(

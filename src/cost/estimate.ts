@@ -27,6 +27,7 @@ import {
 } from "./components/network.js";
 import type { EnvironmentCostInputs } from "./inputs.js";
 import { round2, type CostLine } from "./line.js";
+import { ec2TierCost, lambdaCost } from "./components/compute.js";
 import { priceTableFor, type PriceTable } from "./prices/index.js";
 
 /**
@@ -50,6 +51,8 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
     ...(inputs.shieldAdvanced ? shieldAdvancedCost(Math.max(1, shieldSubscribers), prices) : []),
     ...(inputs.alb ? albCost(inputs.alb, h, prices) : []),
     ...(inputs.fargate ? fargateCost(inputs.fargate.services, h, prices) : []),
+    ...(inputs.ec2 ? ec2TierCost(inputs.ec2.tiers, h, prices) : []),
+    ...(inputs.lambda ? lambdaCost(inputs.lambda, prices) : []),
     ...(inputs.rds ? rdsCost(inputs.rds, h, prices) : []),
     ...(inputs.elastiCache ? elastiCacheCost(inputs.elastiCache, h, prices) : []),
     ...(inputs.dynamodbTables ? dynamodbCost(inputs.dynamodbTables, h, prices.region) : []),

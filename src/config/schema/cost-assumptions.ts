@@ -52,6 +52,11 @@ export const CostAssumptions = z
     configRuleEvaluationsPerMonth: usage("AWS Config rule evaluations.", 20_000),
     guardDutyDnsLogGbPerMonth: usage("GB of DNS query logs GuardDuty analyses (VPC flow logs are counted from flowLogGbPerMonth).", 2),
     securityHubChecksPerMonth: usage("Security Hub security checks run.", 5_000),
+    lambdaRequestsPerFunctionPerMonth: usage(
+      "Requests each Lambda service (compute: lambda) serves; the HTTP API carries the same requests.",
+      1_000_000,
+    ),
+    lambdaAverageDurationMs: usage("Average duration of a Lambda invocation, in milliseconds (billed per millisecond).", 200, 900_000),
   })
   .meta({
     description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",

@@ -10,7 +10,7 @@ import { definedOnly } from "../../util/defined.js";
 
 /** The parts of `AppModel` the estimate reads. `AppModel` is assignable to it. */
 export interface AppCostShape {
-  /** Fargate services (compute absent or `ecs-fargate`) are priced; EC2 tiers and Lambda functions are not yet (docs/app-compute.md). */
+  /** Services by compute kind (absent: `ecs-fargate`). */
   readonly services: readonly (
     | {
         readonly compute?: "ecs-fargate";
@@ -19,7 +19,15 @@ export interface AppCostShape {
         readonly memoryMiB: number;
         readonly desiredCount: number;
       }
-    | { readonly compute: "ec2-asg" | "lambda"; readonly name: string }
+    | {
+        readonly compute: "ec2-asg";
+        readonly name: string;
+        readonly instanceType: string;
+        readonly desiredCount: number;
+        readonly rootVolumeGiB: number;
+        readonly tier: "web" | "app";
+      }
+    | { readonly compute: "lambda"; readonly name: string; readonly memoryMiB: number; readonly architecture: "arm64" | "x86_64" }
   )[];
   /** Absent: no database. */
   readonly database?: {
@@ -60,12 +68,14 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
   const managed = app.waf.managedRuleGroups.length;
   const cloudFrontRules = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + managed;
   return {
-    alb: { count: 1, lcuPerHour: a.albLcuPerHour },
+    // The internal ALB of app-tier EC2 services is a second load balancer.
+    alb: { count: app.services.some((s) => s.compute === "ec2-asg" && s.tier === "app") ? 2 : 1, lcuPerHour: a.albLcuPerHour },
     fargate: {
       services: app.services.flatMap((s) =>
         "cpu" in s ? [{ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount }] : [],
       ),
     },
+    ...computeInputs(app, a),
     ...(app.database
       ? {
           rds: {
@@ -94,5 +104,29 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
     cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
     waf: { webAcls: APP_WEB_ACLS, rules: cloudFrontRules + managed, requestsPerMonth: a.wafRequestsPerMonth },
     shieldAdvanced: app.shieldAdvanced,
+  };
+}
+
+/** The EC2 tiers and Lambda functions of the app, when it has any. */
+function computeInputs(app: AppCostShape, a: CostAssumptionsFile): Partial<EnvironmentCostInputs> {
+  const tiers = app.services.flatMap((s) =>
+    s.compute === "ec2-asg"
+      ? [{ name: s.name, instanceType: s.instanceType, desiredCount: s.desiredCount, rootVolumeGiB: s.rootVolumeGiB }]
+      : [],
+  );
+  const functions = app.services.flatMap((s) =>
+    s.compute === "lambda" ? [{ name: s.name, memoryMiB: s.memoryMiB, architecture: s.architecture }] : [],
+  );
+  return {
+    ...(tiers.length > 0 ? { ec2: { tiers } } : {}),
+    ...(functions.length > 0
+      ? {
+          lambda: {
+            functions,
+            requestsPerFunctionPerMonth: a.lambdaRequestsPerFunctionPerMonth,
+            averageDurationMs: a.lambdaAverageDurationMs,
+          },
+        }
+      : {}),
   };
 }

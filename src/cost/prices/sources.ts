@@ -21,6 +21,10 @@ export const PRICING_PAGES = {
   securityHub: "https://aws.amazon.com/security-hub/pricing/",
   cloudWatch: "https://aws.amazon.com/cloudwatch/pricing/",
   kms: "https://aws.amazon.com/kms/pricing/",
+  ec2: "https://aws.amazon.com/ec2/pricing/on-demand/",
+  ebs: "https://aws.amazon.com/ebs/pricing/",
+  lambda: "https://aws.amazon.com/lambda/pricing/",
+  apiGateway: "https://aws.amazon.com/api-gateway/pricing/",
 } as const;
 
 /** Note of a figure written down from memory of the AWS pricing page. */

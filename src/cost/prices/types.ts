@@ -63,4 +63,13 @@ export interface PriceTable {
   readonly cloudWatchLogsIngestGb: PriceEntry;
   readonly cloudWatchLogsStorageGbMonth: PriceEntry;
   readonly kmsKeyMonth: PriceEntry;
+  /** EC2 Linux on-demand, per instance type (`t4g.small`). */
+  readonly ec2InstanceHour: Readonly<Record<string, PriceEntry>>;
+  /** EBS gp3 storage, per GB-month (baseline IOPS and throughput included). */
+  readonly ebsGp3GbMonth: PriceEntry;
+  readonly lambdaRequestsMillion: PriceEntry;
+  /** Lambda compute, per GB-second, by architecture. */
+  readonly lambdaGbSecond: Readonly<Record<"arm64" | "x86_64", PriceEntry>>;
+  /** API Gateway HTTP API requests, per million (first 300 million a month). */
+  readonly httpApiRequestsMillion: PriceEntry;
 }
