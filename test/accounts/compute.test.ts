@@ -316,7 +316,7 @@ describe("compute config errors", () => {
       pathPatterns: [/other/*]
   database:
 `,
-        )(text).replace(/  domain:[^\n]*\n[^\n]*\n[^\n]*\n/, ""),
+        )(text).replace(/ {2}domain:[^\n]*\n[^\n]*\n[^\n]*\n/, ""),
     });
     expect(problemsOf(d)).toEqual([
       expect.stringMatching(
