@@ -113,9 +113,9 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
 /** Thrown when a Terraform type has no row in {@link SERVICE_OF_TYPE}. */
 export class UnknownResourceTypeError extends Error {
   constructor(
-    /** The type without a row, for example `aws_lambda_function`. */
+    /** The type without a row, for example `aws_gamelift_fleet`. */
     readonly type: string,
-    /** Where it was found, for example `workload-prod: aws_lambda_function.api_1A2B3C4D`. */
+    /** Where it was found, for example `workload-prod: aws_gamelift_fleet.api_1A2B3C4D`. */
     readonly where: string,
   ) {
     super(

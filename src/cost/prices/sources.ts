@@ -21,7 +21,7 @@ export const PRICING_PAGES = {
   securityHub: "https://aws.amazon.com/security-hub/pricing/",
   cloudWatch: "https://aws.amazon.com/cloudwatch/pricing/",
   kms: "https://aws.amazon.com/kms/pricing/",
-  ec2: "https://aws.amazon.com/ec2/pricing/on-demand/",
+  ec2: "https://aws.amazon.com/ec2/pricing/",
   ebs: "https://aws.amazon.com/ebs/pricing/",
   lambda: "https://aws.amazon.com/lambda/pricing/",
   apiGateway: "https://aws.amazon.com/api-gateway/pricing/",
