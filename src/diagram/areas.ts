@@ -54,6 +54,8 @@ export const ids = {
   replicas: (env: string) => `app_${env}_rds_replicas`,
   cache: (env: string) => `app_${env}_redis`,
   dynamodb: (env: string) => `app_${env}_dynamodb`,
+  internalAlb: (env: string) => `app_${env}_internal_alb`,
+  httpApi: (env: string) => `app_${env}_http_api`,
   /** The node standing for a TGW attachment of the routing plan. */
   tgwAttachment: (id: AttachmentId): string => {
     if (id === "directconnect") return ids.directConnect();
@@ -252,7 +254,8 @@ function memory(mib: number): string {
 }
 
 /**
- * The app tier of each environment that has one: CloudFront → WAF → ALB → the Fargate services → RDS
+ * The app tier of each environment that has one: CloudFront → WAF → ALB → the services (and, where there are such
+ * services, the internal ALB of the EC2 app tier and the HTTP API of the Lambda functions) → RDS
  * primary (with its Multi-AZ standby and read replicas), Redis and the DynamoDB tables. CloudFront, WAF and DynamoDB sit in the account
  * frame (they are global), the rest in the VPC next to the tier it runs in; Shield Advanced is noted on the
  * resources it protects.
@@ -285,6 +288,7 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
           : `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
     ),
   ]);
+  computeNodes(env, app, d);
   if (db) databaseNodes(env, vpc, db, d);
   if (cache) {
     d.node(vpc, ids.cache(env), "data", [
@@ -321,6 +325,22 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   d.edge({ from: ids.tier(env, "privateApp"), to: ids.services(env), style: "solid", invisible: true });
   if (db) d.edge({ from: ids.tier(env, "privateData"), to: ids.database(env), style: "solid", invisible: true });
   else if (cache) d.edge({ from: ids.tier(env, "privateData"), to: ids.cache(env), style: "solid", invisible: true });
+}
+
+/**
+ * The internal ALB of `tier: app` EC2 services (in the VPC: the web tier calls it, it forwards to the app tier) and
+ * the HTTP API in front of the Lambda functions (in the account frame, a Regional endpoint like DynamoDB).
+ */
+function computeNodes(env: string, app: AppModel, d: DiagramBuilder): void {
+  if (app.internalLoadBalancerName) {
+    d.node(ids.vpc(env), ids.internalAlb(env), "gateway", ["Internal ALB", app.internalLoadBalancerName, "in the private app subnets"]);
+    d.edge({ from: ids.services(env), to: ids.internalAlb(env), style: "solid", label: "web tier, HTTPS" });
+    d.edge({ from: ids.internalAlb(env), to: ids.services(env), style: "dashed", label: "app tier" });
+  }
+  if (app.httpApiName) {
+    d.node(ids.workloadAccount(env), ids.httpApi(env), "gateway", ["API Gateway HTTP API", app.httpApiName]);
+    d.edge({ from: ids.httpApi(env), to: ids.services(env), style: "solid", label: "Lambda" });
+  }
 }
 
 /** How the diagram names each engine. */

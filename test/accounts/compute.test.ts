@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SynthOutcome, synthesizeChecked } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
 import { costInputsFromModel, estimateCosts } from "../../src/cost/index.js";
+import { buildDiagram, type DiagramCluster, ids } from "../../src/diagram/index.js";
 import { cleanupConfigDirs, problemsOf, referenceWith, replace } from "../support/config-dir.js";
 import { dataSources, resources, resourcesByName, type StackJson } from "../support/synth.js";
 
@@ -284,6 +285,28 @@ describe("what else the compute kinds get", () => {
     expect(get("lambda-compute-arm64")).toMatchObject({ quantity: 100000, monthlyUsd: 1.33 });
     expect(get("http-api-requests")).toMatchObject({ quantity: 1, monthlyUsd: 1.11 });
     expect(get("alb-hours")).toMatchObject({ quantity: 2 * 730 });
+  });
+});
+
+describe("compute kinds in the diagram", () => {
+  it("lists each service with its kind, draws the internal ALB in the VPC and the HTTP API in the account frame", () => {
+    const diagram = buildDiagram(loadConfig(dir));
+    const all = (cs: readonly DiagramCluster[]): DiagramCluster[] => cs.flatMap((c) => [c, ...all(c.clusters)]);
+    const holder = (id: string) => all(diagram.clusters).find((c) => c.nodes.some((n) => n.id === id));
+    expect(holder(ids.internalAlb("dev"))?.id).toBe(ids.vpc("dev"));
+    expect(holder(ids.httpApi("dev"))?.id).toBe(ids.workloadAccount("dev"));
+    expect(holder(ids.internalAlb("prod"))).toBeUndefined();
+    const services = holder(ids.services("dev"))?.nodes.find((n) => n.id === ids.services("dev"))?.lines;
+    expect(services).toEqual([
+      "App services",
+      "api · 0.25 vCPU / 512 MiB · ×1 (1–2) · rolling",
+      "jobs · 0.25 vCPU / 512 MiB · ×1 (1–2) · rolling",
+      "web · EC2 Auto Scaling web tier · t4g.small ×1 (1–3)",
+      "backend · EC2 Auto Scaling app tier · m7i.large ×2 (2–6) · internal ALB",
+      "orders · Lambda 512 MiB · HTTP API ANY /orders/{proxy+}, ANY /health",
+    ]);
+    expect(diagram.edges.some((e) => e.from === ids.httpApi("dev") && e.to === ids.services("dev"))).toBe(true);
+    expect(diagram.edges.some((e) => e.from === ids.services("dev") && e.to === ids.internalAlb("dev"))).toBe(true);
   });
 });
 
