@@ -130,8 +130,8 @@ export interface CostReport {
 /** What no line of the estimate covers; printed under the tables and in the JSON. */
 export const NOT_INCLUDED: readonly string[] = [
   "data transfer out to the internet and between AZs; data transfer out of Shield-protected resources",
-  "free tiers (CloudFront's 1 TB and 10 million requests, Config, Security Hub ingestion) and Savings Plans or reserved instances",
-  "autoscaling above each service's desired count; RDS backups beyond the free amount, I/O and ElastiCache backups",
+  "free tiers (CloudFront's 1 TB and 10 million requests, Lambda's 1 million requests and 400,000 GB-seconds, Config, Security Hub ingestion) and Savings Plans or reserved instances",
+  "autoscaling above each service's or Auto Scaling group's desired count; RDS backups beyond the free amount, I/O and ElastiCache backups",
   "S3 storage and requests (state, trail, frontend, logs), KMS requests, CloudWatch metrics, alarms and dashboards",
   "the Network Firewall NAT-gateway waiver (one NAT hour and GB free per firewall endpoint hour and GB): NAT is priced in full",
   "taxes and support plans",
