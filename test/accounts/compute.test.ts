@@ -127,6 +127,8 @@ describe("EC2 Auto Scaling tiers", () => {
       internal: true,
       load_balancer_type: "application",
       drop_invalid_header_fields: true,
+      // The log bucket's policy admits ELB under alb/ only; ELB checks it when the load balancer is created.
+      access_logs: { enabled: true, prefix: "alb" },
     });
     expect(String(lb.subnets)).toMatch(
       /^\$\{aws_subnet\.vpc_private-app-subnet-0_\w+\.id\},\$\{aws_subnet\.vpc_private-app-subnet-1_\w+\.id\}$/,
@@ -152,6 +154,12 @@ describe("EC2 Auto Scaling tiers", () => {
     expect(ingress.filter((r) => [webSg, backendSg].includes(String(r.security_group_id))).some((r) => r.from_port === 22)).toBe(false);
     const egress = resources(dev, "aws_vpc_security_group_egress_rule").filter((r) => r.security_group_id === webSg);
     expect(egress.some((r) => r.referenced_security_group_id === internalSg && r.from_port === 443)).toBe(true);
+    // HTTPS out, and the VPC only on dev's data tier ports: MySQL and Redis.
+    expect(egress.filter((r) => r.cidr_ipv4 !== undefined).map((r) => [r.cidr_ipv4, r.from_port])).toEqual([
+      ["0.0.0.0/0", 443],
+      ["10.10.0.0/16", 3306],
+      ["10.10.0.0/16", 6379],
+    ]);
   });
 
   it("routes the web tier's paths on the public ALB and CloudFront, never the app tier's or the function's", () => {

@@ -164,6 +164,7 @@ function ec2Tier(
     sessionKmsKeyArn: keys.logs.keyArn,
     sessionLogGroupName: `/aws/ssm/sessions/${app.namePrefix}`,
     vpcCidr: vpc.cidrBlock,
+    egressPorts: dataTierPorts(props),
     accountId: env.accountId,
     region: env.region,
     partition: env.partition,
@@ -198,6 +199,7 @@ function lambdaFunction(scope: Construct, props: AppTierProps, deps: ComputeDepe
     vpcId: vpc.vpcId,
     subnetIds: vpc.subnetIds.privateApp,
     vpcCidr: vpc.cidrBlock,
+    egressPorts: dataTierPorts(props),
     logKmsKeyArn: keys.logs.keyArn,
     logRetentionDays: app.logRetentionDays,
     policyStatements: deps.statementsFor(dbUser),
@@ -206,4 +208,9 @@ function lambdaFunction(scope: Construct, props: AppTierProps, deps: ComputeDepe
   deps.dataTier.database?.allowFrom(svc.name, fn.securityGroupId);
   deps.dataTier.cache?.allowFrom(svc.name, fn.securityGroupId);
   return fn;
+}
+
+/** The data tier's ports the instances and functions may open in the VPC: the database's (3306 or 5432) and the cache's (6379), where they exist. */
+function dataTierPorts({ app }: AppTierProps): number[] {
+  return [...(app.database ? [app.database.port] : []), ...(app.cache ? [6379] : [])];
 }

@@ -3,7 +3,7 @@
  * Auto Scaling groups. Only the security groups admitted with {@link InternalAlb.allowFrom} (the web tier's
  * instances) reach it, on HTTPS 443 with `ELBSecurityPolicy-TLS13-1-2-2021-06` and a DNS-validated certificate
  * of its internal name; the default action is a fixed 404 and each service's rule forwards its path patterns.
- * Invalid header fields are dropped, access logs go to the app tier's ALB log bucket under `internal-alb/`
+ * Invalid header fields are dropped, access logs go to the app tier's ALB log bucket under `alb/` like the public ALB's
  * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-scheme).
  */
 import { Lb } from "@cdktf/provider-aws/lib/lb";
@@ -74,7 +74,9 @@ export class InternalAlb extends Construct {
       dropInvalidHeaderFields: true,
       desyncMitigationMode: props.desyncMitigationMode ?? "defensive",
       enableDeletionProtection: props.deletionProtection ?? false,
-      accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "internal-alb" },
+      // The same prefix as the public ALB: the bucket policy lets ELB write under alb/ only, and ELB checks that
+      // permission when the load balancer is created; object keys carry the load balancer's name and id.
+      accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "alb" },
       tags: { Name: props.name },
       dependsOn: [props.accessLogBucketPolicy],
     });
