@@ -362,6 +362,18 @@ describe("compute config errors", () => {
     ]);
   });
 
+  it("rejects an app tier in an environment without a web tier", () => {
+    const d = referenceWith({
+      "dev.yaml": replace(
+        "  database:\n",
+        "    - name: backend\n      compute: ec2-asg\n      tier: app\n      runtime: java21\n      instanceType: m7i.large\n      port: 8081\n      pathPatterns: [/backend/*]\n  database:\n",
+      ),
+    });
+    expect(problemsOf(d)).toEqual([
+      "<dir>/dev.yaml:54:13 app.services[2].tier: a tier: app service sits behind the internal ALB, which admits only web-tier instances, and this environment has none. Add a compute: ec2-asg service with tier: web, or write tier: web here.",
+    ]);
+  });
+
   it("rejects a function timeout over the HTTP API's 30 s, a zip without runtime, a route wildcard and reserved concurrency over 900", () => {
     const d = referenceWith({
       "dev.yaml": replace(
