@@ -12,9 +12,13 @@
  * Neutral data: no cdktf, no config.
  */
 
+/** "Lambda runtimes": the supported managed runtimes and their deprecation dates. */
 export const LAMBDA_RUNTIMES_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html";
+/** "Lambda quotas": memory, timeout and concurrency limits. */
 export const LAMBDA_QUOTAS_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html";
+/** "Configuring reserved concurrency for a function": the 100 that stay unreserved. */
 export const LAMBDA_RESERVED_CONCURRENCY_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html";
+/** "Quotas for configuring and running an HTTP API": the 30-second integration timeout. */
 export const HTTP_API_QUOTAS_DOC = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html";
 
 /** Managed runtimes a zip-packaged function may name (`aws_lambda_function.runtime`). */

@@ -20,8 +20,11 @@ import type { AppTierProps } from "./props.js";
 
 /** What the compute services run behind and talk to. */
 export interface ComputeDependencies {
+  /** The public ALB: web tiers are routed there. */
   readonly alb: CloudFrontOnlyAlb;
+  /** The app tier's buckets (the internal ALB logs to `albLogs`). */
   readonly buckets: AppBuckets;
+  /** The database and cache, which admit each service. */
   readonly dataTier: DataTier;
   /** Hosted zone of the app's domain (the internal ALB's certificate and record), when there is one. */
   readonly zoneId: string | undefined;

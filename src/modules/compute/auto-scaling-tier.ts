@@ -78,18 +78,23 @@ export interface AutoScalingTierProps {
   readonly name: string;
   /** Runtime label, for the `Runtime` tag. */
   readonly runtime: string;
+  /** EC2 instance type, for example `t4g.small` (the AMI must match its architecture). */
   readonly instanceType: string;
   /** SSM parameter holding the AMI id. */
   readonly amiSsmParameter: string;
   /** Port the application listens on. */
   readonly port: number;
+  /** Path the target group polls; 200-399 is healthy. */
   readonly healthCheckPath: string;
   /** Root volume size, GiB (gp3). */
   readonly rootVolumeGiB: number;
   /** KMS key encrypting the root volume; its policy must hold {@link autoScalingKeyStatements}. */
   readonly volumeKmsKeyArn: string;
+  /** Instances when the group is created (Terraform ignores later changes: scaling owns it). */
   readonly desiredCount: number;
+  /** Fewest instances. */
   readonly minCount: number;
+  /** Most instances. */
   readonly maxCount: number;
   /** Target-tracking targets; at least one. */
   readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
@@ -122,12 +127,17 @@ export interface AutoScalingTierProps {
 
 /** Launch template, Auto Scaling group, scaling policies, target group, instance role and security group. */
 export class AutoScalingTier extends Construct {
+  /** The group's name as a plain string: the `AutoScalingGroupName` dimension of EC2 metrics. */
   readonly autoScalingGroupName: string;
+  /** Security group of the instances. */
   readonly securityGroupId: string;
+  /** The target group the group registers its instances in. */
   readonly targetGroupArn: string;
   /** The target group's `arn_suffix` (`TargetGroup` dimension of ALB metrics). */
   readonly targetGroupArnSuffix: string;
+  /** The instances' role. */
   readonly instanceRoleArn: string;
+  /** `aws_launch_template.id`. */
   readonly launchTemplateId: string;
 
   constructor(scope: Construct, id: string, props: AutoScalingTierProps) {

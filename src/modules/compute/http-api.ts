@@ -24,8 +24,11 @@ export const HTTP_API_MAX_TIMEOUT_MS = 30_000;
 
 /** Props of {@link HttpApi}. */
 export interface HttpApiProps {
+  /** API name, for example `acme-prod-api`; the access log group is `/aws/apigateway/<name>`. */
   readonly name: string;
+  /** KMS key of the access log group (its policy admits CloudWatch Logs). */
   readonly logKmsKeyArn: string;
+  /** Access log retention, days. */
   readonly logRetentionDays: number;
 }
 
@@ -33,22 +36,29 @@ export interface HttpApiProps {
 export interface HttpApiFunctionRoutes {
   /** Construct id prefix, for example the service name. */
   readonly id: string;
+  /** The function's name (`aws_lambda_permission.function_name`). */
   readonly functionName: string;
+  /** The function's `invoke_arn` (the integration URI). */
   readonly invokeArn: string;
   /** The function's timeout, seconds. */
   readonly timeoutSeconds: number;
   /** Route keys such as `ANY /orders/{proxy+}`. */
   readonly routeKeys: readonly string[];
+  /** Steady-state requests per second of each of the function's routes. */
   readonly throttlingRateLimit: number;
+  /** Burst of requests of each of the function's routes. */
   readonly throttlingBurstLimit: number;
 }
 
 /** The API, its stage and access log group; functions join with {@link HttpApi.addFunction}. */
 export class HttpApi extends Construct {
+  /** `aws_apigatewayv2_api.id` (the `ApiId` dimension of its metrics). */
   readonly apiId: string;
   /** `https://<id>.execute-api.<region>.amazonaws.com`. */
   readonly apiEndpoint: string;
+  /** `arn:aws:execute-api:<region>:<account>:<id>`: the source ARN of the invoke permissions. */
   readonly executionArn: string;
+  /** The access log group's name. */
   readonly logGroupName: string;
   private readonly accessLogGroup: CloudwatchLogGroup;
   private readonly routes: { key: string; rate: number; burst: number; route: Apigatewayv2Route }[] = [];

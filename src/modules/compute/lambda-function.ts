@@ -36,16 +36,21 @@ export const LAMBDA_VPC_ACTIONS: readonly string[] = [
 export interface VpcLambdaFunctionProps {
   /** Function, role, security group and log group name, for example `acme-prod-orders`. */
   readonly name: string;
+  /** A zip in S3 (`s3Bucket`, `s3Key`, optional `s3ObjectVersion`) or an ECR image URI. */
   readonly code: { readonly s3Bucket: string; readonly s3Key: string; readonly s3ObjectVersion?: string } | { readonly imageUri: string };
   /** Managed runtime (zip only). */
   readonly runtime?: string;
   /** Handler (zip only). */
   readonly handler?: string;
+  /** Instruction set. */
   readonly architecture: "arm64" | "x86_64";
+  /** Function memory, MiB (128-10240). */
   readonly memoryMiB: number;
+  /** Function timeout, seconds. */
   readonly timeoutSeconds: number;
   /** Reserved concurrent executions. @default none (the unreserved pool) */
   readonly reservedConcurrency?: number;
+  /** Environment variables (an empty record sets none). */
   readonly environment: Readonly<Record<string, string>>;
   readonly vpcId: string;
   /** Private app subnet ids. */
@@ -56,20 +61,26 @@ export interface VpcLambdaFunctionProps {
   readonly egressPorts?: readonly number[];
   /** KMS key of the log group (its policy admits CloudWatch Logs). */
   readonly logKmsKeyArn: string;
+  /** Log retention, days (a CloudWatch Logs retention value). */
   readonly logRetentionDays: number;
   /** What the application may do. @default none */
   readonly policyStatements?: readonly PolicyStatement[];
+  /** The account: the trust policy admits Lambda on its behalf only (`aws:SourceAccount`). */
   readonly accountId: string;
 }
 
 /** A function in the VPC with its log group, role and security group. */
 export class VpcLambdaFunction extends Construct {
+  /** The function's name as a plain string: the `FunctionName` dimension of Lambda metrics. */
   readonly functionName: string;
   readonly functionArn: string;
   /** ARN API Gateway invokes (`invoke_arn`). */
   readonly invokeArn: string;
+  /** Security group of the function's network interfaces (the data tier admits it). */
   readonly securityGroupId: string;
+  /** The execution role. */
   readonly roleArn: string;
+  /** `/aws/lambda/<name>`. */
   readonly logGroupName: string;
 
   constructor(scope: Construct, id: string, props: VpcLambdaFunctionProps) {

@@ -42,9 +42,13 @@ export class InternalAlb extends Construct {
   readonly loadBalancerArn: string;
   /** `app/<name>/<id>`: the `LoadBalancer` dimension of ALB metrics. */
   readonly arnSuffix: string;
+  /** DNS name (the alias record's target). */
   readonly dnsName: string;
+  /** Hosted zone id of the DNS name, for alias records. */
   readonly zoneId: string;
+  /** Security group of the load balancer: the targets admit it. */
   readonly securityGroupId: string;
+  /** The HTTPS listener the routes are rules of. */
   readonly listenerArn: string;
   /** The listener port (443). */
   readonly port = 443;
