@@ -54,7 +54,8 @@ describe("values changed to other valid ones", () => {
     const env = (name: string) => loadConfig(dir).environments.find((e) => e.name === name)!;
     const prod = env("prod");
     expect(prod.app?.database?.instanceClass).toBe("db.r6g.xlarge");
-    expect(prod.app?.services.find((s) => s.name === "api")?.desiredCount).toBe(4);
+    const api = prod.app?.services.find((s) => s.name === "api");
+    expect(api?.compute === "ecs-fargate" ? api.desiredCount : undefined).toBe(4);
     expect(prod.app?.cache?.nodeType).toBe("cache.r7g.xlarge");
     expect(prod.vpc.flowLogRetentionDays).toBe(731);
     expect(env("dev").vpc.cidr).toBe("10.11.0.0/16");

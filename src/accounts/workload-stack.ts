@@ -6,7 +6,7 @@
  * environment's hub attachment role, which can do nothing else in the hub (src/pipeline/hub-attachment.ts).
  */
 import type { Construct } from "constructs";
-import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
+import { nlbListenerOf, type LandingZoneModel, type WorkloadModel } from "../config/index.js";
 import {
   AlbAlarms,
   AlertTopic,
@@ -24,6 +24,7 @@ import { GatewayEndpoints, InterfaceEndpoints, WorkloadVpc } from "../modules/vp
 import { AccountStack } from "./account-stack.js";
 import { AppTier } from "./app-tier/index.js";
 import { addHybridDns, type WorkloadDns } from "./dns.js";
+import { computeAlarms } from "./app-tier/compute-alarms.js";
 import { attachmentRouteTables, routingPlanOf } from "./segments.js";
 import { definedOnly } from "../util/defined.js";
 import { workloadVpcRouting } from "./vpc-routes.js";
@@ -193,7 +194,7 @@ export class WorkloadStack extends AccountStack {
         targetResponseSeconds: t.albTargetResponseSeconds,
       }),
     );
-    const nlbServices = env.app!.services.filter((s) => s.nlb);
+    const nlbServices = env.app!.services.filter((s) => nlbListenerOf(s));
     if (app.nlb && env.app!.networkLoadBalancer && nlbServices.length > 0) {
       this.dashboard.add(
         new NlbAlarms(this, "nlb-alarms", {
@@ -215,6 +216,7 @@ export class WorkloadStack extends AccountStack {
         }),
       );
     }
+    for (const set of computeAlarms(this, app, env, target)) this.dashboard.add(set);
     const aurora = env.app?.database?.aurora ?? false;
     app.database?.instanceIdentifiers.forEach((id, i) => {
       this.dashboard.add(

@@ -4,6 +4,7 @@
  * stacks, the cost estimate and the diagram read the same values.
  */
 import { createHash } from "node:crypto";
+import { al2023AmiParameter, type Ec2Architecture, ec2Architecture } from "../aws/ec2-instance-types.js";
 import { DEFAULT_ENGINE_VERSIONS } from "../aws/rds-engine-versions.js";
 import type { RdsEngine } from "../aws/rds-instance-classes.js";
 import type { AppFile } from "./schema/app.js";
@@ -51,8 +52,9 @@ export function serviceSecretOf(arn: string): ServiceSecretModel {
   throw new Error(`not a Secrets Manager secret or SSM parameter ARN: ${arn}`);
 }
 
-/** One service of the app tier. */
-export interface AppServiceModel {
+/** One ECS Fargate service of the app tier (`compute: ecs-fargate`, the default). */
+export interface AppFargateServiceModel {
+  readonly compute: "ecs-fargate";
   readonly name: string;
   /** Runtime label, for example `nodejs22`. */
   readonly runtime: string;
@@ -85,6 +87,75 @@ export interface AppServiceModel {
   readonly fullName: string;
   /** Target group name(s), at most 32 characters: one for rolling, blue and green for blue-green. */
   readonly targetGroupNames: readonly string[];
+}
+
+/** One EC2 Auto Scaling tier of the app tier (`compute: ec2-asg`). See docs/app-compute.md. */
+export interface AppEc2ServiceModel {
+  readonly compute: "ec2-asg";
+  readonly name: string;
+  readonly runtime: string;
+  /** `web`: behind the public ALB; `app`: behind the internal ALB. */
+  readonly tier: "web" | "app";
+  readonly instanceType: string;
+  /** CPU architecture of the instance type (Graviton families: arm64). */
+  readonly architecture: Ec2Architecture;
+  /** SSM parameter holding the AMI id: the one written, or the AL2023 public parameter of `architecture`. */
+  readonly amiSsmParameter: string;
+  /** Port the application listens on. */
+  readonly port: number;
+  readonly healthCheckPath: string;
+  readonly rootVolumeGiB: number;
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+  readonly autoscaling: { readonly cpuPercent?: number; readonly requestsPerTarget?: number };
+  readonly pathPatterns: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  /** Listener rule priority on its load balancer, from the service's position in the list: 100, 110, 120, ... */
+  readonly rulePriority: number;
+  /** Auto Scaling group, launch template, role and security group name: `<namePrefix>-<name>`. */
+  readonly fullName: string;
+  /** Target group name, at most 32 characters. */
+  readonly targetGroupName: string;
+}
+
+/** One Lambda function behind the HTTP API (`compute: lambda`). See docs/app-compute.md. */
+export interface AppLambdaServiceModel {
+  readonly compute: "lambda";
+  readonly name: string;
+  /** Managed runtime of a zip package; absent for an image. */
+  readonly runtime?: string;
+  /** Handler of a zip package (`index.handler` unless written); absent for an image. */
+  readonly handler?: string;
+  readonly code: { readonly s3Bucket: string; readonly s3Key: string; readonly s3ObjectVersion?: string } | { readonly imageUri: string };
+  readonly architecture: "arm64" | "x86_64";
+  readonly memoryMiB: number;
+  readonly timeoutSeconds: number;
+  readonly reservedConcurrency?: number;
+  /** Steady-state requests per second of the function's routes. */
+  readonly throttlingRateLimit: number;
+  readonly throttlingBurstLimit: number;
+  readonly pathPatterns: readonly string[];
+  /** HTTP API route keys of the path patterns ({@link httpApiRouteKey}). */
+  readonly routeKeys: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  /** Function, role and log group name: `<namePrefix>-<name>`. */
+  readonly fullName: string;
+}
+
+/** One service of the app tier, by its `compute` kind. */
+export type AppServiceModel = AppFargateServiceModel | AppEc2ServiceModel | AppLambdaServiceModel;
+
+/**
+ * The HTTP API route key of an ALB-style path pattern: `/api/*` → `ANY /api/{proxy+}`, `/*` → `$default`, an exact
+ * path `/health` → `ANY /health` (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
+ * @returns `undefined` for a pattern a route cannot express (a `*` or `?` other than a trailing `/*`).
+ */
+export function httpApiRouteKey(pattern: string): string | undefined {
+  if (pattern === "/*") return "$default";
+  const prefix = pattern.endsWith("/*") ? pattern.slice(0, -2) : pattern;
+  if (/[*?]/.test(prefix)) return undefined;
+  return pattern.endsWith("/*") ? `ANY ${prefix}/{proxy+}` : `ANY ${prefix}`;
 }
 
 /** The database engine as the config names it (`app.database.engine`). */
@@ -199,6 +270,8 @@ export interface AppModel {
       readonly healthCheckPath: string;
       readonly secondary: { readonly dnsName: string; readonly hostedZoneId: string };
     };
+    /** Name of the internal ALB of `tier: app` EC2 services: `internal-<recordName>.<hostedZoneName>` (regional certificate). */
+    readonly internalName: string;
   };
   /**
    * How CloudFront reaches the ALB (`app.edge`): `public-alb` (internet-facing, public subnets, DNS record
@@ -218,6 +291,10 @@ export interface AppModel {
     readonly name: string;
     readonly tlsName?: string;
   };
+  /** Name of the internal ALB in front of the `tier: app` EC2 services, when there are any (at most 32 characters). */
+  readonly internalLoadBalancerName?: string;
+  /** Name of the HTTP API in front of the Lambda services, when there are any. */
+  readonly httpApiName?: string;
   /** The database; absent when the `app:` block has no `database:` section. */
   readonly database?: AppDatabaseModel;
   /** The cache; absent when the `app:` block has no `cache:` section. */
@@ -274,24 +351,12 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
             ...(app.domain.failover
               ? { failover: { healthCheckPath: app.domain.failover.healthCheckPath, secondary: { ...app.domain.failover.secondary } } }
               : {}),
+            internalName: `internal-${app.domain.recordName}.${app.domain.hostedZoneName}`,
           },
         }
       : {}),
     edge: { origin: app.edge.origin, originSecretHeader: app.edge.originSecretHeader },
-    services: app.services.map(({ nlb, pathPatterns, ...s }, i) => ({
-      ...s,
-      autoscaling: definedOnly(s.autoscaling),
-      pathPatterns: [...(pathPatterns ?? [])],
-      ...(nlb ? { nlb: { ...nlb } } : {}),
-      environment: { ...s.environment },
-      secrets: Object.fromEntries(Object.entries(s.secrets).map(([name, arn]) => [name, serviceSecretOf(arn)])),
-      rulePriority: 100 + i * 10,
-      fullName: `${namePrefix}-${s.name}`,
-      targetGroupNames:
-        s.deployment === "blue-green"
-          ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32))
-          : [boundedName([namePrefix, s.name], 32)],
-    })),
+    services: app.services.map((s, i) => serviceModel(s, i, namePrefix)),
     ...(app.networkLoadBalancer
       ? {
           networkLoadBalancer: {
@@ -302,6 +367,10 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
           },
         }
       : {}),
+    ...(app.services.some((s) => s.compute === "ec2-asg" && s.tier === "app")
+      ? { internalLoadBalancerName: boundedName([namePrefix, "internal"], 32) }
+      : {}),
+    ...(app.services.some((s) => s.compute === "lambda") ? { httpApiName: `${namePrefix}-api` } : {}),
     ...(app.database ? { database: databaseModel(app.database, namePrefix) } : {}),
     ...(app.cache
       ? {
@@ -341,6 +410,61 @@ export function buildAppModel(app: AppFile, namePrefix: string, accountId: strin
     },
     loadBalancerName: boundedName([namePrefix, "alb"], 32),
   };
+}
+
+/** The model of one parsed service, at position `i` of the list. */
+function serviceModel(s: AppFile["services"][number], i: number, namePrefix: string): AppServiceModel {
+  const fullName = `${namePrefix}-${s.name}`;
+  const rulePriority = 100 + i * 10;
+  if (s.compute === "ec2-asg") {
+    const { amiSsmParameter, ...rest } = s;
+    const architecture = ec2Architecture(s.instanceType) ?? "x86_64";
+    return {
+      ...rest,
+      architecture,
+      amiSsmParameter: amiSsmParameter ?? al2023AmiParameter(architecture),
+      autoscaling: definedOnly(s.autoscaling),
+      pathPatterns: [...s.pathPatterns],
+      environment: { ...s.environment },
+      rulePriority,
+      fullName,
+      targetGroupName: boundedName([namePrefix, s.name], 32),
+    };
+  }
+  if (s.compute === "lambda") {
+    const zip = "s3Bucket" in s.code;
+    return definedOnly({
+      ...s,
+      handler: zip ? (s.handler ?? "index.handler") : undefined,
+      runtime: zip ? s.runtime : undefined,
+      code: definedOnly({ ...s.code }),
+      pathPatterns: [...s.pathPatterns],
+      routeKeys: s.pathPatterns.flatMap((p) => httpApiRouteKey(p) ?? []),
+      environment: { ...s.environment },
+      fullName,
+    });
+  }
+  const { nlb, pathPatterns, ...fargate } = s;
+  return {
+    ...fargate,
+    compute: "ecs-fargate",
+    autoscaling: definedOnly(s.autoscaling),
+    pathPatterns: [...(pathPatterns ?? [])],
+    ...(nlb ? { nlb: { ...nlb } } : {}),
+    environment: { ...s.environment },
+    secrets: Object.fromEntries(Object.entries(s.secrets).map(([name, arn]) => [name, serviceSecretOf(arn)])),
+    rulePriority,
+    fullName,
+    targetGroupNames:
+      s.deployment === "blue-green"
+        ? ["blue", "green"].map((c) => boundedName([namePrefix, s.name, c], 32))
+        : [boundedName([namePrefix, s.name], 32)],
+  };
+}
+
+/** The NLB listener of a service; only ECS Fargate services sit behind the NLB (`loadBalancer: nlb`). */
+export function nlbListenerOf(s: AppServiceModel): AppFargateServiceModel["nlb"] {
+  return s.compute === "ecs-fargate" ? s.nlb : undefined;
 }
 
 /** The database model of a parsed `database:` section: the engine's default version, port and identifier. */

@@ -57,10 +57,13 @@ export type {
   AppDynamodbTableModel,
   AppModel,
   AppServiceModel,
+  AppFargateServiceModel,
+  AppEc2ServiceModel,
+  AppLambdaServiceModel,
   DeploymentStyle,
   ServiceSecretModel,
 } from "./app-model.js";
-export { RDS_ENGINE_OF } from "./app-model.js";
+export { nlbListenerOf, RDS_ENGINE_OF } from "./app-model.js";
 export { FARGATE_MEMORY_MIB, FARGATE_SIZES_DOC } from "../aws/fargate.js";
 export { summarizeCidrs } from "../net/cidr.js";
 export type {

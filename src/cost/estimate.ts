@@ -30,6 +30,7 @@ import {
 } from "./components/network.js";
 import type { EnvironmentCostInputs } from "./inputs.js";
 import { round2, type CostLine } from "./line.js";
+import { ec2TierCost, lambdaCost } from "./components/compute.js";
 import { priceTableFor, type PriceTable } from "./prices/index.js";
 
 /**
@@ -58,6 +59,8 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
     ...(inputs.alb ? albCost(inputs.alb, h, prices) : []),
     ...(inputs.nlb ? nlbCost(inputs.nlb, h, prices.region) : []),
     ...(inputs.fargate ? fargateCost(inputs.fargate.services, h, prices) : []),
+    ...(inputs.ec2 ? ec2TierCost(inputs.ec2.tiers, h, prices) : []),
+    ...(inputs.lambda ? lambdaCost(inputs.lambda, prices) : []),
     ...(inputs.rds ? rdsCost(inputs.rds, h, prices) : []),
     ...(inputs.elastiCache ? elastiCacheCost(inputs.elastiCache, h, prices) : []),
     ...(inputs.dynamodbTables ? dynamodbCost(inputs.dynamodbTables, h, prices.region) : []),
@@ -135,8 +138,8 @@ export interface CostReport {
 /** What no line of the estimate covers; printed under the tables and in the JSON. */
 export const NOT_INCLUDED: readonly string[] = [
   "data transfer out to the internet and between AZs; data transfer out of Shield-protected resources",
-  "free tiers (CloudFront's 1 TB and 10 million requests, Config, Security Hub ingestion) and Savings Plans or reserved instances",
-  "autoscaling above each service's desired count; RDS backups beyond the free amount, I/O and ElastiCache backups",
+  "free tiers (CloudFront's 1 TB and 10 million requests, Lambda's 1 million requests and 400,000 GB-seconds, Config, Security Hub ingestion) and Savings Plans or reserved instances",
+  "autoscaling above each service's or Auto Scaling group's desired count; RDS backups beyond the free amount, I/O and ElastiCache backups",
   "S3 storage and requests (state, trail, frontend, logs), KMS requests, CloudWatch metrics, alarms and dashboards",
   "the Network Firewall NAT-gateway waiver (one NAT hour and GB free per firewall endpoint hour and GB): NAT is priced in full",
   "taxes and support plans",

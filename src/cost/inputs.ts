@@ -103,6 +103,29 @@ export interface FargateServiceInputs {
   readonly desiredCount: number;
 }
 
+/** One EC2 Auto Scaling tier, priced at its desired count all month (Linux on-demand) with its gp3 root volumes. */
+export interface Ec2TierInputs {
+  readonly name: string;
+  readonly instanceType: string;
+  readonly desiredCount: number;
+  readonly rootVolumeGiB: number;
+}
+
+/** One Lambda function's size. */
+export interface LambdaFunctionInputs {
+  readonly name: string;
+  readonly memoryMiB: number;
+  readonly architecture: "arm64" | "x86_64";
+}
+
+/** The functions, the requests each serves a month, their average duration, and the HTTP API carrying them all. */
+export interface LambdaInputs {
+  readonly functions: readonly LambdaFunctionInputs[];
+  /** Requests per function per month; the HTTP API serves all of them. */
+  readonly requestsPerFunctionPerMonth: number;
+  readonly averageDurationMs: number;
+}
+
 /**
  * The database: RDS for MySQL (a primary, an optional Multi-AZ standby, and read replicas, Single-AZ each), or an
  * engine the price tables do not price yet (RDS for PostgreSQL, Aurora MySQL, Aurora PostgreSQL).
@@ -192,6 +215,10 @@ export interface EnvironmentCostInputs {
   readonly alb?: AlbInputs;
   readonly nlb?: NlbInputs;
   readonly fargate?: { readonly services: readonly FargateServiceInputs[] };
+  /** EC2 Auto Scaling tiers (`compute: ec2-asg`). */
+  readonly ec2?: { readonly tiers: readonly Ec2TierInputs[] };
+  /** Lambda functions (`compute: lambda`) and the HTTP API in front of them. */
+  readonly lambda?: LambdaInputs;
   readonly rds?: RdsInputs;
   readonly elastiCache?: ElastiCacheInputs;
   readonly dynamodbTables?: readonly DynamodbTableInputs[];

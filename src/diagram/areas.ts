@@ -13,7 +13,7 @@
  * {@link ids.tgwAttachment} (`directconnect`, `vpn`, `vpc:<env>`, `vpc:inspection`).
  */
 import type { AppDatabaseModel, AppModel } from "../config/app-model.js";
-import type { LandingZoneModel, WorkloadModel } from "../config/index.js";
+import { nlbListenerOf, type LandingZoneModel, type WorkloadModel } from "../config/index.js";
 import { SUBNET_TIERS, type OptionalSubnetTier, type SubnetTier } from "../config/index.js";
 import {
   INSPECTION_ATTACHMENT,
@@ -56,6 +56,8 @@ export const ids = {
   replicas: (env: string) => `app_${env}_rds_replicas`,
   cache: (env: string) => `app_${env}_redis`,
   dynamodb: (env: string) => `app_${env}_dynamodb`,
+  internalAlb: (env: string) => `app_${env}_internal_alb`,
+  httpApi: (env: string) => `app_${env}_http_api`,
   /** The node standing for a TGW attachment of the routing plan. */
   tgwAttachment: (id: AttachmentId): string => {
     if (id === "directconnect") return ids.directConnect();
@@ -254,7 +256,8 @@ function memory(mib: number): string {
 }
 
 /**
- * The app tier of each environment that has one: CloudFront → WAF → ALB → the Fargate services → RDS
+ * The app tier of each environment that has one: CloudFront → WAF → ALB → the services (and, where there are such
+ * services, the internal ALB of the EC2 app tier and the HTTP API of the Lambda functions) → RDS
  * primary (with its Multi-AZ standby and read replicas), Redis and the DynamoDB tables. CloudFront, WAF and DynamoDB sit in the account
  * frame (they are global), the rest in the VPC next to the tier it runs in; Shield Advanced is noted on the
  * resources it protects.
@@ -286,9 +289,13 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
       : ["ALB", app.loadBalancerName, "in the public subnets", ...shield],
   );
   d.node(vpc, ids.services(env), "service", [
-    "ECS Fargate services",
-    ...app.services.map(
-      (s) => `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
+    app.services.every((s) => s.compute === "ecs-fargate") ? "ECS Fargate services" : "App services",
+    ...app.services.map((s) =>
+      s.compute === "ec2-asg"
+        ? `${s.name} · EC2 Auto Scaling ${s.tier} tier · ${s.instanceType} ×${s.desiredCount} (${s.minCount}–${s.maxCount})${s.tier === "app" ? " · internal ALB" : ""}`
+        : s.compute === "lambda"
+          ? `${s.name} · Lambda ${memory(s.memoryMiB)} · HTTP API ${s.routeKeys.join(", ")}`
+          : `${s.name} · ${vcpu(s.cpu)} / ${memory(s.memoryMiB)} · ×${s.desiredCount} (${s.minCount}–${s.maxCount}) · ${s.deployment}`,
     ),
   ]);
   const nlb = app.networkLoadBalancer;
@@ -296,10 +303,14 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
     d.node(vpc, ids.nlb(env), "gateway", [
       `NLB (${nlb.scheme})`,
       nlb.name,
-      ...app.services.flatMap((s) => (s.nlb ? [`${s.name} · ${s.nlb.protocol} ${s.nlb.port}`] : [])),
+      ...app.services.flatMap((s) => {
+        const listener = nlbListenerOf(s);
+        return listener ? [`${s.name} · ${listener.protocol} ${listener.port}`] : [];
+      }),
     ]);
     d.edge({ from: ids.nlb(env), to: ids.services(env), style: "solid" });
   }
+  computeNodes(env, app, d);
   if (db) databaseNodes(env, vpc, db, d);
   if (cache) {
     d.node(vpc, ids.cache(env), "data", [
@@ -337,6 +348,22 @@ function appTier(env: string, app: AppModel, d: DiagramBuilder): void {
   d.edge({ from: ids.tier(env, "privateApp"), to: ids.services(env), style: "solid", invisible: true });
   if (db) d.edge({ from: ids.tier(env, "privateData"), to: ids.database(env), style: "solid", invisible: true });
   else if (cache) d.edge({ from: ids.tier(env, "privateData"), to: ids.cache(env), style: "solid", invisible: true });
+}
+
+/**
+ * The internal ALB of `tier: app` EC2 services (in the VPC: the web tier calls it, it forwards to the app tier) and
+ * the HTTP API in front of the Lambda functions (in the account frame, a Regional endpoint like DynamoDB).
+ */
+function computeNodes(env: string, app: AppModel, d: DiagramBuilder): void {
+  if (app.internalLoadBalancerName) {
+    d.node(ids.vpc(env), ids.internalAlb(env), "gateway", ["Internal ALB", app.internalLoadBalancerName, "in the private app subnets"]);
+    d.edge({ from: ids.services(env), to: ids.internalAlb(env), style: "solid", label: "web tier, HTTPS" });
+    d.edge({ from: ids.internalAlb(env), to: ids.services(env), style: "dashed", label: "app tier" });
+  }
+  if (app.httpApiName) {
+    d.node(ids.workloadAccount(env), ids.httpApi(env), "gateway", ["API Gateway HTTP API", app.httpApiName]);
+    d.edge({ from: ids.httpApi(env), to: ids.services(env), style: "solid", label: "Lambda" });
+  }
 }
 
 /** How the diagram names each engine. */

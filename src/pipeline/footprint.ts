@@ -36,6 +36,8 @@ export interface AccountFootprint {
   readonly roleNames: readonly string[];
   /** Customer-managed IAM policies the stack creates, by name. */
   readonly policyNames: readonly string[];
+  /** IAM instance profiles the stack creates, by name (EC2 Auto Scaling tiers). @default none (absent) */
+  readonly instanceProfileNames?: readonly string[];
   /** Managed policy ARNs the stack attaches to its roles (literal ARNs; its own policies are in {@link policyNames}). */
   readonly attachedPolicyArns: readonly string[];
   /** `aws_service_name` of every `aws_iam_service_linked_role` (for example `config.amazonaws.com`). */
@@ -93,6 +95,7 @@ export function stackFootprints(stack: string, json: FootprintStackJson): Accoun
     dataSourceTypes: Set<string>;
     roleNames: Set<string>;
     policyNames: Set<string>;
+    instanceProfileNames: Set<string>;
     attachedPolicyArns: Set<string>;
     serviceLinkedRoleServices: Set<string>;
     secretsRead: Map<string, SecretReference>;
@@ -113,6 +116,7 @@ export function stackFootprints(stack: string, json: FootprintStackJson): Accoun
         dataSourceTypes: new Set(),
         roleNames: new Set(),
         policyNames: new Set(),
+        instanceProfileNames: new Set(),
         attachedPolicyArns: new Set(),
         serviceLinkedRoleServices: new Set(),
         secretsRead: new Map(),
@@ -139,6 +143,8 @@ export function stackFootprints(stack: string, json: FootprintStackJson): Accoun
       if (body.name !== undefined) names.add(literal(stack, address, "name", body.name));
       else if (body.name_prefix !== undefined) names.add(`${literal(stack, address, "name_prefix", body.name_prefix)}*`);
       else throw new Error(`${stack}: ${address} has neither name nor name_prefix; give it one, so the deploy role's policy can name it`);
+    } else if (type === "aws_iam_instance_profile") {
+      acc.instanceProfileNames.add(literal(stack, address, "name", body.name));
     } else if (type === "aws_iam_role_policy_attachment") {
       const arn = body.policy_arn;
       if (!(typeof arn === "string" && /^\$\{aws_iam_policy\.[\w-]+\.arn\}$/.test(arn)))
@@ -181,6 +187,7 @@ export function stackFootprints(stack: string, json: FootprintStackJson): Accoun
       dataSourceTypes: sorted(a.dataSourceTypes),
       roleNames: sorted(a.roleNames),
       policyNames: sorted(a.policyNames),
+      ...(a.instanceProfileNames.size > 0 ? { instanceProfileNames: sorted(a.instanceProfileNames) } : {}),
       attachedPolicyArns: sorted(a.attachedPolicyArns),
       serviceLinkedRoleServices: sorted(a.serviceLinkedRoleServices),
       secretsRead: refs(a.secretsRead),

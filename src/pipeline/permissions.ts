@@ -74,6 +74,7 @@ const SERVICE_LINKED_ROLES_BY_TYPE: Readonly<Record<string, string>> = {
 /** IAM resource types the deploy role's IAM statements cover; any other IAM resource type is an error. */
 export const IAM_TYPES_COVERED: readonly string[] = [
   "aws_iam_account_password_policy",
+  "aws_iam_instance_profile",
   "aws_iam_policy",
   "aws_iam_role",
   "aws_iam_role_policy",
@@ -174,6 +175,21 @@ function iamStatements(
       Resource: roleArns,
     });
   }
+  const profileArns = union(footprints.map((f) => f.instanceProfileNames ?? [])).map((n) => iamArn(scope, `instance-profile/${n}`));
+  if (profileArns.length > 0)
+    statements.push({
+      Sid: "WriteStackInstanceProfiles",
+      Effect: "Allow",
+      Action: [
+        "iam:AddRoleToInstanceProfile",
+        "iam:CreateInstanceProfile",
+        "iam:DeleteInstanceProfile",
+        "iam:RemoveRoleFromInstanceProfile",
+        "iam:TagInstanceProfile",
+        "iam:UntagInstanceProfile",
+      ],
+      Resource: profileArns,
+    });
   if (roleArns.length + slrArns.length > 0)
     statements.push({ Sid: "PassStackRoles", Effect: "Allow", Action: "iam:PassRole", Resource: [...roleArns, ...slrArns] });
   if (policyArns.length > 0)

@@ -24,6 +24,7 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
   { match: "aws_acm_", service: "acm" },
   { match: "aws_alb", service: "elasticloadbalancing" },
   { match: "aws_alb_", service: "elasticloadbalancing" },
+  { match: "aws_apigatewayv2_", service: "apigateway" },
   { match: "aws_appautoscaling_", service: "application-autoscaling" },
   { match: "aws_autoscaling_", service: "autoscaling" },
   { match: "aws_availability_zone", service: "ec2" },
@@ -67,6 +68,7 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
   { match: "aws_internet_gateway_", service: "ec2" },
   { match: "aws_kinesis_firehose_", service: "firehose" },
   { match: "aws_kms_", service: "kms" },
+  { match: "aws_lambda_", service: "lambda" },
   { match: "aws_launch_template", service: "ec2" },
   { match: "aws_lb", service: "elasticloadbalancing" },
   { match: "aws_lb_", service: "elasticloadbalancing" },
@@ -111,9 +113,9 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
 /** Thrown when a Terraform type has no row in {@link SERVICE_OF_TYPE}. */
 export class UnknownResourceTypeError extends Error {
   constructor(
-    /** The type without a row, for example `aws_lambda_function`. */
+    /** The type without a row, for example `aws_gamelift_fleet`. */
     readonly type: string,
-    /** Where it was found, for example `workload-prod: aws_lambda_function.api_1A2B3C4D`. */
+    /** Where it was found, for example `workload-prod: aws_gamelift_fleet.api_1A2B3C4D`. */
     readonly where: string,
   ) {
     super(

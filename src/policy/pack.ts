@@ -4,6 +4,7 @@
  */
 import { albAccessLogs } from "./rules/alb-access-logs.js";
 import { albTls } from "./rules/alb-tls.js";
+import { asgVolumeKey } from "./rules/asg-volume-key.js";
 import { cacheProdResilience } from "./rules/cache-prod-resilience.js";
 import { cloudfrontLogging } from "./rules/cloudfront-logging.js";
 import { cloudfrontTls } from "./rules/cloudfront-tls.js";
@@ -26,6 +27,9 @@ import { iamCrossAccountWrite } from "./rules/iam-cross-account-write.js";
 import { iamNoAdminAccess } from "./rules/iam-no-admin-access.js";
 import { iamNoWildcardPrincipal } from "./rules/iam-no-wildcard-principal.js";
 import { kmsKeyArn } from "./rules/kms-key-arn.js";
+import { lambdaVpcPermissions } from "./rules/lambda-vpc-permissions.js";
+import { lambdaVpcTracing } from "./rules/lambda-vpc-tracing.js";
+import { launchTemplateHardened } from "./rules/launch-template-hardened.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
 import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
@@ -77,6 +81,8 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   ecsNoPlaintextSecrets,
   ecrScan,
   ecrImmutable,
+  launchTemplateHardened,
+  lambdaVpcTracing,
   rdsProdResilience,
   cacheProdResilience,
   rdsPrivateIamAuth,
@@ -97,6 +103,8 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   firewallHomeNet,
   kmsKeyArn,
   vpcOriginTarget,
+  asgVolumeKey,
+  lambdaVpcPermissions,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */

@@ -67,9 +67,9 @@ describe("the IAM service of a Terraform type", () => {
   });
 
   it("throws naming the type and where it was found when no row matches", () => {
-    expect(() => serviceOfType("aws_lambda_function", "workload-prod: aws_lambda_function.api")).toThrow(UnknownResourceTypeError);
-    expect(() => serviceOfType("aws_lambda_function", "workload-prod: aws_lambda_function.api")).toThrow(
-      /^workload-prod: aws_lambda_function\.api: no IAM service is known for the Terraform type aws_lambda_function.*SERVICE_OF_TYPE/,
+    expect(() => serviceOfType("aws_gamelift_fleet", "workload-prod: aws_gamelift_fleet.api")).toThrow(UnknownResourceTypeError);
+    expect(() => serviceOfType("aws_gamelift_fleet", "workload-prod: aws_gamelift_fleet.api")).toThrow(
+      /^workload-prod: aws_gamelift_fleet\.api: no IAM service is known for the Terraform type aws_gamelift_fleet.*SERVICE_OF_TYPE/,
     );
   });
 
@@ -173,8 +173,8 @@ describe("the deploy role's policy", () => {
   });
 
   it("throws for a type without a service, naming the stack", () => {
-    expect(() => deployRoleStatements(SCOPE, [footprint({ resourceTypes: ["aws_lambda_function"] })])).toThrow(
-      /^workload-dev: aws_lambda_function: no IAM service/,
+    expect(() => deployRoleStatements(SCOPE, [footprint({ resourceTypes: ["aws_gamelift_fleet"] })])).toThrow(
+      /^workload-dev: aws_gamelift_fleet: no IAM service/,
     );
   });
 

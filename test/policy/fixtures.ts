@@ -4,6 +4,7 @@
  */
 import type { StackFacts, StackJsonLike } from "../../src/policy/index.js";
 import { KEY, policy, r, type RuleCase } from "./case.js";
+import { COMPUTE_CASES } from "./compute-cases.js";
 import { DYNAMODB_CASES } from "./dynamodb-cases.js";
 import { BASELINE_READINESS_CASES } from "./readiness/baseline.js";
 import { DATA_READINESS_CASES } from "./readiness/data.js";
@@ -80,6 +81,7 @@ export const RULE_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   ...DATA_READINESS_CASES,
   ...BASELINE_READINESS_CASES,
   ...DYNAMODB_CASES,
+  ...COMPUTE_CASES,
   "LZ-KMS1": [
     {
       name: "a key with rotation",

@@ -386,6 +386,12 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
       },
     ],
   },
+  aws_apigatewayv2_api: {
+    arn: arn("apigateway", "/apis/mockapi01", REGION, ""),
+    execution_arn: arn("execute-api", "mockapi01"),
+    api_endpoint: `https://mockapi01.execute-api.${REGION}.amazonaws.com`,
+  },
+  aws_autoscaling_group: { arn: arn("autoscaling", `autoScalingGroup:${UUID}:autoScalingGroupName/mock`) },
   aws_backup_plan: { arn: arn("backup", "backup-plan:mock") },
   aws_backup_vault: { arn: arn("backup", "backup-vault:mock") },
   aws_cloudfront_distribution: {
@@ -417,6 +423,7 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_iam_service_linked_role: { arn: iamArn("role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig") },
   aws_iam_user: { arn: iamArn("user/mock") },
   aws_kinesis_firehose_delivery_stream: { arn: arn("firehose", "deliverystream/mock") },
+  aws_launch_template: { id: "lt-0123456789abcdef0", arn: arn("ec2", "launch-template/lt-0123456789abcdef0"), latest_version: 1 },
   aws_kms_alias: { arn: arn("kms", "alias/mock"), target_key_arn: arn("kms", `key/${UUID}`) },
   aws_kms_key: { arn: arn("kms", `key/${UUID}`) },
   aws_lambda_function: {
@@ -499,7 +506,7 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_secretsmanager_secret: { arn: arn("secretsmanager", "secret:mock-AbCdEf") },
   aws_secretsmanager_secret_version: { arn: arn("secretsmanager", "secret:mock-AbCdEf"), secret_string: "MockSecretValue1234" },
   aws_sns_topic: { arn: arn("sns", "mock") },
-  aws_ssm_parameter: { arn: arn("ssm", "parameter/mock") },
+  aws_ssm_parameter: { arn: arn("ssm", "parameter/mock"), insecure_value: "ami-0123456789abcdef0" },
   // Subnets are placed by AZ ID; the firewall endpoint lookups key on the AZ name a subnet lands in, which must be
   // one of the mocked firewall's sync states (mock-1a, ...).
   aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0"), availability_zone: "mock-1a" },

@@ -32,13 +32,14 @@ import { backupCopy } from "./backup.js";
 import { type AppBuckets, appBuckets } from "./buckets.js";
 import { type AppDatabase, dataTier, dataTierEnvironment } from "./data-tier.js";
 import { domainCertificates, domainRecords } from "./domain.js";
-import { type AppDynamodbTables, dynamodbEnvironment, dynamodbTables } from "./dynamodb.js";
+import { type AppDynamodbTables, dynamodbEnvironment, dynamodbStatements, dynamodbTables } from "./dynamodb.js";
 import { edgeDistribution, edgeVpcOrigin, edgeWebAcls, shieldProtections } from "./edge.js";
 import { appLoadBalancer } from "./load-balancer.js";
 import { appNetworkLoadBalancer } from "./network-load-balancer.js";
 import type { AppTierProps } from "./props.js";
 import { appSecrets } from "./secrets.js";
-import { type AppServiceHandle, appServices } from "./services.js";
+import { type AppCompute, appCompute } from "./compute.js";
+import { type AppServiceHandle, appServices, taskStatements } from "./services.js";
 
 /** The app tier: edge, load balancer, services, database, cache, buckets and backup copy. */
 export class AppTier extends Construct {
@@ -68,6 +69,8 @@ export class AppTier extends Construct {
   /** Logs key in us-east-1 (CloudFront WAF log group; the us-east-1 alert topic). */
   readonly edgeLogsKey: PurposeKmsKey;
   readonly replication?: BucketReplication;
+  /** EC2 Auto Scaling tiers, the internal ALB, Lambda functions and the HTTP API (empty for Fargate-only apps). */
+  readonly compute: AppCompute;
 
   constructor(scope: Construct, id: string, props: AppTierProps) {
     super(scope, id);
@@ -108,14 +111,26 @@ export class AppTier extends Construct {
     if (data.database) this.database = data.database;
     if (data.cache) this.cache = data.cache;
     this.dynamodbTables = dynamodbTables(this, props);
+    const environment = { ...dataTierEnvironment(props, data), ...dynamodbEnvironment(props, this.dynamodbTables) };
     this.services = appServices(this, props, {
       cluster: this.cluster,
       alb: this.alb,
       nlb,
       dataTier: data,
       dynamodbTables: this.dynamodbTables,
-      dataTierEnvironment: { ...dataTierEnvironment(props, data), ...dynamodbEnvironment(props, this.dynamodbTables) },
+      dataTierEnvironment: environment,
       dataBucket: this.buckets.data,
+    });
+    this.compute = appCompute(this, props, {
+      alb: this.alb,
+      buckets: this.buckets,
+      dataTier: data,
+      zoneId: certificates?.zoneId,
+      environment,
+      statementsFor: (dbUser) => [
+        ...taskStatements(props, data, this.buckets.data, dbUser),
+        ...dynamodbStatements(props, this.dynamodbTables),
+      ],
     });
 
     const shield = shieldProtections(this, props, this.distribution, this.alb);

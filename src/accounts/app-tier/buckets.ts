@@ -1,5 +1,6 @@
 /** The app tier's S3 buckets: the frontend, the data bucket, and the ALB and CloudFront access-log buckets. */
 import type { Construct } from "constructs";
+import { nlbListenerOf } from "../../config/index.js";
 import { allowKeyUseByService } from "../../modules/iam/index.js";
 import { albLogDeliveryStatement } from "../../modules/load-balancer/alb.js";
 import { nlbLogDeliveryStatements } from "../../modules/load-balancer/nlb.js";
@@ -43,7 +44,7 @@ export function appBuckets(scope: Construct, { env, app, keys }: AppTierProps): 
     expireAfterDays: ACCESS_LOG_DAYS,
   });
   albLogs.addToPolicy(albLogDeliveryStatement(albLogs.bucketArn, env.accountId, env.region, env.partition));
-  if (app.services.some((s) => s.nlb?.protocol === "TLS"))
+  if (app.services.some((s) => nlbListenerOf(s)?.protocol === "TLS"))
     for (const statement of nlbLogDeliveryStatements(albLogs.bucketArn, env.accountId, env.region, env.partition))
       albLogs.addToPolicy(statement);
   // CloudFront standard logs are delivered through bucket ACLs (the awslogsdelivery account gets

@@ -125,7 +125,10 @@ export function edgeDistribution(scope: Construct, { app, keys }: AppTierProps, 
     albOriginHttps: app.domain !== undefined,
     ...(origins.originHeaderValue !== undefined ? { originHeader: { name: ORIGIN_HEADER_NAME, value: origins.originHeaderValue } } : {}),
     ...(origins.vpcOrigin ? { albVpcOriginId: origins.vpcOrigin.vpcOriginId } : {}),
-    albPathPatterns: app.services.flatMap((s) => s.pathPatterns),
+    // Lambda paths go to the HTTP API and app-tier EC2 paths to the internal ALB, never through CloudFront (docs/app-compute.md).
+    albPathPatterns: app.services.flatMap((s) =>
+      s.compute === "lambda" || (s.compute === "ec2-asg" && s.tier === "app") ? [] : s.pathPatterns,
+    ),
     ...(app.domain && siteCertificateArn ? { customDomain: { name: app.domain.siteName, certificateArn: siteCertificateArn } } : {}),
     webAclArn: origins.webAclArn,
     logBucketDomainName: buckets.cloudFrontLogs.bucket.bucketDomainName,

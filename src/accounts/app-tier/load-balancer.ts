@@ -33,6 +33,6 @@ export function appLoadBalancer(
     accessLogBucketPolicy: buckets.albLogs.policy,
     deletionProtection: env.preventDestroy,
     desyncMitigationMode: env.preventDestroy ? "strictest" : "defensive",
-    testListener: app.services.some((s) => s.deployment === "blue-green"),
+    testListener: app.services.some((s) => s.compute === "ecs-fargate" && s.deployment === "blue-green"),
   });
 }

@@ -6,6 +6,7 @@
  */
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { Construct } from "constructs";
+import { nlbListenerOf } from "../../config/index.js";
 import { DnsValidatedCertificate } from "../../modules/edge/certificate.js";
 import { NetworkLoadBalancer } from "../../modules/load-balancer/nlb.js";
 import type { AppBuckets } from "./buckets.js";
@@ -34,7 +35,7 @@ export function appNetworkLoadBalancer(
 ): AppNetworkLoadBalancer | undefined {
   const settings = app.networkLoadBalancer;
   if (!settings) return undefined;
-  const tls = app.services.some((s) => s.nlb?.protocol === "TLS");
+  const tls = app.services.some((s) => nlbListenerOf(s)?.protocol === "TLS");
   const nlb = new NetworkLoadBalancer(scope, "nlb", {
     name: settings.name,
     vpcId: vpc.vpcId,

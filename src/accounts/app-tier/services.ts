@@ -3,7 +3,7 @@
  * on the ALB, its admission to the database and the cache, and a CodeDeploy blue-green deployment where asked.
  */
 import type { Construct } from "constructs";
-import type { AppServiceModel } from "../../config/index.js";
+import type { AppFargateServiceModel } from "../../config/index.js";
 import { BlueGreenDeployment } from "../../modules/containers/blue-green.js";
 import type { AppCluster } from "../../modules/containers/cluster.js";
 import { FargateService, type TaskSecret } from "../../modules/containers/fargate-service.js";
@@ -49,6 +49,7 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
   const account = { accountId: env.accountId, region: env.region, partition: env.partition };
   const services: Record<string, AppServiceHandle> = {};
   for (const svc of app.services) {
+    if (svc.compute !== "ecs-fargate") continue;
     const nlb = svc.nlb ? deps.nlb?.nlb : undefined;
     if (svc.nlb && !nlb) throw new Error(`service ${svc.name}: loadBalancer nlb without the app's networkLoadBalancer`);
     const dbUser = svc.name.replace(/-/g, "_");
@@ -124,7 +125,7 @@ export function appServices(scope: Construct, props: AppTierProps, deps: Service
 function blueGreenDeployment(
   scope: Construct,
   { env, alertTopicArn }: AppTierProps,
-  svc: AppServiceModel,
+  svc: AppFargateServiceModel,
   service: FargateService,
   cluster: AppCluster,
   alb: CloudFrontOnlyAlb,
@@ -144,14 +145,19 @@ function blueGreenDeployment(
 }
 
 /**
- * The task role of a service: where there is a database, connect as `dbUser` with IAM authentication to the primary
+ * The application statements of a service (the task role; an EC2 tier's instance role; a function's role): where there is a database, connect as `dbUser` with IAM authentication to the primary
  * and to every read replica (each DB instance has its own `DbiResourceId`, and `DB_READ_HOSTS` names the replicas;
  * an Aurora cluster has one resource id for all its instances,
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html); where there is a
  * cache, connect to it as its IAM user; read and write the data bucket's objects, list it, and use the data key through S3 only
  * (`kms:ViaService`).
  */
-function taskStatements({ env, keys }: AppTierProps, { database, cache }: DataTier, data: SecureBucket, dbUser: string): PolicyStatement[] {
+export function taskStatements(
+  { env, keys }: AppTierProps,
+  { database, cache }: DataTier,
+  data: SecureBucket,
+  dbUser: string,
+): PolicyStatement[] {
   const dbUserArn = (resourceId: string) => `arn:${env.partition}:rds-db:${env.region}:${env.accountId}:dbuser:${resourceId}/${dbUser}`;
   const dbUserArns = database?.resourceIds.map(dbUserArn) ?? [];
   return [

@@ -18,6 +18,7 @@
 import { z } from "zod";
 import { FARGATE_CPU_UNITS, FARGATE_SIZES_DOC } from "../../aws/fargate.js";
 import { orList } from "../problems.js";
+import { AppEc2Service, AppLambdaService, COMPUTE_HINT, checkCounts, ServiceAutoscaling } from "./app-compute.js";
 import { AppDynamodbTables } from "./app-dynamodb.js";
 import { AppDomain, AppEdge, AppNetworkLoadBalancer, AppServiceNlb } from "./app-edge.js";
 import { logRetentionDays } from "./log-retention.js";
@@ -59,28 +60,10 @@ export const SecretArn = z
 const ENV_NAME_HINT = "Write an environment variable name: a letter or _, then letters, digits or _, for example DB_NAME.";
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV_NAME_HINT });
 
-/** Target-tracking autoscaling of one service. At least one target. */
-export const ServiceAutoscaling = z
-  .strictObject({
-    cpuPercent: z
-      .int({ error: "Write cpuPercent as a whole number of percent, for example 60." })
-      .min(10, { error: "Write a cpuPercent of at least 10." })
-      .max(90, { error: "Write a cpuPercent of at most 90, so tasks scale out before they saturate." })
-      .optional()
-      .meta({ description: "Target average CPU utilization of the service's tasks, in percent (ECSServiceAverageCPUUtilization)." }),
-    requestsPerTarget: z
-      .int({ error: "Write requestsPerTarget as a whole number, for example 1000." })
-      .min(1, { error: "Write a requestsPerTarget of at least 1." })
-      .optional()
-      .meta({ description: "Target ALB requests per task per minute (ALBRequestCountPerTarget)." }),
-  })
-  .refine((a) => a.cpuPercent !== undefined || a.requestsPerTarget !== undefined, {
-    error: "Write at least one target: cpuPercent, requestsPerTarget or both.",
-  })
-  .meta({ description: "Target-tracking autoscaling between minCount and maxCount." });
+export { ServiceAutoscaling };
 
 /** One containerized service: an ECR repository, a Fargate task definition, an ECS service and its ALB routing. */
-export const AppService = z
+export const AppFargateService = z
   .strictObject({
     name: z
       .string()
@@ -88,6 +71,10 @@ export const AppService = z
         error: "Write a short lowercase service name (2-20 characters, a-z 0-9 -), for example api.",
       })
       .meta({ description: "Service name; part of the ECS service, task family, ECR repository and log group names." }),
+    compute: z
+      .literal("ecs-fargate")
+      .optional()
+      .meta({ description: "ecs-fargate (the default), ec2-asg or lambda; see docs/app-compute.md. @default ecs-fargate" }),
     runtime: z
       .string()
       .regex(/^[a-z][a-z0-9.-]{1,30}$/, { error: "Write a short runtime label such as nodejs22 or python3.12." })
@@ -195,22 +182,16 @@ export const AppService = z
           "requestsPerTarget scales on the ALB's request count, which an NLB has not. Scale on cpuPercent for a service behind the NLB",
         );
     }
-    if (s.minCount > s.maxCount) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["minCount"],
-        message: `minCount ${s.minCount} is above maxCount ${s.maxCount}. Write a minCount of at most ${s.maxCount}`,
-      });
-    }
-    if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["desiredCount"],
-        message: `desiredCount ${s.desiredCount} is outside minCount..maxCount (${s.minCount}..${s.maxCount}). Write a desiredCount between them`,
-      });
-    }
+    checkCounts(s, ctx);
   })
-  .meta({ description: "One containerized service behind the ALB." });
+  .meta({ description: "One containerized service behind the ALB or the NLB (compute: ecs-fargate, the default)." });
+
+/** One service of the app tier: ECS Fargate (the default), an EC2 Auto Scaling tier, or Lambda functions. */
+export const AppService = z
+  .discriminatedUnion("compute", [AppFargateService, AppEc2Service, AppLambdaService], {
+    error: (issue) => (issue.code === "invalid_union" ? COMPUTE_HINT : undefined),
+  })
+  .meta({ description: "One service: compute ecs-fargate (default), ec2-asg or lambda." });
 
 /**
  * The database engines of the app tier: RDS for MySQL or PostgreSQL (a DB instance with a Multi-AZ standby and read
@@ -417,7 +398,7 @@ export const AppSettings = z
     services: z
       .array(AppService)
       .min(1, { error: "List at least one service under services:." })
-      .meta({ description: "Containerized services on ECS Fargate." }),
+      .meta({ description: "The services: ECS Fargate (default), EC2 Auto Scaling tiers or Lambda functions (compute:)." }),
     networkLoadBalancer: AppNetworkLoadBalancer.optional(),
     database: AppDatabase.optional(),
     cache: AppCache.optional(),

@@ -61,6 +61,11 @@ export const CostAssumptions = z
       "GB of AWS API traffic (image pulls from ECR, logs, secrets) through the VPC's interface endpoints, when vpc.interfaceEndpoints lists any.",
       20,
     ),
+    lambdaRequestsPerFunctionPerMonth: usage(
+      "Requests each Lambda service (compute: lambda) serves; the HTTP API carries the same requests.",
+      1_000_000,
+    ),
+    lambdaAverageDurationMs: usage("Average duration of a Lambda invocation, in milliseconds (billed per millisecond).", 200, 900_000),
   })
   .meta({
     description: "Usage assumptions of `lz cost` for this account, per month; they change no resource. @default the defaults of each field",

@@ -41,13 +41,15 @@ export const validateApp: Validator = (config) => {
       if (first !== undefined)
         at(["services", i, "name"], `service name "${s.name}" is already used by services[${first}]. Give each service its own name.`);
       else seen.name.set(s.name, i);
-      const repo = seen.repo.get(s.ecrRepository);
-      if (repo !== undefined)
-        at(
-          ["services", i, "ecrRepository"],
-          `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
-        );
-      else seen.repo.set(s.ecrRepository, i);
+      if (s.compute === undefined) {
+        const repo = seen.repo.get(s.ecrRepository);
+        if (repo !== undefined)
+          at(
+            ["services", i, "ecrRepository"],
+            `ECR repository "${s.ecrRepository}" is already used by services[${repo}]. Give each service its own repository.`,
+          );
+        else seen.repo.set(s.ecrRepository, i);
+      }
       s.pathPatterns?.forEach((p, j) => {
         const owner = seen.path.get(p);
         if (owner !== undefined)
@@ -57,8 +59,9 @@ export const validateApp: Validator = (config) => {
           );
         else seen.path.set(p, s.name);
       });
-      for (const key of Object.keys(s.secrets)) {
-        if (key in s.environment) at(["services", i, "secrets", key], `${key} is also set in environment. Keep it in secrets only.`);
+      for (const key of Object.keys(s.compute === undefined ? s.secrets : {})) {
+        if (s.compute === undefined && key in s.environment)
+          at(["services", i, "secrets", key], `${key} is also set in environment. Keep it in secrets only.`);
       }
     });
     const db = app.database;
@@ -74,7 +77,7 @@ export const validateApp: Validator = (config) => {
         "a Multi-AZ Aurora cluster needs a reader in another AZ to fail over to (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html). Write readReplicas: 1 or more, or multiAz: false.",
       );
     }
-    const nlbServices = app.services.flatMap((s, i) => (s.nlb ? [{ s, i, nlb: s.nlb }] : []));
+    const nlbServices = app.services.flatMap((s, i) => ("nlb" in s && s.nlb ? [{ s, i, nlb: s.nlb }] : []));
     if (nlbServices.length > 0 && !app.networkLoadBalancer)
       at(
         ["services", nlbServices[0]!.i, "loadBalancer"],

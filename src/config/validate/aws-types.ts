@@ -15,6 +15,7 @@
  *
  * Region availability is not checked (see the table files for why); the messages cite the AWS pages.
  */
+import { ec2InstanceTypeProblem } from "../../aws/ec2-instance-types.js";
 import {
   CACHE_ENGINE_LABEL,
   type CacheEngine,
@@ -94,7 +95,10 @@ export const validateAwsTypes: Validator = (config) => {
       );
     }
     if (app.cache) at(["cache", "nodeType"], nodeTypeProblem(app.cache.engine, app.cache.nodeType));
-    for (const [i, s] of app.services.entries()) at(["services", i, "memoryMiB"], fargateSizeProblem(s.cpu, s.memoryMiB));
+    for (const [i, s] of app.services.entries()) {
+      if (s.compute === undefined) at(["services", i, "memoryMiB"], fargateSizeProblem(s.cpu, s.memoryMiB));
+      if (s.compute === "ec2-asg") at(["services", i, "instanceType"], ec2InstanceTypeProblem(s.instanceType));
+    }
   }
   return problems;
 };

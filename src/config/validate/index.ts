@@ -3,6 +3,7 @@ import type { Problem } from "../problems.js";
 import { validateAccounts } from "./accounts.js";
 import { validateAdopt } from "./adopt.js";
 import { validateApp } from "./app.js";
+import { validateAppCompute } from "./app-compute.js";
 import { validateAsns } from "./asns.js";
 import { validateAwsTypes } from "./aws-types.js";
 import { validateBootstrap } from "./bootstrap.js";
@@ -30,6 +31,7 @@ export const VALIDATORS: readonly Validator[] = [
   validatePlanGuard,
   validateBootstrap,
   validateApp,
+  validateAppCompute,
   validateAwsTypes,
   validateHybrid,
   validateInspection,

@@ -12,7 +12,25 @@ import { definedOnly } from "../../util/defined.js";
 export interface AppCostShape {
   /** Present: the app tier has a Network Load Balancer. */
   readonly networkLoadBalancer?: object;
-  readonly services: readonly { readonly name: string; readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number }[];
+  /** Services by compute kind (absent: `ecs-fargate`). */
+  readonly services: readonly (
+    | {
+        readonly compute?: "ecs-fargate";
+        readonly name: string;
+        readonly cpu: number;
+        readonly memoryMiB: number;
+        readonly desiredCount: number;
+      }
+    | {
+        readonly compute: "ec2-asg";
+        readonly name: string;
+        readonly instanceType: string;
+        readonly desiredCount: number;
+        readonly rootVolumeGiB: number;
+        readonly tier: "web" | "app";
+      }
+    | { readonly compute: "lambda"; readonly name: string; readonly memoryMiB: number; readonly architecture: "arm64" | "x86_64" }
+  )[];
   /** Absent: no database. */
   readonly database?: {
     readonly engine: NonNullable<RdsInputs["engine"]>;
@@ -52,11 +70,15 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
   const managed = app.waf.managedRuleGroups.length;
   const cloudFrontRules = 1 + (app.waf.blockedCountries.length > 0 ? 1 : 0) + managed;
   return {
-    alb: { count: 1, lcuPerHour: a.albLcuPerHour },
+    // The internal ALB of app-tier EC2 services is a second load balancer.
+    alb: { count: app.services.some((s) => s.compute === "ec2-asg" && s.tier === "app") ? 2 : 1, lcuPerHour: a.albLcuPerHour },
     ...(app.networkLoadBalancer ? { nlb: { count: 1, nlcuPerHour: a.nlbNlcuPerHour } } : {}),
     fargate: {
-      services: app.services.map((s) => ({ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount })),
+      services: app.services.flatMap((s) =>
+        "cpu" in s ? [{ name: s.name, cpuUnits: s.cpu, memoryMiB: s.memoryMiB, desiredCount: s.desiredCount }] : [],
+      ),
     },
+    ...computeInputs(app, a),
     ...(app.database
       ? {
           rds: {
@@ -85,5 +107,29 @@ export function appCostInputs(app: AppCostShape, a: CostAssumptionsFile): Partia
     cloudFront: { dataOutGbPerMonth: a.cloudFrontDataOutGbPerMonth, httpsRequestsPerMonth: a.cloudFrontHttpsRequestsPerMonth },
     waf: { webAcls: APP_WEB_ACLS, rules: cloudFrontRules + managed, requestsPerMonth: a.wafRequestsPerMonth },
     shieldAdvanced: app.shieldAdvanced,
+  };
+}
+
+/** The EC2 tiers and Lambda functions of the app, when it has any. */
+function computeInputs(app: AppCostShape, a: CostAssumptionsFile): Partial<EnvironmentCostInputs> {
+  const tiers = app.services.flatMap((s) =>
+    s.compute === "ec2-asg"
+      ? [{ name: s.name, instanceType: s.instanceType, desiredCount: s.desiredCount, rootVolumeGiB: s.rootVolumeGiB }]
+      : [],
+  );
+  const functions = app.services.flatMap((s) =>
+    s.compute === "lambda" ? [{ name: s.name, memoryMiB: s.memoryMiB, architecture: s.architecture }] : [],
+  );
+  return {
+    ...(tiers.length > 0 ? { ec2: { tiers } } : {}),
+    ...(functions.length > 0
+      ? {
+          lambda: {
+            functions,
+            requestsPerFunctionPerMonth: a.lambdaRequestsPerFunctionPerMonth,
+            averageDurationMs: a.lambdaAverageDurationMs,
+          },
+        }
+      : {}),
   };
 }

@@ -284,7 +284,7 @@ export function shieldAdvancedCost(subscribers: number, prices: PriceTable): Cos
 }
 
 /** The price of `name`, or why there is none: the classes the table has and where to add it. */
-function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what: string, region: string): PriceEntry | string {
+export function lookup(table: Readonly<Record<string, PriceEntry>>, name: string, what: string, region: string): PriceEntry | string {
   const entry = table[name];
   if (!entry) {
     return `no ${region} price for ${what} ${name}. The price table has: ${Object.keys(table).sort().join(", ")}. Add it to src/cost/prices/${region}.ts.`;

@@ -23,6 +23,10 @@ export const PRICING_PAGES = {
   kms: "https://aws.amazon.com/kms/pricing/",
   route53: "https://aws.amazon.com/route53/pricing/",
   privateLink: "https://aws.amazon.com/privatelink/pricing/",
+  ec2: "https://aws.amazon.com/ec2/pricing/",
+  ebs: "https://aws.amazon.com/ebs/pricing/",
+  lambda: "https://aws.amazon.com/lambda/pricing/",
+  apiGateway: "https://aws.amazon.com/api-gateway/pricing/",
 } as const;
 
 /** Note of a figure written down from memory of the AWS pricing page. */

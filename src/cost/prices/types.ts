@@ -71,4 +71,13 @@ export interface PriceTable {
   readonly interfaceEndpointAzHour: PriceEntry;
   /** Interface VPC endpoint: per GB processed (first PB a month). */
   readonly interfaceEndpointGb: PriceEntry;
+  /** EC2 Linux on-demand, per instance type (`t4g.small`). */
+  readonly ec2InstanceHour: Readonly<Record<string, PriceEntry>>;
+  /** EBS gp3 storage, per GB-month (baseline IOPS and throughput included). */
+  readonly ebsGp3GbMonth: PriceEntry;
+  readonly lambdaRequestsMillion: PriceEntry;
+  /** Lambda compute, per GB-second, by architecture. */
+  readonly lambdaGbSecond: Readonly<Record<"arm64" | "x86_64", PriceEntry>>;
+  /** API Gateway HTTP API requests, per million (first 300 million a month). */
+  readonly httpApiRequestsMillion: PriceEntry;
 }

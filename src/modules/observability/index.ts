@@ -17,3 +17,11 @@ export {
 } from "./alarms.js";
 export { dashboardBody, EnvironmentDashboard, type EnvironmentDashboardProps } from "./dashboard.js";
 export { DYNAMODB_ALARM_OPERATIONS, DynamodbAlarms, type DynamodbAlarmsProps } from "./dynamodb-alarms.js";
+export {
+  AutoScalingTierAlarms,
+  HttpApiAlarms,
+  LambdaAlarms,
+  type AutoScalingTierAlarmsProps,
+  type HttpApiAlarmsProps,
+  type LambdaAlarmsProps,
+} from "./compute-alarms.js";
