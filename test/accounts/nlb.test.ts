@@ -148,8 +148,8 @@ describe("NLB config errors", () => {
     expect(problemsOf(dir)).toMatchInlineSnapshot(`
       [
         "<dir>/dev.yaml:33:19 app.services[0].deployment: blue-green deployments run on the ALB's test listener. Write deployment: rolling for a service behind the NLB (got string "blue-green").",
-        "<dir>/dev.yaml:34:21 app.services[0].pathPatterns: the NLB forwards by port, not path, and the service is not behind CloudFront. Leave pathPatterns out (got a list). Expected (Paths CloudFront sends to the ALB and the ALB forwards to this service, for example [/api/*]. Required with loadBalancer alb, not allowed with nlb).",
-        "<dir>/dev.yaml:35:40 app.services[0].autoscaling.requestsPerTarget: requestsPerTarget scales on the ALB's request count, which an NLB has not. Scale on cpuPercent for a service behind the NLB (got number 100). Expected (Target ALB requests per task per minute (ALBRequestCountPerTarget)).",
+        "<dir>/dev.yaml:34:21 app.services[0].pathPatterns: the NLB forwards by port, not path, and the service is not behind CloudFront. Leave pathPatterns out (got a list).",
+        "<dir>/dev.yaml:35:40 app.services[0].autoscaling.requestsPerTarget: requestsPerTarget scales on the ALB's request count, which an NLB has not. Scale on cpuPercent for a service behind the NLB (got number 100).",
         "<dir>/dev.yaml:43:21 app.services[1].loadBalancer: a service behind the NLB needs its listener. Write nlb: {protocol: TCP, port: <port>} (got string "nlb").",
       ]
     `);
