@@ -169,8 +169,8 @@ describe("workloadVpcCostInputs", () => {
 describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
   it("prices the hub's VPN, DX port and gateway attachment, and the inspection VPC's endpoints, NAT gateways and attachment", () => {
     const hybrid = {
-      directConnect: { transitVirtualInterface: { connectionId: "dxcon-abc123" } },
-      vpn: { name: "acme-vpn" },
+      directConnect: { transitVirtualInterfaces: [{ connectionId: "dxcon-abc123" }] },
+      vpns: [{ name: "acme-vpn" }],
       inspection: { azCount: 3 },
     };
     expect(hubHybridCostInputs(hybrid, a)).toEqual({
@@ -184,12 +184,12 @@ describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
 
   it("bills no DX port for a hosted connection or a gateway without a virtual interface", () => {
     expect(
-      hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { dedicated: false })
+      hubHybridCostInputs({ directConnect: { transitVirtualInterfaces: [{ connectionId: "dxcon-1" }] } }, a, { dedicated: false })
         .directConnect!.ports,
     ).toBe(0);
-    expect(hubHybridCostInputs({ directConnect: {} }, a).directConnect!.ports).toBe(0);
+    expect(hubHybridCostInputs({ directConnect: { transitVirtualInterfaces: [] } }, a).directConnect!.ports).toBe(0);
     expect(
-      hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { portSpeed: "10Gbps" })
+      hubHybridCostInputs({ directConnect: { transitVirtualInterfaces: [{ connectionId: "dxcon-1" }] } }, a, { portSpeed: "10Gbps" })
         .directConnect!.portSpeed,
     ).toBe("10Gbps");
   });
