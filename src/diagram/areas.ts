@@ -161,7 +161,12 @@ export const hybridConnectivityArea: DiagramArea = (model, d) => {
       `customer gateway ${cgw.name}`,
       `${cgw.ipAddress} · ASN ${cgw.bgpAsn}`,
     ]);
-    d.edge({ from: ids.onPremises(), to: node, style: "dashed", label: vpns.length > 1 ? `backup · IPsec · ${vpn.link}` : "backup · IPsec" });
+    d.edge({
+      from: ids.onPremises(),
+      to: node,
+      style: "dashed",
+      label: vpns.length > 1 ? `backup · IPsec · ${vpn.link}` : "backup · IPsec",
+    });
   }
 };
 

@@ -304,14 +304,16 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   const attachments: AttachmentPlan[] = [];
   if (input.directConnect)
     attachments.push({ id: "directconnect", origin: "directconnect", propagates: input.onPremisesCidrs, applianceMode: false, azs: [] });
-  vpns.forEach((v, i) =>
-    attachments.push({
-      id: vpnAttachment(v.link, i),
-      origin: "vpn",
-      propagates: v.staticRoutesOnly ? [] : input.onPremisesCidrs,
-      applianceMode: false,
-      azs: [],
-    }),
+  attachments.push(
+    ...vpns.map(
+      (v, i): AttachmentPlan => ({
+        id: vpnAttachment(v.link, i),
+        origin: "vpn",
+        propagates: v.staticRoutesOnly ? [] : input.onPremisesCidrs,
+        applianceMode: false,
+        azs: [],
+      }),
+    ),
   );
   if (central && input.inspection) {
     const insp = table("inspection");

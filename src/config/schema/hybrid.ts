@@ -51,7 +51,8 @@ export const TransitVirtualInterface = z
         "BGP peer address on the Amazon side with its prefix length (169.254.100.1/30); set with customerAddress, in the same subnet. @default AWS assigns both from 169.254.0.0/16",
     }),
     customerAddress: Ipv4Cidr.optional().meta({
-      description: "BGP peer address of the on-prem router with its prefix length (169.254.100.2/30). @default AWS assigns it with amazonAddress",
+      description:
+        "BGP peer address of the on-prem router with its prefix length (169.254.100.2/30). @default AWS assigns it with amazonAddress",
     }),
   })
   .meta({ description: "A transit virtual interface to the Direct Connect gateway. Changing vlan or connectionId replaces it." });
@@ -64,7 +65,8 @@ export const TransitVirtualInterface = z
 export const LinkName = z
   .string()
   .regex(/^(?!.*tunnel)[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
-    error: "Write a name of lower-case letters, digits and hyphens that starts with a letter and does not contain tunnel, for example primary.",
+    error:
+      "Write a name of lower-case letters, digits and hyphens that starts with a letter and does not contain tunnel, for example primary.",
   })
   .max(24, { error: "Keep the name to 24 characters; it is part of alarm names and log group names." })
   .meta({ description: "Name of the link: lower-case letters, digits and hyphens (no 'tunnel'), at most 24 characters." });
@@ -74,7 +76,9 @@ export const NamedTransitVirtualInterface = TransitVirtualInterface.extend({
   name: LinkName,
   location: z
     .string()
-    .regex(/^[A-Za-z0-9]{2,16}$/, { error: "Write the Direct Connect location code of the connection, for example EqLD5 (aws directconnect describe-locations)." })
+    .regex(/^[A-Za-z0-9]{2,16}$/, {
+      error: "Write the Direct Connect location code of the connection, for example EqLD5 (aws directconnect describe-locations).",
+    })
     .meta({
       description:
         "Direct Connect location code of the connection (DescribeLocations, for example EqLD5). Failure scenario dx-location-<code>-down takes down every interface there.",
@@ -245,14 +249,10 @@ export const HybridSettings = z
   .strictObject({
     directConnect: DirectConnectSettings.optional(),
     vpn: VpnSettings.optional(),
-    vpns: z
-      .array(NamedVpnSettings)
-      .min(1, { error: "List at least one VPN connection, or remove vpns." })
-      .optional()
-      .meta({
-        description:
-          "Several Site-to-Site VPN connections on the transit gateway, each with its own customer gateway (the transit gateway spreads flows over those up, ECMP). Instead of vpn, never with it.",
-      }),
+    vpns: z.array(NamedVpnSettings).min(1, { error: "List at least one VPN connection, or remove vpns." }).optional().meta({
+      description:
+        "Several Site-to-Site VPN connections on the transit gateway, each with its own customer gateway (the transit gateway spreads flows over those up, ECMP). Instead of vpn, never with it.",
+    }),
     inspection: InspectionSettings.optional(),
   })
   .meta({ description: "Direct Connect (primary), Site-to-Site VPN (backup) and the central inspection VPC." });

@@ -8,6 +8,7 @@ import { validateAwsTypes } from "./aws-types.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateHybrid } from "./hybrid.js";
+import { validateHybridLinks } from "./hybrid-links.js";
 import { validateInspection } from "./inspection.js";
 import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
@@ -29,6 +30,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateApp,
   validateAwsTypes,
   validateHybrid,
+  validateHybridLinks,
   validateInspection,
   validateRouting,
   validatePolicy,

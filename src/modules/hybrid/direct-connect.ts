@@ -106,9 +106,12 @@ export class DirectConnectGateway extends Construct {
     const vifs = props.transitVirtualInterfaces ?? [];
     const alarmedConnections = new Set<string>();
     this.virtualInterfaceIds = vifs.map((vif, i) => {
-      if (i > 0 && !vif.link) throw new Error(`DirectConnectGateway ${props.name}: transit VIF ${vif.name} after the first needs a link name`);
+      if (i > 0 && !vif.link)
+        throw new Error(`DirectConnectGateway ${props.name}: transit VIF ${vif.name} after the first needs a link name`);
       if ((vif.amazonAddress === undefined) !== (vif.customerAddress === undefined))
-        throw new Error(`DirectConnectGateway ${props.name}: transit VIF ${vif.name} needs both amazonAddress and customerAddress, or neither`);
+        throw new Error(
+          `DirectConnectGateway ${props.name}: transit VIF ${vif.name} needs both amazonAddress and customerAddress, or neither`,
+        );
       const id = (base: string) => (i === 0 ? base : `${base}-${vif.link}`);
       const key = new DataAwsSecretsmanagerSecretVersion(this, id("bgp-auth-key"), { secretId: vif.bgpAuthKeySecretId });
       const resource = new DxTransitVirtualInterface(this, id("transit-virtual-interface"), {
