@@ -10,6 +10,7 @@
  */
 import type { RoutingPlan } from "./plan.js";
 import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation, scenarioLabel } from "./locations.js";
+import { linksOf } from "./links.js";
 import { applicableFailures, Network, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
 
 export { azLabel, scenarioLabel } from "./locations.js";
@@ -125,7 +126,7 @@ export function linkAsymmetry(forward: Trace, back: Trace): string | undefined {
   const ret = link(back);
   if (!fwd || !ret || fwd === ret) return undefined;
   const decided = (t: Trace, l: string) => {
-    const i = t.hops.findIndex((h) => h.next === l);
+    const i = t.hops.findIndex((h) => h.next === l || h.next.startsWith(`${l}:`));
     return i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t);
   };
   return `the flow goes over ${fwd} (${decided(forward, fwd)}) and returns over ${ret} (${decided(back, ret)}): asymmetric routing, which stateful on-prem devices drop. Both directions must use Direct Connect while it is up: on-prem prefers the longest prefix, so allowedPrefixes must be at least as specific as every route the VPN advertises`;
@@ -145,7 +146,7 @@ export function vpnWhileDirectConnectUp(net: Network, forward: Trace, back: Trac
     ["return", back],
   ] as const) {
     if (!t?.waypoints.includes("vpn")) continue;
-    const i = t.hops.findIndex((h) => h.next === "vpn");
+    const i = t.hops.findIndex((h) => h.next === "vpn" || h.next.startsWith("vpn:"));
     return `the ${dir} path takes the VPN while Direct Connect is up (${i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t)}). Advertise the range over Direct Connect at least as specifically as over the VPN, and route on-prem prefixes by propagation, not by static routes to the VPN`;
   }
   return undefined;
@@ -238,6 +239,11 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
 
 /** Number of flow-hash choices worth trying: the most AZs any VPC attachment of `plan` has. */
 const flowChoices = (plan: RoutingPlan) => Math.max(1, ...plan.attachments.map((a) => a.azs.length));
+/** Number of on-prem link choices worth trying: the most transit VIFs or VPN connections a flow could pick from. */
+const linkChoices = (plan: RoutingPlan) => {
+  const links = linksOf(plan);
+  return Math.max(1, links.directConnect.length, links.vpns.length);
+};
 
 /**
  * Checks one intent in one scenario on every path: each source endpoint (every AZ of a tier that is up) to each
@@ -246,7 +252,9 @@ const flowChoices = (plan: RoutingPlan) => Math.max(1, ...plan.attachments.map((
 export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "normal" | Failure): ScenarioResult {
   const expected = scenario === "normal" ? intent.expect : (intent.failures[scenario] ?? intent.expect);
   const failures = scenario === "normal" ? [] : [scenario];
-  const nets = Array.from({ length: flowChoices(plan) }, (_, flowAz) => new Network(plan, failures, { flowAz }));
+  const nets = Array.from({ length: linkChoices(plan) }, (_, flowLink) =>
+    Array.from({ length: flowChoices(plan) }, (_, flowAz) => new Network(plan, failures, { flowAz, flowLink })),
+  ).flat();
   const net = nets[0]!;
   const froms = resolveLocation(net, intent.from, true);
   const tos = resolveLocation(net, intent.to, true);
