@@ -251,7 +251,7 @@ export class Network {
       matched: `${best.destination} via ${best.via}${best.via === "directconnect" ? " (DX preferred)" : ""}`,
       next: best.via,
     });
-    this.crossLink(p, best.via);
+    this.crossLink(p, best.via, "tgw");
     return { next: { at: "tgw", attachment: best.via } };
   }
 
@@ -259,20 +259,20 @@ export class Network {
    * Crosses the on-prem link of attachment `via` (either way): the `directconnect` or `vpn` waypoint, and, where
    * the config names its links, a hop naming the transit VIF or VPN connection and tunnel taken.
    */
-  private crossLink(p: Packet, via: AttachmentId): void {
+  private crossLink(p: Packet, via: AttachmentId, next: "tgw" | "on-prem"): void {
     if (via === "directconnect") {
       p.waypoints.add("directconnect");
       const vifs = this.links.interfacesUp();
       if (vifs.some((v) => v.link)) {
         const vif = this.pickLink(p, vifs);
-        p.hops.push({ at: "direct connect", table: "transit VIFs up (BGP, ECMP)", matched: describeInterface(vif), next: "dx gateway" });
+        p.hops.push({ at: "direct connect", table: "transit VIFs up (BGP, ECMP)", matched: describeInterface(vif), next });
       }
       return;
     }
     p.waypoints.add("vpn");
     const link = this.links.links.vpns.find((v) => v.attachment === via)?.link;
     const tunnel = this.links.tunnelsUp(via)[0] ?? 1;
-    if (link) p.hops.push({ at: `vpn ${link}`, table: "tunnels", matched: `tunnel ${tunnel}`, next: "ipsec" });
+    if (link) p.hops.push({ at: `vpn ${link}`, table: "tunnels", matched: `tunnel ${tunnel}`, next });
   }
 
   /**
@@ -317,7 +317,7 @@ export class Network {
 
   /** Out of the transit gateway over Direct Connect or a VPN connection (through its first tunnel that is up) to on-prem. */
   private leaveToOnPrem(p: Packet, via: AttachmentId): Step {
-    this.crossLink(p, via);
+    this.crossLink(p, via, "on-prem");
     if (via === "vpn" && !this.links.links.vpns[0]?.link)
       p.hops.push({ at: "vpn", table: "tunnels", matched: `tunnel ${this.links.tunnelsUp(via)[0] ?? 1}`, next: "on-prem" });
     if (!this.plan.onPremisesCidrs.some((c) => inCidr(c, p.dst))) return p.stop(false, `${p.toIp} is not on-prem, but ${via} leads there`);
