@@ -194,6 +194,21 @@ describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
     ).toBe("10Gbps");
   });
 
+  it("bills a DX port per distinct connection of the transit VIFs, and a connection and attachment per VPN", () => {
+    const inputs = hubHybridCostInputs(
+      {
+        directConnect: {
+          transitVirtualInterfaces: [{ connectionId: "dxcon-1" }, { connectionId: "dxcon-2" }, { connectionId: "dxcon-2" }],
+        },
+        vpns: [{ name: "acme-vpn" }, { name: "acme-vpn-site-b" }],
+      },
+      a,
+    );
+    expect(inputs.directConnect!.ports).toBe(2);
+    expect(inputs.vpn).toEqual({ connections: 2 });
+    expect(inputs.transitGateway).toEqual({ attachments: 3, kinds: ["2 VPNs", "DX gateway"], gbProcessedPerMonth: 50 });
+  });
+
   it("adds nothing for a hub without hybrid parts", () => {
     expect(hubHybridCostInputs({}, a)).toEqual({});
   });
