@@ -27,7 +27,7 @@ const asLists = () =>
         replace(SINGLE_VPN, "    vpns:\n      - name: site-a\n        customerGateway:\n"),
         (x: string) =>
           x.replace(
-            /(\n {4}vpns:\n {6}- name: site-a\n {8}customerGateway:\n)([^]*?)(\n {4}inspection:)/,
+            /(\n {4}vpns:\n {6}- name: site-a\n {8}customerGateway:\n)([\s\S]*?)(\n {4}inspection:)/,
             (_m, head: string, body: string, tail: string) =>
               `${head}${body.replace(/\n {6}/g, "\n        ").replace(/^ {8}/, "          ")}${tail}`,
           ),

@@ -53,7 +53,7 @@ describe("redundant hybrid links config", () => {
       "shared.yaml": (t) =>
         [
           replace(SINGLE_VIF, vifs(GOOD_VIF)),
-          replace(/ {4}vpn:\n[^]*?dpdTimeoutAction: restart\n/, vpns(GOOD_VPN).replace("    vpn:\n", "")),
+          replace(/ {4}vpn:\n[\s\S]*?dpdTimeoutAction: restart\n/, vpns(GOOD_VPN).replace("    vpn:\n", "")),
         ].reduce((x, e) => e(x), t),
     });
     const h = loadConfig(dir).networkHub.hybrid!;
