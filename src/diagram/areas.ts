@@ -148,7 +148,12 @@ export const hybridConnectivityArea: DiagramArea = (model, d) => {
     ]);
     if (vifs.length > 1)
       for (const vif of vifs)
-        d.edge({ from: ids.onPremises(), to: ids.directConnect(), style: "solid", label: `primary · BGP · ${vif.link} @ ${vif.location}` });
+        d.edge({
+          from: ids.onPremises(),
+          to: ids.directConnect(),
+          style: "solid",
+          label: `primary · BGP · VIF ${vif.link} @ ${vif.location}`,
+        });
     else d.edge({ from: ids.onPremises(), to: ids.directConnect(), style: "solid", label: "primary · BGP" });
   }
   for (const vpn of vpns) {
@@ -165,7 +170,7 @@ export const hybridConnectivityArea: DiagramArea = (model, d) => {
       from: ids.onPremises(),
       to: node,
       style: "dashed",
-      label: vpns.length > 1 ? `backup · IPsec · ${vpn.link}` : "backup · IPsec",
+      label: vpns.length > 1 ? `backup · IPsec · VPN ${vpn.link}` : "backup · IPsec",
     });
   }
 };
