@@ -124,6 +124,16 @@ describe("redundant hybrid links config", () => {
     ]);
   });
 
+  it("rejects more on-prem prefixes than a transit VIF's BGP session takes", () => {
+    const many = Array.from({ length: 101 }, (_, i) => `      - 172.${17 + Math.floor(i / 16)}.${(i % 16) * 16}.0/20`).join("\n");
+    const dir = referenceWith({
+      "shared.yaml": replace("    cidrs:\n      - 172.16.0.0/16\n", `    cidrs:\n      - 172.16.0.0/16\n${many}\n`),
+    });
+    expect(problemsOf(dir).filter((p) => p.includes("onPremises.cidrs:"))).toEqual([
+      "<dir>/shared.yaml:34:7 networkHub.onPremises.cidrs: on-prem advertises these 103 prefixes over each transit virtual interface, and AWS sets a BGP session with more than 100 idle. Summarize them into at most 100.",
+    ]);
+  });
+
   it("rejects both VPN forms, a customer gateway address twice, a tunnel CIDR another VPN uses, and an unknown failure", () => {
     const dir = referenceWith({
       "shared.yaml": (t) =>

@@ -4,9 +4,11 @@
  * single forms).
  *
  * AWS rules encoded here:
- * - At most 4 transit virtual interfaces per dedicated connection or LAG, 1 per hosted connection, and 30 virtual
- *   interfaces per Direct Connect gateway ("Direct Connect quotas",
- *   https://docs.aws.amazon.com/directconnect/latest/UserGuide/limits.html); the schema caps the list at 30.
+ * - At most 4 transit virtual interfaces per dedicated connection or LAG, 1 per hosted connection, 30 virtual
+ *   interfaces per Direct Connect gateway (the schema caps the list at 30), and 100 prefixes from on-prem per
+ *   transit VIF BGP session ("Direct Connect quotas", https://docs.aws.amazon.com/directconnect/latest/UserGuide/limits.html).
+ *   The hub associates one transit gateway with its Direct Connect gateway, within the quota of transit gateways per
+ *   gateway; the allowed prefixes (at most 200) are checked by ./hybrid.ts.
  * - A VLAN id is unique per connection: each virtual interface of a connection is an 802.1Q VLAN on its port
  *   ("Virtual interfaces", https://docs.aws.amazon.com/directconnect/latest/UserGuide/WorkingWithVirtualInterfaces.html).
  * - Resilience: AWS's high-resiliency model is one connection at each of two or more locations, maximum resiliency
@@ -28,6 +30,12 @@ import type { Validator } from "./context.js";
 
 /** Transit VIFs AWS accepts per dedicated connection or LAG (Direct Connect quotas; a hosted connection takes 1). */
 export const TRANSIT_VIFS_PER_CONNECTION = 4;
+
+/**
+ * Prefixes on-prem may advertise to AWS over one transit VIF's BGP session: more, and AWS sets the session idle
+ * (Direct Connect quotas, "Number of prefixes from on-premises to AWS on a transit virtual interface").
+ */
+export const ONPREM_PREFIXES_PER_TRANSIT_VIF = 100;
 
 /** @see Validator */
 export const validateHybridLinks: Validator = (config) => {
@@ -51,6 +59,14 @@ export const validateHybridLinks: Validator = (config) => {
         [...base, "vpns"],
         "vpn and vpns are both set. Keep one: move the single VPN into the list as its first entry (it keeps its Terraform addresses there).",
         { key: true },
+      ),
+    );
+  const onPrem = config.shared.value.networkHub.onPremises.cidrs;
+  if ((dx?.transitVirtualInterface || dx?.transitVirtualInterfaces) && onPrem.length > ONPREM_PREFIXES_PER_TRANSIT_VIF)
+    problems.push(
+      src.problem(
+        ["networkHub", "onPremises", "cidrs"],
+        `on-prem advertises these ${onPrem.length} prefixes over each transit virtual interface, and AWS sets a BGP session with more than ${ONPREM_PREFIXES_PER_TRANSIT_VIF} idle. Summarize them into at most ${ONPREM_PREFIXES_PER_TRANSIT_VIF}.`,
       ),
     );
   const vifs = dx?.transitVirtualInterfaces ?? [];
