@@ -39,9 +39,12 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         ...(stack.target.adopt.directConnectGateway ? { gatewayImportId: stack.target.adopt.directConnectGateway } : {}),
       })
     : undefined;
-  const vpns = (hybrid.vpns ?? []).map(
-    (v, i) =>
-      new SiteToSiteVpn(stack, i === 0 ? "vpn" : `vpn-${v.link}`, {
+  // The first VPN keeps the single form's construct id `vpn`; attachment `vpn:<link>` is construct `vpn-<link>`.
+  const vpns = (hybrid.vpns ?? []).map((v, i) => {
+    const attachment = vpnAttachment(v.link, i);
+    return {
+      attachment,
+      vpn: new SiteToSiteVpn(stack, attachment.replace(":", "-"), {
         name: v.name,
         transitGatewayId: tgw.transitGatewayId,
         customerGateway: v.customerGateway,
@@ -58,7 +61,8 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         alarmTopicArn: stack.alerts.topicArn,
         preventDestroy,
       }),
-  );
+    };
+  });
   const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");
   let inspection: InspectionVpc | undefined;
   if (hybrid.inspection && inspectionPlan) {
@@ -104,7 +108,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
   }
   const attachmentIds: Partial<Record<AttachmentId, string>> = {
     ...(dx ? { directconnect: dx.attachmentId } : {}),
-    ...Object.fromEntries(vpns.map((vpn, i) => [vpnAttachment(hybrid.vpns![i]!.link, i), vpn.attachmentId])),
+    ...Object.fromEntries(vpns.map((v) => [v.attachment, v.vpn.attachmentId])),
     ...(inspection ? { [INSPECTION_ATTACHMENT]: inspection.attachmentId } : {}),
   };
   const hubSide = (id: AttachmentId) => attachmentIds[id];
@@ -138,5 +142,5 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
       });
     }
   }
-  return { ...(dx ? { directConnect: dx } : {}), vpns, ...(inspection ? { inspection } : {}) };
+  return { ...(dx ? { directConnect: dx } : {}), vpns: vpns.map((v) => v.vpn), ...(inspection ? { inspection } : {}) };
 }
