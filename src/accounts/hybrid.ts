@@ -11,13 +11,14 @@ import type { LandingZoneModel } from "../config/index.js";
 import { DirectConnectGateway, SiteToSiteVpn } from "../modules/hybrid/index.js";
 import { InspectionVpc, type InspectionRoute, type InspectionTier } from "../modules/inspection/index.js";
 import type { TransitGatewayHub } from "../modules/transit-gateway/index.js";
-import { INSPECTION_ATTACHMENT, inspectedVpcCidrs, type AttachmentId, type RoutingPlan } from "../routing/plan.js";
+import { INSPECTION_ATTACHMENT, inspectedVpcCidrs, vpnAttachment, type AttachmentId, type RoutingPlan } from "../routing/plan.js";
 import type { AccountStack } from "./account-stack.js";
 
 /** What {@link addHybridConnectivity} built. */
 export interface HubHybrid {
   readonly directConnect?: DirectConnectGateway;
-  readonly vpn?: SiteToSiteVpn;
+  /** The VPN connections, in model order (the first is attachment `vpn`). */
+  readonly vpns?: readonly SiteToSiteVpn[];
   readonly inspection?: InspectionVpc;
 }
 
@@ -32,32 +33,36 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
         amazonSideAsn: hybrid.directConnect.amazonSideAsn,
         transitGatewayId: tgw.transitGatewayId,
         allowedPrefixes: hybrid.directConnect.allowedPrefixes,
-        ...(hybrid.directConnect.transitVirtualInterface ? { transitVirtualInterface: hybrid.directConnect.transitVirtualInterface } : {}),
+        transitVirtualInterfaces: hybrid.directConnect.transitVirtualInterfaces,
         alarmTopicArn: stack.alerts.topicArn,
         preventDestroy,
         ...(stack.target.adopt.directConnectGateway ? { gatewayImportId: stack.target.adopt.directConnectGateway } : {}),
       })
     : undefined;
-  const vpn = hybrid.vpn
-    ? new SiteToSiteVpn(stack, "vpn", {
-        name: hybrid.vpn.name,
+  // The first VPN keeps the single form's construct id `vpn`; attachment `vpn:<link>` is construct `vpn-<link>`.
+  const vpns = (hybrid.vpns ?? []).map((v, i) => {
+    const attachment = vpnAttachment(v.link, i);
+    return {
+      attachment,
+      vpn: new SiteToSiteVpn(stack, attachment.replace(":", "-"), {
+        name: v.name,
         transitGatewayId: tgw.transitGatewayId,
-        customerGateway: hybrid.vpn.customerGateway,
-        staticRoutesOnly: hybrid.vpn.staticRoutesOnly,
-        tunnels: hybrid.vpn.tunnels,
-        ikeVersions: hybrid.vpn.ikeVersions,
-        phase1: hybrid.vpn.phase1,
-        phase2: hybrid.vpn.phase2,
-        dpdTimeoutSeconds: hybrid.vpn.dpdTimeoutSeconds,
-        dpdTimeoutAction: hybrid.vpn.dpdTimeoutAction,
-        logGroupName: hybrid.vpn.logGroupName,
-        logRetentionDays: hybrid.vpn.logRetentionDays,
+        customerGateway: v.customerGateway,
+        staticRoutesOnly: v.staticRoutesOnly,
+        tunnels: v.tunnels,
+        ikeVersions: v.ikeVersions,
+        phase1: v.phase1,
+        phase2: v.phase2,
+        dpdTimeoutSeconds: v.dpdTimeoutSeconds,
+        dpdTimeoutAction: v.dpdTimeoutAction,
+        logGroupName: v.logGroupName,
+        logRetentionDays: v.logRetentionDays,
         logKmsKeyArn: stack.keys.logs.keyArn,
         alarmTopicArn: stack.alerts.topicArn,
         preventDestroy,
-        ...(stack.target.adopt.directConnectGateway ? { gatewayImportId: stack.target.adopt.directConnectGateway } : {}),
-      })
-    : undefined;
+      }),
+    };
+  });
   const inspectionPlan = plan.vpcs.find((v) => v.name === "inspection");
   let inspection: InspectionVpc | undefined;
   if (hybrid.inspection && inspectionPlan) {
@@ -103,7 +108,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
   }
   const attachmentIds: Partial<Record<AttachmentId, string>> = {
     ...(dx ? { directconnect: dx.attachmentId } : {}),
-    ...(vpn ? { vpn: vpn.attachmentId } : {}),
+    ...Object.fromEntries(vpns.map((v) => [v.attachment, v.vpn.attachmentId])),
     ...(inspection ? { [INSPECTION_ATTACHMENT]: inspection.attachmentId } : {}),
   };
   const hubSide = (id: AttachmentId) => attachmentIds[id];
@@ -137,5 +142,5 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
       });
     }
   }
-  return { ...(dx ? { directConnect: dx } : {}), ...(vpn ? { vpn } : {}), ...(inspection ? { inspection } : {}) };
+  return { ...(dx ? { directConnect: dx } : {}), vpns: vpns.map((v) => v.vpn), ...(inspection ? { inspection } : {}) };
 }

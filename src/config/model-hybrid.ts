@@ -23,29 +23,46 @@ export interface IkePhaseModel {
   readonly lifetimeSeconds: number;
 }
 
-/** Direct Connect gateway, optional transit VIF, and the TGW association. */
+/** One transit virtual interface on the Direct Connect gateway. */
+export interface TransitVirtualInterfaceModel {
+  /** AWS name of the interface: `<org>-transit-vif` for the first, `<org>-transit-vif-<link>` for the others. */
+  readonly name: string;
+  /** The config's name of the link (plural form only): names its failure scenario `directconnect-<link>-down`. */
+  readonly link?: string;
+  /** Direct Connect location code of its connection (plural form only): scenario `dx-location-<location>-down`. */
+  readonly location?: string;
+  readonly connectionId: string;
+  readonly vlan: number;
+  readonly customerAsn: number;
+  /** Bytes: 1500 or 8500. */
+  readonly mtu: number;
+  /** Secrets Manager secret name or ARN holding the BGP MD5 key. */
+  readonly bgpAuthKeySecretId: string;
+  /** BGP peer addresses with prefix length; both or neither. @default AWS assigns them */
+  readonly amazonAddress?: string;
+  readonly customerAddress?: string;
+}
+
+/** Direct Connect gateway, its transit VIFs (none, one, or several on separate connections), and the TGW association. */
 export interface DirectConnectModel {
   /** Name of the DX gateway, `<org>-dxgw`. */
   readonly gatewayName: string;
   readonly amazonSideAsn: number;
   /** Prefixes advertised to on-prem over DX (explicit, or the summarized CIDRs of the reachable environments). */
   readonly allowedPrefixes: readonly string[];
-  readonly transitVirtualInterface?: {
-    readonly name: string;
-    readonly connectionId: string;
-    readonly vlan: number;
-    readonly customerAsn: number;
-    /** Bytes: 1500 or 8500. */
-    readonly mtu: number;
-    /** Secrets Manager secret name or ARN holding the BGP MD5 key. */
-    readonly bgpAuthKeySecretId: string;
-  };
+  /**
+   * The transit VIFs, in config order: `transitVirtualInterface` as one unnamed entry, or `transitVirtualInterfaces`.
+   * The first keeps the Terraform addresses of the single form. Empty: VIFs are connected outside this stack.
+   */
+  readonly transitVirtualInterfaces: readonly TransitVirtualInterfaceModel[];
 }
 
 /** Customer gateway and VPN connection on the TGW. */
 export interface VpnModel {
   /** Name tag of the VPN connection and prefix of its log group. */
   readonly name: string;
+  /** The config's name of the connection (plural form only): names its failure scenarios `vpn-<link>-down`, `vpn-<link>-tunnel-1-down`. */
+  readonly link?: string;
   readonly customerGateway: { readonly name: string; readonly ipAddress: string; readonly bgpAsn: number };
   readonly staticRoutesOnly: boolean;
   readonly tunnels: readonly [VpnTunnelModel, VpnTunnelModel];
@@ -83,7 +100,11 @@ export interface InspectionModel {
 /** Hybrid connectivity of the hub. */
 export interface HybridModel {
   readonly directConnect?: DirectConnectModel;
-  readonly vpn?: VpnModel;
+  /**
+   * The Site-to-Site VPN connections, in config order (`vpn` as one unnamed entry, or `vpns`); absent when there is
+   * none. The first keeps the Terraform addresses and AWS names of the single form.
+   */
+  readonly vpns?: readonly VpnModel[];
   readonly inspection?: InspectionModel;
 }
 
@@ -136,8 +157,10 @@ export function buildHybrid(orgName: string, shared: SharedFile, environments: r
   const onPremAsn = shared.networkHub.onPremises.bgpAsn;
   const reachable = environments.filter((e) => reachableFromOnPremises(e.onPremisesAccess)).map((e) => e.vpc.cidr);
   const dx = h.directConnect;
-  const vpn = h.vpn;
+  const vpns = h.vpns ?? (h.vpn ? [h.vpn] : []);
   const insp = h.inspection;
+  const vifs = dx?.transitVirtualInterfaces ?? (dx?.transitVirtualInterface ? [dx.transitVirtualInterface] : []);
+  const suffix = (i: number, link: string | undefined) => (i === 0 || !link ? "" : `-${link}`);
   return {
     ...(dx
       ? {
@@ -145,43 +168,51 @@ export function buildHybrid(orgName: string, shared: SharedFile, environments: r
             gatewayName: `${orgName}-dxgw`,
             amazonSideAsn: dx.gateway.amazonSideAsn,
             allowedPrefixes: dx.allowedPrefixes ? [...dx.allowedPrefixes] : defaultAllowedPrefixes(reachable),
-            ...(dx.transitVirtualInterface
-              ? {
-                  transitVirtualInterface: {
-                    name: `${orgName}-transit-vif`,
-                    connectionId: dx.transitVirtualInterface.connectionId,
-                    vlan: dx.transitVirtualInterface.vlan,
-                    customerAsn: dx.transitVirtualInterface.customerAsn ?? onPremAsn,
-                    mtu: dx.transitVirtualInterface.mtu,
-                    bgpAuthKeySecretId: dx.transitVirtualInterface.bgpAuthKey.secretsManagerSecretId,
-                  },
-                }
-              : {}),
+            transitVirtualInterfaces: vifs.map((v, i): TransitVirtualInterfaceModel => {
+              const { name: link, location } = v as { name?: string; location?: string };
+              return {
+                name: `${orgName}-transit-vif${suffix(i, link)}`,
+                ...(link ? { link } : {}),
+                ...(location ? { location } : {}),
+                connectionId: v.connectionId,
+                vlan: v.vlan,
+                customerAsn: v.customerAsn ?? onPremAsn,
+                mtu: v.mtu,
+                bgpAuthKeySecretId: v.bgpAuthKey.secretsManagerSecretId,
+                ...(v.amazonAddress ? { amazonAddress: v.amazonAddress } : {}),
+                ...(v.customerAddress ? { customerAddress: v.customerAddress } : {}),
+              };
+            }),
           },
         }
       : {}),
-    ...(vpn
+    ...(vpns.length > 0
       ? {
-          vpn: {
-            name: `${orgName}-vpn`,
-            customerGateway: {
-              name: `${orgName}-onprem`,
-              ipAddress: vpn.customerGateway.ipAddress,
-              bgpAsn: vpn.customerGateway.bgpAsn ?? onPremAsn,
-            },
-            staticRoutesOnly: vpn.staticRoutesOnly,
-            tunnels: vpn.tunnels.map((t) => ({
-              insideCidr: t.insideCidr,
-              ...(t.preSharedKey ? { preSharedKeySecretId: t.preSharedKey.secretsManagerSecretId } : {}),
-            })) as unknown as VpnModel["tunnels"],
-            ikeVersions: [...vpn.ikeVersions],
-            phase1: { ...vpn.phase1 },
-            phase2: { ...vpn.phase2 },
-            dpdTimeoutSeconds: vpn.dpdTimeoutSeconds,
-            dpdTimeoutAction: vpn.dpdTimeoutAction,
-            logGroupName: `/aws/vpn/${orgName}-vpn`,
-            logRetentionDays: vpn.logging.retentionDays,
-          },
+          vpns: vpns.map((vpn, i): VpnModel => {
+            const link = (vpn as { name?: string }).name;
+            const s = suffix(i, link);
+            return {
+              name: `${orgName}-vpn${s}`,
+              ...(link ? { link } : {}),
+              customerGateway: {
+                name: `${orgName}-onprem${s}`,
+                ipAddress: vpn.customerGateway.ipAddress,
+                bgpAsn: vpn.customerGateway.bgpAsn ?? onPremAsn,
+              },
+              staticRoutesOnly: vpn.staticRoutesOnly,
+              tunnels: vpn.tunnels.map((t) => ({
+                insideCidr: t.insideCidr,
+                ...(t.preSharedKey ? { preSharedKeySecretId: t.preSharedKey.secretsManagerSecretId } : {}),
+              })) as unknown as VpnModel["tunnels"],
+              ikeVersions: [...vpn.ikeVersions],
+              phase1: { ...vpn.phase1 },
+              phase2: { ...vpn.phase2 },
+              dpdTimeoutSeconds: vpn.dpdTimeoutSeconds,
+              dpdTimeoutAction: vpn.dpdTimeoutAction,
+              logGroupName: `/aws/vpn/${orgName}-vpn${s}`,
+              logRetentionDays: vpn.logging.retentionDays,
+            };
+          }),
         }
       : {}),
     ...(insp

@@ -38,7 +38,8 @@ export const ids = {
   site: () => "site_onprem",
   onPremises: () => "onprem",
   directConnect: () => "dx",
-  vpn: () => "vpn",
+  /** The node of a VPN connection: `vpn` for the first (attachment `vpn`), `vpn_<link>` for attachment `vpn:<link>`. */
+  vpn: (link?: string) => (link ? `vpn_${link.replace(/-/g, "_")}` : "vpn"),
   inspectionVpc: () => "vpc_inspection",
   inspectionAttachment: () => "vpc_inspection_attachment",
   firewall: () => "vpc_inspection_firewall",
@@ -62,6 +63,7 @@ export const ids = {
   tgwAttachment: (id: AttachmentId): string => {
     if (id === "directconnect") return ids.directConnect();
     if (id === "vpn") return ids.vpn();
+    if (id.startsWith("vpn:")) return ids.vpn(id.slice("vpn:".length));
     if (id === INSPECTION_ATTACHMENT) return ids.inspectionAttachment();
     return ids.attachment(id.slice("vpc:".length));
   },
@@ -120,40 +122,60 @@ export const onPremisesArea: DiagramArea = (model, d) => {
   d.cluster(undefined, ids.site(), "site", "on-premises");
   d.node(ids.site(), ids.onPremises(), "site", ["data center", ...onPrem.cidrs, `BGP ASN ${onPrem.bgpAsn}`]);
   const h = model.networkHub.hybrid;
-  if (h?.directConnect || h?.vpn) return; // hybridConnectivityArea draws the paths
+  if (h?.directConnect || h?.vpns) return; // hybridConnectivityArea draws the paths
   d.edge({ from: ids.onPremises(), to: ids.routeTable("onprem"), style: "dashed", label: "no DX/VPN yet", muted: true });
 };
 
 /**
- * Direct Connect (primary, solid) and the Site-to-Site VPN (backup, dashed) from the data center to the hub:
- * the transit VIF and DX gateway in one node, the VPN connection with its customer gateway in another. Each
- * node is also the TGW attachment; its association and propagations come from {@link tgwWiringArea}.
+ * Direct Connect (primary, solid) and the Site-to-Site VPNs (backup, dashed) from the data center to the hub:
+ * the transit VIFs and DX gateway in one node (one solid edge per VIF when there are several, labelled with its
+ * name and location), each VPN connection with its customer gateway in another. Each node is also the TGW
+ * attachment; its association and propagations come from {@link tgwWiringArea}.
  */
 export const hybridConnectivityArea: DiagramArea = (model, d) => {
   const h = model.networkHub.hybrid;
   const dx = h?.directConnect;
-  const vpn = h?.vpn;
-  if (!dx && !vpn) return;
+  const vpns = h?.vpns ?? [];
+  if (!dx && vpns.length === 0) return;
   if (dx) {
-    const vif = dx.transitVirtualInterface;
+    const vifs = dx.transitVirtualInterfaces;
     d.node(ids.hubAccount(), ids.directConnect(), "gateway", [
       "Direct Connect (primary)",
-      ...(vif ? [`transit VIF ${vif.name}`, `${vif.connectionId} · VLAN ${vif.vlan} · MTU ${vif.mtu}`] : ["no transit VIF in the config"]),
+      ...(vifs.length === 0
+        ? ["no transit VIF in the config"]
+        : vifs.flatMap((vif) => [
+            `transit VIF ${vif.name}`,
+            `${vif.connectionId}${vif.location ? ` @ ${vif.location}` : ""} · VLAN ${vif.vlan} · MTU ${vif.mtu}`,
+          ])),
       `DX gateway ${dx.gatewayName} · ASN ${dx.amazonSideAsn}`,
       ...wrap(dx.allowedPrefixes, 2).map((l, i) => (i === 0 ? `advertises ${l}` : l)),
     ]);
-    d.edge({ from: ids.onPremises(), to: ids.directConnect(), style: "solid", label: "primary · BGP" });
+    if (vifs.length > 1)
+      for (const vif of vifs)
+        d.edge({
+          from: ids.onPremises(),
+          to: ids.directConnect(),
+          style: "solid",
+          label: `primary · BGP · VIF ${vif.link} @ ${vif.location}`,
+        });
+    else d.edge({ from: ids.onPremises(), to: ids.directConnect(), style: "solid", label: "primary · BGP" });
   }
-  if (vpn) {
+  for (const vpn of vpns) {
     const cgw = vpn.customerGateway;
-    d.node(ids.hubAccount(), ids.vpn(), "gateway", [
+    const node = ids.vpn(vpn === vpns[0] ? undefined : vpn.link);
+    d.node(ids.hubAccount(), node, "gateway", [
       "Site-to-Site VPN (backup)",
       `${vpn.name} · ${vpn.staticRoutesOnly ? "static routes" : "BGP"} · ${vpn.ikeVersions.join(", ")}`,
       `tunnels ${vpn.tunnels.map((t) => t.insideCidr).join(", ")}`,
       `customer gateway ${cgw.name}`,
       `${cgw.ipAddress} · ASN ${cgw.bgpAsn}`,
     ]);
-    d.edge({ from: ids.onPremises(), to: ids.vpn(), style: "dashed", label: "backup · IPsec" });
+    d.edge({
+      from: ids.onPremises(),
+      to: node,
+      style: "dashed",
+      label: vpns.length > 1 ? `backup · IPsec · VPN ${vpn.link}` : "backup · IPsec",
+    });
   }
 };
 

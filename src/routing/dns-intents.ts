@@ -31,7 +31,7 @@ export function dnsIntents(model: LandingZoneModel): DnsIntent[] {
   const inspected: Waypoint[] = env.inspection === "central" && hybrid.inspection ? ["inspection"] : [];
   const via = (link: Waypoint): Expectation => ({ via: [link, ...inspected] });
   const expect: Expectation = hybrid.directConnect ? via("directconnect") : via("vpn");
-  const failures: Record<string, Expectation> = hybrid.directConnect && hybrid.vpn ? { "directconnect-down": via("vpn") } : {};
+  const failures: Record<string, Expectation> = hybrid.directConnect && hybrid.vpns?.length ? { "directconnect-down": via("vpn") } : {};
   const endpoints = `${env.name}/privateApp`;
   return dns.onPremisesResolvers.flatMap((ip, resolverIndex) => {
     const id = ip.replace(/\./g, "-");

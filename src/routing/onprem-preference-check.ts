@@ -16,11 +16,12 @@ import { INSPECTION_ATTACHMENT, planRouting, routingInput } from "./plan.js";
  */
 export function onPremPreferenceProblems(model: LandingZoneModel, shared: SourceFile): Problem[] {
   const hybrid = model.networkHub.hybrid;
-  if (!hybrid?.directConnect || !hybrid.vpn) return [];
+  const vpn = hybrid?.vpns?.[0];
+  if (!hybrid?.directConnect || !vpn) return [];
   const unreachable = model.environments
     .filter((e) => e.onPremisesAccess.privateApp === "none" && e.onPremisesAccess.privateData === "none")
     .map((e) => e.vpc.cidr);
-  const ranges = vpnPreferredRanges(planRouting(routingInput(model)), !hybrid.vpn.staticRoutesOnly, unreachable);
+  const ranges = vpnPreferredRanges(planRouting(routingInput(model)), !vpn.staticRoutesOnly, unreachable);
   const dxData = (shared.data as { networkHub?: { hybrid?: { directConnect?: { allowedPrefixes?: unknown } } } }).networkHub?.hybrid
     ?.directConnect;
   const written = dxData?.allowedPrefixes !== undefined;

@@ -46,8 +46,42 @@ export {
 /** Route tables of the TGW. `inspection` exists only with a central inspection VPC. */
 export type TgwTableName = "prod" | "nonprod" | "onprem" | "inspection";
 
-/** A TGW attachment: `vpc:<env>`, `vpc:inspection`, `directconnect` (the DX gateway) or `vpn`. */
-export type AttachmentId = `vpc:${string}` | "directconnect" | "vpn";
+/**
+ * A TGW attachment: `vpc:<env>`, `vpc:inspection`, `directconnect` (the DX gateway, whatever the number of its
+ * transit VIFs), `vpn` (the first VPN connection) or `vpn:<link>` (each further VPN connection, by its config name).
+ */
+export type AttachmentId = `vpc:${string}` | "directconnect" | "vpn" | `vpn:${string}`;
+
+/** True for the attachment of a VPN connection (`vpn`, `vpn:<link>`). */
+export const isVpnAttachment = (id: string): id is "vpn" | `vpn:${string}` => id === "vpn" || id.startsWith("vpn:");
+
+/**
+ * The attachment id of the VPN connection at `index` of the model's list: `vpn` for the first (so the single-VPN
+ * form and the first entry of `vpns` keep their Terraform addresses), `vpn:<link>` after it.
+ * @throws Error when a connection after the first has no link name.
+ */
+export function vpnAttachment(link: string | undefined, index: number): "vpn" | `vpn:${string}` {
+  if (index === 0) return "vpn";
+  if (!link) throw new Error(`VPN connection ${index + 1} needs a link name`);
+  return `vpn:${link}`;
+}
+
+/** One transit VIF as the verifier sees it: its config name and location (both absent in the single-VIF form). */
+export interface DirectConnectInterfacePlan {
+  readonly link?: string;
+  readonly location?: string;
+}
+
+/**
+ * The on-prem links behind the on-prem attachments: the Direct Connect gateway's transit VIFs, and each VPN
+ * connection's attachment with its config name (absent for the single-VPN form). The failure scenarios of
+ * `lz routes` are made from these (trace.ts, {@link applicableFailures}).
+ */
+export interface OnPremisesLinksPlan {
+  /** The transit VIFs of the DX gateway; one unnamed entry when the config names none (a single VIF, or VIFs made outside). */
+  readonly directConnect: readonly DirectConnectInterfacePlan[];
+  readonly vpns: readonly { readonly attachment: "vpn" | `vpn:${string}`; readonly link?: string }[];
+}
 
 /**
  * How a TGW route was learned, in AWS's order of preference for the same prefix: static, prefix-list
@@ -152,6 +186,8 @@ export interface RoutingPlan {
   readonly onPremisesCidrs: readonly string[];
   /** Prefixes AWS advertises to on-prem over Direct Connect (the association's allowed prefixes). */
   readonly directConnectAdvertises: readonly string[];
+  /** The links behind the on-prem attachments. @default one unnamed VIF behind `directconnect`, one unnamed VPN behind `vpn` */
+  readonly onPremisesLinks?: OnPremisesLinksPlan;
   /**
    * AZ ID of each AZ index (`euw1-az1` for index 0, ...): every VPC of the plan places AZ index i on the i-th AZ
    * ID, so an `az-a-down` scenario is one physical zone down in every account. @default [] (AZs by index only)
@@ -167,8 +203,13 @@ export interface RoutingInput {
   readonly onPremisesCidrs: readonly string[];
   /** AZ IDs by AZ index (see {@link RoutingPlan.availabilityZoneIds}). @default [] */
   readonly availabilityZoneIds?: readonly string[];
-  readonly directConnect?: { readonly allowedPrefixes: readonly string[] };
-  readonly vpn?: { readonly staticRoutesOnly: boolean };
+  readonly directConnect?: {
+    readonly allowedPrefixes: readonly string[];
+    /** The transit VIFs (config name and DX location in the plural form). @default one unnamed VIF */
+    readonly transitVirtualInterfaces?: readonly DirectConnectInterfacePlan[];
+  };
+  /** The VPN connections in config order; the first is attachment `vpn`, the others `vpn:<link>`. */
+  readonly vpns?: readonly { readonly link?: string; readonly staticRoutesOnly: boolean }[];
   readonly inspection?: {
     readonly vpcCidr: string;
     readonly azCount: number;
@@ -210,7 +251,7 @@ export interface RoutingModelLike {
     readonly availabilityZoneIds?: readonly string[];
     readonly hybrid?: {
       readonly directConnect?: RoutingInput["directConnect"];
-      readonly vpn?: RoutingInput["vpn"];
+      readonly vpns?: RoutingInput["vpns"];
       readonly inspection?: RoutingInput["inspection"];
     };
   };
@@ -225,7 +266,7 @@ export function routingInput(model: RoutingModelLike): RoutingInput {
     onPremisesCidrs: model.networkHub.onPremises.cidrs,
     ...(model.networkHub.availabilityZoneIds ? { availabilityZoneIds: model.networkHub.availabilityZoneIds } : {}),
     ...(h?.directConnect ? { directConnect: h.directConnect } : {}),
-    ...(h?.vpn ? { vpn: h.vpn } : {}),
+    ...(h?.vpns ? { vpns: h.vpns } : {}),
     ...(h?.inspection ? { inspection: h.inspection } : {}),
     staticRoutes: model.routing.staticRoutes,
     environments: model.environments,
@@ -243,9 +284,10 @@ export const INSPECTION_ATTACHMENT: AttachmentId = "vpc:inspection";
  */
 export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[]; attachments: AttachmentPlan[] } {
   const central = centralSegment(input);
+  const vpns = input.vpns ?? [];
   const onPremAttachments: AttachmentId[] = [
     ...(input.directConnect ? (["directconnect"] as const) : []),
-    ...(input.vpn ? (["vpn"] as const) : []),
+    ...vpns.map((v, i) => vpnAttachment(v.link, i)),
   ];
   const tables = new Map<TgwTableName, { associations: AttachmentId[]; propagations: AttachmentId[]; staticRoutes: TgwStaticRoute[] }>();
   const table = (name: TgwTableName) => {
@@ -262,14 +304,17 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   const attachments: AttachmentPlan[] = [];
   if (input.directConnect)
     attachments.push({ id: "directconnect", origin: "directconnect", propagates: input.onPremisesCidrs, applianceMode: false, azs: [] });
-  if (input.vpn)
-    attachments.push({
-      id: "vpn",
-      origin: "vpn",
-      propagates: input.vpn.staticRoutesOnly ? [] : input.onPremisesCidrs,
-      applianceMode: false,
-      azs: [],
-    });
+  attachments.push(
+    ...vpns.map(
+      (v, i): AttachmentPlan => ({
+        id: vpnAttachment(v.link, i),
+        origin: "vpn",
+        propagates: v.staticRoutesOnly ? [] : input.onPremisesCidrs,
+        applianceMode: false,
+        azs: [],
+      }),
+    ),
+  );
   if (central && input.inspection) {
     const insp = table("inspection");
     insp.associations.push(INSPECTION_ATTACHMENT);
@@ -381,5 +426,19 @@ export function planRouting(input: RoutingInput): RoutingPlan {
     onPremisesCidrs: input.onPremisesCidrs,
     availabilityZoneIds: input.availabilityZoneIds ?? [],
     directConnectAdvertises: input.directConnect?.allowedPrefixes ?? [],
+    onPremisesLinks: onPremisesLinks(input),
+  };
+}
+
+/** The links behind the on-prem attachments of `input` (see {@link OnPremisesLinksPlan}). */
+export function onPremisesLinks(input: Pick<RoutingInput, "directConnect" | "vpns">): OnPremisesLinksPlan {
+  const vifs = input.directConnect?.transitVirtualInterfaces ?? [];
+  return {
+    directConnect: !input.directConnect
+      ? []
+      : vifs.length > 0
+        ? vifs.map((v) => ({ ...(v.link ? { link: v.link } : {}), ...(v.location ? { location: v.location } : {}) }))
+        : [{}],
+    vpns: (input.vpns ?? []).map((v, i) => ({ attachment: vpnAttachment(v.link, i), ...(v.link ? { link: v.link } : {}) })),
   };
 }

@@ -27,8 +27,11 @@
  *   routing, https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html), decides the next hop
  *   by longest prefix over its routes and the implicit local route; without one the gateway delivers directly.
  */
+import { describeInterface, LinkState, linkFailures, type LinkFailure } from "./links.js";
+import { Packet, type Endpoint, type Trace } from "./packet.js";
 import { AZ_LETTERS, azName, cidrOf, inCidr, ipOf, resolveLocation } from "./locations.js";
 import {
+  isVpnAttachment,
   networkAclAdmits,
   ROUTE_ORIGINS,
   type AttachmentId,
@@ -42,45 +45,13 @@ import {
 } from "./plan.js";
 
 export { azName, INTERNET_ADDRESS } from "./locations.js";
+export type { Endpoint, Hop, Trace, Waypoint } from "./packet.js";
 
-/** Injected failures. AZ letters are AZ indexes: `a` is the first AZ a VPC uses, `b` the second, `c` the third. */
-export type Failure = "directconnect-down" | "vpn-tunnel-1-down" | "vpn-tunnel-2-down" | `az-${"a" | "b" | "c"}-down`;
-/** A path waypoint an intent can require. */
-export type Waypoint = "directconnect" | "vpn" | "inspection";
-/** Where a packet starts or ends. */
-export type Endpoint =
-  | { readonly kind: "onprem"; readonly ip: string }
-  | { readonly kind: "internet"; readonly ip: string }
-  | { readonly kind: "subnet"; readonly vpc: string; readonly tier: PlanTier; readonly az: number; readonly ip: string };
-
-/** One hop: where the packet is, the table consulted, the route that matched, where it goes next. */
-export interface Hop {
-  readonly at: string;
-  readonly table: string;
-  readonly matched: string;
-  readonly next: string;
-}
-
-/** A packet's path in one direction. */
-export interface Trace {
-  readonly reached: boolean;
-  readonly hops: readonly Hop[];
-  /** Why the packet was dropped (when not reached). */
-  readonly dropped?: string;
-  readonly waypoints: readonly Waypoint[];
-  /** AZ index of each firewall endpoint crossed, in order. */
-  readonly firewallAzs: readonly number[];
-  /** Each firewall endpoint crossed, in order, as `<vpc> <az>` (`inspection az-b`): which stateful appliance saw the packet. */
-  readonly firewallEndpoints: readonly string[];
-  /**
-   * True when the transit gateway picked an AZ of a VPC attachment by the flow's hash (appliance mode, or the
-   * packet came from an AZ the attachment does not have up): another flow could take another AZ.
-   */
-  readonly flowHashed: boolean;
-  /** The last NAT gateway crossed (its VPC and AZ index): where replies from the internet come back to. */
-  readonly natGateway?: { readonly vpc: string; readonly az: number };
-}
-
+/**
+ * Injected failures: an on-prem link ({@link LinkFailure}, ./links.ts) or an AZ. AZ letters are AZ indexes: `a` is
+ * the first AZ a VPC uses, `b` the second, `c` the third.
+ */
+export type Failure = LinkFailure | `az-${"a" | "b" | "c"}-down`;
 const MAX_HOPS = 24;
 
 const prefixOf = (cidr: string) => cidrOf(cidr).prefixLength;
@@ -93,15 +64,13 @@ function longestMatch<T extends { readonly destination: string }>(routes: readon
 const describeTarget = (t: VpcRoute["target"]) =>
   t.kind === "nat-gateway" || t.kind === "firewall-endpoint" ? `${t.kind} ${azName(t.az)}` : t.kind;
 
-/** Failures that make sense for `plan`: DX down, each VPN tunnel down, each AZ that some VPC uses down. */
+/**
+ * Failures that make sense for `plan`, one at a time: each link failure of ./links.ts (all DX, each transit VIF,
+ * each DX location, each VPN connection and tunnel), then each AZ that some VPC uses.
+ */
 export function applicableFailures(plan: RoutingPlan): Failure[] {
-  const has = (id: AttachmentId) => plan.attachments.some((a) => a.id === id);
   const azs = Math.max(0, ...plan.vpcs.map((v) => v.azCount));
-  return [
-    ...(has("directconnect") ? (["directconnect-down"] as const) : []),
-    ...(has("vpn") ? (["vpn-tunnel-1-down", "vpn-tunnel-2-down"] as const) : []),
-    ...AZ_LETTERS.slice(0, azs).map((l): Failure => `az-${l}-down`),
-  ];
+  return [...linkFailures(plan), ...AZ_LETTERS.slice(0, azs).map((l): Failure => `az-${l}-down`)];
 }
 
 /** In the subnet of `vpc`'s `tier` in AZ index `az`. */
@@ -114,41 +83,6 @@ type Position = SubnetPosition | TgwPosition | { readonly at: "onprem-router" };
 /** What a hop does with the packet: hands it on to the `next` position, or `end`s the trace. */
 type Step = { readonly next: Position } | { readonly end: Trace };
 
-/** A packet being traced: its addresses, and the hops, waypoints and firewall AZs it has crossed so far. */
-class Packet {
-  readonly hops: Hop[] = [];
-  readonly waypoints = new Set<Waypoint>();
-  readonly firewallAzs: number[] = [];
-  readonly firewallEndpoints: string[] = [];
-  flowHashed = false;
-  natGateway?: { readonly vpc: string; readonly az: number };
-  readonly src: bigint;
-  readonly dst: bigint;
-
-  constructor(
-    readonly from: Endpoint,
-    readonly toIp: string,
-  ) {
-    this.src = ipOf(from.ip);
-    this.dst = ipOf(toIp);
-  }
-
-  /** Ends the trace: the packet reached `toIp`, or was dropped (why: `dropped`). */
-  stop(reached: boolean, dropped?: string): { readonly end: Trace } {
-    const end: Trace = {
-      reached,
-      hops: this.hops,
-      waypoints: [...this.waypoints],
-      firewallAzs: this.firewallAzs,
-      firewallEndpoints: this.firewallEndpoints,
-      flowHashed: this.flowHashed,
-      ...(this.natGateway ? { natGateway: this.natGateway } : {}),
-      ...(dropped ? { dropped } : {}),
-    };
-    return { end };
-  }
-}
-
 /** How the walk settles what AWS decides per flow. */
 export interface NetworkOptions {
   /**
@@ -158,6 +92,12 @@ export interface NetworkOptions {
    * every AZ the hash could pick is walked. @default the walk hashes the source and destination addresses
    */
   readonly flowAz?: number;
+  /**
+   * Where a flow could take one of several on-prem links that are up (transit VIFs of the DX gateway; VPN
+   * connections tying for a prefix, ECMP), it takes the one at this index among them (modulo their number), both
+   * ways. The verifier tries every index. @default 0
+   */
+  readonly flowLink?: number;
 }
 
 /** A route of a TGW table as the table holds it: destination, how it was learned, target. */
@@ -170,6 +110,7 @@ export interface TgwRoute {
 /** Follows packets through a plan under a set of failures. */
 export class Network {
   private readonly down: ReadonlySet<Failure>;
+  private readonly links: LinkState;
   /** Effective routes per TGW table (they depend only on the plan and the failures, both fixed). */
   private readonly effective = new Map<TgwTablePlan, TgwRoute[]>();
 
@@ -179,6 +120,7 @@ export class Network {
     private readonly options: NetworkOptions = {},
   ) {
     this.down = new Set(failures);
+    this.links = new LinkState(plan, this.down);
   }
 
   /** True when AZ index `az` is down. */
@@ -186,11 +128,16 @@ export class Network {
     return this.down.has(`az-${AZ_LETTERS[az]}-down` as Failure);
   }
 
-  /** Whether an attachment can carry traffic: DX unless `directconnect-down`; VPN while a tunnel is up; a VPC attachment while an AZ of it is up. */
+  /** Whether an attachment can carry traffic: DX while a transit VIF is up; a VPN while a tunnel is up; a VPC attachment while an AZ of it is up. */
   attachmentUp(a: AttachmentPlan): boolean {
-    if (a.id === "directconnect") return !this.down.has("directconnect-down");
-    if (a.id === "vpn") return !(this.down.has("vpn-tunnel-1-down") && this.down.has("vpn-tunnel-2-down"));
+    if (a.id === "directconnect" || isVpnAttachment(a.id)) return this.links.onPremAttachmentUp(a.id);
     return a.azs.some((az) => !this.azDown(az));
+  }
+
+  /** Of several equal choices (links, ECMP), the one this walk takes: {@link NetworkOptions.flowLink}; marks the flow hashed. */
+  private pickLink<T>(p: Packet, choices: readonly T[]): T {
+    if (choices.length > 1) p.flowHashed = true;
+    return choices[(this.options.flowLink ?? 0) % choices.length]!;
   }
 
   private attachment(id: AttachmentId): AttachmentPlan | undefined {
@@ -282,13 +229,18 @@ export class Network {
   private atOnPremRouter(p: Packet): Step {
     if (this.plan.onPremisesCidrs.some((c) => inCidr(c, p.dst))) return p.stop(true);
     const dx = this.attachment("directconnect");
-    const vpn = this.attachment("vpn");
-    const candidates: { destination: string; via: "directconnect" | "vpn" }[] = [];
+    const candidates: { destination: string; via: AttachmentId }[] = [];
     if (dx && this.attachmentUp(dx))
       candidates.push(...this.plan.directConnectAdvertises.map((destination) => ({ destination, via: "directconnect" as const })));
-    if (vpn && this.attachmentUp(vpn))
-      candidates.push(...this.tableRoutes("vpn").map((r) => ({ destination: r.destination, via: "vpn" as const })));
-    const best = longestMatch(candidates, p.dst);
+    for (const vpn of this.links.links.vpns) {
+      const a = this.attachment(vpn.attachment);
+      if (a && this.attachmentUp(a))
+        candidates.push(...this.tableRoutes(vpn.attachment).map((r) => ({ destination: r.destination, via: vpn.attachment })));
+    }
+    const longest = longestMatch(candidates, p.dst);
+    // Direct Connect first for the same prefix; VPN connections tying for it are equal (ECMP on-prem).
+    const tied = candidates.filter((c) => longest && c.destination === longest.destination && isVpnAttachment(c.via));
+    const best = longest?.via === "directconnect" || tied.length < 2 ? longest : this.pickLink(p, tied);
     if (!best) {
       p.hops.push({ at: "on-prem router", table: "BGP (DX, VPN)", matched: "no route", next: "drop" });
       return p.stop(false, `the on-prem router learns no route to ${p.toIp} over Direct Connect or the VPN`);
@@ -299,8 +251,28 @@ export class Network {
       matched: `${best.destination} via ${best.via}${best.via === "directconnect" ? " (DX preferred)" : ""}`,
       next: best.via,
     });
-    p.waypoints.add(best.via);
+    this.crossLink(p, best.via, "tgw");
     return { next: { at: "tgw", attachment: best.via } };
+  }
+
+  /**
+   * Crosses the on-prem link of attachment `via` (either way): the `directconnect` or `vpn` waypoint, and, where
+   * the config names its links, a hop naming the transit VIF or VPN connection and tunnel taken.
+   */
+  private crossLink(p: Packet, via: AttachmentId, next: "tgw" | "on-prem"): void {
+    if (via === "directconnect") {
+      p.waypoints.add("directconnect");
+      const vifs = this.links.interfacesUp();
+      if (vifs.some((v) => v.link)) {
+        const vif = this.pickLink(p, vifs);
+        p.hops.push({ at: "direct connect", table: "transit VIFs up (BGP, ECMP)", matched: describeInterface(vif), next });
+      }
+      return;
+    }
+    p.waypoints.add("vpn");
+    const link = this.links.links.vpns.find((v) => v.attachment === via)?.link;
+    const tunnel = this.links.tunnelsUp(via)[0] ?? 1;
+    if (link) p.hops.push({ at: `vpn ${link}`, table: "tunnels", matched: `tunnel ${tunnel}`, next });
   }
 
   /**
@@ -312,7 +284,17 @@ export class Network {
     const entered: AttachmentId = here.attachment;
     const table = this.plan.tables.find((t) => t.associations.includes(entered));
     if (!table) return p.stop(false, `${entered} is associated with no TGW route table`);
-    const route = this.selectTgwRoute(table, p.dst);
+    let route = this.selectTgwRoute(table, p.dst);
+    // VPN ECMP: VPN connections propagating the same prefix share the flows (vpn_ecmp_support on the hub's TGW).
+    const ecmp = this.effectiveTgwRoutes(table).filter(
+      (r) =>
+        route &&
+        isVpnAttachment(r.target) &&
+        isVpnAttachment(route.target) &&
+        r.destination === route.destination &&
+        r.origin === route.origin,
+    );
+    if (ecmp.length > 1) route = this.pickLink(p, ecmp);
     if (!route) {
       p.hops.push({ at: `tgw ← ${here.attachment}`, table: `tgw ${table.name}`, matched: "no route", next: "drop" });
       return p.stop(false, `TGW table ${table.name} has no route to ${p.toIp}`);
@@ -329,20 +311,15 @@ export class Network {
         false,
         `TGW table ${table.name} sends ${route.destination} to ${route.target}, which is down (a static route is not withdrawn)`,
       );
-    if (target.id === "directconnect" || target.id === "vpn") return this.leaveToOnPrem(p, target.id);
+    if (target.id === "directconnect" || isVpnAttachment(target.id)) return this.leaveToOnPrem(p, target.id);
     return this.enterVpcAttachment(p, target, here.az);
   }
 
-  /** Out of the transit gateway over Direct Connect or the VPN (through the first tunnel that is up) to on-prem. */
-  private leaveToOnPrem(p: Packet, via: "directconnect" | "vpn"): Step {
-    p.waypoints.add(via);
-    if (via === "vpn")
-      p.hops.push({
-        at: "vpn",
-        table: "tunnels",
-        matched: this.down.has("vpn-tunnel-1-down") ? "tunnel 2" : "tunnel 1",
-        next: "on-prem",
-      });
+  /** Out of the transit gateway over Direct Connect or a VPN connection (through its first tunnel that is up) to on-prem. */
+  private leaveToOnPrem(p: Packet, via: AttachmentId): Step {
+    this.crossLink(p, via, "on-prem");
+    if (via === "vpn" && !this.links.links.vpns[0]?.link)
+      p.hops.push({ at: "vpn", table: "tunnels", matched: `tunnel ${this.links.tunnelsUp(via)[0] ?? 1}`, next: "on-prem" });
     if (!this.plan.onPremisesCidrs.some((c) => inCidr(c, p.dst))) return p.stop(false, `${p.toIp} is not on-prem, but ${via} leads there`);
     return p.stop(true);
   }

@@ -8,8 +8,9 @@
  * up, {@link vpnWhileDirectConnectUp}). See ./trace.ts for the AWS routing rules encoded. Pure: no AWS calls, no
  * I/O.
  */
-import type { RoutingPlan } from "./plan.js";
+import { isVpnAttachment, type RoutingPlan } from "./plan.js";
 import { azName, describeEndpoint, hostIn, INTERNET_ADDRESS, resolveLocation, scenarioLabel } from "./locations.js";
+import { linksOf } from "./links.js";
 import { applicableFailures, Network, type Endpoint, type Failure, type Hop, type Trace, type Waypoint } from "./trace.js";
 
 export { azLabel, scenarioLabel } from "./locations.js";
@@ -89,7 +90,6 @@ export const describeExpectation = (e: Expectation) => (e === "denied" ? "denied
 export const describeHop = (h: Hop, i: number) => `hop ${i + 1} ${h.at}: ${h.table} matched ${h.matched} → ${h.next}`;
 
 const lastHop = (t: Trace) => (t.hops.length > 0 ? describeHop(t.hops[t.hops.length - 1]!, t.hops.length - 1) : "before the first hop");
-const ONPREM_LINKS = ["directconnect", "vpn"] as const;
 
 /**
  * The invariants every path that gets through both ways must keep, whatever the intent expects: the stateful
@@ -117,10 +117,14 @@ export function firewallAsymmetry(forward: Trace, back: Trace): string | undefin
 /**
  * One on-prem link both ways: a flow that enters over the VPN and returns over Direct Connect (or the reverse) is
  * asymmetric routing, which stateful on-prem devices drop
- * (https://repost.aws/knowledge-center/direct-connect-configure-vpn-failover). Names the hop choosing each link.
+ * (https://repost.aws/knowledge-center/direct-connect-configure-vpn-failover). The same holds between two VPN
+ * connections, which end on different customer gateways: the walk takes the same connection both ways wherever
+ * both directions may use it (ECMP, ./links.ts), so a flow that cannot return the way it came is a connection one
+ * direction never uses (its attachment not associated, or not propagating, like the others). Names the hop
+ * choosing each link.
  */
 export function linkAsymmetry(forward: Trace, back: Trace): string | undefined {
-  const link = (t: Trace) => ONPREM_LINKS.find((l) => t.waypoints.includes(l));
+  const link = (t: Trace) => t.hops.find((h) => h.next === "directconnect" || isVpnAttachment(h.next))?.next;
   const fwd = link(forward);
   const ret = link(back);
   if (!fwd || !ret || fwd === ret) return undefined;
@@ -128,7 +132,10 @@ export function linkAsymmetry(forward: Trace, back: Trace): string | undefined {
     const i = t.hops.findIndex((h) => h.next === l);
     return i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t);
   };
-  return `the flow goes over ${fwd} (${decided(forward, fwd)}) and returns over ${ret} (${decided(back, ret)}): asymmetric routing, which stateful on-prem devices drop. Both directions must use Direct Connect while it is up: on-prem prefers the longest prefix, so allowedPrefixes must be at least as specific as every route the VPN advertises`;
+  const both = `the flow goes over ${fwd} (${decided(forward, fwd)}) and returns over ${ret} (${decided(back, ret)})`;
+  if (isVpnAttachment(fwd) && isVpnAttachment(ret))
+    return `${both}: asymmetric across VPN connections, which end on different customer gateways. Associate every VPN attachment with the onprem TGW table and propagate each into the same tables, so either direction can use each connection`;
+  return `${both}: asymmetric routing, which stateful on-prem devices drop. Both directions must use Direct Connect while it is up: on-prem prefers the longest prefix, so allowedPrefixes must be at least as specific as every route the VPN advertises`;
 }
 
 /**
@@ -145,7 +152,7 @@ export function vpnWhileDirectConnectUp(net: Network, forward: Trace, back: Trac
     ["return", back],
   ] as const) {
     if (!t?.waypoints.includes("vpn")) continue;
-    const i = t.hops.findIndex((h) => h.next === "vpn");
+    const i = t.hops.findIndex((h) => h.next === "vpn" || h.next.startsWith("vpn:"));
     return `the ${dir} path takes the VPN while Direct Connect is up (${i >= 0 ? describeHop(t.hops[i]!, i) : lastHop(t)}). Advertise the range over Direct Connect at least as specifically as over the VPN, and route on-prem prefixes by propagation, not by static routes to the VPN`;
   }
   return undefined;
@@ -238,6 +245,11 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
 
 /** Number of flow-hash choices worth trying: the most AZs any VPC attachment of `plan` has. */
 const flowChoices = (plan: RoutingPlan) => Math.max(1, ...plan.attachments.map((a) => a.azs.length));
+/** Number of on-prem link choices worth trying: the most transit VIFs or VPN connections a flow could pick from. */
+const linkChoices = (plan: RoutingPlan) => {
+  const links = linksOf(plan);
+  return Math.max(1, links.directConnect.length, links.vpns.length);
+};
 
 /**
  * Checks one intent in one scenario on every path: each source endpoint (every AZ of a tier that is up) to each
@@ -246,7 +258,9 @@ const flowChoices = (plan: RoutingPlan) => Math.max(1, ...plan.attachments.map((
 export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "normal" | Failure): ScenarioResult {
   const expected = scenario === "normal" ? intent.expect : (intent.failures[scenario] ?? intent.expect);
   const failures = scenario === "normal" ? [] : [scenario];
-  const nets = Array.from({ length: flowChoices(plan) }, (_, flowAz) => new Network(plan, failures, { flowAz }));
+  const nets = Array.from({ length: linkChoices(plan) }, (_, flowLink) =>
+    Array.from({ length: flowChoices(plan) }, (_, flowAz) => new Network(plan, failures, { flowAz, flowLink })),
+  ).flat();
   const net = nets[0]!;
   const froms = resolveLocation(net, intent.from, true);
   const tos = resolveLocation(net, intent.to, true);

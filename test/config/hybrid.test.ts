@@ -9,8 +9,8 @@ describe("hybrid connectivity config", () => {
   it("defaults the allowed prefixes to the summarized VPCs on-prem may reach, and the VPN's ASN to the on-prem router's", () => {
     const hybrid = loadConfig(REFERENCE_DIR).networkHub.hybrid!;
     expect(hybrid.directConnect!.allowedPrefixes).toEqual(["10.10.0.0/16", "10.20.0.0/16", "10.30.0.0/16"]);
-    expect(hybrid.vpn!.customerGateway.bgpAsn).toBe(65010);
-    expect(hybrid.vpn!.tunnels.map((t) => t.preSharedKeySecretId)).toEqual([undefined, undefined]);
+    expect(hybrid.vpns![0]!.customerGateway.bgpAsn).toBe(65010);
+    expect(hybrid.vpns![0]!.tunnels.map((t) => t.preSharedKeySecretId)).toEqual([undefined, undefined]);
   });
 
   it("rejects a static-only VPN next to Direct Connect, a reserved or overlapping inside CIDR, and a DX gateway on the TGW's ASN", () => {

@@ -178,8 +178,8 @@ describe("workloadVpcCostInputs", () => {
 describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
   it("prices the hub's VPN, DX port and gateway attachment, and the inspection VPC's endpoints, NAT gateways and attachment", () => {
     const hybrid = {
-      directConnect: { transitVirtualInterface: { connectionId: "dxcon-abc123" } },
-      vpn: { name: "acme-vpn" },
+      directConnect: { transitVirtualInterfaces: [{ connectionId: "dxcon-abc123" }] },
+      vpns: [{ name: "acme-vpn" }],
       inspection: { azCount: 3 },
     };
     expect(hubHybridCostInputs(hybrid, a)).toEqual({
@@ -193,14 +193,29 @@ describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
 
   it("bills no DX port for a hosted connection or a gateway without a virtual interface", () => {
     expect(
-      hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { dedicated: false })
+      hubHybridCostInputs({ directConnect: { transitVirtualInterfaces: [{ connectionId: "dxcon-1" }] } }, a, { dedicated: false })
         .directConnect!.ports,
     ).toBe(0);
-    expect(hubHybridCostInputs({ directConnect: {} }, a).directConnect!.ports).toBe(0);
+    expect(hubHybridCostInputs({ directConnect: { transitVirtualInterfaces: [] } }, a).directConnect!.ports).toBe(0);
     expect(
-      hubHybridCostInputs({ directConnect: { transitVirtualInterface: { connectionId: "dxcon-1" } } }, a, { portSpeed: "10Gbps" })
+      hubHybridCostInputs({ directConnect: { transitVirtualInterfaces: [{ connectionId: "dxcon-1" }] } }, a, { portSpeed: "10Gbps" })
         .directConnect!.portSpeed,
     ).toBe("10Gbps");
+  });
+
+  it("bills a DX port per distinct connection of the transit VIFs, and a connection and attachment per VPN", () => {
+    const inputs = hubHybridCostInputs(
+      {
+        directConnect: {
+          transitVirtualInterfaces: [{ connectionId: "dxcon-1" }, { connectionId: "dxcon-2" }, { connectionId: "dxcon-2" }],
+        },
+        vpns: [{ name: "acme-vpn" }, { name: "acme-vpn-site-b" }],
+      },
+      a,
+    );
+    expect(inputs.directConnect!.ports).toBe(2);
+    expect(inputs.vpn).toEqual({ connections: 2 });
+    expect(inputs.transitGateway).toEqual({ attachments: 3, kinds: ["2 VPNs", "DX gateway"], gbProcessedPerMonth: 50 });
   });
 
   it("adds nothing for a hub without hybrid parts", () => {

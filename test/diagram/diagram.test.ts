@@ -122,6 +122,43 @@ describe("the topology diagram of the shipped config", () => {
     expect(hub.nodes.map((n) => n.id)).toEqual(["dx", "vpn"]);
   });
 
+  it("draws each transit VIF as an edge with its location, and each VPN connection as its own node wired to the TGW tables", () => {
+    const h = model.networkHub.hybrid!;
+    const dx = h.directConnect!;
+    const first = dx.transitVirtualInterfaces[0]!;
+    const vpn = h.vpns![0]!;
+    const redundant = buildDiagram({
+      ...model,
+      networkHub: {
+        ...model.networkHub,
+        hybrid: {
+          ...h,
+          directConnect: {
+            ...dx,
+            transitVirtualInterfaces: [
+              { ...first, link: "primary", location: "EqLD5" },
+              { ...first, name: "acme-transit-vif-secondary", link: "secondary", location: "TCSH", connectionId: "dxcon-ffdef456" },
+            ],
+          },
+          vpns: [
+            { ...vpn, link: "site-a" },
+            { ...vpn, link: "site-b", name: "acme-vpn-site-b" },
+          ],
+        },
+      },
+    });
+    expect(redundant.edges.filter((e) => e.from === ids.onPremises()).map((e) => `${e.to} ${e.style} ${e.label}`)).toEqual([
+      "dx solid primary · BGP · VIF primary @ EqLD5",
+      "dx solid primary · BGP · VIF secondary @ TCSH",
+      "vpn dashed backup · IPsec · VPN site-a",
+      "vpn_site_b dashed backup · IPsec · VPN site-b",
+    ]);
+    expect(redundant.edges.filter((e) => e.from === ids.vpn("site-b")).map((e) => e.to)).toContain(ids.routeTable("onprem"));
+    expect(redundant.edges.filter((e) => e.from === ids.vpn("site-b")).map((e) => e.to)).toEqual(
+      redundant.edges.filter((e) => e.from === ids.vpn()).map((e) => e.to),
+    );
+  });
+
   it("shows on-prem with its CIDRs, and the muted placeholder link only when there is neither DX nor VPN", () => {
     expect(node(ids.onPremises()).lines).toEqual(["data center", "172.16.0.0/16", "192.168.100.0/22", "BGP ASN 65010"]);
     expect(diagram.edges.some((e) => e.muted)).toBe(false);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DirectConnectGateway, SiteToSiteVpn, type SiteToSiteVpnProps } from "../../src/modules/hybrid/index.js";
+import {
+  DirectConnectGateway,
+  type DirectConnectVirtualInterface,
+  SiteToSiteVpn,
+  type SiteToSiteVpnProps,
+} from "../../src/modules/hybrid/index.js";
 import { dataSources, resources, synthJson } from "../support/synth.js";
 
 const TOPIC = "arn:aws:sns:eu-west-1:111111111111:acme-network-hub-alerts";
@@ -72,14 +77,16 @@ describe("DirectConnectGateway", () => {
         amazonSideAsn: 64513,
         transitGatewayId: "tgw-0123456789abcdef0",
         allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"],
-        transitVirtualInterface: {
-          name: "acme-transit-vif",
-          connectionId: "dxcon-ffabc123",
-          vlan: 310,
-          customerAsn: 65010,
-          mtu: 8500,
-          bgpAuthKeySecretId: "acme/network/dx-bgp-auth-key",
-        },
+        transitVirtualInterfaces: [
+          {
+            name: "acme-transit-vif",
+            connectionId: "dxcon-ffabc123",
+            vlan: 310,
+            customerAsn: 65010,
+            mtu: 8500,
+            bgpAuthKeySecretId: "acme/network/dx-bgp-auth-key",
+          },
+        ],
         alarmTopicArn: TOPIC,
         preventDestroy: true,
       }),
@@ -102,5 +109,68 @@ describe("DirectConnectGateway", () => {
     expect(vif).toMatchObject({ connection_id: "dxcon-ffabc123", vlan: 310, bgp_asn: 65010, mtu: 8500, address_family: "ipv4" });
     expect(vif.bgp_auth_key).toMatch(/^\$\{data\.aws_secretsmanager_secret_version\.[^}]+\.secret_string\}$/);
     expect(resources(json, "aws_cloudwatch_metric_alarm").map((a) => a.metric_name)).toContain("ConnectionState");
+  });
+});
+
+describe("DirectConnectGateway with several transit VIFs", () => {
+  const vif = (name: string, connectionId: string, vlan: number, link?: string): DirectConnectVirtualInterface => ({
+    name,
+    ...(link ? { link } : {}),
+    connectionId,
+    vlan,
+    customerAsn: 65010,
+    mtu: 8500 as const,
+    bgpAuthKeySecretId: `acme/network/${name}`,
+  });
+  const build = (vifs: DirectConnectVirtualInterface[]) =>
+    synthJson(
+      (s) =>
+        new DirectConnectGateway(s, "dx", {
+          name: "acme-dxgw",
+          amazonSideAsn: 64513,
+          transitGatewayId: "tgw-0123456789abcdef0",
+          allowedPrefixes: ["10.10.0.0/16"],
+          transitVirtualInterfaces: vifs,
+          alarmTopicArn: TOPIC,
+        }),
+    );
+
+  it("puts every VIF on the one gateway, the first under the single form's ids, and alarms per VIF and per connection", () => {
+    const json = build([
+      vif("acme-transit-vif", "dxcon-ffabc123", 310),
+      vif("acme-transit-vif-secondary", "dxcon-ffdef456", 311, "secondary"),
+      vif("acme-transit-vif-third", "dxcon-ffdef456", 312, "third"),
+    ]);
+    const vifs = (json.resource as Record<string, Record<string, Record<string, unknown>>>).aws_dx_transit_virtual_interface!;
+    expect(
+      Object.keys(vifs)
+        .map((k) => k.replace(/_[0-9A-F]{8}$/, ""))
+        .sort(),
+    ).toEqual(["dx_transit-virtual-interface", "dx_transit-virtual-interface-secondary", "dx_transit-virtual-interface-third"]);
+    expect(new Set(Object.values(vifs).map((v) => v.dx_gateway_id))).toEqual(
+      new Set([expect.stringMatching(/^\$\{aws_dx_gateway\.dx_gateway_\w+\.id\}$/)]),
+    );
+    const alarms = resources(json, "aws_cloudwatch_metric_alarm");
+    expect(
+      alarms
+        .filter((a) => a.metric_name === "VirtualInterfaceBgpStatus")
+        .map((a) => a.alarm_name)
+        .sort(),
+    ).toEqual(["acme-dxgw-bgp-status", "acme-dxgw-bgp-status-secondary", "acme-dxgw-bgp-status-third"]);
+    expect(
+      alarms
+        .filter((a) => a.metric_name === "ConnectionState")
+        .map((a) => (a.dimensions as Record<string, string>).ConnectionId)
+        .sort(),
+    ).toEqual(["dxcon-ffabc123", "dxcon-ffdef456"]);
+  });
+
+  it("throws when a VIF after the first has no link name, or only one BGP peer address", () => {
+    expect(() => build([vif("a", "dxcon-ffabc123", 310), vif("b", "dxcon-ffdef456", 311)])).toThrow(
+      "DirectConnectGateway acme-dxgw: transit VIF b after the first needs a link name",
+    );
+    expect(() => build([{ ...vif("a", "dxcon-ffabc123", 310), amazonAddress: "169.254.1.1/30" }])).toThrow(
+      "needs both amazonAddress and customerAddress, or neither",
+    );
   });
 });

@@ -18,7 +18,7 @@ const plan = (allowedPrefixes: string[], over: Partial<RoutingInput> = {}) =>
   planRouting({
     onPremisesCidrs: ["172.16.0.0/16"],
     directConnect: { allowedPrefixes },
-    vpn: { staticRoutesOnly: false },
+    vpns: [{ staticRoutesOnly: false }],
     staticRoutes: [],
     environments: [env("a", "10.10.0.0/16"), env("b", "10.11.0.0/16")],
     ...over,
@@ -50,7 +50,7 @@ describe("vpnPreferredRanges", () => {
     expect(vpnPreferredRanges(plan(["10.10.0.0/15"]), false)).toEqual([]);
     const noDx = planRouting({
       onPremisesCidrs: ["172.16.0.0/16"],
-      vpn: { staticRoutesOnly: false },
+      vpns: [{ staticRoutesOnly: false }],
       staticRoutes: [],
       environments: [env("a", "10.10.0.0/16")],
     });

@@ -34,7 +34,7 @@ const base = (over: { [K in keyof RoutingInput]?: RoutingInput[K] | undefined } 
   definedOnly({
     onPremisesCidrs: ["172.16.0.0/16"],
     directConnect: { allowedPrefixes: ["10.10.0.0/16", "10.30.0.0/16"] },
-    vpn: { staticRoutesOnly: false },
+    vpns: [{ staticRoutesOnly: false }],
     staticRoutes: [],
     environments: [env("dev", "nonprod", "10.10.0.0/16"), env("prod", "prod", "10.30.0.0/16")],
     ...over,

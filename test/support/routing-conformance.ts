@@ -214,7 +214,11 @@ export function synthesizedRoutingLines(plan: RoutingPlan, stacks: Readonly<Reco
     const attachment = (value: unknown): string => {
       for (const ref of refsIn(value)) {
         if (ref.type === "aws_ec2_transit_gateway_dx_gateway_attachment") return "directconnect";
-        if (ref.type === "aws_vpn_connection") return "vpn";
+        if (ref.type === "aws_vpn_connection") {
+          // The construct id: `vpn` for the first VPN connection, `vpn-<link>` for attachment `vpn:<link>`.
+          const id = ref.name.slice(0, ref.name.indexOf("_connection"));
+          return id === "vpn" ? "vpn" : `vpn:${id.slice("vpn-".length)}`;
+        }
         if (ref.type === "aws_ec2_transit_gateway_vpc_attachment_accepter")
           return attachment(resource(ref.type, ref.name).transit_gateway_attachment_id);
         if (ref.type === "aws_ec2_transit_gateway_vpc_attachment") {

@@ -1,7 +1,8 @@
 /**
  * `lz routes`: proves the routing intents of the config with the offline routing verifier, on every path (every
  * AZ of the source and destination tiers, every AZ the transit gateway may pick for a flow), normally and under
- * each failure (directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-<x>-down). Prints a table of intent ×
+ * each failure (directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down, az-<x>-down; with named links also
+ * directconnect-<name>-down, dx-location-<code>-down, vpn-<name>-down, vpn-<name>-tunnel-<n>-down). Prints a table of intent ×
  * scenario (ok with the number of paths, or VIOLATED) and the hops of every failing path, forward and back;
  * `--hops` prints the hops of every path (attachment or subnet → route table → matched route → next).
  * The intents are the config's `routing.intents` and those derived from `networkHub.dns` (src/routing/dns-intents.ts).
@@ -28,12 +29,14 @@ export function defineRoutes(cmd: Command, ctx: Context): void {
       "after",
       `
 Scenarios: normal, then each failure that applies to the config: directconnect-down, vpn-tunnel-1-down,
-vpn-tunnel-2-down, az-a-down, az-b-down, az-c-down (a = first AZ of every VPC). An intent's failures: map
-says what it expects under a failure; otherwise its expect: applies.
+vpn-tunnel-2-down, az-a-down, az-b-down, az-c-down (a = first AZ of every VPC). With transitVirtualInterfaces
+and vpns: directconnect-<name>-down, dx-location-<code>-down, vpn-<name>-down, vpn-<name>-tunnel-<1|2>-down.
+An intent's failures: map says what it expects under a failure; otherwise its expect: applies.
 
 Paths: every AZ of the source and destination tiers that is up, and every AZ the transit gateway may pick
 for the flow, forward and back. On every path that gets through, both directions must cross the same
-firewall endpoints and the same on-prem link (Direct Connect or VPN). A cell reads ok <paths>, or
+firewall endpoints and the same on-prem link (Direct Connect or the same VPN connection); every transit VIF and
+VPN connection a flow may take is walked. A cell reads ok <paths>, or
 VIOLATED <failing>/<paths>; the failing paths follow with their hops.
 
 Exit status: 0 every intent holds, 1 a violated intent or a config problem, 2 bad command line.

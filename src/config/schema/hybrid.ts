@@ -46,8 +46,47 @@ export const TransitVirtualInterface = z
       .default(8500)
       .meta({ description: "MTU in bytes: 1500 or 8500 (jumbo frames on a transit VIF). @default 8500" }),
     bgpAuthKey: SecretReference.meta({ description: "BGP MD5 authentication key, referenced from Secrets Manager." }),
+    amazonAddress: Ipv4Cidr.optional().meta({
+      description:
+        "BGP peer address on the Amazon side with its prefix length (169.254.100.1/30); set with customerAddress, in the same subnet. @default AWS assigns both from 169.254.0.0/16",
+    }),
+    customerAddress: Ipv4Cidr.optional().meta({
+      description:
+        "BGP peer address of the on-prem router with its prefix length (169.254.100.2/30). @default AWS assigns it with amazonAddress",
+    }),
   })
   .meta({ description: "A transit virtual interface to the Direct Connect gateway. Changing vlan or connectionId replaces it." });
+
+/**
+ * Name of one link in the plural forms (`transitVirtualInterfaces`, `vpns`): lower-case words joined by hyphens.
+ * It names the link's failure scenarios in `lz routes` (`directconnect-<name>-down`, `vpn-<name>-tunnel-1-down`),
+ * its Terraform addresses (after the first entry) and its AWS name tags; "tunnel" is reserved for those scenario names.
+ */
+export const LinkName = z
+  .string()
+  .regex(/^(?!.*tunnel)[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    error:
+      "Write a name of lower-case letters, digits and hyphens that starts with a letter and does not contain tunnel, for example primary.",
+  })
+  .max(24, { error: "Keep the name to 24 characters; it is part of alarm names and log group names." })
+  .meta({ description: "Name of the link: lower-case letters, digits and hyphens (no 'tunnel'), at most 24 characters." });
+
+/** A transit virtual interface in the plural form: named, at a Direct Connect location. */
+export const NamedTransitVirtualInterface = TransitVirtualInterface.extend({
+  name: LinkName,
+  location: z
+    .string()
+    .regex(/^[A-Za-z0-9]{2,16}$/, {
+      error: "Write the Direct Connect location code of the connection, for example EqLD5 (aws directconnect describe-locations).",
+    })
+    .meta({
+      description:
+        "Direct Connect location code of the connection (DescribeLocations, for example EqLD5). Failure scenario dx-location-<code>-down takes down every interface there.",
+    }),
+}).meta({
+  description:
+    "A transit virtual interface on its own connection. The first entry keeps the Terraform addresses and AWS name of the single transitVirtualInterface; append links, never reorder them.",
+});
 
 /** Direct Connect: the gateway, an optional transit VIF, and the association with the transit gateway. */
 export const DirectConnectSettings = z
@@ -61,6 +100,15 @@ export const DirectConnectSettings = z
       })
       .meta({ description: "The Direct Connect gateway." }),
     transitVirtualInterface: TransitVirtualInterface.optional(),
+    transitVirtualInterfaces: z
+      .array(NamedTransitVirtualInterface)
+      .min(1, { error: "List at least one interface, or remove transitVirtualInterfaces." })
+      .max(30, { error: "A Direct Connect gateway takes at most 30 virtual interfaces (Direct Connect quotas)." })
+      .optional()
+      .meta({
+        description:
+          "Several transit virtual interfaces on the one Direct Connect gateway, each on its own connection, for AWS's high- or maximum-resiliency model (connections at two or more locations). Instead of transitVirtualInterface, never with it.",
+      }),
     allowedPrefixes: z
       .array(Ipv4Cidr)
       .min(1, { error: "List at least one prefix, or remove allowedPrefixes to use the default." })
@@ -161,6 +209,12 @@ export const VpnSettings = z
   })
   .meta({ description: "AWS Site-to-Site VPN attached to the transit gateway: backup path to on-prem." });
 
+/** A Site-to-Site VPN in the plural form: named, each with its own customer gateway and two tunnels. */
+export const NamedVpnSettings = VpnSettings.extend({ name: LinkName }).meta({
+  description:
+    "A Site-to-Site VPN connection with its own customer gateway. The first entry keeps the Terraform addresses and AWS names of the single vpn; append connections, never reorder them.",
+});
+
 /** The central inspection VPC in the hub account. */
 export const InspectionSettings = z
   .strictObject({
@@ -195,6 +249,10 @@ export const HybridSettings = z
   .strictObject({
     directConnect: DirectConnectSettings.optional(),
     vpn: VpnSettings.optional(),
+    vpns: z.array(NamedVpnSettings).min(1, { error: "List at least one VPN connection, or remove vpns." }).optional().meta({
+      description:
+        "Several Site-to-Site VPN connections on the transit gateway, each with its own customer gateway (the transit gateway spreads flows over those up, ECMP). Instead of vpn, never with it.",
+    }),
     inspection: InspectionSettings.optional(),
   })
   .meta({ description: "Direct Connect (primary), Site-to-Site VPN (backup) and the central inspection VPC." });

@@ -6,8 +6,15 @@
 import { z } from "zod";
 import { Ipv4Cidr } from "./common.js";
 
-/** Names of injected failures: `directconnect-down`, `vpn-tunnel-1-down`, `vpn-tunnel-2-down`, `az-a-down` … `az-c-down`. */
-export const FAILURE_NAME = /^(directconnect-down|vpn-tunnel-[12]-down|az-[abc]-down)$/;
+/**
+ * Names of injected failures: `directconnect-down` (every transit VIF), `vpn-tunnel-1-down`, `vpn-tunnel-2-down`
+ * (the single vpn), `az-a-down` … `az-c-down`; with the plural links, `directconnect-<name>-down`,
+ * `dx-location-<code>-down`, `vpn-<name>-down`, `vpn-<name>-tunnel-1-down`, `vpn-<name>-tunnel-2-down`.
+ */
+export const FAILURE_NAME =
+  /^(directconnect-down|directconnect-[a-z0-9-]+-down|dx-location-[A-Za-z0-9]+-down|vpn-tunnel-[12]-down|vpn-[a-z0-9-]+-down|az-[abc]-down)$/;
+const FAILURE_HINT =
+  "Write directconnect-down, directconnect-<name>-down, dx-location-<code>-down, vpn-tunnel-1-down, vpn-tunnel-2-down, vpn-<name>-down, vpn-<name>-tunnel-<1|2>-down or az-<a|b|c>-down.";
 
 /** A path waypoint an intent may require. */
 export const Waypoint = z.enum(["directconnect", "vpn", "inspection"], { error: "Write directconnect, vpn or inspection." });
@@ -45,10 +52,7 @@ export const RoutingIntent = z
       .meta({ description: `Destination. ${LOCATION_HINT}` }),
     expect: IntentExpectation.meta({ description: "Expected outcome in the normal state, and under failures not listed in failures." }),
     failures: z
-      .record(
-        z.string().regex(FAILURE_NAME, { error: "Write directconnect-down, vpn-tunnel-1-down, vpn-tunnel-2-down or az-<a|b|c>-down." }),
-        IntentExpectation,
-      )
+      .record(z.string().regex(FAILURE_NAME, { error: FAILURE_HINT }), IntentExpectation)
       .default({})
       .meta({ description: "Expected outcome under a given failure, when it differs from expect. @default {}" }),
   })

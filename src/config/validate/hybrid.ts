@@ -136,7 +136,18 @@ export const validateHybrid: Validator = (config) => {
 
   // ASNs: Amazon side (TGW, DX gateway) versus customer side (VIF, customer gateway).
   const dx = h.directConnect;
-  const vpn = h.vpn;
+  // The single forms and the plural lists, each entry with its path (hybrid-links.ts checks the lists as a whole).
+  const vifs = dx?.transitVirtualInterfaces
+    ? dx.transitVirtualInterfaces.map((v, i) => ({ v, path: [...base, "directConnect", "transitVirtualInterfaces", i] }))
+    : dx?.transitVirtualInterface
+      ? [{ v: dx.transitVirtualInterface, path: [...base, "directConnect", "transitVirtualInterface"] }]
+      : [];
+  const vpns = h.vpns
+    ? h.vpns.map((v, i) => ({ vpn: v, vbase: [...base, "vpns", i] }))
+    : h.vpn
+      ? [{ vpn: h.vpn, vbase: [...base, "vpn"] }]
+      : [];
+  const inside: { cidr: Cidr; where: string }[] = [];
   if (dx) {
     const path = [...base, "directConnect", "gateway", "amazonSideAsn"];
     const asn = dx.gateway.amazonSideAsn;
@@ -149,16 +160,17 @@ export const validateHybrid: Validator = (config) => {
           `ASN ${asn} is also the transit gateway's; a Direct Connect gateway needs its own Amazon-side ASN. Choose another private ASN, for example ${tgwAsn + 1}.`,
         ),
       );
-    const vif = dx.transitVirtualInterface;
-    if (vif?.customerAsn !== undefined && (vif.customerAsn === tgwAsn || vif.customerAsn === asn)) {
-      problems.push(
-        src.problem(
-          [...base, "directConnect", "transitVirtualInterface", "customerAsn"],
-          `ASN ${vif.customerAsn} is an Amazon-side ASN of this hub; BGP peers need different ASNs. Write the on-prem router's ASN.`,
-        ),
-      );
+    for (const { v: vif, path: vifPath } of vifs) {
+      if (vif.customerAsn !== undefined && (vif.customerAsn === tgwAsn || vif.customerAsn === asn)) {
+        problems.push(
+          src.problem(
+            [...vifPath, "customerAsn"],
+            `ASN ${vif.customerAsn} is an Amazon-side ASN of this hub; BGP peers need different ASNs. Write the on-prem router's ASN.`,
+          ),
+        );
+      }
     }
-    if (asn === hub.onPremises.bgpAsn && vif?.customerAsn === undefined) {
+    if (asn === hub.onPremises.bgpAsn && vifs.some(({ v }) => v.customerAsn === undefined)) {
       problems.push(
         src.problem(path, `ASN ${asn} is also the on-premises router's; BGP peers need different ASNs. Choose another private ASN.`),
       );
@@ -190,8 +202,8 @@ export const validateHybrid: Validator = (config) => {
         );
     }
   }
-  if (vpn) {
-    const vbase = [...base, "vpn"];
+  for (const { vpn, vbase } of vpns) {
+    const tunnelName = (i: number) => (vbase.length === 3 ? `tunnel ${i + 1}` : `tunnel ${i + 1} of vpns[${vbase[3]}]`);
     const cgwAsn = vpn.customerGateway.bgpAsn;
     if (cgwAsn !== undefined && (cgwAsn === tgwAsn || cgwAsn === dx?.gateway.amazonSideAsn)) {
       problems.push(
@@ -209,7 +221,6 @@ export const validateHybrid: Validator = (config) => {
         ),
       );
     }
-    const inside: { cidr: Cidr; i: number }[] = [];
     for (const [i, t] of vpn.tunnels.entries()) {
       const path = [...vbase, "tunnels", i, "insideCidr"];
       const c = parseCidr(t.insideCidr);
@@ -237,10 +248,10 @@ export const validateHybrid: Validator = (config) => {
       }
       const clash = inside.find((o) => overlaps(o.cidr, c));
       if (clash) {
-        problems.push(src.problem(path, `${t.insideCidr} overlaps tunnel ${clash.i + 1}'s inside CIDR. Give each tunnel its own /30.`));
+        problems.push(src.problem(path, `${t.insideCidr} overlaps ${clash.where}'s inside CIDR. Give each tunnel its own /30.`));
         continue;
       }
-      inside.push({ cidr: c, i });
+      inside.push({ cidr: c, where: tunnelName(i) });
     }
     if (vpn.phase2.lifetimeSeconds >= vpn.phase1.lifetimeSeconds) {
       problems.push(

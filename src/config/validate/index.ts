@@ -10,6 +10,7 @@ import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateDns } from "./dns.js";
 import { validateHybrid } from "./hybrid.js";
+import { validateHybridLinks } from "./hybrid-links.js";
 import { validateInspection } from "./inspection.js";
 import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
@@ -34,6 +35,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateAppCompute,
   validateAwsTypes,
   validateHybrid,
+  validateHybridLinks,
   validateInspection,
   validateDns,
   validateRouting,

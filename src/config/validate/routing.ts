@@ -10,6 +10,7 @@
  */
 import { contains, parseCidr } from "../../net/cidr.js";
 import { closest, type Problem } from "../problems.js";
+import type { SharedFile } from "../schema/index.js";
 import type { Validator } from "./context.js";
 
 /** @see Validator */
@@ -19,7 +20,8 @@ export const validateRouting: Validator = (config) => {
   const src = shared.source;
   const hub = shared.value.networkHub;
   const dx = hub.hybrid?.directConnect;
-  const vpn = hub.hybrid?.vpn;
+  const vpn = hub.hybrid?.vpn ?? hub.hybrid?.vpns?.[0];
+  const scenarios = linkFailureNames(hub.hybrid);
   const onPrem = hub.onPremises.cidrs.map(parseCidr);
   const envs = new Map(environments.map((e) => [e.value.name, e.value]));
   const maxAz = Math.max(0, ...environments.map((e) => e.value.vpc.azCount), hub.hybrid?.inspection?.azCount ?? 0);
@@ -110,8 +112,16 @@ export const validateRouting: Validator = (config) => {
       const at = [...path, "failures", failure];
       if (failure === "directconnect-down" && !dx)
         problems.push(src.problem(at, `there is no Direct Connect (networkHub.hybrid.directConnect). Remove this failure.`, { key: true }));
-      if (failure.startsWith("vpn-") && !vpn)
+      else if (failure.startsWith("vpn-") && !vpn)
         problems.push(src.problem(at, `there is no VPN (networkHub.hybrid.vpn). Remove this failure.`, { key: true }));
+      else if (!failure.startsWith("az-") && failure !== "directconnect-down" && !scenarios.includes(failure))
+        problems.push(
+          src.problem(
+            at,
+            `no link of networkHub.hybrid has this failure scenario. Write one of ${scenarios.join(", ")}${closest(failure, scenarios) ? ` (did you mean ${closest(failure, scenarios)}?)` : ""}.`,
+            { key: true },
+          ),
+        );
       const az = /^az-([abc])-down$/.exec(failure)?.[1];
       if (az && "abc".indexOf(az) >= maxAz)
         problems.push(src.problem(at, `no VPC uses a ${"abc".indexOf(az) + 1}th AZ. Remove this failure.`, { key: true }));
@@ -119,3 +129,24 @@ export const validateRouting: Validator = (config) => {
   });
   return problems;
 };
+
+/**
+ * The failure scenarios the links of `hybrid` have, named as the routing verifier names them
+ * (src/routing/trace.ts, `applicableFailures`): `directconnect-down`; per named transit VIF
+ * `directconnect-<name>-down`; per location `dx-location-<code>-down`; for the single vpn `vpn-tunnel-<n>-down`;
+ * per named VPN `vpn-<name>-down` and `vpn-<name>-tunnel-<n>-down`.
+ */
+export function linkFailureNames(hybrid: SharedFile["networkHub"]["hybrid"]): string[] {
+  const dx = hybrid?.directConnect;
+  const vifs = dx?.transitVirtualInterfaces ?? [];
+  return [
+    ...(dx ? ["directconnect-down"] : []),
+    ...vifs.map((v) => `directconnect-${v.name}-down`),
+    ...[...new Set(vifs.map((v) => v.location))].map((l) => `dx-location-${l}-down`),
+    ...(hybrid?.vpns
+      ? hybrid.vpns.flatMap((v) => [`vpn-${v.name}-down`, `vpn-${v.name}-tunnel-1-down`, `vpn-${v.name}-tunnel-2-down`])
+      : hybrid?.vpn
+        ? ["vpn-tunnel-1-down", "vpn-tunnel-2-down"]
+        : []),
+  ];
+}

@@ -10,9 +10,10 @@ import type { DxPortSpeed } from "../prices/types.js";
 
 /** The parts of `HybridModel` the estimate reads. `HybridModel` is assignable to it. */
 export interface HybridCostShape {
-  /** The DX gateway; `transitVirtualInterface` present means a connection the organization uses. */
-  readonly directConnect?: { readonly transitVirtualInterface?: { readonly connectionId: string } };
-  readonly vpn?: { readonly name: string };
+  /** The DX gateway; each distinct `connectionId` of its transit VIFs is a connection the organization uses. */
+  readonly directConnect?: { readonly transitVirtualInterfaces: readonly { readonly connectionId: string }[] };
+  /** The VPN connections, each a TGW attachment and a billed connection. */
+  readonly vpns?: readonly { readonly name: string }[];
   /** The central inspection VPC: a firewall endpoint and a NAT gateway per AZ (central egress). */
   readonly inspection?: { readonly azCount: number };
 }
@@ -26,8 +27,8 @@ export interface DirectConnectPortOptions {
 }
 
 /**
- * The hub's hybrid inputs: one VPN connection and its TGW attachment; the DX port (when a transit VIF names a
- * connection) and the DX gateway's TGW attachment; the inspection VPC's TGW attachment, its firewall endpoints and
+ * The hub's hybrid inputs: each VPN connection and its TGW attachment; a DX port per connection its transit VIFs
+ * name (every one at the same port speed) and the DX gateway's TGW attachment; the inspection VPC's TGW attachment, its firewall endpoints and
  * NAT gateways (one per AZ each). The hub's traffic figures are the hub's assumptions (the defaults: `shared.yaml`
  * has no `costAssumptions`).
  */
@@ -36,21 +37,28 @@ export function hubHybridCostInputs(
   a: CostAssumptionsFile,
   dx: DirectConnectPortOptions = {},
 ): Partial<EnvironmentCostInputs> {
+  const vpns = hybrid.vpns?.length ?? 0;
   const kinds = [
-    ...(hybrid.vpn ? ["VPN"] : []),
+    ...(vpns === 1 ? ["VPN"] : vpns > 1 ? [`${vpns} VPNs`] : []),
     ...(hybrid.directConnect ? ["DX gateway"] : []),
     ...(hybrid.inspection ? ["inspection VPC"] : []),
   ];
   const insp = hybrid.inspection;
   return {
     ...(kinds.length > 0
-      ? { transitGateway: { attachments: kinds.length, kinds, gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth } }
+      ? {
+          transitGateway: {
+            attachments: vpns + (hybrid.directConnect ? 1 : 0) + (hybrid.inspection ? 1 : 0),
+            kinds,
+            gbProcessedPerMonth: a.transitGatewayGbProcessedPerMonth,
+          },
+        }
       : {}),
-    ...(hybrid.vpn ? { vpn: { connections: 1 } } : {}),
+    ...(vpns > 0 ? { vpn: { connections: vpns } } : {}),
     ...(hybrid.directConnect
       ? {
           directConnect: {
-            ports: hybrid.directConnect.transitVirtualInterface && (dx.dedicated ?? true) ? 1 : 0,
+            ports: (dx.dedicated ?? true) ? new Set(hybrid.directConnect.transitVirtualInterfaces.map((v) => v.connectionId)).size : 0,
             portSpeed: dx.portSpeed ?? "1Gbps",
             gbOutPerMonth: a.directConnectGbOutPerMonth,
           },

@@ -1,6 +1,7 @@
 /**
- * Direct Connect toward the hub transit gateway: a Direct Connect gateway, an optional transit virtual interface
- * on an existing connection, the gateway ↔ transit gateway association with its allowed prefixes, and alarms.
+ * Direct Connect toward the hub transit gateway: a Direct Connect gateway, transit virtual interfaces on existing
+ * connections (none, one, or several on separate connections and locations for AWS's high- and maximum-resiliency
+ * models, https://aws.amazon.com/directconnect/resiliency-recommendation/), the gateway ↔ transit gateway association with its allowed prefixes, and alarms.
  *
  * Allowed prefixes are what AWS advertises to on-prem over the transit VIF (at most 200), per "Allowed prefixes
  * interactions" (https://docs.aws.amazon.com/directconnect/latest/UserGuide/allowed-to-prefixes.html). The TGW
@@ -17,6 +18,26 @@ import { DxTransitVirtualInterface } from "@cdktf/provider-aws/lib/dx-transit-vi
 import { Construct } from "constructs";
 import { metricAlarm } from "../observability/alarm.js";
 
+/** One transit VIF of {@link DirectConnectGatewayProps}. */
+export interface DirectConnectVirtualInterface {
+  /** AWS name of the interface. */
+  readonly name: string;
+  /** Suffix of the construct ids of every VIF after the first (required there, unique). */
+  readonly link?: string;
+  readonly connectionId: string;
+  /** 1-4094. */
+  readonly vlan: number;
+  /** On-prem router ASN. */
+  readonly customerAsn: number;
+  /** Bytes: 1500 or 8500. */
+  readonly mtu: number;
+  /** Secrets Manager secret name or ARN whose SecretString is the BGP MD5 key (read at apply; lands in state). */
+  readonly bgpAuthKeySecretId: string;
+  /** BGP peer addresses with prefix length, both or neither. @default AWS assigns them */
+  readonly amazonAddress?: string;
+  readonly customerAddress?: string;
+}
+
 /** Props of {@link DirectConnectGateway}. */
 export interface DirectConnectGatewayProps {
   /** Name of the DX gateway. */
@@ -26,19 +47,14 @@ export interface DirectConnectGatewayProps {
   readonly transitGatewayId: string;
   /** Prefixes advertised to on-prem (1-200 IPv4 CIDRs). */
   readonly allowedPrefixes: readonly string[];
-  /** Transit VIF on an existing connection. @default none: connect a VIF to the gateway outside this stack */
-  readonly transitVirtualInterface?: {
-    readonly name: string;
-    readonly connectionId: string;
-    /** 1-4094. */
-    readonly vlan: number;
-    /** On-prem router ASN. */
-    readonly customerAsn: number;
-    /** Bytes: 1500 or 8500. */
-    readonly mtu: number;
-    /** Secrets Manager secret name or ARN whose SecretString is the BGP MD5 key (read at apply; lands in state). */
-    readonly bgpAuthKeySecretId: string;
-  };
+  /**
+   * Transit VIFs on existing connections, each on the gateway. The first keeps the construct ids of the single-VIF
+   * form (`transit-virtual-interface`, `bgp-auth-key`, `bgp-status`, `connection-state`); each later one adds
+   * `-<link>` to them, so appending a VIF never renames a Terraform address. A `ConnectionState` alarm is made once
+   * per connection, a `VirtualInterfaceBgpStatus` alarm per VIF.
+   * @default [] (connect VIFs to the gateway outside this stack)
+   */
+  readonly transitVirtualInterfaces?: readonly DirectConnectVirtualInterface[];
   /** SNS topic ARN the alarms notify. */
   readonly alarmTopicArn: string;
   /** `lifecycle.prevent_destroy` on the gateway and the VIF. @default false */
@@ -47,12 +63,13 @@ export interface DirectConnectGatewayProps {
   readonly gatewayImportId?: string;
 }
 
-/** DX gateway + optional transit VIF + TGW association + alarms. */
+/** DX gateway + transit VIFs + TGW association + alarms. */
 export class DirectConnectGateway extends Construct {
   readonly gatewayId: string;
   /** TGW attachment id of the DX gateway (for route table association and propagation). */
   readonly attachmentId: string;
-  readonly virtualInterfaceId?: string;
+  /** Ids of the transit VIFs, in props order. */
+  readonly virtualInterfaceIds: readonly string[];
 
   constructor(scope: Construct, id: string, props: DirectConnectGatewayProps) {
     super(scope, id);
@@ -86,10 +103,18 @@ export class DirectConnectGateway extends Construct {
         comparison: "LessThanThreshold",
         treatMissingData: "breaching",
       });
-    const vif = props.transitVirtualInterface;
-    if (vif) {
-      const key = new DataAwsSecretsmanagerSecretVersion(this, "bgp-auth-key", { secretId: vif.bgpAuthKeySecretId });
-      const resource = new DxTransitVirtualInterface(this, "transit-virtual-interface", {
+    const vifs = props.transitVirtualInterfaces ?? [];
+    const alarmedConnections = new Set<string>();
+    this.virtualInterfaceIds = vifs.map((vif, i) => {
+      if (i > 0 && !vif.link)
+        throw new Error(`DirectConnectGateway ${props.name}: transit VIF ${vif.name} after the first needs a link name`);
+      if ((vif.amazonAddress === undefined) !== (vif.customerAddress === undefined))
+        throw new Error(
+          `DirectConnectGateway ${props.name}: transit VIF ${vif.name} needs both amazonAddress and customerAddress, or neither`,
+        );
+      const id = (base: string) => (i === 0 ? base : `${base}-${vif.link}`);
+      const key = new DataAwsSecretsmanagerSecretVersion(this, id("bgp-auth-key"), { secretId: vif.bgpAuthKeySecretId });
+      const resource = new DxTransitVirtualInterface(this, id("transit-virtual-interface"), {
         name: vif.name,
         connectionId: vif.connectionId,
         dxGatewayId: gateway.id,
@@ -98,21 +123,29 @@ export class DirectConnectGateway extends Construct {
         mtu: vif.mtu,
         addressFamily: "ipv4",
         bgpAuthKey: key.secretString,
+        ...(vif.amazonAddress && vif.customerAddress ? { amazonAddress: vif.amazonAddress, customerAddress: vif.customerAddress } : {}),
         ...lifecycle,
       });
-      this.virtualInterfaceId = resource.id;
+      if (!alarmedConnections.has(vif.connectionId)) {
+        alarmedConnections.add(vif.connectionId);
+        alarm(
+          id("connection-state"),
+          "ConnectionState",
+          { ConnectionId: vif.connectionId },
+          vifs.length === 1
+            ? `Direct Connect connection ${vif.connectionId} is down; traffic fails over to the VPN.`
+            : `Direct Connect connection ${vif.connectionId} is down; traffic moves to the other connections, or to the VPN.`,
+        );
+      }
       alarm(
-        "connection-state",
-        "ConnectionState",
-        { ConnectionId: vif.connectionId },
-        `Direct Connect connection ${vif.connectionId} is down; traffic fails over to the VPN.`,
-      );
-      alarm(
-        "bgp-status",
+        id("bgp-status"),
         "VirtualInterfaceBgpStatus",
         { ConnectionId: vif.connectionId, VirtualInterfaceId: resource.id },
-        `BGP on transit VIF ${vif.name} is down; traffic fails over to the VPN.`,
+        vifs.length === 1
+          ? `BGP on transit VIF ${vif.name} is down; traffic fails over to the VPN.`
+          : `BGP on transit VIF ${vif.name} is down; traffic moves to the other interfaces, or to the VPN.`,
       );
-    }
+      return resource.id;
+    });
   }
 }

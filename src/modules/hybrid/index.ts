@@ -1,2 +1,2 @@
-export { DirectConnectGateway, type DirectConnectGatewayProps } from "./direct-connect.js";
+export { DirectConnectGateway, type DirectConnectGatewayProps, type DirectConnectVirtualInterface } from "./direct-connect.js";
 export { SiteToSiteVpn, type IkePhase, type SiteToSiteVpnProps } from "./vpn.js";
