@@ -119,10 +119,19 @@ export function buildAwsOrganizations(
   const policies = organizationPoliciesOf(shared, environments, partition);
   if (!policies) throw new Error("organizationPoliciesOf: no awsOrganizations");
   const trusted: TrustedServiceModel[] = [
-    { principal: "access-analyzer.amazonaws.com", reason: "IAM Access Analyzer's organization analyzer in the security tooling account (delegated administrator)" },
+    {
+      principal: "access-analyzer.amazonaws.com",
+      reason: "IAM Access Analyzer's organization analyzer in the security tooling account (delegated administrator)",
+    },
     { principal: "cloudtrail.amazonaws.com", reason: "the organization trail, delivering every account's events to the log archive" },
-    { principal: "config-multiaccountsetup.amazonaws.com", reason: "AWS Config organization rules and conformance packs from the delegated administrator" },
-    { principal: "config.amazonaws.com", reason: "the AWS Config organization aggregator in the security tooling account (delegated administrator)" },
+    {
+      principal: "config-multiaccountsetup.amazonaws.com",
+      reason: "AWS Config organization rules and conformance packs from the delegated administrator",
+    },
+    {
+      principal: "config.amazonaws.com",
+      reason: "the AWS Config organization aggregator in the security tooling account (delegated administrator)",
+    },
     { principal: "guardduty.amazonaws.com", reason: "GuardDuty's delegated administrator, which auto-enables every new account" },
     { principal: "securityhub.amazonaws.com", reason: "Security Hub's delegated administrator and central configuration" },
     ...(org.ramSharingWithAwsOrganization

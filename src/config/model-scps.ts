@@ -35,7 +35,11 @@ export interface GuardrailsModel {
   /** `serviceControlPolicies.allowedRegions`, else every Region the config uses plus us-east-1. */
   readonly allowedRegions: readonly string[];
   /** `serviceControlPolicies.additional`, in config order. */
-  readonly additional: readonly { readonly name: string; readonly description: string; readonly statements: readonly ScpStatementModel[] }[];
+  readonly additional: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly statements: readonly ScpStatementModel[];
+  }[];
 }
 
 /** The organization's policies: the guardrails' inputs, the attachments and the tag policy. */
@@ -71,9 +75,7 @@ export function organizationPoliciesOf(
   const ous = settings.organizationalUnits;
   const topLevel = ous.filter((ou) => !ou.includes("/"));
   const inOuOrder = (paths: readonly string[]) => ous.filter((ou) => paths.includes(ou));
-  const workloadTop = [
-    ...new Set(environments.flatMap((e) => (e.account ? [e.account.organizationalUnit.split("/")[0] as string] : []))),
-  ];
+  const workloadTop = [...new Set(environments.flatMap((e) => (e.account ? [e.account.organizationalUnit.split("/")[0] as string] : [])))];
   const attach = scps?.attach;
   const additional = (scps?.additional ?? []).map((a) => ({
     name: a.name,
@@ -108,12 +110,7 @@ export function organizationPoliciesOf(
       partition,
       deployRoleName: org.deployRoleName,
       adminRoleName: shared.bootstrap?.adminRoleName ?? ORGANIZATION_ACCESS_ROLE,
-      roleNames: [
-        org.deployRoleName,
-        org.github.planRoleName,
-        org.github.applyRoleName,
-        hubAttachmentRoleName(org.deployRoleName, "*"),
-      ],
+      roleNames: [org.deployRoleName, org.github.planRoleName, org.github.applyRoleName, hubAttachmentRoleName(org.deployRoleName, "*")],
       permissionsBoundaryName: permissionsBoundaryName(org.name),
       bucketNames: [
         org.state.bucket,
@@ -121,7 +118,10 @@ export function organizationPoliciesOf(
         `${org.name}-log-archive-*`,
         `${org.name}-aws-config-*`,
       ],
-      kmsAliasPatterns: [`alias/${org.name}-*`, ...(stateKeyAlias && !stateKeyAlias.startsWith(`${org.name}-`) ? [`alias/${stateKeyAlias}`] : [])],
+      kmsAliasPatterns: [
+        `alias/${org.name}-*`,
+        ...(stateKeyAlias && !stateKeyAlias.startsWith(`${org.name}-`) ? [`alias/${stateKeyAlias}`] : []),
+      ],
       allowedRegions: [...new Set(regions)],
       additional: additional.map(({ attach: _attach, ...a }) => a),
     },

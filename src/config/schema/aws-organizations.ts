@@ -118,7 +118,9 @@ export const ServiceControlPolicySettings = z
       }),
     attach: z
       .strictObject({
-        denyLeaveOrganization: OuList("OUs the SCP denying organizations:LeaveOrganization is attached to. Default: every top-level OU.").optional(),
+        denyLeaveOrganization: OuList(
+          "OUs the SCP denying organizations:LeaveOrganization is attached to. Default: every top-level OU.",
+        ).optional(),
         protectLandingZone: OuList(
           "OUs the SCP protecting CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer and the landing zone's roles, state and keys is attached to. Default: every top-level OU.",
         ).optional(),
@@ -128,7 +130,9 @@ export const ServiceControlPolicySettings = z
         ).optional(),
       })
       .optional()
-      .meta({ description: "Which OUs each SCP is attached to; [] attaches it nowhere. Each OU carries at most 5 SCPs, FullAWSAccess included." }),
+      .meta({
+        description: "Which OUs each SCP is attached to; [] attaches it nowhere. Each OU carries at most 5 SCPs, FullAWSAccess included.",
+      }),
     additional: z.array(AdditionalScp).optional().meta({ description: "SCPs of your own, each with the OUs it is attached to." }),
   })
   .meta({ description: "The guardrail service control policies: Region allow-list and attachments." });
@@ -175,7 +179,8 @@ export const AwsOrganizationsSettings = z
         "The security tooling (audit) account: delegated administrator of GuardDuty, Security Hub, AWS Config and IAM Access Analyzer.",
     }),
     serviceControlPolicies: ServiceControlPolicySettings.optional().meta({
-      description: "The guardrail SCPs' Region allow-list and attachments. Default: every guardrail on every top-level OU, the Region allow-list on the workloads' top-level OUs.",
+      description:
+        "The guardrail SCPs' Region allow-list and attachments. Default: every guardrail on every top-level OU, the Region allow-list on the workloads' top-level OUs.",
     }),
     tagPolicy: TagPolicySettings.optional(),
   })

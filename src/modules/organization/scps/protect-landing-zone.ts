@@ -128,7 +128,10 @@ export function protectLandingZoneStatements(props: ProtectLandingZoneProps): Sc
       Sid: "ProtectBoundaryAndOidc",
       Effect: "Deny",
       Action: POLICY_AND_PROVIDER_ACTIONS,
-      Resource: [`arn:${p}:iam::*:policy/${props.permissionsBoundaryName}`, `arn:${p}:iam::*:oidc-provider/token.actions.githubusercontent.com`],
+      Resource: [
+        `arn:${p}:iam::*:policy/${props.permissionsBoundaryName}`,
+        `arn:${p}:iam::*:oidc-provider/token.actions.githubusercontent.com`,
+      ],
       Condition: exempt,
     },
   ];
