@@ -56,7 +56,7 @@ export class OrganizationStack extends TargetStack {
     for (const a of org.memberAccounts.filter((m) => m.accountId === undefined)) {
       const account = this.structure.accounts.get(a.stackName ?? a.role);
       if (!account) continue;
-      new TerraformOutput(this, `${a.role}_account_id`, {
+      new TerraformOutput(this, `${a.role.replace("-", "_")}_account_id`, {
         value: account.id,
         description: `Id of the ${a.role} account the stack created: write it as its accountId in shared.yaml.`,
       });

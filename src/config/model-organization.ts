@@ -157,3 +157,20 @@ export function buildAwsOrganizations(
     vending: logArchive.accountId === undefined || securityTooling.accountId === undefined,
   };
 }
+
+/**
+ * What `lz validate` and `lz synth` print while a core account is still to be created (`vending`): which accounts
+ * lack an id, that only the organization stack is built, and what to write once it is applied. Undefined otherwise.
+ */
+export function vendingNotice(org: AwsOrganizationsModel | undefined): string | undefined {
+  if (!org?.vending) return undefined;
+  const pending = [org.logArchive, org.securityTooling].filter((a) => a.accountId === undefined);
+  const lines = pending.map((a) => {
+    const key = a.role === "log-archive" ? "logArchive" : "securityTooling";
+    return `  - organization.awsOrganizations.${key}.accountId: the ${a.role} account (${a.name}) does not exist yet; after the apply write accountId: "<the ${a.role.replace("-", "_")}_account_id output of the organization stack>"`;
+  });
+  return [
+    `vending: only the ${ORGANIZATION_STACK} stack is built until every core account has an id. Apply it (it creates the accounts), then in shared.yaml write:`,
+    ...lines,
+  ].join("\n");
+}

@@ -11,6 +11,7 @@ import { validateHybrid } from "./hybrid.js";
 import { validateInspection } from "./inspection.js";
 import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
+import { validateServiceControlPolicies } from "./service-control-policies.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
 import { validatePolicy } from "./policy.js";
@@ -23,6 +24,7 @@ export { isPrivateAsn } from "./asns.js";
 export const VALIDATORS: readonly Validator[] = [
   validateAccounts,
   validateOrganizations,
+  validateServiceControlPolicies,
   validateRegions,
   validateCidrs,
   validateAsns,
