@@ -29,6 +29,7 @@ import { kmsKeyArn } from "./rules/kms-key-arn.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
 import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
+import { organizationAccountKept } from "./rules/organization-account.js";
 import { rdsLogExports } from "./rules/rds-log-exports.js";
 import { rdsPerformanceInsightsClass } from "./rules/rds-performance-insights-class.js";
 import { rdsPrivateIamAuth } from "./rules/rds-private-iam-auth.js";
@@ -82,6 +83,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   dynamodbCmkPitr,
   iamNoWildcardPrincipal,
   githubOidcSub,
+  organizationAccountKept,
   iamNoAdminAccess,
   iamCrossAccountWrite,
   securityGroupQuota,
