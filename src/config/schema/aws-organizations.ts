@@ -161,7 +161,7 @@ export const AwsOrganizationsSettings = z
       })
       .meta({
         description:
-          "Id of the existing organization (o-...), which the organization stack imports: it never creates or deletes the organization. Create it first (console, or aws organizations create-organization --feature-set ALL).",
+          "Id of the existing organization, for example o-a1b2c3d4e5 (aws organizations describe-organization), which the organization stack imports: it never creates or deletes the organization. Create it first (console, or aws organizations create-organization --feature-set ALL).",
       }),
     organizationalUnits: z
       .array(OrganizationalUnitPath)

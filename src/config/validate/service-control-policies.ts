@@ -115,7 +115,18 @@ export const validateServiceControlPolicies: Validator = (config) => {
     );
   }
 
-  // The allow-list must leave the landing zone's own Regions open.
+  // The allow-list names real Regions, each once, and leaves the landing zone's own Regions open.
+  for (const [i, region] of (scps?.allowedRegions ?? []).entries()) {
+    if (!AWS_REGIONS[region])
+      problems.push(
+        shared.source.problem(
+          [...scpBase, "allowedRegions", i],
+          `"${region}" is not an AWS Region. Write a Region code such as eu-west-1.`,
+        ),
+      );
+    else if (scps?.allowedRegions?.indexOf(region) !== i)
+      problems.push(shared.source.problem([...scpBase, "allowedRegions", i], `${region} is listed twice. List it once.`));
+  }
   if (scps?.allowedRegions) {
     const org = shared.value.organization;
     const used = [
