@@ -100,8 +100,8 @@ function writeGithub(report: ValidateReport, dir: string, ctx: Context): void {
 /** The text form: the OK line on stdout, or the problems on stderr; warnings on stderr either way. */
 function writeText(report: ValidateReport, dir: string, ctx: Context): void {
   if (report.ok) ctx.io.stdout.write(`${ctx.out.green("OK")} ${dir}: ${report.stacks.length} stacks (${report.stacks.join(", ")})\n`);
-  if (report.ok && report.notice) ctx.io.stderr.write(`${ctx.err.yellow(report.notice)}\n`);
   else ctx.io.stderr.write(`${renderConfigError(new ConfigError(report.problems), ctx.err)}\n`);
+  if (report.ok && report.notice) ctx.io.stderr.write(`${ctx.err.yellow(report.notice)}\n`);
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) ctx.io.stderr.write(`${renderWarningProblems(warnings, ctx.err)}\n`);
 }
