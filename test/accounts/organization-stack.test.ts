@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synthesizeChecked, type SynthOutcome } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
+import { buildDiagram, type DiagramCluster } from "../../src/diagram/index.js";
 import { deployOrder } from "../../src/pipeline/deploy-order.js";
 import { stackMatrix } from "../../src/pipeline/stacks.js";
 import { promotionStages } from "../../src/pipeline/stages.js";
@@ -253,6 +254,28 @@ describe("the guardrail SCPs", () => {
 });
 
 describe("around the organization stack", () => {
+  it("the diagram draws each OU with its accounts and attached policies", () => {
+    const diagram = buildDiagram(loadConfig(organizationWith()));
+    const all: DiagramCluster[] = [];
+    const walk = (c: DiagramCluster) => {
+      all.push(c);
+      c.clusters.forEach(walk);
+    };
+    diagram.clusters.forEach(walk);
+    const prod = all.find((c) => c.id === "ou_Workloads_Prod")!;
+    expect(prod.label).toBe("OU Workloads/Prod");
+    expect(prod.nodes.map((n) => n.lines[0])).toEqual(["acme-prod"]);
+    const workloads = all.find((c) => c.id === "ou_Workloads")!;
+    expect(workloads.clusters.map((c) => c.id).sort()).toEqual(["ou_Workloads_NonProd", "ou_Workloads_Prod"]);
+    expect(workloads.nodes.find((n) => n.id === "ou_Workloads_policies")?.lines).toEqual([
+      "policies",
+      "denyLeaveOrganization",
+      "protectLandingZone",
+      "denyRootUser",
+      "regionAllowList",
+    ]);
+  });
+
   it("the bootstrap creates the pipeline roles in the management account", () => {
     const roles = resources(json("bootstrap"), "aws_iam_role").map((r) => r.name);
     expect(roles.filter((n) => n === "LandingZoneDeploy")).toHaveLength(5);
