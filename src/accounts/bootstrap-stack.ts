@@ -4,7 +4,8 @@
  *
  * - In the state account (the account of `organization.state.kmsKeyArn`): the state bucket and, when
  *   `kmsKeyArn` is an alias ARN, the KMS key with that alias.
- * - In every landing-zone account (hub and each workload): the GitHub OIDC provider, the plan, apply and
+ * - In every landing-zone account (the management account's organization stack with awsOrganizations, the hub
+ *   and each workload): the GitHub OIDC provider, the plan, apply and
  *   deploy roles and the permissions boundary (../modules/deploy-access); in the hub, one hub attachment role per
  *   workload. The deploy role's policy, the plan role's reads and the hub attachment roles' scope are generated
  *   from what the account stacks contain ({@link BootstrapStack.addPipelineRoles}, src/pipeline/permissions.ts),
