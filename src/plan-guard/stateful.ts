@@ -94,6 +94,8 @@ export const STATEFUL_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.
   aws_dx_gateway: "Direct Connect virtual interfaces and gateway associations must be recreated",
   aws_vpn_connection: "new tunnel IPs and pre-shared keys must be configured on the on-premises device",
   aws_networkfirewall_firewall: "new firewall endpoints: every route that points at them must change",
+  aws_subnet:
+    "every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md)",
   aws_organizations_organization:
     "deleting it dissolves the organization: every account leaves, every SCP and delegated administrator is gone",
   aws_organizations_account:
@@ -102,8 +104,6 @@ export const STATEFUL_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.
     "every account in it must move out first, and the OU's id (which SCP attachments and delegated settings name) changes",
   aws_organizations_policy: "the guardrail disappears from every OU it is attached to until a new one is attached",
   aws_organizations_policy_attachment: "the OU loses the guardrail: what the SCP denies becomes possible in every account below it",
-  aws_subnet:
-    "every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md)",
 });
 
 /**
