@@ -44,32 +44,16 @@ export function requireTerraformVersion(stack: TerraformStack): void {
 export const MANAGED_BY = "landing-zone/cdktf";
 
 /**
- * A stack for one account: the default AWS provider assumes the account's deploy role, and state is
- * kept in the shared S3 bucket under the stack's own key, encrypted and locked with S3-native lock files.
- * Every account stack also owns the account's purpose KMS keys and its alert topic.
- *
- * Every IAM role the stack creates carries the account's landing-zone permissions boundary
- * (`target.permissionsBoundaryArn`), set just before the stack is rendered: the deploy role may create roles only
- * with that boundary (src/pipeline/permissions.ts), so a role built without it would fail to apply.
+ * A stack deployed into one account: the default AWS provider assumes the account's deploy role (or the role the
+ * `assume_role_name` variable names), and state is kept in the shared S3 bucket under the stack's own key,
+ * encrypted and locked with S3-native lock files. The base of {@link AccountStack} and of the management account's
+ * organization stack, which has no keys, alerts or baseline of its own.
  */
-export class AccountStack extends TerraformStack {
+export class TargetStack extends TerraformStack {
   /** The account this stack deploys into. */
   readonly target: AccountTarget;
   /** The default provider, acting in {@link target}. */
   readonly provider: AwsProvider;
-  /** The account's KMS keys: `logs`, `data`, `secrets` (prevent_destroy where `target.preventDestroy`). */
-  readonly keys: AccountKeys;
-  /** The account's KMS-encrypted SNS alert topic (`<namePrefix>-alerts`); every alarm and finding rule notifies it. */
-  readonly alerts: AlertTopic;
-  /** The security, governance and observability baseline (CloudTrail, Config, GuardDuty, Security Hub, hardening; the log archive in the hub). */
-  readonly baseline: AccountBaseline;
-  /**
-   * An aliased provider (`hub`) acting in the network hub account, in every stack of an account that does not host
-   * the log archive (the workload stacks): it reads the archive key's ARN, and workload stacks wire the hub side of
-   * their transit gateway attachment with it. It assumes the environment's hub attachment role (see
-   * `createHubProvider`), never the hub's deploy role. Undefined in the hub's own stack.
-   */
-  readonly hubProvider?: AwsProvider;
   /** Provider default tags: `organization.tags` plus LandingZone, Environment and ManagedBy. */
   private readonly defaultTags: Readonly<Record<string, string>>;
   /**
@@ -82,12 +66,9 @@ export class AccountStack extends TerraformStack {
   /**
    * @param model the landing zone: state backend, organization tags and deploy role name come from it.
    * @param target the account; `target.stackName` names the stack.
-   * @param environment value of the `Environment` tag (the environment name, or `network-hub`).
-   * @param hubRoleName role the {@link hubProvider} assumes in the hub by default: the environment's hub attachment
-   *   role. Required for an account that does not host the log archive.
-   * @throws Error when the account does not host the log archive and no `hubRoleName` is given.
+   * @param environment value of the `Environment` tag (the environment name, `network-hub`, `organization`).
    */
-  constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string, hubRoleName?: string) {
+  constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string) {
     super(scope, target.stackName);
     requireTerraformVersion(this);
     this.target = target;
@@ -111,21 +92,6 @@ export class AccountStack extends TerraformStack {
       encrypt: true,
       kmsKeyId: model.state.kmsKeyArn,
     });
-
-    const account = { accountId: target.accountId, region: target.region, partition: target.partition };
-    this.keys = new AccountKeys(this, "keys", { ...account, namePrefix: target.namePrefix, preventDestroy: target.preventDestroy });
-    this.alerts = new AlertTopic(this, "alerts", {
-      ...account,
-      name: `${target.namePrefix}-alerts`,
-      kmsKeyArn: this.keys.logs.keyArn,
-      emails: target.alertEmails,
-    });
-    const hostsArchive = target.accountId === model.baseline.logArchive.accountId;
-    if (!hostsArchive) {
-      if (hubRoleName === undefined) throw new Error(`${target.stackName}: an account without the log archive needs a hub role name`);
-      this.hubProvider = this.createHubProvider(model.networkHub, hubRoleName);
-    }
-    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn, this.hubProvider);
   }
 
   /**
@@ -153,23 +119,6 @@ export class AccountStack extends TerraformStack {
       ],
       defaultTags: [{ tags: { ...this.defaultTags } }],
     });
-  }
-
-  /**
-   * The aliased provider `hub` in the network hub account, assuming the role named by the `hub_assume_role_name`
-   * variable: by default `attachmentRoleName`, the environment's hub attachment role, which may only wire this
-   * environment's Transit Gateway attachment; pull-request plans pass the read-only plan role
-   * (`TF_VAR_hub_assume_role_name`). A workload pipeline never assumes the hub's deploy role.
-   */
-  private createHubProvider(hub: AccountTarget, attachmentRoleName: string): AwsProvider {
-    const roleName = new TerraformVariable(this, "hub_assume_role_name", {
-      type: "string",
-      default: attachmentRoleName,
-      description:
-        "IAM role assumed in the network hub account for the hub side of the Transit Gateway attachment. Default: this environment's hub attachment role. CI plans pass the read-only plan role.",
-      nullable: false,
-    });
-    return this.accountProvider("hub", hub, hub.region, roleName.stringValue);
   }
 
   /** Sets the account's permissions boundary on every IAM role of the stack, then prepares it as cdktf does. */
@@ -200,6 +149,74 @@ export class AccountStack extends TerraformStack {
       else if (current !== boundary)
         throw new Error(`${c.node.path}: permissions boundary ${current}; every role of the stack carries ${boundary}`);
     }
+  }
+}
+
+/**
+ * A stack for one landing-zone account ({@link TargetStack}) that also owns the account's purpose KMS keys, its
+ * alert topic and its security baseline.
+ *
+ * Every IAM role the stack creates carries the account's landing-zone permissions boundary
+ * (`target.permissionsBoundaryArn`), set just before the stack is rendered: the deploy role may create roles only
+ * with that boundary (src/pipeline/permissions.ts), so a role built without it would fail to apply.
+ */
+export class AccountStack extends TargetStack {
+  /** The account's KMS keys: `logs`, `data`, `secrets` (prevent_destroy where `target.preventDestroy`). */
+  readonly keys: AccountKeys;
+  /** The account's KMS-encrypted SNS alert topic (`<namePrefix>-alerts`); every alarm and finding rule notifies it. */
+  readonly alerts: AlertTopic;
+  /** The security, governance and observability baseline (CloudTrail, Config, GuardDuty, Security Hub, hardening; the log archive in the hub). */
+  readonly baseline: AccountBaseline;
+  /**
+   * An aliased provider (`hub`) acting in the network hub account, in every stack of an account that does not host
+   * the log archive (the workload stacks): it reads the archive key's ARN, and workload stacks wire the hub side of
+   * their transit gateway attachment with it. It assumes the environment's hub attachment role (see
+   * `createHubProvider`), never the hub's deploy role. Undefined in the hub's own stack.
+   */
+  readonly hubProvider?: AwsProvider;
+
+  /**
+   * @param model the landing zone: state backend, organization tags and deploy role name come from it.
+   * @param target the account; `target.stackName` names the stack.
+   * @param environment value of the `Environment` tag (the environment name, or `network-hub`).
+   * @param hubRoleName role the {@link hubProvider} assumes in the hub by default: the environment's hub attachment
+   *   role. Required for an account that does not host the log archive.
+   * @throws Error when the account does not host the log archive and no `hubRoleName` is given.
+   */
+  constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string, hubRoleName?: string) {
+    super(scope, model, target, environment);
+
+    const account = { accountId: target.accountId, region: target.region, partition: target.partition };
+    this.keys = new AccountKeys(this, "keys", { ...account, namePrefix: target.namePrefix, preventDestroy: target.preventDestroy });
+    this.alerts = new AlertTopic(this, "alerts", {
+      ...account,
+      name: `${target.namePrefix}-alerts`,
+      kmsKeyArn: this.keys.logs.keyArn,
+      emails: target.alertEmails,
+    });
+    const hostsArchive = target.accountId === model.baseline.logArchive.accountId;
+    if (!hostsArchive) {
+      if (hubRoleName === undefined) throw new Error(`${target.stackName}: an account without the log archive needs a hub role name`);
+      this.hubProvider = this.createHubProvider(model.networkHub, hubRoleName);
+    }
+    this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn, this.hubProvider);
+  }
+
+  /**
+   * The aliased provider `hub` in the network hub account, assuming the role named by the `hub_assume_role_name`
+   * variable: by default `attachmentRoleName`, the environment's hub attachment role, which may only wire this
+   * environment's Transit Gateway attachment; pull-request plans pass the read-only plan role
+   * (`TF_VAR_hub_assume_role_name`). A workload pipeline never assumes the hub's deploy role.
+   */
+  private createHubProvider(hub: AccountTarget, attachmentRoleName: string): AwsProvider {
+    const roleName = new TerraformVariable(this, "hub_assume_role_name", {
+      type: "string",
+      default: attachmentRoleName,
+      description:
+        "IAM role assumed in the network hub account for the hub side of the Transit Gateway attachment. Default: this environment's hub attachment role. CI plans pass the read-only plan role.",
+      nullable: false,
+    });
+    return this.accountProvider("hub", hub, hub.region, roleName.stringValue);
   }
 }
 

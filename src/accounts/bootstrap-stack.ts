@@ -4,7 +4,8 @@
  *
  * - In the state account (the account of `organization.state.kmsKeyArn`): the state bucket and, when
  *   `kmsKeyArn` is an alias ARN, the KMS key with that alias.
- * - In every landing-zone account (hub and each workload): the GitHub OIDC provider, the plan, apply and
+ * - In every landing-zone account (the management account's organization stack with awsOrganizations, the hub
+ *   and each workload): the GitHub OIDC provider, the plan, apply and
  *   deploy roles and the permissions boundary (../modules/deploy-access); in the hub, one hub attachment role per
  *   workload. The deploy role's policy, the plan role's reads and the hub attachment roles' scope are generated
  *   from what the account stacks contain ({@link BootstrapStack.addPipelineRoles}, src/pipeline/permissions.ts),
@@ -84,7 +85,7 @@ export class BootstrapStack extends TerraformStack {
       return providers.get(key)!;
     };
     this.providerFor = providerFor;
-    const targets: AccountTarget[] = [model.networkHub, ...model.environments];
+    const targets = pipelineTargets(model);
     for (const t of targets) providerFor(t.stackName, t.accountId, t.region, t.partition);
 
     const keyPrefixOf = (t: AccountTarget) => t.stateKey.slice(0, t.stateKey.lastIndexOf("/") + 1);
@@ -136,9 +137,11 @@ export class BootstrapStack extends TerraformStack {
     const model = this.model;
     const org = model.organization;
     const hubTarget = model.networkHub;
-    const targets: AccountTarget[] = [hubTarget, ...model.environments];
+    const targets = pipelineTargets(model);
     const entries = stackMatrix(model);
-    const hub = entries[0]!;
+    // Absent while a core account is vended: only the organization stack has pipeline roles then.
+    const hub = entries.find((e) => e.stack === hubTarget.stackName);
+    const organizationStack = model.awsOrganizations?.management.stackName;
     const targetOf = (stack: string) => targets.find((t) => t.stackName === stack);
     for (const f of footprints) {
       const home = targetOf(f.stack);
@@ -149,7 +152,7 @@ export class BootstrapStack extends TerraformStack {
       checkHubSideFootprint(f);
     }
     const plan = routingPlanOf(model);
-    const attachmentRoles: AttachmentRole[] = model.environments.map((env) => {
+    const attachmentRoles: AttachmentRole[] = (hub ? model.environments : []).map((env) => {
       const tables = attachmentRouteTables(model, plan, env.name);
       return {
         name: env.hubAttachmentRoleName,
@@ -170,7 +173,7 @@ export class BootstrapStack extends TerraformStack {
       const target = targetOf(e.stack)!;
       const own = footprints.filter((f) => f.stack === e.stack && f.accountId === target.accountId);
       if (own.length === 0) throw new Error(`BootstrapStack: no footprint of ${e.stack} in its account ${target.accountId}`);
-      const isHub = e.stack === hub.stack;
+      const isHub = e.stack === hubTarget.stackName;
       const attachRoles = isHub ? attachmentRoles : [];
       const account = { partition: target.partition, accountId: target.accountId };
       const role = (name: string) => `arn:${target.partition}:iam::${target.accountId}:role/${name}`;
@@ -189,13 +192,15 @@ export class BootstrapStack extends TerraformStack {
           planSubjects: [pullRequestSubject(org.github.repository), environmentSubject(org.github.repository, DRIFT_GITHUB_ENVIRONMENT)],
           applySubjects: [environmentSubject(org.github.repository, e.githubEnvironment)],
           // Workload plans assume the hub's plan role for their hub provider (read-only).
-          planRoleTrustedRoleArns: isHub ? entries.map((x) => x.planRoleArn) : [e.planRoleArn],
-          planRoleAssumes: [...new Set([e.planRoleArn, hub.planRoleArn])],
+          planRoleTrustedRoleArns: isHub ? entries.filter((x) => x.stack !== organizationStack).map((x) => x.planRoleArn) : [e.planRoleArn],
+          // The organization stack acts in the management account only.
+          planRoleAssumes: [...new Set([e.planRoleArn, ...(hub && e.stack !== organizationStack ? [hub.planRoleArn] : [])])],
           // Only the account's own apply role: a workload reaches the hub through its hub attachment role alone.
           deployRoleTrustedRoleArns: [e.applyRoleArn],
-          applyRoleAssumes: isHub
-            ? [target.deployRoleArn]
-            : [target.deployRoleArn, model.environments.find((w) => w.stackName === e.stack)!.hubAttachmentRoleArn],
+          applyRoleAssumes:
+            isHub || e.stack === organizationStack
+              ? [target.deployRoleArn]
+              : [target.deployRoleArn, model.environments.find((w) => w.stackName === e.stack)!.hubAttachmentRoleArn],
           deployRoleStatements: deployRoleStatements({ ...account, boundaryArn: target.permissionsBoundaryArn }, own),
           deployRolePolicyArns: this.bootstrap.deployRolePolicies.map((p) => p.arn),
           planRoleStatements: planReadStatements(
@@ -232,4 +237,12 @@ export class BootstrapStack extends TerraformStack {
     if (this.roles.size === 0) throw new Error("BootstrapStack: call addPipelineRoles(footprints) before synthesis");
     super.prepareStack();
   }
+}
+
+/**
+ * Every account target with pipeline roles: the management account's organization stack (with
+ * `organization.awsOrganizations`), the network hub and each environment.
+ */
+function pipelineTargets(model: LandingZoneModel): AccountTarget[] {
+  return [...(model.awsOrganizations ? [model.awsOrganizations.management] : []), model.networkHub, ...model.environments];
 }

@@ -34,6 +34,7 @@ export {
   type AwsOrganizationsModel,
   type CoreAccountModel,
   type OrganizationAccountModel,
+  vendingNotice,
 } from "./model-organization.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
 export type { SourceFile } from "./source.js";

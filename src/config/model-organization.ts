@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/architecture.html
  */
 import type { AccountTarget } from "./model.js";
+import { organizationPoliciesOf, type OrganizationPoliciesModel } from "./model-scps.js";
 import type { EnvironmentFile, SharedFile } from "./schema/index.js";
 
 /** Stack name of the organization stack (management account). */
@@ -41,8 +42,23 @@ export interface CoreAccountModel extends OrganizationAccountModel {
   readonly target?: AccountTarget;
 }
 
+/**
+ * A service principal the organization trusts (`aws_service_access_principals`), and why the landing zone needs it.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services_list.html
+ */
+export interface TrustedServiceModel {
+  readonly principal: string;
+  readonly reason: string;
+}
+
 /** `organization.awsOrganizations`, resolved. */
 export interface AwsOrganizationsModel {
+  /** Id of the existing organization (`o-...`), which the organization stack imports. */
+  readonly organizationId: string;
+  /** The services with trusted access, each with its reason, sorted by principal. */
+  readonly trustedServices: readonly TrustedServiceModel[];
+  /** The guardrail SCPs' inputs, their attachments and the tag policy. */
+  readonly policies: OrganizationPoliciesModel;
   /** The management account and the organization stack's target (Region: `organization.homeRegion`). */
   readonly management: AccountTarget;
   /** Every OU path below the root, parents before children (a parent is created first). */
@@ -99,7 +115,33 @@ export function buildAwsOrganizations(
     if (!account) throw new Error(`${stackName}: no account block although organization.awsOrganizations is set`);
     return { role, name: account.name, email: account.email, organizationalUnit: account.organizationalUnit, accountId, stackName };
   };
+  const partition = /^arn:([\w-]+):/.exec(org.state.kmsKeyArn)?.[1] ?? "aws";
+  const policies = organizationPoliciesOf(shared, environments, partition);
+  if (!policies) throw new Error("organizationPoliciesOf: no awsOrganizations");
+  const trusted: TrustedServiceModel[] = [
+    {
+      principal: "access-analyzer.amazonaws.com",
+      reason: "IAM Access Analyzer's organization analyzer in the security tooling account (delegated administrator)",
+    },
+    { principal: "cloudtrail.amazonaws.com", reason: "the organization trail, delivering every account's events to the log archive" },
+    {
+      principal: "config-multiaccountsetup.amazonaws.com",
+      reason: "AWS Config organization rules and conformance packs from the delegated administrator",
+    },
+    {
+      principal: "config.amazonaws.com",
+      reason: "the AWS Config organization aggregator in the security tooling account (delegated administrator)",
+    },
+    { principal: "guardduty.amazonaws.com", reason: "GuardDuty's delegated administrator, which auto-enables every new account" },
+    { principal: "securityhub.amazonaws.com", reason: "Security Hub's delegated administrator and central configuration" },
+    ...(org.ramSharingWithAwsOrganization
+      ? [{ principal: "ram.amazonaws.com", reason: "RAM shares the transit gateway with the organization (ramSharingWithAwsOrganization)" }]
+      : []),
+  ];
   return {
+    organizationId: settings.organizationId,
+    trustedServices: trusted.sort((a, b) => (a.principal < b.principal ? -1 : 1)),
+    policies,
     management: target(ORGANIZATION_STACK, settings.managementAccountId, org.homeRegion, `${org.name}-${ORGANIZATION_STACK}`),
     organizationalUnits: [...settings.organizationalUnits].sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b)),
     logArchive,
@@ -114,4 +156,21 @@ export function buildAwsOrganizations(
     ],
     vending: logArchive.accountId === undefined || securityTooling.accountId === undefined,
   };
+}
+
+/**
+ * What `lz validate` and `lz synth` print while a core account is still to be created (`vending`): which accounts
+ * lack an id, that only the organization stack is built, and what to write once it is applied. Undefined otherwise.
+ */
+export function vendingNotice(org: AwsOrganizationsModel | undefined): string | undefined {
+  if (!org?.vending) return undefined;
+  const pending = [org.logArchive, org.securityTooling].filter((a) => a.accountId === undefined);
+  const lines = pending.map((a) => {
+    const key = a.role === "log-archive" ? "logArchive" : "securityTooling";
+    return `  - organization.awsOrganizations.${key}.accountId: the ${a.role} account (${a.name}) does not exist yet; after the apply write accountId: "<the ${a.role.replace("-", "_")}_account_id output of the organization stack>"`;
+  });
+  return [
+    `vending: only the ${ORGANIZATION_STACK} stack is built until every core account has an id. Apply it (it creates the accounts), then in shared.yaml write:`,
+    ...lines,
+  ].join("\n");
 }

@@ -26,6 +26,7 @@ import {
 } from "../routing/plan.js";
 import { hybridDnsArea } from "./dns-area.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
+import { organizationArea } from "./organization-area.js";
 
 /** Adds one area of the model to the diagram. */
 export type DiagramArea = (model: LandingZoneModel, d: DiagramBuilder) => void;
@@ -462,6 +463,7 @@ export const DIAGRAM_AREAS: readonly DiagramArea[] = [
   appTierArea,
   hybridDnsArea,
   tgwWiringArea,
+  organizationArea,
 ];
 
 /** The topology of `model`, drawn by `areas`. @default areas {@link DIAGRAM_AREAS} */

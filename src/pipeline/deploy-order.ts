@@ -1,6 +1,8 @@
 /**
  * The order stacks are deployed in, as `lz stacks`, `lz synth` and `lz validate` list them: the hand-applied
- * `bootstrap` stack (when configured), the network hub (every workload needs its transit gateway), then the
+ * `bootstrap` stack (when configured), the `organization` stack (with `organization.awsOrganizations`: OUs,
+ * accounts and SCPs come before anything deploys into the accounts; while a core account is still to be created,
+ * it is the only stack), the network hub (every workload needs its transit gateway), then the
  * workload environments in promotion order: the `nonprod` segment before `prod`, and within a segment by
  * environment name. For the shipped config: bootstrap, network-hub, workload-dev, workload-test, workload-prod.
  * With hybrid DNS the environment hosting the Resolver endpoints (`networkHub.dns.resolverEndpointsIn`) comes first
@@ -14,8 +16,8 @@ const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
 
 /**
  * Every stack name of `model` in deploy order (see the file comment).
- * @returns a new array: `bootstrap` (when `model.bootstrap` is set), the hub, then the workload stacks (the DNS
- *   endpoint environment's first).
+ * @returns a new array: `bootstrap` (when `model.bootstrap` is set), `organization` (with awsOrganizations), the
+ *   hub, then the workload stacks (the DNS endpoint environment's first).
  */
 export function deployOrder(model: LandingZoneModel): string[] {
   const dnsFirst = (name: string) => (name === model.dns?.endpointEnvironment ? 0 : 1);
@@ -25,7 +27,12 @@ export function deployOrder(model: LandingZoneModel): string[] {
       (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
-  return [...(model.bootstrap ? [model.bootstrap.stackName] : []), model.networkHub.stackName, ...workloads.map((e) => e.stackName)];
+  const org = model.awsOrganizations;
+  return [
+    ...(model.bootstrap ? [model.bootstrap.stackName] : []),
+    ...(org ? [org.management.stackName] : []),
+    ...(org?.vending ? [] : [model.networkHub.stackName, ...workloads.map((e) => e.stackName)]),
+  ];
 }
 
 /** `items` sorted by the deploy order of their stack name (see {@link deployOrder}); unknown stacks last, in their order. */

@@ -8,6 +8,7 @@
  * so the pipeline can compute its matrix without loading the construct libraries.
  */
 import { BOOTSTRAP_STACK, NETWORK_HUB_STACK, type AccountTarget, type LandingZoneModel } from "../config/model.js";
+import { ORGANIZATION_STACK } from "../config/model-organization.js";
 
 /** Folder that `npm run synth` writes; each stack is synthesized into `<CDKTF_OUT>/stacks/<stack>`. */
 export const CDKTF_OUT = "cdktf.out";
@@ -101,10 +102,11 @@ function entry(model: LandingZoneModel, target: AccountTarget, githubEnvironment
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The stacks of `model` in deploy order: the network hub first, then the workload stacks sorted by
- * stack name. Every workload depends on the hub (its transit gateway attachment needs the hub's
- * gateway and resource share) and, with hybrid DNS, every other workload on the stack of
- * `networkHub.dns.resolverEndpointsIn` (whose shared forwarding rules it associates).
+ * The stacks of `model` in deploy order: the organization stack (with `organization.awsOrganizations`, in the
+ * GitHub environment `organization`; alone while a core account is still to be created), the network hub (which
+ * depends on it), then the workload stacks sorted by stack name. Every workload depends on the hub (its transit
+ * gateway attachment needs the hub's gateway and resource share) and, with hybrid DNS, every other workload on the
+ * stack of `networkHub.dns.resolverEndpointsIn` (whose shared forwarding rules it associates).
  *
  * @param model the loaded config (`loadConfig`).
  * The `bootstrap` stack is never an entry: an administrator applies it by hand (README "Day 0").
@@ -119,10 +121,24 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function stackMatrix(model: LandingZoneModel, manifest?: CdktfManifest): StackEntry[] {
   const hub = model.networkHub;
   const workloads = [...model.environments].sort((a, b) => byCodePoint(a.stackName, b.stackName));
+  // The organization stack first, in its own GitHub environment; while a core account is vended, alone.
+  const org = model.awsOrganizations;
+  const first = org ? [entry(model, org.management, org.management.stackName, [])] : [];
   // Hybrid DNS: every other workload associates the forwarding rules of the endpoint environment's stack.
   const dnsStack = model.dns?.endpointStackName;
   const dependsOn = (w: (typeof workloads)[number]) => (dnsStack && w.stackName !== dnsStack ? [hub.stackName, dnsStack] : [hub.stackName]);
-  const entries = [entry(model, hub, hub.stackName, []), ...workloads.map((w) => entry(model, w, w.name, dependsOn(w)))];
+  const entries = org?.vending
+    ? first
+    : [
+        ...first,
+        entry(
+          model,
+          hub,
+          hub.stackName,
+          first.map((e) => e.stack),
+        ),
+        ...workloads.map((w) => entry(model, w, w.name, dependsOn(w))),
+      ];
   if (manifest !== undefined) checkManifest(entries, manifest, model.bootstrap ? [BOOTSTRAP_STACK] : []);
   return entries;
 }
@@ -154,12 +170,12 @@ function checkManifest(entries: readonly StackEntry[], manifest: CdktfManifest, 
 
 /**
  * Keeps the entries of one kind, in the same order: `network` keeps the network hub stack, `workloads`
- * keeps every other stack, `all` keeps everything.
+ * keeps the workload stacks (neither the hub nor the organization stack), `all` keeps everything.
  * @returns a new array.
  */
 export function selectStacks(entries: readonly StackEntry[], only: StackSelection): StackEntry[] {
   if (only === "network") return entries.filter((e) => e.stack === NETWORK_HUB_STACK);
-  if (only === "workloads") return entries.filter((e) => e.stack !== NETWORK_HUB_STACK);
+  if (only === "workloads") return entries.filter((e) => e.stack !== NETWORK_HUB_STACK && e.stack !== ORGANIZATION_STACK);
   return [...entries];
 }
 

@@ -37,6 +37,11 @@
  * | aws_route53_resolver_endpoint | name resolution between on-prem and every VPC of the landing zone stops until the new endpoint is up |
  * | aws_route53_resolver_rule | a new rule ID: every VPC in every account that associates the shared rule must be associated again, and AWS refuses to delete a rule that is still associated |
  * | aws_subnet | every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md) |
+ * | aws_organizations_organization | deleting it dissolves the organization: every account leaves, every SCP and delegated administrator is gone |
+ * | aws_organizations_account | removes the account from the organization (its SCPs, organization trail and security services stop covering it), or with a replace creates a new account |
+ * | aws_organizations_organizational_unit | every account in it must move out first, and the OU's id (which SCP attachments and delegated settings name) changes |
+ * | aws_organizations_policy | the guardrail disappears from every OU it is attached to until a new one is attached |
+ * | aws_organizations_policy_attachment | the OU loses the guardrail: what the SCP denies becomes possible in every account below it |
  *
  * Deliberately not guarded:
  * - `aws_rds_cluster_instance`: the data lives on the cluster volume (`aws_rds_cluster`), so replacing an
@@ -99,6 +104,14 @@ export const STATEFUL_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.
     "a new rule ID: every VPC in every account that associates the shared rule must be associated again, and AWS refuses to delete a rule that is still associated",
   aws_subnet:
     "every network interface in it (load balancer, NAT gateway, firewall and TGW attachment endpoints, databases, tasks) must go first, and a new AZ ID moves the tier to another physical zone (docs/routing-az-ids.md)",
+  aws_organizations_organization:
+    "deleting it dissolves the organization: every account leaves, every SCP and delegated administrator is gone",
+  aws_organizations_account:
+    "removes the account from the organization (its SCPs, organization trail and security services stop covering it), or with a replace creates a new account",
+  aws_organizations_organizational_unit:
+    "every account in it must move out first, and the OU's id (which SCP attachments and delegated settings name) changes",
+  aws_organizations_policy: "the guardrail disappears from every OU it is attached to until a new one is attached",
+  aws_organizations_policy_attachment: "the OU loses the guardrail: what the SCP denies becomes possible in every account below it",
 });
 
 /**

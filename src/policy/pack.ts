@@ -33,6 +33,7 @@ import { launchTemplateHardened } from "./rules/launch-template-hardened.js";
 import { kmsKeyRotation } from "./rules/kms-key-rotation.js";
 import { networkFirewallLogging } from "./rules/network-firewall-logging.js";
 import { openAdminPorts } from "./rules/open-admin-ports.js";
+import { organizationAccountKept } from "./rules/organization-account.js";
 import { rdsLogExports } from "./rules/rds-log-exports.js";
 import { rdsPerformanceInsightsClass } from "./rules/rds-performance-insights-class.js";
 import { rdsPrivateIamAuth } from "./rules/rds-private-iam-auth.js";
@@ -89,6 +90,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   dynamodbCmkPitr,
   iamNoWildcardPrincipal,
   githubOidcSub,
+  organizationAccountKept,
   iamNoAdminAccess,
   iamCrossAccountWrite,
   securityGroupQuota,

@@ -66,10 +66,11 @@ export function itSatisfiesConfigInvariants(dir: string, synthesis: () => Shared
     expect(synthesis().outcome.policy.errors).toEqual([]);
   });
 
-  it("writes the network hub, one stack per environment file, and the bootstrap stack when shared.yaml has one", () => {
+  it("writes the network hub, one stack per environment file, the bootstrap stack when shared.yaml has one, and the organization stack with awsOrganizations", () => {
     const { model, outcome } = synthesis();
     const expected = [
       ...(model.bootstrap ? [model.bootstrap.stackName] : []),
+      ...(model.awsOrganizations ? [model.awsOrganizations.management.stackName] : []),
       model.networkHub.stackName,
       ...model.environments.map((e) => e.stackName),
     ].sort();

@@ -12,9 +12,13 @@ export const LOG_ARCHIVE_ACCOUNT_ID = "555555555555";
 /** The security tooling account of the fixture. */
 export const SECURITY_TOOLING_ACCOUNT_ID = "666666666666";
 
+/** The organization id of the fixture. */
+export const ORGANIZATION_ID = "o-a1b2c3d4e5";
+
 /** The `awsOrganizations:` block added under `organization:` (indented two spaces). */
 export const AWS_ORGANIZATIONS_BLOCK = `  awsOrganizations:
     managementAccountId: "${MANAGEMENT_ACCOUNT_ID}"
+    organizationId: ${ORGANIZATION_ID}
     organizationalUnits: [Security, Infrastructure, Workloads, Workloads/Prod, Workloads/NonProd]
     logArchive:
       accountId: "${LOG_ARCHIVE_ACCOUNT_ID}"

@@ -451,7 +451,12 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_networkfirewall_firewall_policy: { arn: arn("network-firewall", "firewall-policy/mock") },
   aws_networkfirewall_rule_group: { arn: arn("network-firewall", "stateful-rulegroup/mock") },
   aws_organizations_account: { arn: arn("organizations", `account/o-mockorgid0/${ACCOUNT}`, "") },
-  aws_organizations_organizational_unit: { arn: arn("organizations", "ou/o-mockorgid0/ou-mock-mockmock", "") },
+  // The top-level OUs take the root's id from roots[0].
+  aws_organizations_organization: {
+    arn: arn("organizations", "organization/o-mockorgid0", ""),
+    roots: [{ id: "r-mock", arn: arn("organizations", "root/o-mockorgid0/r-mock", ""), name: "Root", policy_types: [] }],
+  },
+  aws_organizations_organizational_unit: { id: "ou-mock-mockmock", arn: arn("organizations", "ou/o-mockorgid0/ou-mock-mockmock", "") },
   aws_organizations_policy: { arn: arn("organizations", "policy/o-mockorgid0/service_control_policy/p-mockmock", "") },
   aws_ram_resource_share: { arn: arn("ram", "resource-share/mock") },
   aws_route53_resolver_endpoint: { arn: arn("route53resolver", "resolver-endpoint/rslvr-in-mock") },

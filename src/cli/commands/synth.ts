@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { ConfigError, type LandingZoneModel } from "../../config/index.js";
+import { ConfigError, vendingNotice, type LandingZoneModel } from "../../config/index.js";
 import { loadLandingZone } from "../../landing-zone.js";
 import { CDKTF_OUT, stackMatrix } from "../../pipeline/stacks.js";
 import { deployOrder } from "../../pipeline/deploy-order.js";
@@ -164,6 +164,8 @@ Examples:
       const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
       const counts = [...stacks].sort((a, b) => rank(a) - rank(b)).map((name) => countStack(out, name));
       ctx.io.stdout.write(`${renderSummary(out, counts, ctx.out)}\n`);
+      const notice = vendingNotice(model.awsOrganizations);
+      if (notice) ctx.io.stderr.write(`${ctx.err.yellow(notice)}\n`);
       if (policy) {
         ctx.io.stdout.write(`${[policySummaryLine(policy), ...renderSuppressed(policy)].join("\n")}\n`);
         const warnings = renderWarnings(policy);

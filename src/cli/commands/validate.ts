@@ -5,7 +5,7 @@
  * Writes nothing.
  */
 import { Option, type Command } from "commander";
-import { ConfigError, formatProblem, type Problem } from "../../config/index.js";
+import { ConfigError, formatProblem, vendingNotice, type Problem } from "../../config/index.js";
 import { loadLandingZoneWithSources } from "../../landing-zone.js";
 import { githubAnnotations } from "../../pipeline/annotations.js";
 import { deployOrder } from "../../pipeline/deploy-order.js";
@@ -25,6 +25,8 @@ export type ValidateReport =
       readonly stacks: readonly string[];
       readonly problems: readonly [];
       readonly warnings?: readonly ReportedProblem[];
+      /** Set while a core account is still to be created: only the organization stack is built (see vendingNotice). */
+      readonly notice?: string;
     }
   | {
       readonly ok: false;
@@ -99,6 +101,7 @@ function writeGithub(report: ValidateReport, dir: string, ctx: Context): void {
 function writeText(report: ValidateReport, dir: string, ctx: Context): void {
   if (report.ok) ctx.io.stdout.write(`${ctx.out.green("OK")} ${dir}: ${report.stacks.length} stacks (${report.stacks.join(", ")})\n`);
   else ctx.io.stderr.write(`${renderConfigError(new ConfigError(report.problems), ctx.err)}\n`);
+  if (report.ok && report.notice) ctx.io.stderr.write(`${ctx.err.yellow(report.notice)}\n`);
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) ctx.io.stderr.write(`${renderWarningProblems(warnings, ctx.err)}\n`);
 }
@@ -126,7 +129,9 @@ export async function validate(dir: string, options: ValidateOptions = {}): Prom
   const { model, sources } = loaded;
   // Every stack synth writes, in deploy order: the hand-applied bootstrap stack (when configured), then the pipeline's.
   const stacks = deployOrder(model);
-  if (options.policyPack === false) return { ok: true, config: dir, stacks, problems: [] };
+  const notice = vendingNotice(model.awsOrganizations);
+  const noted = notice ? { notice } : {};
+  if (options.policyPack === false) return { ok: true, config: dir, stacks, problems: [], ...noted };
 
   // Loaded here, not at the top: cdktf and the AWS provider cost about half a second.
   const { checkLandingZone } = await import("../../app.js");
@@ -138,6 +143,6 @@ export async function validate(dir: string, options: ValidateOptions = {}): Prom
     findingProblems(findings, model, sources).map((p, i) => ({ ...plain(p), rule: findings[i]!.ruleId }));
   const warnings = located(policy.warnings);
   const extra = warnings.length > 0 ? { warnings } : {};
-  if (policy.errors.length === 0) return { ok: true, config: dir, stacks, problems: [], ...extra };
+  if (policy.errors.length === 0) return { ok: true, config: dir, stacks, problems: [], ...extra, ...noted };
   return { ok: false, config: dir, problems: new ConfigError(located(policy.errors)).problems, ...extra };
 }

@@ -14,6 +14,7 @@ import { validateHybridLinks } from "./hybrid-links.js";
 import { validateInspection } from "./inspection.js";
 import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
+import { validateServiceControlPolicies } from "./service-control-policies.js";
 import type { ParsedConfig, Validator } from "./context.js";
 import { validatePlanGuard } from "./plan-guard.js";
 import { validatePolicy } from "./policy.js";
@@ -26,6 +27,7 @@ export { isPrivateAsn } from "./asns.js";
 export const VALIDATORS: readonly Validator[] = [
   validateAccounts,
   validateOrganizations,
+  validateServiceControlPolicies,
   validateRegions,
   validateCidrs,
   validateAsns,

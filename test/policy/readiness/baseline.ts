@@ -63,6 +63,36 @@ const INSPECTED = { inspectedCidrs: ["10.30.0.0/16"] };
 
 /** Cases per rule id. */
 export const BASELINE_READINESS_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
+  "LZ-ORG1": [
+    {
+      name: "an account kept: close_on_deletion false, prevent_destroy",
+      json: r({
+        aws_organizations_account: {
+          a: { name: "x", email: "x@x.example", close_on_deletion: false, lifecycle: { prevent_destroy: true } },
+        },
+      }),
+      address: "aws_organizations_account.a",
+      expect: "compliant",
+    },
+    {
+      name: "an account closed on deletion",
+      json: r({
+        aws_organizations_account: {
+          a: { name: "x", email: "x@x.example", close_on_deletion: true, lifecycle: { prevent_destroy: true } },
+        },
+      }),
+      address: "aws_organizations_account.a",
+      expect: "non-compliant",
+      message: "close_on_deletion is true",
+    },
+    {
+      name: "an account without prevent_destroy",
+      json: r({ aws_organizations_account: { a: { name: "x", email: "x@x.example" } } }),
+      address: "aws_organizations_account.a",
+      expect: "non-compliant",
+      message: "prevent_destroy",
+    },
+  ],
   "LZ-AWS9": [
     {
       name: "a delivery channel to a referenced bucket without Object Lock",
