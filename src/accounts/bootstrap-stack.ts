@@ -4,7 +4,8 @@
  *
  * - In the state account (the account of `organization.state.kmsKeyArn`): the state bucket and, when
  *   `kmsKeyArn` is an alias ARN, the KMS key with that alias.
- * - In every landing-zone account (hub and each workload): the GitHub OIDC provider, the plan, apply and
+ * - In every landing-zone account (hub, each workload, and with the AWS Organizations layer the log archive and
+ *   security tooling accounts): the GitHub OIDC provider, the plan, apply and
  *   deploy roles and the permissions boundary (../modules/deploy-access); in the hub, one hub attachment role per
  *   workload. The deploy role's policy, the plan role's reads and the hub attachment roles' scope are generated
  *   from what the account stacks contain ({@link BootstrapStack.addPipelineRoles}, src/pipeline/permissions.ts),
@@ -19,7 +20,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { hubAttachmentRoleName, type AccountTarget, type BootstrapModel, type LandingZoneModel } from "../config/index.js";
+import {
+  coreAccountTargets,
+  hubAttachmentRoleName,
+  type AccountTarget,
+  type BootstrapModel,
+  type LandingZoneModel,
+} from "../config/index.js";
 import {
   environmentSubject,
   GithubOidcProvider,
@@ -84,7 +91,7 @@ export class BootstrapStack extends TerraformStack {
       return providers.get(key)!;
     };
     this.providerFor = providerFor;
-    const targets: AccountTarget[] = [model.networkHub, ...model.environments];
+    const targets: AccountTarget[] = [...coreAccountTargets(model), model.networkHub, ...model.environments];
     for (const t of targets) providerFor(t.stackName, t.accountId, t.region, t.partition);
 
     const keyPrefixOf = (t: AccountTarget) => t.stateKey.slice(0, t.stateKey.lastIndexOf("/") + 1);
@@ -136,9 +143,11 @@ export class BootstrapStack extends TerraformStack {
     const model = this.model;
     const org = model.organization;
     const hubTarget = model.networkHub;
-    const targets: AccountTarget[] = [hubTarget, ...model.environments];
+    const targets: AccountTarget[] = [...coreAccountTargets(model), hubTarget, ...model.environments];
     const entries = stackMatrix(model);
-    const hub = entries[0]!;
+    const hub = entries.find((e) => e.stack === hubTarget.stackName)!;
+    // The stacks with a hub provider (the hub's own and the workloads'): the hub's plan role trusts their plan roles.
+    const hubUsers = entries.filter((e) => e.stack === hub.stack || model.environments.some((w) => w.stackName === e.stack));
     const targetOf = (stack: string) => targets.find((t) => t.stackName === stack);
     for (const f of footprints) {
       const home = targetOf(f.stack);
@@ -189,13 +198,14 @@ export class BootstrapStack extends TerraformStack {
           planSubjects: [pullRequestSubject(org.github.repository), environmentSubject(org.github.repository, DRIFT_GITHUB_ENVIRONMENT)],
           applySubjects: [environmentSubject(org.github.repository, e.githubEnvironment)],
           // Workload plans assume the hub's plan role for their hub provider (read-only).
-          planRoleTrustedRoleArns: isHub ? entries.map((x) => x.planRoleArn) : [e.planRoleArn],
-          planRoleAssumes: [...new Set([e.planRoleArn, hub.planRoleArn])],
+          planRoleTrustedRoleArns: isHub ? hubUsers.map((x) => x.planRoleArn) : [e.planRoleArn],
+          planRoleAssumes: [...new Set([e.planRoleArn, ...(hubUsers.includes(e) ? [hub.planRoleArn] : [])])],
           // Only the account's own apply role: a workload reaches the hub through its hub attachment role alone.
           deployRoleTrustedRoleArns: [e.applyRoleArn],
-          applyRoleAssumes: isHub
-            ? [target.deployRoleArn]
-            : [target.deployRoleArn, model.environments.find((w) => w.stackName === e.stack)!.hubAttachmentRoleArn],
+          applyRoleAssumes: [
+            target.deployRoleArn,
+            ...model.environments.filter((w) => w.stackName === e.stack).map((w) => w.hubAttachmentRoleArn),
+          ],
           deployRoleStatements: deployRoleStatements({ ...account, boundaryArn: target.permissionsBoundaryArn }, own),
           deployRolePolicyArns: this.bootstrap.deployRolePolicies.map((p) => p.arn),
           planRoleStatements: planReadStatements(

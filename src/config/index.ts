@@ -21,6 +21,7 @@ export {
   type LandingZoneModel,
   type NatGatewayPlacement,
   type NetworkHubModel,
+  type OrganizationBaselineModel,
   type Segment,
   type StateBackend,
   type WorkloadModel,
@@ -34,6 +35,7 @@ export {
   type CoreAccountModel,
   type OrganizationAccountModel,
 } from "./model-organization.js";
+export { coreAccountTargets } from "./model-baseline.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
 export type { SourceFile } from "./source.js";
 export {

@@ -7,18 +7,25 @@
  * what says which environment is promoted to which.
  */
 import type { LandingZoneModel } from "../config/index.js";
+import { coreAccountTargets } from "../config/model-baseline.js";
 
 const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
 
 /**
  * Every stack name of `model` in deploy order (see the file comment).
- * @returns a new array: `bootstrap` (when `model.bootstrap` is set), the hub, then the workload stacks.
+ * @returns a new array: `bootstrap` (when `model.bootstrap` is set), the log archive and security tooling stacks
+ *   (AWS Organizations layer), the hub, then the workload stacks.
  */
 export function deployOrder(model: LandingZoneModel): string[] {
   const workloads = [...model.environments].sort(
     (a, b) => (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
-  return [...(model.bootstrap ? [model.bootstrap.stackName] : []), model.networkHub.stackName, ...workloads.map((e) => e.stackName)];
+  return [
+    ...(model.bootstrap ? [model.bootstrap.stackName] : []),
+    ...coreAccountTargets(model).map((t) => t.stackName),
+    model.networkHub.stackName,
+    ...workloads.map((e) => e.stackName),
+  ];
 }
 
 /** `items` sorted by the deploy order of their stack name (see {@link deployOrder}); unknown stacks last, in their order. */

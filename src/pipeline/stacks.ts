@@ -8,6 +8,8 @@
  * so the pipeline can compute its matrix without loading the construct libraries.
  */
 import { BOOTSTRAP_STACK, NETWORK_HUB_STACK, type AccountTarget, type LandingZoneModel } from "../config/model.js";
+import { coreAccountTargets } from "../config/model-baseline.js";
+import { LOG_ARCHIVE_STACK, SECURITY_TOOLING_STACK } from "../config/model-organization.js";
 
 /** Folder that `npm run synth` writes; each stack is synthesized into `<CDKTF_OUT>/stacks/<stack>`. */
 export const CDKTF_OUT = "cdktf.out";
@@ -118,7 +120,25 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function stackMatrix(model: LandingZoneModel, manifest?: CdktfManifest): StackEntry[] {
   const hub = model.networkHub;
   const workloads = [...model.environments].sort((a, b) => byCodePoint(a.stackName, b.stackName));
-  const entries = [entry(model, hub, hub.stackName, []), ...workloads.map((w) => entry(model, w, w.name, [hub.stackName]))];
+  // AWS Organizations layer: the log archive, then the security tooling account, before the hub.
+  const core = coreAccountTargets(model).map((t, i, all) =>
+    entry(
+      model,
+      t,
+      t.stackName,
+      all.slice(0, i).map((x) => x.stackName),
+    ),
+  );
+  const entries = [
+    ...core,
+    entry(
+      model,
+      hub,
+      hub.stackName,
+      core.map((c) => c.stack),
+    ),
+    ...workloads.map((w) => entry(model, w, w.name, [hub.stackName])),
+  ];
   if (manifest !== undefined) checkManifest(entries, manifest, model.bootstrap ? [BOOTSTRAP_STACK] : []);
   return entries;
 }
@@ -148,14 +168,18 @@ function checkManifest(entries: readonly StackEntry[], manifest: CdktfManifest, 
   if (differences.length > 0) throw new StackManifestError(differences);
 }
 
+/** The stacks that are not workloads: the hub and the core accounts' (AWS Organizations layer). */
+const NOT_WORKLOADS: readonly string[] = [NETWORK_HUB_STACK, LOG_ARCHIVE_STACK, SECURITY_TOOLING_STACK];
+
 /**
  * Keeps the entries of one kind, in the same order: `network` keeps the network hub stack, `workloads`
- * keeps every other stack, `all` keeps everything.
+ * keeps every workload stack (neither the hub nor the log archive or security tooling stack), `all` keeps
+ * everything.
  * @returns a new array.
  */
 export function selectStacks(entries: readonly StackEntry[], only: StackSelection): StackEntry[] {
   if (only === "network") return entries.filter((e) => e.stack === NETWORK_HUB_STACK);
-  if (only === "workloads") return entries.filter((e) => e.stack !== NETWORK_HUB_STACK);
+  if (only === "workloads") return entries.filter((e) => !NOT_WORKLOADS.includes(e.stack));
   return [...entries];
 }
 
