@@ -9,6 +9,7 @@ import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateHybrid } from "./hybrid.js";
 import { validateInspection } from "./inspection.js";
+import { validateOrganizationBaseline } from "./organization-baseline.js";
 import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
 import type { ParsedConfig, Validator } from "./context.js";
@@ -23,6 +24,7 @@ export { isPrivateAsn } from "./asns.js";
 export const VALIDATORS: readonly Validator[] = [
   validateAccounts,
   validateOrganizations,
+  validateOrganizationBaseline,
   validateRegions,
   validateCidrs,
   validateAsns,
