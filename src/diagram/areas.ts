@@ -25,6 +25,7 @@ import {
   type TgwTableName,
 } from "../routing/plan.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
+import { coreAccountsArea } from "./security-areas.js";
 
 /** Adds one area of the model to the diagram. */
 export type DiagramArea = (model: LandingZoneModel, d: DiagramBuilder) => void;
@@ -392,6 +393,7 @@ export const DIAGRAM_AREAS: readonly DiagramArea[] = [
   workloadVpcArea,
   appTierArea,
   tgwWiringArea,
+  coreAccountsArea,
 ];
 
 /** The topology of `model`, drawn by `areas`. @default areas {@link DIAGRAM_AREAS} */
