@@ -251,7 +251,12 @@ function baselineOf(
         ? { archiveAccountProvider: hubProvider }
         : {}),
     // With the organization layer the organization trail is the management account's (src/accounts/organization-trail.ts).
-    trail: { ...b.cloudTrail, name: trailNameOf(target.accountId), ...(org ? { organizationTrail: false } : {}) },
+    trail: {
+      name: trailNameOf(target.accountId),
+      logRetentionDays: b.cloudTrail.logRetentionDays,
+      organizationTrail: org ? false : b.cloudTrail.organizationTrail,
+      ...(org ? { enabled: b.cloudTrail.accountTrails } : {}),
+    },
     configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },
     guardDuty: b.guardDuty,
     cisVersion: b.securityHub.cisVersion,

@@ -174,7 +174,13 @@ export interface BaselineModel {
    */
   readonly accounts: readonly { readonly accountId: string; readonly stackName: string; readonly trailName: string }[];
   /** Default trail name of every account (`<org>-trail`), CloudWatch Logs retention, organization trail in the hub. */
-  readonly cloudTrail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail: boolean };
+  readonly cloudTrail: {
+    readonly name: string;
+    readonly logRetentionDays: number;
+    readonly organizationTrail: boolean;
+    /** Each account keeps its own trail (false only with the AWS Organizations layer: the organization trail then logs it). */
+    readonly accountTrails: boolean;
+  };
   /** AWS Config aggregator in the hub: its name and account. */
   readonly configAggregator: { readonly name: string; readonly accountId: string; readonly region: string };
   readonly guardDuty: { readonly s3Protection: boolean; readonly eksProtection: boolean };

@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { cleanupConfigDirs, problemsOf, replace } from "../support/config-dir.js";
+import { Testing } from "cdktf";
+import { buildLandingZone } from "../../src/accounts/landing-zone.js";
+import { costInputsFromModel } from "../../src/cost/index.js";
+import { cleanupConfigDirs, problemsOf, referenceWith, replace } from "../support/config-dir.js";
+import { resources, type StackJson } from "../support/synth.js";
 import { LOG_ARCHIVE_ACCOUNT_ID, MANAGEMENT_ACCOUNT_ID, organizationWith, SECURITY_TOOLING_ACCOUNT_ID } from "../support/organization.js";
 
 afterAll(cleanupConfigDirs);
@@ -57,5 +61,34 @@ describe("the baseline with organization.awsOrganizations", () => {
         /^<dir>\/shared\.yaml:\d+:\d+ adopt\.guardDutyDetector: .*enables GuardDuty and Security Hub in every member account/,
       ),
     ]);
+  });
+
+  it("rejects accountTrails: false without the layer, where no organization trail would log the accounts", () => {
+    const problems = problemsOf(
+      referenceWith({ "shared.yaml": replace("    organizationTrail: false", "    organizationTrail: false\n    accountTrails: false") }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^<dir>\/shared\.yaml:\d+:\d+ baseline\.cloudTrail\.accountTrails: without organization\.awsOrganizations there is no organization trail, so no account would be logged\. Remove accountTrails: false\.$/,
+      ),
+    ]);
+  });
+
+  it("drops every account's own trail with accountTrails: false, and the paid second copy with it", () => {
+    const model = loadConfig(
+      organizationWith({
+        "shared.yaml": replace("    organizationTrail: false", "    organizationTrail: false\n    accountTrails: false"),
+      }),
+    );
+    expect(model.baseline.cloudTrail.accountTrails).toBe(false);
+    const app = Testing.app();
+    const stacks = buildLandingZone(app, model);
+    for (const stack of stacks) {
+      const json = JSON.parse(Testing.synth(stack)) as StackJson;
+      expect(resources(json, "aws_cloudtrail"), stack.node.id).toEqual([]);
+      expect(resources(json, "aws_config_delivery_channel"), stack.node.id).toHaveLength(1);
+    }
+    for (const s of costInputsFromModel(model))
+      expect(s.inputs.baseline?.cloudTrail.additionalManagementEventCopies, s.name).toBeUndefined();
   });
 });

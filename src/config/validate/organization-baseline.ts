@@ -9,6 +9,8 @@
  *   not the management account.
  * - `adopt.logBucket` (shared.yaml) adopts the hub's archive bucket; with the layer the archive is created in the
  *   log archive account, so the hub's bucket would be left behind with the audit history.
+ * - `baseline.cloudTrail.accountTrails: false` drops each account's own trail, which only the organization trail of
+ *   the layer makes up for: without the layer it is refused.
  * - `adopt.guardDutyDetector` and `adopt.securityHubAccount` import an account's own detector and Security Hub
  *   subscription; with the layer the delegated administrator enables both in every member account (GuardDuty
  *   auto-enable, Security Hub central configuration,
@@ -22,7 +24,15 @@ import type { Validator } from "./context.js";
 /** @see Validator */
 export const validateOrganizationBaseline: Validator = (config) => {
   const { shared, environments } = config;
-  if (!shared.value.organization.awsOrganizations) return [];
+  if (!shared.value.organization.awsOrganizations) {
+    if (shared.value.baseline.cloudTrail.accountTrails) return [];
+    return [
+      shared.source.problem(
+        ["baseline", "cloudTrail", "accountTrails"],
+        "without organization.awsOrganizations there is no organization trail, so no account would be logged. Remove accountTrails: false.",
+      ),
+    ];
+  }
   const problems: Problem[] = [];
   if (shared.value.baseline.cloudTrail.organizationTrail)
     problems.push(

@@ -57,7 +57,8 @@ export function costInputsFromModel(model: LandingZoneModel, options: CostInputO
   const hub = model.networkHub;
   const hubAssumptions = options.hubAssumptions ?? defaultCostAssumptions();
   // With the AWS Organizations layer the organization trail logs every account beside its own trail.
-  const orgTrails = model.baseline.organization ? 1 : 0;
+  // (a second copy only while the account keeps its own trail: baseline.cloudTrail.accountTrails).
+  const orgTrails = model.baseline.organization && model.baseline.cloudTrail.accountTrails ? 1 : 0;
   const baseline = (a: CostAssumptionsFile, flowLogGb: number) =>
     (options.securityBaseline ?? true) ? { baseline: baselineCostInputs(a, flowLogGb, orgTrails) } : {};
   return [

@@ -92,8 +92,17 @@ export interface AccountBaselineProps {
    * aggregator). See src/accounts/security-tooling-stack.ts. @default "none"
    */
   readonly securityServices?: SecurityServicesRole;
-  /** CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only). */
-  readonly trail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail?: boolean };
+  /**
+   * CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only),
+   * and whether the account has a trail of its own (`enabled: false` where an organization trail logs it).
+   * @default enabled true
+   */
+  readonly trail: {
+    readonly name: string;
+    readonly logRetentionDays: number;
+    readonly organizationTrail?: boolean;
+    readonly enabled?: boolean;
+  };
   /** AWS Config aggregation: the aggregator's name, account and Region; built in that account, authorized in the others. */
   readonly configAggregator: {
     readonly name: string;
@@ -137,7 +146,8 @@ export class AccountBaseline extends Construct {
   readonly configBucket?: ConfigBucket;
   /** Key ARN (`arn:...:key/<id>`, never an alias) of the archive key, which CloudTrail and Config encrypt with. */
   readonly archiveKeyArn: string;
-  readonly trail: AccountTrail;
+  /** The account's own trail; undefined where `trail.enabled` is false. */
+  readonly trail?: AccountTrail;
   readonly config: ConfigRecorder;
   readonly threatDetection: ThreatDetection;
   readonly hardening: AccountHardening;
@@ -196,19 +206,20 @@ export class AccountBaseline extends Construct {
       });
     }
     const waitFor = this.logArchive ? [this.logArchive.bucketPolicy] : [];
-    this.trail = new AccountTrail(this, "cloudtrail", {
-      name: props.trail.name,
-      accountId: props.accountId,
-      region: props.region,
-      partition,
-      bucketName: archive.bucketName,
-      archiveKmsKeyArn: this.archiveKeyArn,
-      logsKmsKeyArn: props.keys.logs.keyArn,
-      logRetentionDays: props.trail.logRetentionDays,
-      organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
-      dependsOn: waitFor,
-      ...(ids.cloudTrail ? { importId: ids.cloudTrail } : {}),
-    });
+    if (props.trail.enabled ?? true)
+      this.trail = new AccountTrail(this, "cloudtrail", {
+        name: props.trail.name,
+        accountId: props.accountId,
+        region: props.region,
+        partition,
+        bucketName: archive.bucketName,
+        archiveKmsKeyArn: this.archiveKeyArn,
+        logsKmsKeyArn: props.keys.logs.keyArn,
+        logRetentionDays: props.trail.logRetentionDays,
+        organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
+        dependsOn: waitFor,
+        ...(ids.cloudTrail ? { importId: ids.cloudTrail } : {}),
+      });
     const aggregates = props.configAggregator.accountId === props.accountId;
     this.config = new ConfigRecorder(this, "config", {
       namePrefix: props.namePrefix,
