@@ -10,6 +10,7 @@ import { cloudfrontTls } from "./rules/cloudfront-tls.js";
 import { cloudtrailHardened } from "./rules/cloudtrail.js";
 import { creationOrder } from "./rules/creation-order.js";
 import { configDeliveryNoObjectLock } from "./rules/config-delivery-no-object-lock.js";
+import { securityHubCentralConfiguration } from "./rules/securityhub-central-configuration.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
 import { dynamodbCmkPitr } from "./rules/dynamodb-cmk-pitr.js";
 import { elasticacheNotificationTopic } from "./rules/elasticache-notification-topic.js";
@@ -95,6 +96,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   configDeliveryNoObjectLock,
   firewallHomeNet,
   kmsKeyArn,
+  securityHubCentralConfiguration,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */
