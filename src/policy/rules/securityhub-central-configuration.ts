@@ -1,4 +1,4 @@
-/** LZ-AWS12: Security Hub central configuration is created in the order AWS accepts it. */
+/** LZ-AWS15: Security Hub central configuration is created in the order AWS accepts it. */
 import { block, type SynthResource, type SynthStack } from "../stack.js";
 import { NOT_APPLICABLE, outcomeOf, type PolicyRule, type RuleOutcome } from "../types.js";
 
@@ -41,7 +41,7 @@ function problems(r: SynthResource, stack: SynthStack): string[] | undefined {
 }
 
 export const securityHubCentralConfiguration: PolicyRule = {
-  id: "LZ-AWS12",
+  id: "LZ-AWS15",
   level: "error",
   title: "Security Hub central configuration follows its finding aggregator, and configuration policies follow it",
   rationale:

@@ -81,7 +81,7 @@ const central = (org: object = {}, policy: object = { depends_on: ["aws_security
 
 /** Cases per rule id. */
 export const BASELINE_READINESS_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
-  "LZ-AWS12": [
+  "LZ-AWS15": [
     {
       name: "central configuration after its finding aggregator, with auto-enable off and standards NONE",
       json: central(),
