@@ -173,14 +173,16 @@ describe("the log archive in the AWS Organizations layout", () => {
     expect(addOrganizationTrail(new AccountStack(Testing.app(), plain, plain.networkHub, "network-hub"), plain)).toBeUndefined();
   });
 
-  it("creates the bootstrap's pipeline roles in the log archive and security tooling accounts", () => {
-    const roles = Object.keys(json("bootstrap").resource?.aws_iam_role ?? {});
+  it("creates the bootstrap's pipeline roles in the log archive and security tooling accounts, with no way into the hub", () => {
+    const roles = json("bootstrap").resource?.aws_iam_role ?? {};
+    const named = (prefix: string) => Object.entries(roles).find(([k]) => k.startsWith(prefix))?.[1];
     for (const stack of ["log-archive", "security-tooling"])
-      for (const role of ["plan", "apply", "deploy"])
-        expect(
-          roles.some((r) => r.startsWith(`${stack}-roles_${role}_`)),
-          `${stack} ${role}`,
-        ).toBe(true);
+      for (const role of ["plan", "apply", "deploy"]) expect(named(`${stack}-roles_${role}_`), `${stack} ${role}`).toBeDefined();
+    // The hub's plan role trusts the plan roles of the stacks with a hub provider only (hub and workloads).
+    const hubPlanTrust = String(named("network-hub-roles_plan_")!.assume_role_policy);
+    expect(hubPlanTrust).toContain("arn:aws:iam::222222222222:role/landing-zone-github-plan");
+    expect(hubPlanTrust).not.toContain(LOG_ARCHIVE_ACCOUNT_ID);
+    expect(hubPlanTrust).not.toContain(SECURITY_TOOLING_ACCOUNT_ID);
   });
 });
 
