@@ -170,7 +170,10 @@ export class BootstrapStack extends TerraformStack {
           region: hubTarget.region,
           attachmentName: env.vpc.name,
           routeTableNames: [tables.associateWith, ...tables.propagateTo],
-          archiveKeyAlias: `alias/${model.baseline.logArchive.kmsAliasName}`,
+          // Only while the archive is in the hub (no AWS Organizations layer).
+          ...(model.baseline.logArchive.accountId === hubTarget.accountId
+            ? { archiveKeyAlias: `alias/${model.baseline.logArchive.kmsAliasName}` }
+            : {}),
         }),
       };
     });

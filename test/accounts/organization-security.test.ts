@@ -183,6 +183,8 @@ describe("the log archive in the AWS Organizations layout", () => {
     expect(hubPlanTrust).toContain("arn:aws:iam::222222222222:role/landing-zone-github-plan");
     expect(hubPlanTrust).not.toContain(LOG_ARCHIVE_ACCOUNT_ID);
     expect(hubPlanTrust).not.toContain(SECURITY_TOOLING_ACCOUNT_ID);
+    // No workload reads the archive key in the hub any more: the hub attachment roles lose that statement.
+    expect(synthesis.text("bootstrap")).not.toContain("ReadArchiveKey");
   });
 });
 
