@@ -168,9 +168,9 @@ export class AccountStack extends TargetStack {
   /** The security, governance and observability baseline (CloudTrail, Config, GuardDuty, Security Hub, hardening; the log archive in the hub). */
   readonly baseline: AccountBaseline;
   /**
-   * An aliased provider (`hub`) acting in the network hub account, in every stack of an account that does not host
-   * the log archive (the workload stacks): it reads the archive key's ARN, and workload stacks wire the hub side of
-   * their transit gateway attachment with it. It assumes the environment's hub attachment role (see
+   * An aliased provider (`hub`) acting in the network hub account, in the workload stacks: they wire the hub side
+   * of their transit gateway attachment with it, and (without the AWS Organizations layer, where the archive is in
+   * the hub) read the archive key's ARN. It assumes the environment's hub attachment role (see
    * `createHubProvider`), never the hub's deploy role. Undefined in the hub's own stack.
    */
   readonly hubProvider?: AwsProvider;
@@ -180,8 +180,10 @@ export class AccountStack extends TargetStack {
    * @param target the account; `target.stackName` names the stack.
    * @param environment value of the `Environment` tag (the environment name, or `network-hub`).
    * @param hubRoleName role the {@link hubProvider} assumes in the hub by default: the environment's hub attachment
-   *   role. Required for an account that does not host the log archive.
-   * @throws Error when the account does not host the log archive and no `hubRoleName` is given.
+   *   role. Required for an account that does not host the log archive unless the model has the AWS Organizations
+   *   layer (`model.baseline.organization`); no hub provider without it.
+   * @throws Error when the account does not host the log archive, the model has no organization baseline and no
+   *   `hubRoleName` is given.
    */
   constructor(scope: Construct, model: LandingZoneModel, target: AccountTarget, environment: string, hubRoleName?: string) {
     super(scope, model, target, environment);
@@ -195,10 +197,11 @@ export class AccountStack extends TargetStack {
       emails: target.alertEmails,
     });
     const hostsArchive = target.accountId === model.baseline.logArchive.accountId;
-    if (!hostsArchive) {
-      if (hubRoleName === undefined) throw new Error(`${target.stackName}: an account without the log archive needs a hub role name`);
-      this.hubProvider = this.createHubProvider(model.networkHub, hubRoleName);
-    }
+    // With the AWS Organizations layer the archive key is read across accounts by its alias (no provider needed);
+    // without it, through the hub provider, since the archive is in the hub.
+    if (!hostsArchive && !model.baseline.organization && hubRoleName === undefined)
+      throw new Error(`${target.stackName}: an account without the log archive needs a hub role name`);
+    if (hubRoleName !== undefined) this.hubProvider = this.createHubProvider(model.networkHub, hubRoleName);
     this.baseline = baselineOf(this, model, target, this.keys, this.alerts.topicArn, this.hubProvider);
   }
 
@@ -234,6 +237,7 @@ function baselineOf(
   const trailNameOf = (accountId: string): string => b.accounts.find((a) => a.accountId === accountId)?.trailName ?? b.cloudTrail.name;
   const renamedTrails = b.accounts.some((a) => a.trailName !== b.cloudTrail.name);
   const { logBucket, cloudTrail, guardDutyDetector, securityHubAccount, configRecorder, configDeliveryChannel } = target.adopt;
+  const org = b.organization;
   return new AccountBaseline(stack, "baseline", {
     accountId: target.accountId,
     region: target.region,
@@ -247,9 +251,29 @@ function baselineOf(
       writerAccountIds: accountIds,
       // Every account's own trail name once one differs: the archive's default (`trail.name`) is this account's.
       ...(renamedTrails ? { writerTrailNames: Object.fromEntries(b.accounts.map((a) => [a.accountId, a.trailName])) } : {}),
+      ...(org
+        ? {
+            organizationTrailSource: { accountId: org.trail.accountId, region: org.trail.region, trailName: org.trail.name },
+            // The management account reads it for the organization trail (organization-trail.ts).
+            keyReaderAccountIds: [...new Set([...accountIds, org.trail.accountId])].filter((a) => a !== b.logArchive.accountId),
+          }
+        : {}),
     },
-    ...(hubProvider ? { archiveAccountProvider: hubProvider } : {}),
-    trail: { ...b.cloudTrail, name: trailNameOf(target.accountId) },
+    ...(org
+      ? {
+          archiveKeyReadAcrossAccounts: true,
+          securityServices: target.accountId === org.securityTooling.accountId ? ("delegated-administrator" as const) : ("member" as const),
+        }
+      : hubProvider
+        ? { archiveAccountProvider: hubProvider }
+        : {}),
+    // With the organization layer the organization trail is the management account's (src/accounts/organization-trail.ts).
+    trail: {
+      name: trailNameOf(target.accountId),
+      logRetentionDays: b.cloudTrail.logRetentionDays,
+      organizationTrail: org ? false : b.cloudTrail.organizationTrail,
+      ...(org ? { enabled: b.cloudTrail.accountTrails } : {}),
+    },
     configAggregator: { ...b.configAggregator, sourceAccountIds: accountIds },
     guardDuty: b.guardDuty,
     cisVersion: b.securityHub.cisVersion,

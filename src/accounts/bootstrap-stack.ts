@@ -4,8 +4,8 @@
  *
  * - In the state account (the account of `organization.state.kmsKeyArn`): the state bucket and, when
  *   `kmsKeyArn` is an alias ARN, the KMS key with that alias.
- * - In every landing-zone account (the management account's organization stack with awsOrganizations, the hub
- *   and each workload): the GitHub OIDC provider, the plan, apply and
+ * - In every landing-zone account (with the AWS Organizations layer the management account's organization stack and
+ *   the log archive and security tooling accounts; the hub and each workload): the GitHub OIDC provider, the plan, apply and
  *   deploy roles and the permissions boundary (../modules/deploy-access); in the hub, one hub attachment role per
  *   workload. The deploy role's policy, the plan role's reads and the hub attachment roles' scope are generated
  *   from what the account stacks contain ({@link BootstrapStack.addPipelineRoles}, src/pipeline/permissions.ts),
@@ -20,7 +20,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { hubAttachmentRoleName, type AccountTarget, type BootstrapModel, type LandingZoneModel } from "../config/index.js";
+import {
+  coreAccountTargets,
+  hubAttachmentRoleName,
+  type AccountTarget,
+  type BootstrapModel,
+  type LandingZoneModel,
+} from "../config/index.js";
 import {
   environmentSubject,
   GithubOidcProvider,
@@ -141,7 +147,8 @@ export class BootstrapStack extends TerraformStack {
     const entries = stackMatrix(model);
     // Absent while a core account is vended: only the organization stack has pipeline roles then.
     const hub = entries.find((e) => e.stack === hubTarget.stackName);
-    const organizationStack = model.awsOrganizations?.management.stackName;
+    // The stacks with a hub provider (the hub's own and the workloads'): the hub's plan role trusts their plan roles.
+    const hubUsers = entries.filter((e) => e.stack === hub?.stack || model.environments.some((w) => w.stackName === e.stack));
     const targetOf = (stack: string) => targets.find((t) => t.stackName === stack);
     for (const f of footprints) {
       const home = targetOf(f.stack);
@@ -164,7 +171,10 @@ export class BootstrapStack extends TerraformStack {
           region: hubTarget.region,
           attachmentName: env.vpc.name,
           routeTableNames: [tables.associateWith, ...tables.propagateTo],
-          archiveKeyAlias: `alias/${model.baseline.logArchive.kmsAliasName}`,
+          // Only while the archive is in the hub (no AWS Organizations layer).
+          ...(model.baseline.logArchive.accountId === hubTarget.accountId
+            ? { archiveKeyAlias: `alias/${model.baseline.logArchive.kmsAliasName}` }
+            : {}),
         }),
       };
     });
@@ -192,15 +202,14 @@ export class BootstrapStack extends TerraformStack {
           planSubjects: [pullRequestSubject(org.github.repository), environmentSubject(org.github.repository, DRIFT_GITHUB_ENVIRONMENT)],
           applySubjects: [environmentSubject(org.github.repository, e.githubEnvironment)],
           // Workload plans assume the hub's plan role for their hub provider (read-only).
-          planRoleTrustedRoleArns: isHub ? entries.filter((x) => x.stack !== organizationStack).map((x) => x.planRoleArn) : [e.planRoleArn],
-          // The organization stack acts in the management account only.
-          planRoleAssumes: [...new Set([e.planRoleArn, ...(hub && e.stack !== organizationStack ? [hub.planRoleArn] : [])])],
+          planRoleTrustedRoleArns: isHub ? hubUsers.map((x) => x.planRoleArn) : [e.planRoleArn],
+          planRoleAssumes: [...new Set([e.planRoleArn, ...(hub && hubUsers.includes(e) ? [hub.planRoleArn] : [])])],
           // Only the account's own apply role: a workload reaches the hub through its hub attachment role alone.
           deployRoleTrustedRoleArns: [e.applyRoleArn],
-          applyRoleAssumes:
-            isHub || e.stack === organizationStack
-              ? [target.deployRoleArn]
-              : [target.deployRoleArn, model.environments.find((w) => w.stackName === e.stack)!.hubAttachmentRoleArn],
+          applyRoleAssumes: [
+            target.deployRoleArn,
+            ...model.environments.filter((w) => w.stackName === e.stack).map((w) => w.hubAttachmentRoleArn),
+          ],
           deployRoleStatements: deployRoleStatements({ ...account, boundaryArn: target.permissionsBoundaryArn }, own),
           deployRolePolicyArns: this.bootstrap.deployRolePolicies.map((p) => p.arn),
           planRoleStatements: planReadStatements(
@@ -244,5 +253,10 @@ export class BootstrapStack extends TerraformStack {
  * `organization.awsOrganizations`), the network hub and each environment.
  */
 function pipelineTargets(model: LandingZoneModel): AccountTarget[] {
-  return [...(model.awsOrganizations ? [model.awsOrganizations.management] : []), model.networkHub, ...model.environments];
+  return [
+    ...(model.awsOrganizations ? [model.awsOrganizations.management] : []),
+    ...coreAccountTargets(model),
+    model.networkHub,
+    ...model.environments,
+  ];
 }

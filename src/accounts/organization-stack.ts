@@ -1,9 +1,9 @@
 /**
  * The `organization` stack, in the management account, applied before every other stack: the organization
  * (imported), its OUs, its member accounts (imported or created), the guardrail SCPs and the tag policy with their
- * attachments, and the registrations of the security tooling account as delegated administrator of GuardDuty,
- * Security Hub, AWS Config and IAM Access Analyzer. Built only when `organization.awsOrganizations` is set. It
- * has no KMS keys, alert topic or baseline of its own: the management account runs no workload
+ * attachments, the registrations of the security tooling account as delegated administrator of GuardDuty,
+ * Security Hub, AWS Config and IAM Access Analyzer, and the organization trail to the log archive. Built only when `organization.awsOrganizations` is set. It
+ * has no alert topic or baseline of its own, and one KMS key (the trail's log group): the management account runs no workload
  * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html).
  */
 import { TerraformOutput } from "cdktf";
@@ -16,7 +16,9 @@ import {
   type AttachedPolicyProps,
 } from "../modules/organization/index.js";
 import { guardrailPolicies, tagPolicy } from "../modules/organization/scps/index.js";
+import { cloudWatchLogsKeyStatement, PurposeKmsKey } from "../modules/encryption/index.js";
 import { TargetStack } from "./account-stack.js";
+import { addOrganizationTrail } from "./organization-trail.js";
 
 /** The organization stack (see the file comment). */
 export class OrganizationStack extends TargetStack {
@@ -24,6 +26,11 @@ export class OrganizationStack extends TargetStack {
   readonly policies: OrganizationPolicies;
   /** Absent while the security tooling account is still to be created (no id to register yet). */
   readonly delegatedAdministrators?: DelegatedAdministrators;
+  /**
+   * The KMS key of the organization trail's CloudWatch log group (`<org>-organization-logs`), the one key of the
+   * management account; absent with the trail (while a core account is still to be created).
+   */
+  readonly trailLogsKey?: PurposeKmsKey;
 
   /** @throws Error when `model.awsOrganizations` is undefined. */
   constructor(scope: Construct, model: LandingZoneModel) {
@@ -53,6 +60,20 @@ export class OrganizationStack extends TargetStack {
         adminAccountId: securityToolingId,
         organization,
       });
+    // The organization trail, once the log archive exists (src/accounts/organization-trail.ts).
+    if (model.baseline.organization) {
+      const { accountId, region, partition } = org.management;
+      this.trailLogsKey = new PurposeKmsKey(this, "trail-logs-key", {
+        accountId,
+        region,
+        partition,
+        aliasName: `${org.management.namePrefix}-logs`,
+        description: `Organization trail log group (${org.management.namePrefix})`,
+        preventDestroy: true,
+      });
+      this.trailLogsKey.addToPolicy(cloudWatchLogsKeyStatement(accountId, region, partition));
+      addOrganizationTrail(this, model, this.trailLogsKey.keyArn);
+    }
     for (const a of org.memberAccounts.filter((m) => m.accountId === undefined)) {
       const account = this.structure.accounts.get(a.stackName ?? a.role);
       if (!account) continue;

@@ -21,6 +21,7 @@ export {
   type LandingZoneModel,
   type NatGatewayPlacement,
   type NetworkHubModel,
+  type OrganizationBaselineModel,
   type Segment,
   type InterfaceEndpointService,
   type StateBackend,
@@ -36,6 +37,7 @@ export {
   type OrganizationAccountModel,
   vendingNotice,
 } from "./model-organization.js";
+export { coreAccountTargets } from "./model-baseline.js";
 export { ConfigError, formatProblem, type Problem } from "./problems.js";
 export type { SourceFile } from "./source.js";
 export {

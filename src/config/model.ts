@@ -7,8 +7,9 @@ import { defaultAvailabilityZoneIds } from "../aws/availability-zone-ids.js";
 import { buildAppModel, type AppModel } from "./app-model.js";
 import { definedOnly } from "../util/defined.js";
 import { AWS_REGIONS } from "./aws-regions.js";
+import { adoptedResources, type AdoptedResources } from "./model-adopt.js";
+import { buildBaseline } from "./model-baseline.js";
 import { buildDns, type DnsModel } from "./model-dns.js";
-import { adoptedResources, trailNameOfArn, type AdoptedResources } from "./model-adopt.js";
 import { buildAwsOrganizations, type AwsOrganizationsModel } from "./model-organization.js";
 import { buildHybrid, type HybridModel, type InspectionMode, type OnPremisesAccessModel, type RoutingModel } from "./model-hybrid.js";
 import type { CostAssumptionsFile, EnvironmentFile, INTERFACE_ENDPOINT_SERVICES, SharedFile } from "./schema/index.js";
@@ -144,11 +145,11 @@ export type AlarmThresholds = EnvironmentFile["alarms"];
  */
 export interface BaselineModel {
   /**
-   * The central log bucket and its KMS key, and the central AWS Config bucket next to it, in the network hub
-   * account (the config has no log-archive account).
+   * The central log bucket and its KMS key, and the central AWS Config bucket next to it: in the log archive
+   * account with `organization.awsOrganizations`, else in the network hub account.
    */
   readonly logArchive: {
-    /** Stack that owns the bucket: the network hub's. */
+    /** Stack that owns the bucket: `log-archive` with the AWS Organizations layer, else the network hub's. */
     readonly stackName: string;
     readonly accountId: string;
     readonly region: string;
@@ -179,12 +180,42 @@ export interface BaselineModel {
    */
   readonly accounts: readonly { readonly accountId: string; readonly stackName: string; readonly trailName: string }[];
   /** Default trail name of every account (`<org>-trail`), CloudWatch Logs retention, organization trail in the hub. */
-  readonly cloudTrail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail: boolean };
+  readonly cloudTrail: {
+    readonly name: string;
+    readonly logRetentionDays: number;
+    readonly organizationTrail: boolean;
+    /** Each account keeps its own trail (false only with the AWS Organizations layer: the organization trail then logs it). */
+    readonly accountTrails: boolean;
+  };
   /** AWS Config aggregator in the hub: its name and account. */
   readonly configAggregator: { readonly name: string; readonly accountId: string; readonly region: string };
   readonly guardDuty: { readonly s3Protection: boolean; readonly eksProtection: boolean };
   readonly securityHub: { readonly cisVersion: "1.4.0" | "3.0.0" };
   readonly sessionManager: { readonly logRetentionDays: number };
+  /**
+   * With `organization.awsOrganizations` (once the core accounts have ids): the organization-wide side of the
+   * baseline. Absent otherwise (the archive and aggregator stay in the hub, every account manages its own
+   * GuardDuty detector and Security Hub). See src/config/model-baseline.ts and docs/log-archive-security.md.
+   */
+  readonly organization?: OrganizationBaselineModel;
+}
+
+/** The organization-wide part of the baseline (AWS Organizations layer); see {@link BaselineModel.organization}. */
+export interface OrganizationBaselineModel {
+  /**
+   * The organization trail (`<org>-organization-trail`), created in the management account by the organization
+   * stack: it logs every member account to `cloudtrail/AWSLogs/<organization id>/` of the archive.
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html
+   */
+  readonly trail: { readonly name: string; readonly accountId: string; readonly region: string; readonly partition: string };
+  /**
+   * The security tooling account: delegated administrator of GuardDuty, Security Hub, AWS Config and IAM Access
+   * Analyzer. Its stack enables GuardDuty and Security Hub in every member account (auto-enable, central
+   * configuration), so the other accounts' baselines no longer create a detector or a Security Hub subscription.
+   */
+  readonly securityTooling: { readonly accountId: string; readonly region: string; readonly stackName: string };
+  /** Regions Security Hub aggregates findings from and its configuration policy applies to: the Regions of the stacks. */
+  readonly regions: readonly string[];
 }
 
 /**
@@ -410,45 +441,9 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
           costAssumptions: { ...env.costAssumptions },
         };
       }),
-    baseline: buildBaseline(shared, environments),
+    baseline: buildBaseline(shared, environments, awsOrganizations),
     ...(awsOrganizations ? { awsOrganizations } : {}),
     ...(dns ? { dns } : {}),
-  };
-}
-
-/** The {@link BaselineModel}: names derived from the organization, settings from `baseline:`. */
-function buildBaseline(shared: SharedFile, environments: readonly EnvironmentFile[]): BaselineModel {
-  const org = shared.organization;
-  const hub = shared.networkHub;
-  const partition = AWS_REGIONS[hub.region]?.partition ?? "aws";
-  const b = shared.baseline;
-  const kmsAliasName = `${org.name}-log-archive`;
-  const defaultTrailName = `${org.name}-trail`;
-  // An adopted trail keeps its name: a trail's name cannot change (it forces a new trail).
-  const trailName = (adoptedArn: string | undefined): string => (adoptedArn ? trailNameOfArn(adoptedArn) : defaultTrailName);
-  return {
-    logArchive: {
-      stackName: NETWORK_HUB_STACK,
-      accountId: hub.accountId,
-      region: hub.region,
-      partition,
-      bucketName: shared.adopt.logBucket ?? `${org.name}-log-archive-${hub.accountId}`,
-      configBucketName: `${org.name}-aws-config-${hub.accountId}`,
-      kmsAliasName,
-      kmsAliasArn: `arn:${partition}:kms:${hub.region}:${hub.accountId}:alias/${kmsAliasName}`,
-      ...b.logArchive,
-    },
-    accounts: [
-      { accountId: hub.accountId, stackName: NETWORK_HUB_STACK, trailName: trailName(shared.adopt.cloudTrail) },
-      ...[...environments]
-        .sort((x, y) => x.name.localeCompare(y.name))
-        .map((e) => ({ accountId: e.accountId, stackName: `workload-${e.name}`, trailName: trailName(e.adopt.cloudTrail) })),
-    ],
-    cloudTrail: { name: defaultTrailName, ...b.cloudTrail },
-    configAggregator: { name: `${org.name}-config-aggregator`, accountId: hub.accountId, region: hub.region },
-    guardDuty: { ...b.guardDuty },
-    securityHub: { ...b.securityHub },
-    sessionManager: { ...b.sessionManager },
   };
 }
 

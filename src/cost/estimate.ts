@@ -72,9 +72,10 @@ export function priceAccount(inputs: EnvironmentCostInputs, prices: PriceTable, 
 
 /** One account to estimate: who it is, its quantities, and the assumptions they came from. */
 export interface AccountCostSubject {
-  /** Environment name (`prod`), or `network-hub`. */
+  /** Environment name (`prod`), `network-hub`, or a core account's stack name (`log-archive`, `security-tooling`). */
   readonly name: string;
-  readonly kind: "network-hub" | "workload";
+  /** `core`: the log archive and security tooling accounts of the AWS Organizations layer. */
+  readonly kind: "network-hub" | "workload" | "core";
   readonly stackName: string;
   readonly accountId: string;
   readonly region: string;

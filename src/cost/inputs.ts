@@ -183,6 +183,11 @@ export interface BaselineInputs {
     /** Management events; the first trail's copy of them is free, so they cost nothing here. */
     readonly managementEventsPerMonth: number;
     readonly dataEventsPerMonth: number;
+    /**
+     * Paid copies of the management events: trails beyond the first logging this account (with the AWS
+     * Organizations layer, the account's own trail and the organization trail: one). @default 0
+     */
+    readonly additionalManagementEventCopies?: number;
   };
   readonly config: { readonly itemsPerMonth: number; readonly ruleEvaluationsPerMonth: number };
   readonly guardDuty: {

@@ -27,6 +27,7 @@ import {
 import { hybridDnsArea } from "./dns-area.js";
 import { DiagramBuilder, type Diagram } from "./graph.js";
 import { organizationArea } from "./organization-area.js";
+import { coreAccountsArea } from "./security-areas.js";
 
 /** Adds one area of the model to the diagram. */
 export type DiagramArea = (model: LandingZoneModel, d: DiagramBuilder) => void;
@@ -464,6 +465,7 @@ export const DIAGRAM_AREAS: readonly DiagramArea[] = [
   hybridDnsArea,
   tgwWiringArea,
   organizationArea,
+  coreAccountsArea,
 ];
 
 /** The topology of `model`, drawn by `areas`. @default areas {@link DIAGRAM_AREAS} */

@@ -11,13 +11,15 @@
  * what says which environment is promoted to which.
  */
 import type { LandingZoneModel } from "../config/index.js";
+import { coreAccountTargets } from "../config/model-baseline.js";
 
 const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
 
 /**
  * Every stack name of `model` in deploy order (see the file comment).
- * @returns a new array: `bootstrap` (when `model.bootstrap` is set), `organization` (with awsOrganizations), the
- *   hub, then the workload stacks (the DNS endpoint environment's first).
+ * @returns a new array: `bootstrap` (when `model.bootstrap` is set), `organization` (with awsOrganizations), the log
+ *   archive and security tooling stacks (AWS Organizations layer), the hub, then the workload stacks (the DNS
+ *   endpoint environment's first).
  */
 export function deployOrder(model: LandingZoneModel): string[] {
   const dnsFirst = (name: string) => (name === model.dns?.endpointEnvironment ? 0 : 1);
@@ -31,7 +33,9 @@ export function deployOrder(model: LandingZoneModel): string[] {
   return [
     ...(model.bootstrap ? [model.bootstrap.stackName] : []),
     ...(org ? [org.management.stackName] : []),
-    ...(org?.vending ? [] : [model.networkHub.stackName, ...workloads.map((e) => e.stackName)]),
+    ...(org?.vending
+      ? []
+      : [...coreAccountTargets(model).map((t) => t.stackName), model.networkHub.stackName, ...workloads.map((e) => e.stackName)]),
   ];
 }
 

@@ -58,10 +58,12 @@ export interface HubAttachmentScope {
   /** Name tags of the TGW route tables the routing plan associates the attachment with or propagates it into. */
   readonly routeTableNames: readonly string[];
   /**
-   * Alias of the log archive key (`alias/<org>-log-archive`): the workload reads the key's ARN through it
-   * (`data "aws_kms_key"`), because CloudTrail and Config need the key ARN, not the alias ARN.
+   * Alias of the log archive key (`alias/<org>-log-archive`) when the archive is in the hub: the workload reads the
+   * key's ARN through it (`data "aws_kms_key"`), because CloudTrail and Config need the key ARN, not the alias ARN.
+   * Absent with the AWS Organizations layer, where the archive is in the log archive account and each stack reads
+   * the key with its own credentials: then no `ReadArchiveKey` statement. @default none
    */
-  readonly archiveKeyAlias: string;
+  readonly archiveKeyAlias?: string;
 }
 
 /** The identity policy of a hub attachment role. */
@@ -91,13 +93,17 @@ export function hubAttachmentStatements(scope: HubAttachmentScope): PolicyStatem
     },
     // kms:ResourceAliases scopes DescribeKey to the archive key without knowing its id
     // (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-resource-aliases).
-    {
-      Sid: "ReadArchiveKey",
-      Effect: "Allow",
-      Action: "kms:DescribeKey",
-      Resource: `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/*`,
-      Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": scope.archiveKeyAlias } },
-    },
+    ...(scope.archiveKeyAlias === undefined
+      ? []
+      : [
+          {
+            Sid: "ReadArchiveKey",
+            Effect: "Allow" as const,
+            Action: "kms:DescribeKey",
+            Resource: `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/*`,
+            Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": scope.archiveKeyAlias } },
+          },
+        ]),
     { Sid: "AcceptAttachment", Effect: "Allow", Action: "ec2:AcceptTransitGatewayVpcAttachment", Resource: attachments },
     {
       Sid: "NameOwnAttachment",

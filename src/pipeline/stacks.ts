@@ -8,7 +8,8 @@
  * so the pipeline can compute its matrix without loading the construct libraries.
  */
 import { BOOTSTRAP_STACK, NETWORK_HUB_STACK, type AccountTarget, type LandingZoneModel } from "../config/model.js";
-import { ORGANIZATION_STACK } from "../config/model-organization.js";
+import { coreAccountTargets } from "../config/model-baseline.js";
+import { LOG_ARCHIVE_STACK, ORGANIZATION_STACK, SECURITY_TOOLING_STACK } from "../config/model-organization.js";
 
 /** Folder that `npm run synth` writes; each stack is synthesized into `<CDKTF_OUT>/stacks/<stack>`. */
 export const CDKTF_OUT = "cdktf.out";
@@ -124,6 +125,10 @@ export function stackMatrix(model: LandingZoneModel, manifest?: CdktfManifest): 
   // The organization stack first, in its own GitHub environment; while a core account is vended, alone.
   const org = model.awsOrganizations;
   const first = org ? [entry(model, org.management, org.management.stackName, [])] : [];
+  // AWS Organizations layer: the log archive, then the security tooling account, before the hub.
+  const core = coreAccountTargets(model).map((t, i, all) =>
+    entry(model, t, t.stackName, [...first.map((e) => e.stack), ...all.slice(0, i).map((x) => x.stackName)]),
+  );
   // Hybrid DNS: every other workload associates the forwarding rules of the endpoint environment's stack.
   const dnsStack = model.dns?.endpointStackName;
   const dependsOn = (w: (typeof workloads)[number]) => (dnsStack && w.stackName !== dnsStack ? [hub.stackName, dnsStack] : [hub.stackName]);
@@ -131,11 +136,12 @@ export function stackMatrix(model: LandingZoneModel, manifest?: CdktfManifest): 
     ? first
     : [
         ...first,
+        ...core,
         entry(
           model,
           hub,
           hub.stackName,
-          first.map((e) => e.stack),
+          [...first, ...core].map((e) => e.stack),
         ),
         ...workloads.map((w) => entry(model, w, w.name, dependsOn(w))),
       ];
@@ -168,14 +174,18 @@ function checkManifest(entries: readonly StackEntry[], manifest: CdktfManifest, 
   if (differences.length > 0) throw new StackManifestError(differences);
 }
 
+/** The stacks that are not workloads: the hub, and the organization and core accounts' (AWS Organizations layer). */
+const NOT_WORKLOADS: readonly string[] = [ORGANIZATION_STACK, NETWORK_HUB_STACK, LOG_ARCHIVE_STACK, SECURITY_TOOLING_STACK];
+
 /**
  * Keeps the entries of one kind, in the same order: `network` keeps the network hub stack, `workloads`
- * keeps the workload stacks (neither the hub nor the organization stack), `all` keeps everything.
+ * keeps every workload stack (neither the hub, the organization stack nor the log archive or security tooling
+ * stack), `all` keeps everything.
  * @returns a new array.
  */
 export function selectStacks(entries: readonly StackEntry[], only: StackSelection): StackEntry[] {
   if (only === "network") return entries.filter((e) => e.stack === NETWORK_HUB_STACK);
-  if (only === "workloads") return entries.filter((e) => e.stack !== NETWORK_HUB_STACK && e.stack !== ORGANIZATION_STACK);
+  if (only === "workloads") return entries.filter((e) => !NOT_WORKLOADS.includes(e.stack));
   return [...entries];
 }
 

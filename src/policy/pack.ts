@@ -11,6 +11,7 @@ import { cloudfrontTls } from "./rules/cloudfront-tls.js";
 import { cloudtrailHardened } from "./rules/cloudtrail.js";
 import { creationOrder } from "./rules/creation-order.js";
 import { configDeliveryNoObjectLock } from "./rules/config-delivery-no-object-lock.js";
+import { securityHubCentralConfiguration } from "./rules/securityhub-central-configuration.js";
 import { defaultSecurityGroupClosed } from "./rules/default-security-group.js";
 import { dynamodbCmkPitr } from "./rules/dynamodb-cmk-pitr.js";
 import { elasticacheNotificationTopic } from "./rules/elasticache-notification-topic.js";
@@ -107,6 +108,7 @@ export const LANDING_ZONE_PACK: readonly PolicyRule[] = [
   vpcOriginTarget,
   asgVolumeKey,
   lambdaVpcPermissions,
+  securityHubCentralConfiguration,
 ];
 
 /** Ids of {@link LANDING_ZONE_PACK}, for validating suppressions. */

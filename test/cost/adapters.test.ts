@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import {
   appCostInputs,
@@ -13,7 +13,8 @@ import {
 } from "../../src/cost/index.js";
 import { workloadVpcCostInputs } from "../../src/cost/adapters/model.js";
 import { EU_WEST_1 } from "../../src/cost/prices/eu-west-1.js";
-import { REFERENCE_DIR } from "../support/config-dir.js";
+import { cleanupConfigDirs, REFERENCE_DIR } from "../support/config-dir.js";
+import { organizationWith } from "../support/organization.js";
 
 const a = defaultCostAssumptions();
 
@@ -228,5 +229,23 @@ describe("hubHybridCostInputs and workloadInspectionCostInputs", () => {
     });
     expect(workloadInspectionCostInputs("central", 3, a)).toEqual({});
     expect(workloadInspectionCostInputs("none", 3, a)).toEqual({});
+  });
+});
+
+afterAll(cleanupConfigDirs);
+
+describe("costInputsFromModel with the AWS Organizations layer", () => {
+  it("prices the log archive and security tooling accounts, and the organization trail's copy in every account", () => {
+    const subjects = costInputsFromModel(loadConfig(organizationWith()));
+    expect(subjects.map((s) => `${s.kind}:${s.name}`)).toEqual([
+      "network-hub:network-hub",
+      "workload:dev",
+      "workload:prod",
+      "workload:test",
+      "core:log-archive",
+      "core:security-tooling",
+    ]);
+    for (const s of subjects) expect(s.inputs.baseline?.cloudTrail.additionalManagementEventCopies, s.name).toBe(1);
+    expect(costInputsFromModel(loadConfig(REFERENCE_DIR))[0]!.inputs.baseline?.cloudTrail.additionalManagementEventCopies).toBeUndefined();
   });
 });

@@ -242,6 +242,22 @@ describe("baseline pricing", () => {
   });
 });
 
+describe("CloudTrail additional management event copies", () => {
+  it("bills the second copy of the management events an organization trail adds beside the account's own trail", () => {
+    const lines = baselineCost(
+      {
+        cloudTrail: { managementEventsPerMonth: 150_000, dataEventsPerMonth: 0, additionalManagementEventCopies: 1 },
+        config: { itemsPerMonth: 0, ruleEvaluationsPerMonth: 0 },
+        guardDuty: { managementEventsPerMonth: 0, flowAndDnsLogGbPerMonth: 0 },
+        securityHub: { checksPerMonth: 0 },
+      },
+      EU_WEST_1,
+    );
+    // AWS's own example (https://aws.amazon.com/cloudtrail/pricing/): 150,000 events × $2 per 100,000 = $3.
+    expect(usd(lines)["cloudtrail-management-copies"]).toBe(3);
+  });
+});
+
 describe("gatewayEndpointCost", () => {
   it("lists the gateway endpoints at no charge, and no line without endpoints", () => {
     expect(gatewayEndpointCost({ services: ["s3", "dynamodb"] })).toEqual([

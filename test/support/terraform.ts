@@ -464,6 +464,8 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_route53_zone: { arn: "arn:aws:route53:::hostedzone/Z0123456789MOCK" },
   aws_s3_bucket: { arn: "arn:aws:s3:::mock-bucket" },
   aws_secretsmanager_secret: { arn: arn("secretsmanager", "secret:mock-AbCdEf") },
+  // Its association takes the policy id, which the provider validates as a UUID.
+  aws_securityhub_configuration_policy: { id: UUID, arn: arn("securityhub", `configuration-policy/${UUID}`) },
   aws_security_group: { arn: arn("ec2", "security-group/sg-0123456789abcdef0") },
   aws_sfn_state_machine: { arn: arn("states", "stateMachine:mock") },
   aws_sns_topic: { arn: arn("sns", "mock") },
@@ -501,7 +503,12 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
     arn: arn("elasticloadbalancing", "targetgroup/mock/0123456789abcdef"),
     arn_suffix: "targetgroup/mock/0123456789abcdef",
   },
-  aws_organizations_organization: { arn: arn("organizations", "organization/o-mockorgid0", ""), master_account_id: ACCOUNT },
+  aws_organizations_organization: {
+    arn: arn("organizations", "organization/o-mockorgid0", ""),
+    master_account_id: ACCOUNT,
+    // The security tooling stack associates its Security Hub configuration policy with roots[0].
+    roots: [{ id: "r-mock", arn: arn("organizations", "root/o-mockorgid0/r-mock", ""), name: "Root", policy_types: [] }],
+  },
   aws_partition: { partition: "aws", dns_suffix: "amazonaws.com" },
   aws_ram_resource_share: { arn: arn("ram", "resource-share/mock") },
   aws_region: { name: REGION },

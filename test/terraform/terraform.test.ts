@@ -20,6 +20,7 @@ import { checkedConfigDirs } from "../support/config-invariants.js";
 import { loadConfig } from "../../src/config/index.js";
 import { PROVIDER_LOCK_FILE } from "../../src/pipeline/workflow.js";
 import { cleanupConfigDirs } from "../support/config-dir.js";
+import { organizationWith } from "../support/organization.js";
 import { configSynthesis, perVpcSynthesis, type SharedSynthesis } from "../support/shared-synthesis.js";
 import {
   awsProviderVersion,
@@ -105,12 +106,26 @@ function stackFolders(root: string, configs: readonly CheckedConfig[]): Promise<
   });
 }
 
+let organizationConfig: string | undefined;
+/** The organization-layout copy of the reference, made once (its temp folder goes with `cleanupConfigDirs()`). */
+function organizationDir(): string {
+  organizationConfig ??= organizationWith();
+  return organizationConfig;
+}
+
 function terraformChecks(terraform: TerraformFound): void {
   const cli = new TerraformCli(terraform);
   const configs: CheckedConfig[] = [
     ...checkedConfigDirs().map((dir) => ({ name: dir, dir, synthesis: () => configSynthesis(dir) })),
     // The per-vpc scenario changes only workload-test (test/accounts/per-vpc.test.ts checks that).
     { name: "the reference with test on per-vpc inspection", synthesis: perVpcSynthesis, only: ["workload-test"] },
+    // The AWS Organizations layout (test/support/organization.ts): the core accounts' stacks, and a hub and a
+    // workload that read the archive key across accounts and leave GuardDuty and Security Hub to the administrator.
+    {
+      name: "the reference in the organization layout",
+      synthesis: () => configSynthesis(organizationDir()),
+      only: ["log-archive", "security-tooling", "network-hub", "workload-dev"],
+    },
   ];
   // The test list comes from the models (loading is cheap); the syntheses run when the first test needs them.
   const subjects: ConfigStack[] = configs.flatMap((config) => stackNames(config).map((stack) => ({ config, stack })));

@@ -37,8 +37,12 @@ export const BaselineSettings = z
           description:
             "true when the hub is the organization's management (or delegated) account: the hub's trail becomes an organization trail. @default false",
         }),
+        accountTrails: z.boolean().default(true).meta({
+          description:
+            "Keep each account's own trail (and its CloudWatch Logs group) beside the organization trail of organization.awsOrganizations. false saves the second copy of management events ($2 per 100,000) but destroys the existing trails and their log groups; only with awsOrganizations. @default true",
+        }),
       })
-      .default({ logRetentionDays: 365, organizationTrail: false })
+      .default({ logRetentionDays: 365, organizationTrail: false, accountTrails: true })
       .meta({ description: "CloudTrail in every account: multi-Region, validated, KMS, to the central bucket and CloudWatch Logs." }),
     guardDuty: z
       .strictObject({

@@ -64,7 +64,7 @@ export const SharedFileSchema = z
     routing: RoutingSettings.default({ staticRoutes: [], intents: [] }),
     baseline: BaselineSettings.default({
       logArchive: { objectLockDays: 365, infrequentAccessDays: 30, glacierDays: 90, expireDays: 2557 },
-      cloudTrail: { logRetentionDays: 365, organizationTrail: false },
+      cloudTrail: { logRetentionDays: 365, organizationTrail: false, accountTrails: true },
       guardDuty: { s3Protection: true, eksProtection: false },
       securityHub: { cisVersion: "3.0.0" },
       sessionManager: { logRetentionDays: 365 },

@@ -12,6 +12,7 @@ import { validateDns } from "./dns.js";
 import { validateHybrid } from "./hybrid.js";
 import { validateHybridLinks } from "./hybrid-links.js";
 import { validateInspection } from "./inspection.js";
+import { validateOrganizationBaseline } from "./organization-baseline.js";
 import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
 import { validateServiceControlPolicies } from "./service-control-policies.js";
@@ -28,6 +29,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateAccounts,
   validateOrganizations,
   validateServiceControlPolicies,
+  validateOrganizationBaseline,
   validateRegions,
   validateCidrs,
   validateAsns,

@@ -9,10 +9,15 @@ import type { BaselineInputs } from "../inputs.js";
 /**
  * @param flowLogGbPerMonth GB of VPC flow logs in the account, which GuardDuty analyses as well (0 in an account
  *   without a VPC).
+ * @param additionalTrails trails beyond the account's own that log it (the organization trail: 1). @default 0
  */
-export function baselineCostInputs(a: CostAssumptionsFile, flowLogGbPerMonth: number): BaselineInputs {
+export function baselineCostInputs(a: CostAssumptionsFile, flowLogGbPerMonth: number, additionalTrails = 0): BaselineInputs {
   return {
-    cloudTrail: { managementEventsPerMonth: a.cloudTrailManagementEventsPerMonth, dataEventsPerMonth: a.cloudTrailDataEventsPerMonth },
+    cloudTrail: {
+      managementEventsPerMonth: a.cloudTrailManagementEventsPerMonth,
+      dataEventsPerMonth: a.cloudTrailDataEventsPerMonth,
+      ...(additionalTrails > 0 ? { additionalManagementEventCopies: additionalTrails } : {}),
+    },
     config: { itemsPerMonth: a.configItemsPerMonth, ruleEvaluationsPerMonth: a.configRuleEvaluationsPerMonth },
     guardDuty: {
       managementEventsPerMonth: a.cloudTrailManagementEventsPerMonth,

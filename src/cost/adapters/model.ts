@@ -6,6 +6,7 @@
  */
 import {
   CostAssumptions,
+  coreAccountTargets,
   NETWORK_HUB_STACK,
   type CostAssumptionsFile,
   type LandingZoneModel,
@@ -49,13 +50,17 @@ function builtHubHybrid(model: LandingZoneModel): NonNullable<LandingZoneModel["
 
 /**
  * One subject per account: the network hub first, then every workload environment (sorted by name, as in the
- * model), each with the quantities the model implies at its `costAssumptions`.
+ * model), each with the quantities the model implies at its `costAssumptions`, then the core accounts of the AWS
+ * Organizations layer (log archive, security tooling) at the hub's assumptions.
  */
 export function costInputsFromModel(model: LandingZoneModel, options: CostInputOptions = {}): AccountCostSubject[] {
   const hub = model.networkHub;
   const hubAssumptions = options.hubAssumptions ?? defaultCostAssumptions();
+  // With the AWS Organizations layer the organization trail logs every account beside its own trail.
+  // (a second copy only while the account keeps its own trail: baseline.cloudTrail.accountTrails).
+  const orgTrails = model.baseline.organization && model.baseline.cloudTrail.accountTrails ? 1 : 0;
   const baseline = (a: CostAssumptionsFile, flowLogGb: number) =>
-    (options.securityBaseline ?? true) ? { baseline: baselineCostInputs(a, flowLogGb) } : {};
+    (options.securityBaseline ?? true) ? { baseline: baselineCostInputs(a, flowLogGb, orgTrails) } : {};
   return [
     {
       name: NETWORK_HUB_STACK,
@@ -94,6 +99,19 @@ export function costInputsFromModel(model: LandingZoneModel, options: CostInputO
           ...(env.app ? appCostInputs(env.app, env.costAssumptions) : {}),
           ...baseline(env.costAssumptions, env.costAssumptions.flowLogGbPerMonth),
         },
+      }),
+    ),
+    // The log archive and security tooling accounts: the account plumbing and the baseline (no VPC). The archive's
+    // S3 storage is not priced, as in the hub before the layer.
+    ...coreAccountTargets(model).map(
+      (t): AccountCostSubject => ({
+        name: t.stackName,
+        kind: "core",
+        stackName: t.stackName,
+        accountId: t.accountId,
+        region: t.region,
+        assumptions: hubAssumptions,
+        inputs: { ...accountPlumbing(hubAssumptions), ...baseline(hubAssumptions, 0) },
       }),
     ),
   ];

@@ -8,10 +8,29 @@ import type { PriceTable } from "../prices/types.js";
 
 /**
  * CloudTrail: the first trail's copy of management events is free, so only data events are billed (S3 storage
- * of the trail's logs is not included). No line when there are no data events.
- * Price: https://aws.amazon.com/cloudtrail/pricing/
+ * of the trail's logs is not included), and every additional copy of the management events (a second trail
+ * logging the account, such as the organization trail beside the account's own) at the additional-copy price.
+ * No line for a quantity of zero. Price: https://aws.amazon.com/cloudtrail/pricing/
  */
 export function cloudTrailCost(trail: BaselineInputs["cloudTrail"], prices: PriceTable): CostLine[] {
+  const copies = trail.additionalManagementEventCopies ?? 0;
+  return [
+    ...(copies > 0
+      ? [
+          line(
+            "cloudtrail-management-copies",
+            "CloudTrail additional management event copies",
+            `${fmt(trail.managementEventsPerMonth)} events/month × ${copies} additional trail${copies === 1 ? "" : "s"}`,
+            (trail.managementEventsPerMonth * copies) / 100_000,
+            prices.cloudTrailManagementEventCopies100k,
+          ),
+        ]
+      : []),
+    ...cloudTrailDataEventLines(trail, prices),
+  ];
+}
+
+function cloudTrailDataEventLines(trail: BaselineInputs["cloudTrail"], prices: PriceTable): CostLine[] {
   if (trail.dataEventsPerMonth === 0) return [];
   return [
     line(

@@ -78,6 +78,7 @@ export const EU_WEST_1: PriceTable = {
   wafRequestsMillion: price(0.6, "million requests", P.waf, FROM_SEED),
   shieldAdvancedMonth: price(3000, "organization-month (1-year commitment)", P.shield),
   cloudTrailDataEvents100k: price(0.1, "100,000 data events", P.cloudTrail),
+  cloudTrailManagementEventCopies100k: price(2, "100,000 management events, additional copy", P.cloudTrail),
   configItem: price(0.003, "configuration item recorded", P.config, FROM_SEED),
   configRuleEvaluation: price(0.001, "rule evaluation (first 100,000 a month)", P.config, FROM_SEED),
   guardDutyManagementEventsMillion: price(4.4, "million CloudTrail management events analysed", P.guardDuty),

@@ -55,6 +55,8 @@ export interface PriceTable {
   /** Per organization (consolidated billing), not per account. */
   readonly shieldAdvancedMonth: PriceEntry;
   readonly cloudTrailDataEvents100k: PriceEntry;
+  /** Additional copies of management events (a second trail logging the same account), per 100,000 events. */
+  readonly cloudTrailManagementEventCopies100k: PriceEntry;
   readonly configItem: PriceEntry;
   readonly configRuleEvaluation: PriceEntry;
   readonly guardDutyManagementEventsMillion: PriceEntry;

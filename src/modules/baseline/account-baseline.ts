@@ -38,6 +38,10 @@ export interface LogArchiveTarget {
   readonly writerAccountIds: readonly string[];
   /** Trail name of the writer accounts whose trail is not named `trail.name` (an adopted trail keeps its name). @default {} */
   readonly writerTrailNames?: Readonly<Record<string, string>>;
+  /** The organization trail delivering here from the management account (LogArchiveProps.organizationTrailSource). @default none */
+  readonly organizationTrailSource?: { readonly accountId: string; readonly region: string; readonly trailName: string };
+  /** Accounts that read the archive key's ARN by its alias with their own credentials (LogArchiveProps.keyReaderAccountIds). @default [] */
+  readonly keyReaderAccountIds?: readonly string[];
   readonly objectLockDays: number;
   readonly infrequentAccessDays: number;
   readonly glacierDays: number;
@@ -67,11 +71,38 @@ export interface AccountBaselineProps {
   /**
    * A provider acting in the archive account (`logArchive.accountId`), used in every other account to read the
    * archive key's ARN from its alias (`data "aws_kms_key"`, which needs `kms:DescribeKey` there). Required when
-   * this account does not host the archive; ignored where it does.
+   * this account does not host the archive and `archiveKeyReadAcrossAccounts` is off; ignored where it does.
    */
   readonly archiveAccountProvider?: TerraformProvider;
-  /** CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only). */
-  readonly trail: { readonly name: string; readonly logRetentionDays: number; readonly organizationTrail?: boolean };
+  /**
+   * Read the archive key's ARN with this stack's own provider, by the alias ARN in the archive account (KMS
+   * `DescribeKey` accepts an alias ARN across accounts when the key policy allows it: the archive lists this
+   * account in `logArchive.keyReaderAccountIds`). Used with the AWS Organizations layer, where no stack holds a
+   * role in the log archive account. @default false (read through `archiveAccountProvider`)
+   */
+  readonly archiveKeyReadAcrossAccounts?: boolean;
+  /**
+   * The account's part in the organization-wide security services (AWS Organizations layer):
+   * `none`: it runs its own GuardDuty detector and Security Hub with the standards, and AWS Config aggregation by
+   * account (aggregator or authorization); `member`: the delegated administrator enables GuardDuty (auto-enable)
+   * and Security Hub (central configuration) here, so this account creates neither, and the organization
+   * aggregator needs no authorization; `delegated-administrator`: the security tooling account keeps its
+   * detector and Security Hub (the organization configuration needs both) but no standards subscription (the
+   * central configuration policy sets the standards) and no account aggregator (its stack adds the organization
+   * aggregator). See src/accounts/security-tooling-stack.ts. @default "none"
+   */
+  readonly securityServices?: SecurityServicesRole;
+  /**
+   * CloudTrail: trail name (same in every account), log group retention, organization trail (archive account only),
+   * and whether the account has a trail of its own (`enabled: false` where an organization trail logs it).
+   * @default enabled true
+   */
+  readonly trail: {
+    readonly name: string;
+    readonly logRetentionDays: number;
+    readonly organizationTrail?: boolean;
+    readonly enabled?: boolean;
+  };
   /** AWS Config aggregation: the aggregator's name, account and Region; built in that account, authorized in the others. */
   readonly configAggregator: {
     readonly name: string;
@@ -94,6 +125,9 @@ export interface AccountBaselineProps {
   readonly importIds?: BaselineImportIds;
 }
 
+/** See `AccountBaselineProps.securityServices`. */
+export type SecurityServicesRole = "none" | "member" | "delegated-administrator";
+
 /** See `AccountBaselineProps.importIds`. */
 export interface BaselineImportIds {
   readonly logBucket?: string;
@@ -112,13 +146,15 @@ export class AccountBaseline extends Construct {
   readonly configBucket?: ConfigBucket;
   /** Key ARN (`arn:...:key/<id>`, never an alias) of the archive key, which CloudTrail and Config encrypt with. */
   readonly archiveKeyArn: string;
-  readonly trail: AccountTrail;
+  /** The account's own trail; undefined where `trail.enabled` is false. */
+  readonly trail?: AccountTrail;
   readonly config: ConfigRecorder;
   readonly threatDetection: ThreatDetection;
   readonly hardening: AccountHardening;
 
   /**
-   * @throws Error when this account does not host the archive and `archiveAccountProvider` is missing, or when an
+   * @throws Error when this account does not host the archive and neither `archiveAccountProvider` nor
+   *   `archiveKeyReadAcrossAccounts` is given, or when an
    *   import id names another bucket than `logArchive.bucketName`, a log bucket the account does not build, or a
    *   trail not named `trail.name`.
    */
@@ -143,6 +179,8 @@ export class AccountBaseline extends Construct {
         trailName: props.trail.name,
         ...(archive.writerTrailNames ? { trailNames: archive.writerTrailNames } : {}),
         ...(ids.logBucket ? { importBucket: true } : {}),
+        ...(archive.organizationTrailSource ? { organizationTrailSource: archive.organizationTrailSource } : {}),
+        ...(archive.keyReaderAccountIds ? { keyReaderAccountIds: archive.keyReaderAccountIds } : {}),
         organizationTrail: props.trail.organizationTrail ?? false,
         objectLockDays: archive.objectLockDays,
         infrequentAccessDays: archive.infrequentAccessDays,
@@ -150,7 +188,10 @@ export class AccountBaseline extends Construct {
         expireDays: archive.expireDays,
       });
     }
-    this.archiveKeyArn = this.logArchive ? this.logArchive.key.keyArn : this.readArchiveKeyArn(archive, props.archiveAccountProvider);
+    this.archiveKeyArn = this.logArchive
+      ? this.logArchive.key.keyArn
+      : this.readArchiveKeyArn(archive, props.archiveAccountProvider, props.archiveKeyReadAcrossAccounts ?? false);
+    const securityServices = props.securityServices ?? "none";
     if (this.logArchive) {
       this.configBucket = new ConfigBucket(this, "config-bucket", {
         bucketName: archive.configBucketName,
@@ -165,19 +206,20 @@ export class AccountBaseline extends Construct {
       });
     }
     const waitFor = this.logArchive ? [this.logArchive.bucketPolicy] : [];
-    this.trail = new AccountTrail(this, "cloudtrail", {
-      name: props.trail.name,
-      accountId: props.accountId,
-      region: props.region,
-      partition,
-      bucketName: archive.bucketName,
-      archiveKmsKeyArn: this.archiveKeyArn,
-      logsKmsKeyArn: props.keys.logs.keyArn,
-      logRetentionDays: props.trail.logRetentionDays,
-      organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
-      dependsOn: waitFor,
-      ...(ids.cloudTrail ? { importId: ids.cloudTrail } : {}),
-    });
+    if (props.trail.enabled ?? true)
+      this.trail = new AccountTrail(this, "cloudtrail", {
+        name: props.trail.name,
+        accountId: props.accountId,
+        region: props.region,
+        partition,
+        bucketName: archive.bucketName,
+        archiveKmsKeyArn: this.archiveKeyArn,
+        logsKmsKeyArn: props.keys.logs.keyArn,
+        logRetentionDays: props.trail.logRetentionDays,
+        organizationTrail: hostsArchive && (props.trail.organizationTrail ?? false),
+        dependsOn: waitFor,
+        ...(ids.cloudTrail ? { importId: ids.cloudTrail } : {}),
+      });
     const aggregates = props.configAggregator.accountId === props.accountId;
     this.config = new ConfigRecorder(this, "config", {
       namePrefix: props.namePrefix,
@@ -187,15 +229,17 @@ export class AccountBaseline extends Construct {
       dataProtectionRules: props.dataProtectionRules ?? false,
       dependsOn: this.configBucket ? [this.configBucket.policy] : [],
       importIds: definedOnly({ recorder: ids.configRecorder, deliveryChannel: ids.configDeliveryChannel }),
-      ...(aggregates
-        ? {
-            aggregator: {
-              name: props.configAggregator.name,
-              accountIds: props.configAggregator.sourceAccountIds,
-              regions: [props.configAggregator.region],
-            },
-          }
-        : { authorizeAggregator: { accountId: props.configAggregator.accountId, region: props.configAggregator.region } }),
+      ...(securityServices !== "none"
+        ? {}
+        : aggregates
+          ? {
+              aggregator: {
+                name: props.configAggregator.name,
+                accountIds: props.configAggregator.sourceAccountIds,
+                regions: [props.configAggregator.region],
+              },
+            }
+          : { authorizeAggregator: { accountId: props.configAggregator.accountId, region: props.configAggregator.region } }),
     });
     this.threatDetection = new ThreatDetection(this, "threat-detection", {
       namePrefix: props.namePrefix,
@@ -206,6 +250,7 @@ export class AccountBaseline extends Construct {
       cisVersion: props.cisVersion ?? "3.0.0",
       alertTopicArn: props.alertTopicArn,
       importIds: definedOnly({ guardDutyDetector: ids.guardDutyDetector, securityHubAccount: ids.securityHubAccount }),
+      ...(securityServices === "none" ? {} : { organizationRole: securityServices }),
     });
     this.hardening = new AccountHardening(this, "hardening", {
       namePrefix: props.namePrefix,
@@ -220,7 +265,8 @@ export class AccountBaseline extends Construct {
    * archive account. CloudTrail and Config accept the alias too, but the API returns the key ARN, so passing the
    * alias shows a change in every plan (hashicorp/terraform-provider-aws#33928).
    */
-  private readArchiveKeyArn(archive: LogArchiveTarget, provider: TerraformProvider | undefined): string {
+  private readArchiveKeyArn(archive: LogArchiveTarget, provider: TerraformProvider | undefined, acrossAccounts: boolean): string {
+    if (acrossAccounts) return new DataAwsKmsKey(this, "archive-key", { keyId: archive.kmsAliasArn }).arn;
     if (!provider) throw new Error(`${this.node.path}: archiveAccountProvider is required where the log archive is not built`);
     return new DataAwsKmsKey(this, "archive-key", { keyId: archive.kmsAliasArn, provider }).arn;
   }

@@ -1,6 +1,6 @@
 /**
  * The central log bucket: the CloudTrail trail of every account of the landing zone delivers here, under its own
- * prefix. It lives in the network hub account (the config has no log-archive account). AWS Config cannot deliver
+ * prefix. It lives in the log archive account with the AWS Organizations layer, else in the network hub account. AWS Config cannot deliver
  * to a bucket with Object Lock, so it delivers to the `ConfigBucket` next to this one (./config-bucket.ts),
  * encrypted with this archive's key.
  *
@@ -25,7 +25,14 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { PurposeKmsKey } from "../encryption/index.js";
-import { allowKeyUseByService, allowService, denyInsecureBucketTransport, policyJson, type PolicyStatement } from "../iam/index.js";
+import {
+  accountRootArn,
+  allowKeyUseByService,
+  allowService,
+  denyInsecureBucketTransport,
+  policyJson,
+  type PolicyStatement,
+} from "../iam/index.js";
 
 /** S3 key prefix of CloudTrail logs: objects land under `cloudtrail/AWSLogs/<account>/`. */
 export const CLOUDTRAIL_PREFIX = "cloudtrail";
@@ -54,6 +61,24 @@ export interface LogArchiveProps {
    * `cloudtrail/AWSLogs/<organization id>/`, so it may write anywhere under `cloudtrail/AWSLogs/`. @default false
    */
   readonly organizationTrail?: boolean;
+  /**
+   * An organization trail in another account (the management account) delivering here: its objects land under
+   * `cloudtrail/AWSLogs/<organization id>/<account>/` (and the management account's own under
+   * `cloudtrail/AWSLogs/<management account>/`), so it may write anywhere under `cloudtrail/AWSLogs/`, limited to
+   * this one trail by `aws:SourceArn`; the key policy lets CloudTrail encrypt for it
+   * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html#org-trail-bucket-policy,
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html).
+   * @default none
+   */
+  readonly organizationTrailSource?: { readonly accountId: string; readonly region: string; readonly trailName: string };
+  /**
+   * Accounts allowed `kms:DescribeKey` on the archive key from their own credentials: they look the key ARN up by
+   * its alias ARN across accounts ("To specify a KMS key in a different AWS account, you must use the key ARN or
+   * alias ARN", https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html; the key policy must
+   * allow it, https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html).
+   * @default [] (no statement)
+   */
+  readonly keyReaderAccountIds?: readonly string[];
   /** Object Lock default retention, GOVERNANCE mode, in days. */
   readonly objectLockDays: number;
   /** Days to STANDARD_IA (≥ 30). */
@@ -94,11 +119,16 @@ export class LogArchive extends Construct {
       description: `Central log archive (${props.bucketName})`,
       preventDestroy,
     });
-    const fromTrails = { "aws:SourceArn": accounts.map(trailArn) };
+    const org = props.organizationTrailSource;
+    const orgTrailArn = org ? `arn:${partition}:cloudtrail:${org.region}:${org.accountId}:trail/${org.trailName}` : undefined;
+    const fromTrails = { "aws:SourceArn": [...accounts.map(trailArn), ...(orgTrailArn ? [orgTrailArn] : [])] };
+    const contextAccounts = org && !accounts.includes(org.accountId) ? [...accounts, org.accountId] : accounts;
     this.key.addToPolicy(
       allowKeyUseByService("CloudTrailEncryptsForLandingZoneTrails", "cloudtrail.amazonaws.com", "kms:GenerateDataKey*", {
         StringEquals: fromTrails,
-        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": accounts.map((a) => `arn:${partition}:cloudtrail:*:${a}:trail/*`) },
+        StringLike: {
+          "kms:EncryptionContext:aws:cloudtrail:arn": contextAccounts.map((a) => `arn:${partition}:cloudtrail:*:${a}:trail/*`),
+        },
       }),
     );
     this.key.addToPolicy(
@@ -109,6 +139,16 @@ export class LogArchive extends Construct {
         StringEquals: { "aws:SourceAccount": accounts },
       }),
     );
+
+    if (props.keyReaderAccountIds?.length) {
+      this.key.addToPolicy({
+        Sid: "LandingZoneAccountsDescribeKey",
+        Effect: "Allow",
+        Principal: { AWS: props.keyReaderAccountIds.map((a) => accountRootArn(a, partition)) },
+        Action: "kms:DescribeKey",
+        Resource: "*",
+      });
+    }
 
     const lifecycle = preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
     const bucket = new S3Bucket(this, "bucket", {
@@ -171,6 +211,19 @@ export class LogArchive extends Construct {
           { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn(account) } },
         ),
       ),
+      ...(orgTrailArn
+        ? [
+            allowService(
+              "CloudTrailWriteOrganizationTrail",
+              "cloudtrail.amazonaws.com",
+              "s3:PutObject",
+              `${arn}/${CLOUDTRAIL_PREFIX}/AWSLogs/*`,
+              {
+                StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": orgTrailArn },
+              },
+            ),
+          ]
+        : []),
     ];
     this.bucketPolicy = new S3BucketPolicy(this, "policy", { bucket: bucket.id, policy: policyJson(statements) });
   }

@@ -61,33 +61,55 @@ export interface ThreatDetectionProps {
    * detector id) and Security Hub (`aws_securityhub_account` imports by account id). @default {} (both created)
    */
   readonly importIds?: { readonly guardDutyDetector?: string; readonly securityHubAccount?: string };
+  /**
+   * The account's place in the organization-wide services (AWS Organizations layer). `member`: no detector and no
+   * Security Hub here: the delegated administrator's GuardDuty auto-enable creates the detector (a detector this
+   * stack also created would fail: one detector per account and Region,
+   * https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html) and Security Hub central
+   * configuration enables Security Hub and its standards (a centrally managed account cannot change them,
+   * https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html); the finding
+   * notifications stay. `delegated-administrator`: the detector and Security Hub stay (the organization
+   * configuration needs both in the administrator account), the standards subscriptions go (the configuration
+   * policy sets them). @default "none" (detector, Security Hub and both standards, as a standalone account)
+   */
+  readonly organizationRole?: "none" | "member" | "delegated-administrator";
 }
 
 /** GuardDuty, Security Hub and the finding notifications. */
 export class ThreatDetection extends Construct {
-  readonly detectorId: string;
+  /** The GuardDuty detector's id; undefined in an organization member (the administrator's auto-enable owns it). */
+  readonly detectorId?: string;
+  /** The Security Hub subscription, which the organization configuration depends on; undefined in a member. */
+  readonly securityHub?: SecurityhubAccount;
 
   constructor(scope: Construct, id: string, props: ThreatDetectionProps) {
     super(scope, id);
     const partition = props.partition ?? "aws";
-    const detector = new GuarddutyDetector(this, "guardduty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
-    if (props.importIds?.guardDutyDetector) detector.importFrom(props.importIds.guardDutyDetector);
-    const features: readonly [string, string, boolean][] = [
-      ["s3", "S3_DATA_EVENTS", props.s3Protection ?? true],
-      ["eks", "EKS_AUDIT_LOGS", props.eksProtection ?? false],
-    ];
-    for (const [fid, name, on] of features) {
-      new GuarddutyDetectorFeature(this, `guardduty-${fid}`, { detectorId: detector.id, name, status: on ? "ENABLED" : "DISABLED" });
+    const role = props.organizationRole ?? "none";
+    if (role !== "member") {
+      const detector = new GuarddutyDetector(this, "guardduty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+      if (props.importIds?.guardDutyDetector) detector.importFrom(props.importIds.guardDutyDetector);
+      const features: readonly [string, string, boolean][] = [
+        ["s3", "S3_DATA_EVENTS", props.s3Protection ?? true],
+        ["eks", "EKS_AUDIT_LOGS", props.eksProtection ?? false],
+      ];
+      for (const [fid, name, on] of features) {
+        new GuarddutyDetectorFeature(this, `guardduty-${fid}`, { detectorId: detector.id, name, status: on ? "ENABLED" : "DISABLED" });
+      }
+      this.detectorId = detector.id;
+      const hub = new SecurityhubAccount(this, "securityhub", {
+        enableDefaultStandards: false,
+        controlFindingGenerator: "SECURITY_CONTROL",
+        autoEnableControls: true,
+      });
+      if (props.importIds?.securityHubAccount) hub.importFrom(props.importIds.securityHubAccount);
+      this.securityHub = hub;
+      if (role === "none") {
+        const arns = securityHubStandardArns(partition, props.region, props.cisVersion ?? "3.0.0");
+        new SecurityhubStandardsSubscription(this, "standard-fsbp", { standardsArn: arns.fsbp, dependsOn: [hub] });
+        new SecurityhubStandardsSubscription(this, "standard-cis", { standardsArn: arns.cis, dependsOn: [hub] });
+      }
     }
-    const hub = new SecurityhubAccount(this, "securityhub", {
-      enableDefaultStandards: false,
-      controlFindingGenerator: "SECURITY_CONTROL",
-      autoEnableControls: true,
-    });
-    if (props.importIds?.securityHubAccount) hub.importFrom(props.importIds.securityHubAccount);
-    const arns = securityHubStandardArns(partition, props.region, props.cisVersion ?? "3.0.0");
-    new SecurityhubStandardsSubscription(this, "standard-fsbp", { standardsArn: arns.fsbp, dependsOn: [hub] });
-    new SecurityhubStandardsSubscription(this, "standard-cis", { standardsArn: arns.cis, dependsOn: [hub] });
 
     const notify = (rid: string, name: string, description: string, pattern: object) => {
       const rule = new CloudwatchEventRule(this, rid, {
@@ -109,6 +131,5 @@ export class ThreatDetection extends Construct {
       "New Security Hub findings labelled HIGH or CRITICAL to the alert topic",
       SECURITYHUB_HIGH_PATTERN,
     );
-    this.detectorId = detector.id;
   }
 }

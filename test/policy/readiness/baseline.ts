@@ -61,6 +61,24 @@ const suricata = (rules: string, variables?: object) => ({
 });
 const INSPECTED = { inspectedCidrs: ["10.30.0.0/16"] };
 
+/** A finding aggregator, a CENTRAL organization configuration (`org` overrides its body) and a configuration policy. */
+const central = (org: object = {}, policy: object = { depends_on: ["aws_securityhub_organization_configuration.o"] }, aggregator = true) =>
+  r({
+    ...(aggregator ? { aws_securityhub_finding_aggregator: { a: { linking_mode: "NO_REGIONS" } } } : {}),
+    aws_securityhub_organization_configuration: {
+      o: {
+        auto_enable: false,
+        auto_enable_standards: "NONE",
+        organization_configuration: { configuration_type: "CENTRAL" },
+        ...(aggregator ? { depends_on: ["aws_securityhub_finding_aggregator.a"] } : {}),
+        ...org,
+      },
+    },
+    aws_securityhub_configuration_policy: {
+      p: { name: "p", configuration_policy: { service_enabled: true, enabled_standard_arns: [] }, ...policy },
+    },
+  });
+
 /** Cases per rule id. */
 export const BASELINE_READINESS_CASES: Readonly<Record<string, readonly RuleCase[]>> = {
   "LZ-ORG1": [
@@ -91,6 +109,64 @@ export const BASELINE_READINESS_CASES: Readonly<Record<string, readonly RuleCase
       address: "aws_organizations_account.a",
       expect: "non-compliant",
       message: "prevent_destroy",
+    },
+  ],
+  "LZ-AWS15": [
+    {
+      name: "central configuration after its finding aggregator, with auto-enable off and standards NONE",
+      json: central(),
+      address: "aws_securityhub_organization_configuration.o",
+      expect: "compliant",
+    },
+    {
+      name: "central configuration not waiting for the stack's finding aggregator",
+      json: central({ depends_on: [] }),
+      address: "aws_securityhub_organization_configuration.o",
+      expect: "non-compliant",
+      message: "it does not wait for aws_securityhub_finding_aggregator.a",
+    },
+    {
+      name: "central configuration in a stack without a finding aggregator",
+      json: central({}, undefined, false),
+      address: "aws_securityhub_organization_configuration.o",
+      expect: "non-compliant",
+      message: "the stack has no aws_securityhub_finding_aggregator",
+    },
+    {
+      name: "central configuration with auto-enable and default standards",
+      json: central({ auto_enable: true, auto_enable_standards: "DEFAULT" }),
+      address: "aws_securityhub_organization_configuration.o",
+      expect: "non-compliant",
+      message: "auto_enable is not false",
+    },
+    {
+      name: "a LOCAL organization configuration",
+      json: r({
+        aws_securityhub_organization_configuration: {
+          o: { auto_enable: true, organization_configuration: { configuration_type: "LOCAL" } },
+        },
+      }),
+      address: "aws_securityhub_organization_configuration.o",
+      expect: "not-applicable",
+    },
+    {
+      name: "a configuration policy after the CENTRAL organization configuration",
+      json: central(),
+      address: "aws_securityhub_configuration_policy.p",
+      expect: "compliant",
+    },
+    {
+      name: "a configuration policy not waiting for the CENTRAL organization configuration",
+      json: central({}, {}),
+      address: "aws_securityhub_configuration_policy.p",
+      expect: "non-compliant",
+      message: "a configuration policy exists only under central configuration",
+    },
+    {
+      name: "a configuration policy in a stack whose organization configuration is managed elsewhere",
+      json: r({ aws_securityhub_configuration_policy: { p: { name: "p" } } }),
+      address: "aws_securityhub_configuration_policy.p",
+      expect: "not-applicable",
     },
   ],
   "LZ-AWS9": [
