@@ -33,9 +33,10 @@ const statementsOf = (policy: unknown): Statement[] => (JSON.parse(policy as str
 const bucketsOf = (stack: StackJson) => resources(stack, "aws_s3_bucket").map((b) => b.bucket);
 
 describe("the log archive in the AWS Organizations layout", () => {
-  it("builds the stacks in order: log archive, security tooling, hub, workloads, each depending on the one before", () => {
+  it("builds the stacks in order: organization, log archive, security tooling, hub, workloads, each depending on the ones before", () => {
     expect(synthesis.outcome.stacks).toEqual([
       "bootstrap",
+      "organization",
       "log-archive",
       "security-tooling",
       "network-hub",
@@ -45,6 +46,7 @@ describe("the log archive in the AWS Organizations layout", () => {
     ]);
     expect(deployOrder(model)).toEqual([
       "bootstrap",
+      "organization",
       "log-archive",
       "security-tooling",
       "network-hub",
@@ -55,12 +57,14 @@ describe("the log archive in the AWS Organizations layout", () => {
     const manifest = JSON.parse(readFileSync(join(synthesis.outdir, "manifest.json"), "utf8")) as {
       stacks: Record<string, { dependencies: string[] }>;
     };
-    expect(manifest.stacks["log-archive"]!.dependencies).toEqual([]);
-    expect(manifest.stacks["security-tooling"]!.dependencies).toEqual(["log-archive"]);
-    expect([...manifest.stacks["network-hub"]!.dependencies].sort()).toEqual(["log-archive", "security-tooling"]);
+    expect(manifest.stacks["organization"]!.dependencies).toEqual([]);
+    expect(manifest.stacks["log-archive"]!.dependencies).toEqual(["organization"]);
+    expect([...manifest.stacks["security-tooling"]!.dependencies].sort()).toEqual(["log-archive", "organization"]);
+    expect([...manifest.stacks["network-hub"]!.dependencies].sort()).toEqual(["log-archive", "organization", "security-tooling"]);
     // The pipeline's matrix records the same dependencies (it checks them against the manifest).
     const entries = stackMatrix(model, manifest);
     expect(entries.map((e) => `${e.stack}@${e.accountId}`)).toEqual([
+      `organization@${MANAGEMENT_ACCOUNT_ID}`,
       `log-archive@${LOG_ARCHIVE_ACCOUNT_ID}`,
       `security-tooling@${SECURITY_TOOLING_ACCOUNT_ID}`,
       "network-hub@111111111111",

@@ -53,8 +53,17 @@ const scp = (key: string): Body & { content: string; document: { Statement: Body
 describe("the organization stack", () => {
   it("is deployed first, by the pipeline, in its own GitHub environment; the hub waits for it", () => {
     const model = loadConfig(organizationWith());
-    expect(outcome.stacks).toEqual(["bootstrap", "organization", "network-hub", "workload-dev", "workload-prod", "workload-test"]);
-    expect(deployOrder(model).slice(0, 3)).toEqual(["bootstrap", "organization", "network-hub"]);
+    expect(outcome.stacks).toEqual([
+      "bootstrap",
+      "organization",
+      "log-archive",
+      "security-tooling",
+      "network-hub",
+      "workload-dev",
+      "workload-prod",
+      "workload-test",
+    ]);
+    expect(deployOrder(model).slice(0, 5)).toEqual(["bootstrap", "organization", "log-archive", "security-tooling", "network-hub"]);
     const matrix = stackMatrix(model);
     expect(matrix[0]).toMatchObject({
       stack: "organization",
@@ -62,7 +71,7 @@ describe("the organization stack", () => {
       githubEnvironment: "organization",
       dependsOn: [],
     });
-    expect(matrix.find((e) => e.stack === "network-hub")?.dependsOn).toEqual(["organization"]);
+    expect(matrix.find((e) => e.stack === "network-hub")?.dependsOn).toEqual(["organization", "log-archive", "security-tooling"]);
     expect(promotionStages(model)[0]?.stacks[0]?.approvalEnvironment).toBe("organization-approval");
   });
 
@@ -147,8 +156,14 @@ describe("the organization stack", () => {
       expect(b.depends_on).toEqual([expect.stringMatching(/^aws_organizations_organization\./)]);
   });
 
-  it("has no keys, alerts or baseline of its own: the management account runs no workload", () => {
-    for (const type of ["aws_kms_key", "aws_sns_topic", "aws_cloudtrail", "aws_iam_role"]) expect(resources(org(), type)).toEqual([]);
+  it("has no alert topic or baseline of its own, only the organization trail and the key of its log group", () => {
+    expect(resources(org(), "aws_sns_topic")).toEqual([]);
+    expect(resources(org(), "aws_config_configuration_recorder")).toEqual([]);
+    expect(resources(org(), "aws_guardduty_detector")).toEqual([]);
+    expect(resources(org(), "aws_kms_key")).toHaveLength(1);
+    expect(resources(org(), "aws_cloudtrail")).toEqual([
+      expect.objectContaining({ name: "acme-organization-trail", is_organization_trail: true, is_multi_region_trail: true }),
+    ]);
   });
 });
 
@@ -278,7 +293,8 @@ describe("around the organization stack", () => {
 
   it("the bootstrap creates the pipeline roles in the management account", () => {
     const roles = resources(json("bootstrap"), "aws_iam_role").map((r) => r.name);
-    expect(roles.filter((n) => n === "LandingZoneDeploy")).toHaveLength(5);
+    // management, log archive, security tooling, hub and the three workloads
+    expect(roles.filter((n) => n === "LandingZoneDeploy")).toHaveLength(7);
     const providers = (json("bootstrap") as { provider: { aws: { alias: string; allowed_account_ids: string[] }[] } }).provider.aws;
     expect(providers.map((p) => p.allowed_account_ids[0])).toContain(MANAGEMENT_ACCOUNT_ID);
   });

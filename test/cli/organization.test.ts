@@ -33,6 +33,7 @@ describe("lz on the organization layout", () => {
     expect(run).toMatchObject({ status: 0, stderr: "" });
     const stacks = await lzInProcess(["stacks", "--config", dir]);
     expect(stacks.stdout).toMatch(/^ 1\. organization +account 999999999999 +eu-west-1 +environment organization +first$/m);
-    expect(stacks.stdout).toMatch(/^ 2\. network-hub .* after organization$/m);
+    expect(stacks.stdout).toMatch(/^ 2\. log-archive .* after organization$/m);
+    expect(stacks.stdout).toMatch(/^ 4\. network-hub .* after organization, log-archive, security-tooling$/m);
   });
 });

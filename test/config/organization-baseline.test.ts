@@ -85,6 +85,11 @@ describe("the baseline with organization.awsOrganizations", () => {
     const stacks = buildLandingZone(app, model);
     for (const stack of stacks) {
       const json = JSON.parse(Testing.synth(stack)) as StackJson;
+      // The organization trail (management account) is the only trail left; every member account keeps Config.
+      if (stack.node.id === "organization") {
+        expect(resources(json, "aws_cloudtrail").map((t) => t.is_organization_trail)).toEqual([true]);
+        continue;
+      }
       expect(resources(json, "aws_cloudtrail"), stack.node.id).toEqual([]);
       expect(resources(json, "aws_config_delivery_channel"), stack.node.id).toHaveLength(1);
     }

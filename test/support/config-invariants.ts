@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { LOG_ARCHIVE_STACK, SECURITY_TOOLING_STACK } from "../../src/config/index.js";
 import { loadLandingZone } from "../../src/landing-zone.js";
 import type { SharedSynthesis } from "./shared-synthesis.js";
 
@@ -66,13 +67,20 @@ export function itSatisfiesConfigInvariants(dir: string, synthesis: () => Shared
     expect(synthesis().outcome.policy.errors).toEqual([]);
   });
 
-  it("writes the network hub, one stack per environment file, the bootstrap stack when shared.yaml has one, and the organization stack with awsOrganizations", () => {
+  it("writes the network hub, one stack per environment file, the bootstrap stack when shared.yaml has one, and the organization and core account stacks with awsOrganizations", () => {
     const { model, outcome } = synthesis();
+    const org = model.awsOrganizations;
     const expected = [
       ...(model.bootstrap ? [model.bootstrap.stackName] : []),
-      ...(model.awsOrganizations ? [model.awsOrganizations.management.stackName] : []),
-      model.networkHub.stackName,
-      ...model.environments.map((e) => e.stackName),
+      ...(org ? [org.management.stackName] : []),
+      // While a core account is still to be created, only the organization stack is built.
+      ...(org?.vending
+        ? []
+        : [
+            ...(org ? [LOG_ARCHIVE_STACK, SECURITY_TOOLING_STACK] : []),
+            model.networkHub.stackName,
+            ...model.environments.map((e) => e.stackName),
+          ]),
     ].sort();
     expect([...outcome.stacks].sort()).toEqual(expected);
     const files = yamlFiles(dir).filter((n) => n !== "shared.yaml");
