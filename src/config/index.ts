@@ -13,6 +13,7 @@ export {
   hubAttachmentRoleName,
   NETWORK_HUB_STACK,
   permissionsBoundaryName,
+  protectedSegment,
   SEGMENTS,
   type AccountTarget,
   type AlarmThresholds,
@@ -24,6 +25,7 @@ export {
   type Segment,
   type StateBackend,
   type WorkloadModel,
+  type WorkloadSegment,
 } from "./model.js";
 export {
   LOG_ARCHIVE_STACK,

@@ -1,14 +1,15 @@
 /**
  * The order stacks are deployed in, as `lz stacks`, `lz synth` and `lz validate` list them: the hand-applied
  * `bootstrap` stack (when configured), the network hub (every workload needs its transit gateway), then the
- * workload environments in promotion order: the `nonprod` segment before `prod`, and within a segment by
+ * workload environments: the `shared` (shared-services) segment first, since prod and nonprod use its services
+ * (DNS resolvers, CI runners, directory), then in promotion order the `nonprod` segment before `prod`, and within a segment by
  * environment name. For the shipped config: bootstrap, network-hub, workload-dev, workload-test, workload-prod.
  * A config has no other order of its environments (one file each, read in file-name order), so the segment is
  * what says which environment is promoted to which.
  */
 import type { LandingZoneModel } from "../config/index.js";
 
-const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
+const SEGMENT_RANK: Readonly<Record<string, number>> = { shared: 0, nonprod: 1, prod: 2 };
 
 /**
  * Every stack name of `model` in deploy order (see the file comment).
@@ -16,7 +17,7 @@ const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
  */
 export function deployOrder(model: LandingZoneModel): string[] {
   const workloads = [...model.environments].sort(
-    (a, b) => (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    (a, b) => (SEGMENT_RANK[a.segment] ?? 3) - (SEGMENT_RANK[b.segment] ?? 3) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   return [...(model.bootstrap ? [model.bootstrap.stackName] : []), model.networkHub.stackName, ...workloads.map((e) => e.stackName)];
 }
