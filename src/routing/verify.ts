@@ -256,7 +256,7 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
 function checkRelay(net: Network, relay: string, az: number, from: Endpoint, to: Endpoint, toLabel: string): PathResult {
   const start: Endpoint = { kind: "subnet", vpc: relay, tier: "transit", az, ip: from.ip };
   const forward = net.trace(start, to.ip);
-  const i = forward.hops.length - 1;
+  const first = forward.hops[0];
   return {
     from: `${describeEndpoint(from)} relayed at ${describeEndpoint(start)}`,
     to: describeEndpoint(to),
@@ -264,7 +264,7 @@ function checkRelay(net: Network, relay: string, az: number, from: Endpoint, to:
     forward,
     ...(forward.reached
       ? {
-          problem: `expected denied, but ${relay} passes the packet on to ${toLabel}: ${forward.hops[i] ? describeHop(forward.hops[i]!, i) : "locally"}`,
+          problem: `expected denied, but ${relay} passes the packet on to ${toLabel}: ${first ? describeHop(first, 0) : "locally"}`,
         }
       : {}),
   };
