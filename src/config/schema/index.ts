@@ -86,7 +86,7 @@ export const EnvironmentFileSchema = z
     region: RegionName.meta({ description: "Region of the workload VPC; must be the network hub's Region." }),
     segment: z.enum(["prod", "nonprod", "shared"], { error: "Write segment: prod, segment: nonprod or segment: shared." }).meta({
       description:
-        "Routing segment. prod and nonprod never reach each other through the transit gateway. shared: common services (DNS resolvers, CI runners, directory) that prod and nonprod both reach, and that bridge neither (docs/shared-services.md).",
+        "Routing segment. prod and nonprod never reach each other through the transit gateway; shared (common services) is reached by both and bridges neither",
     }),
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
