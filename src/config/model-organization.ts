@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/architecture.html
  */
 import type { AccountTarget } from "./model.js";
+import { assignableAccounts, buildIdentityCenter, type IdentityCenterModel } from "./model-identity-center.js";
 import type { EnvironmentFile, SharedFile } from "./schema/index.js";
 
 /** Stack name of the organization stack (management account). */
@@ -59,6 +60,8 @@ export interface AwsOrganizationsModel {
    * built; every other stack waits until the id is written into shared.yaml.
    */
   readonly vending: boolean;
+  /** IAM Identity Center permission sets and assignments (src/config/model-identity-center.ts); absent when not configured. */
+  readonly identityCenter?: IdentityCenterModel;
 }
 
 /** Builds an {@link AccountTarget}: the same function `buildModel` uses for the hub and the environments. */
@@ -113,5 +116,18 @@ export function buildAwsOrganizations(
         .map((e) => ({ ...placed("workload", e.account, e.accountId, `workload-${e.name}`), environment: e.name })),
     ],
     vending: logArchive.accountId === undefined || securityTooling.accountId === undefined,
+    ...(settings.identityCenter
+      ? {
+          identityCenter: buildIdentityCenter(
+            settings.identityCenter,
+            assignableAccounts(
+              settings.managementAccountId,
+              { logArchive: logArchive.accountId, securityTooling: securityTooling.accountId },
+              shared.networkHub.accountId,
+              environments,
+            ),
+          ),
+        }
+      : {}),
   };
 }

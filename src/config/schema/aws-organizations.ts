@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { AccountId } from "./common.js";
+import { IdentityCenterSettings } from "./identity-center.js";
 
 const OU_PATH_HINT = "Write an OU path such as Workloads/Prod: OU names of letters, digits, spaces, . _ or -, separated by /.";
 
@@ -80,6 +81,10 @@ export const AwsOrganizationsSettings = z
     securityTooling: CoreAccount.meta({
       description:
         "The security tooling (audit) account: delegated administrator of GuardDuty, Security Hub, AWS Config and IAM Access Analyzer.",
+    }),
+    identityCenter: IdentityCenterSettings.optional().meta({
+      description:
+        "IAM Identity Center permission sets and group assignments (docs/identity-center.md). @default none: access is managed elsewhere",
     }),
   })
   .meta({

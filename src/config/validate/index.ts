@@ -8,6 +8,7 @@ import { validateAwsTypes } from "./aws-types.js";
 import { validateBootstrap } from "./bootstrap.js";
 import { validateCidrs } from "./cidrs.js";
 import { validateHybrid } from "./hybrid.js";
+import { validateIdentityCenter } from "./identity-center.js";
 import { validateInspection } from "./inspection.js";
 import { validateOrganizations } from "./organizations.js";
 import { validateRouting } from "./routing.js";
@@ -23,6 +24,7 @@ export { isPrivateAsn } from "./asns.js";
 export const VALIDATORS: readonly Validator[] = [
   validateAccounts,
   validateOrganizations,
+  validateIdentityCenter,
   validateRegions,
   validateCidrs,
   validateAsns,
