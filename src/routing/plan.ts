@@ -12,7 +12,7 @@
  * reach each other. On-prem (the Direct Connect gateway and VPN attachments, both associated with the onprem
  * table) propagates into the tables of the segments it may reach.
  *
- * Shared services (environments that say `segment: shared`; ./shared-services.ts): a `shared` table of their own,
+ * Shared services (environments that say `segment: shared`; docs/shared-services.md): a `shared` table of their own,
  * created only when such an environment exists. Shared VPCs propagate into it, into onprem, and into the prod and
  * nonprod tables; prod and nonprod VPCs propagate into it. prod and nonprod still never propagate into each
  * other, and a VPC delivers only what is addressed to it (the transit subnets, where the TGW hands packets to the
@@ -20,7 +20,8 @@
  * in the prod table, and one that reached a shared VPC goes no further. With central inspection of a segment, that
  * segment's traffic with shared crosses the inspection VPC both ways (the segment's table does not learn the
  * shared CIDRs and keeps its 0.0.0.0/0 to inspection; the shared table holds a static route per inspected VPC CIDR
- * to the inspection attachment; the inspection table learns the shared CIDRs).
+ * to the inspection attachment; the inspection table learns the shared CIDRs; the firewall passes that traffic,
+ * src/modules/inspection/inspection-vpc.ts).
  *
  * Central inspection (one segment, the one whose environments say `inspection: central`): the segment's table
  * holds a static 0.0.0.0/0 to the inspection VPC attachment and no on-prem routes; the onprem table holds a

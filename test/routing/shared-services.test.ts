@@ -13,7 +13,7 @@ import type { RoutingPlan, TgwTablePlan, VpcPlan } from "../../src/routing/plan.
 import { checkIntent, type Intent } from "../../src/routing/verify.js";
 import { cleanupConfigDirs, problemsOf, REFERENCE_DIR, replace } from "../support/config-dir.js";
 import { compareRouting } from "../support/routing-conformance.js";
-import { configSynthesis } from "../support/shared-synthesis.js";
+import { configSynthesis, referenceSynthesis } from "../support/shared-synthesis.js";
 import { SERVICES_YAML, sharedServicesConfigDir } from "../support/shared-services.js";
 
 afterAll(cleanupConfigDirs);
@@ -204,6 +204,14 @@ describe("the synthesis of the shared-services scenario", () => {
     expect(deployOrder(model)).toEqual(["bootstrap", "network-hub", "workload-services", "workload-dev", "workload-test", "workload-prod"]);
     expect(model.environments.find((e) => e.name === "services")!.preventDestroy).toBe(true);
     expect(model.environments.find((e) => e.name === "dev")!.preventDestroy).toBe(false);
+  });
+
+  it("passes the inspected segment's traffic with the shared services in the central firewall, both ways", () => {
+    const hub = synthesis().text("network-hub");
+    expect(hub).toContain(
+      'pass ip [10.30.0.0/16] any <> [10.40.0.0/16] any (msg:\\"east-west: inspected VPCs <-> shared services\\"; sid:999999; rev:1;)',
+    );
+    expect(referenceSynthesis().text("network-hub")).not.toContain("shared services");
   });
 
   it("creates the hub's shared route table and lets the services attachment role touch only its tables", () => {
