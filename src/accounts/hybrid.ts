@@ -92,6 +92,7 @@ export function addHybridConnectivity(stack: AccountStack, model: LandingZoneMod
       eastWest: {
         inspectedCidrs: model.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr),
         onPremisesCidrs: model.networkHub.onPremises.cidrs,
+        sharedServicesCidrs: model.environments.filter((e) => e.segment === "shared").map((e) => e.vpc.cidr),
       },
       homeNetCidrs: inspectedVpcCidrs(plan),
       suricataRules: hybrid.inspection.suricataRules,

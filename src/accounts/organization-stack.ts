@@ -2,7 +2,8 @@
  * The `organization` stack, in the management account, applied before every other stack: the organization
  * (imported), its OUs, its member accounts (imported or created), the guardrail SCPs and the tag policy with their
  * attachments, the registrations of the security tooling account as delegated administrator of GuardDuty,
- * Security Hub, AWS Config and IAM Access Analyzer, and the organization trail to the log archive. Built only when `organization.awsOrganizations` is set. It
+ * Security Hub, AWS Config and IAM Access Analyzer, the organization trail to the log archive, and IAM Identity Center's
+ * permission sets and assignments (`awsOrganizations.identityCenter`). Built only when `organization.awsOrganizations` is set. It
  * has no alert topic or baseline of its own, and one KMS key (the trail's log group): the management account runs no workload
  * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html).
  */
@@ -15,9 +16,11 @@ import {
   OrganizationStructure,
   type AttachedPolicyProps,
 } from "../modules/organization/index.js";
+import type { IdentityCenter } from "../modules/identity-center/index.js";
 import { guardrailPolicies, tagPolicy } from "../modules/organization/scps/index.js";
 import { cloudWatchLogsKeyStatement, PurposeKmsKey } from "../modules/encryption/index.js";
 import { TargetStack } from "./account-stack.js";
+import { addIdentityCenter } from "./identity-center.js";
 import { addOrganizationTrail } from "./organization-trail.js";
 
 /** The organization stack (see the file comment). */
@@ -31,6 +34,8 @@ export class OrganizationStack extends TargetStack {
    * management account; absent with the trail (while a core account is still to be created).
    */
   readonly trailLogsKey?: PurposeKmsKey;
+  /** IAM Identity Center's permission sets and assignments (`awsOrganizations.identityCenter`); absent without it. */
+  readonly identityCenter?: IdentityCenter;
 
   /** @throws Error when `model.awsOrganizations` is undefined. */
   constructor(scope: Construct, model: LandingZoneModel) {
@@ -74,6 +79,8 @@ export class OrganizationStack extends TargetStack {
       this.trailLogsKey.addToPolicy(cloudWatchLogsKeyStatement(accountId, region, partition));
       addOrganizationTrail(this, model, this.trailLogsKey.keyArn);
     }
+    const identityCenter = addIdentityCenter(this, model);
+    if (identityCenter) this.identityCenter = identityCenter;
     for (const a of org.memberAccounts.filter((m) => m.accountId === undefined)) {
       const account = this.structure.accounts.get(a.stackName ?? a.role);
       if (!account) continue;

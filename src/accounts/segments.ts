@@ -7,7 +7,8 @@
  * (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html). So a segment can reach
  * another only if the other propagates into the segment's table. prod propagates into prod and onprem;
  * nonprod into nonprod and onprem (or, when centrally inspected, into its own table and the inspection
- * table). Neither propagates into the other, so prod and nonprod never reach each other.
+ * table). Neither propagates into the other, so prod and nonprod never reach each other. A shared-services segment
+ * (`segment: shared`) gets a `shared` table that both reach and that bridges neither (src/routing/plan.ts).
  */
 import type { LandingZoneModel } from "../config/index.js";
 import {

@@ -13,6 +13,7 @@ export {
   hubAttachmentRoleName,
   NETWORK_HUB_STACK,
   permissionsBoundaryName,
+  protectedSegment,
   SEGMENTS,
   type AccountTarget,
   type AlarmThresholds,
@@ -26,6 +27,7 @@ export {
   type InterfaceEndpointService,
   type StateBackend,
   type WorkloadModel,
+  type WorkloadSegment,
 } from "./model.js";
 export {
   LOG_ARCHIVE_STACK,

@@ -6,6 +6,7 @@
  */
 import type { AccountTarget } from "./model.js";
 import { organizationPoliciesOf, type OrganizationPoliciesModel } from "./model-scps.js";
+import { assignableAccounts, buildIdentityCenter, type IdentityCenterModel } from "./model-identity-center.js";
 import type { EnvironmentFile, SharedFile } from "./schema/index.js";
 
 /** Stack name of the organization stack (management account). */
@@ -75,6 +76,8 @@ export interface AwsOrganizationsModel {
    * built; every other stack waits until the id is written into shared.yaml.
    */
   readonly vending: boolean;
+  /** IAM Identity Center permission sets and assignments (src/config/model-identity-center.ts); absent when not configured. */
+  readonly identityCenter?: IdentityCenterModel;
 }
 
 /** Builds an {@link AccountTarget}: the same function `buildModel` uses for the hub and the environments. */
@@ -137,6 +140,9 @@ export function buildAwsOrganizations(
     ...(org.ramSharingWithAwsOrganization
       ? [{ principal: "ram.amazonaws.com", reason: "RAM shares the transit gateway with the organization (ramSharingWithAwsOrganization)" }]
       : []),
+    ...(settings.identityCenter
+      ? [{ principal: "sso.amazonaws.com", reason: "IAM Identity Center assigns permission sets in the member accounts (identityCenter)" }]
+      : []),
   ];
   return {
     organizationId: settings.organizationId,
@@ -155,6 +161,19 @@ export function buildAwsOrganizations(
         .map((e) => ({ ...placed("workload", e.account, e.accountId, `workload-${e.name}`), environment: e.name })),
     ],
     vending: logArchive.accountId === undefined || securityTooling.accountId === undefined,
+    ...(settings.identityCenter
+      ? {
+          identityCenter: buildIdentityCenter(
+            settings.identityCenter,
+            assignableAccounts(
+              settings.managementAccountId,
+              { logArchive: logArchive.accountId, securityTooling: securityTooling.accountId },
+              shared.networkHub.accountId,
+              environments,
+            ),
+          ),
+        }
+      : {}),
   };
 }
 

@@ -19,6 +19,17 @@ import { planSubnets, type SubnetPlan } from "./subnet-plan.js";
 export const SEGMENTS = ["prod", "nonprod", "onprem"] as const;
 /** A routing segment. */
 export type Segment = (typeof SEGMENTS)[number];
+/**
+ * The segment of a workload environment: `prod`, `nonprod`, or `shared` (the shared-services segment: its own TGW
+ * route table, created only when an environment uses it; prod and nonprod both reach it, it bridges neither;
+ * docs/shared-services.md).
+ */
+export type WorkloadSegment = "prod" | "nonprod" | "shared";
+/**
+ * Whether a workload segment's data is protected (`preventDestroy`, the policy pack's prod-only rules, the
+ * prod-only config checks): prod, and shared, whose services (DNS, CI, directory) prod depends on.
+ */
+export const protectedSegment = (segment: WorkloadSegment): boolean => segment === "prod" || segment === "shared";
 
 /** A service with an interface VPC endpoint (`vpc.interfaceEndpoints`). */
 export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
@@ -44,7 +55,7 @@ export interface AccountTarget {
   readonly namePrefix: string;
   /**
    * Whether data-bearing resources (KMS keys, databases, caches, data buckets, DX gateway, VPN, firewalls) carry
-   * `lifecycle.prevent_destroy` and deletion protection: true for the hub and the prod segment. Stacks pass it
+   * `lifecycle.prevent_destroy` and deletion protection: true for the hub and the prod and shared segments. Stacks pass it
    * to constructs as their `preventDestroy` prop; the policy pack's prod-only rules apply where it is true.
    */
   readonly preventDestroy: boolean;
@@ -96,7 +107,7 @@ export type NatGatewayPlacement = "one-per-az" | "single" | "none";
 /** One workload environment (dev, test, prod, ...). */
 export interface WorkloadModel extends AccountTarget {
   readonly name: string;
-  readonly segment: Exclude<Segment, "onprem">;
+  readonly segment: WorkloadSegment;
   readonly vpc: {
     readonly name: string;
     readonly cidr: string;
@@ -408,7 +419,7 @@ export function buildModel(shared: SharedFile, environments: readonly Environmen
         return {
           ...target(`workload-${env.name}`, env.accountId, env.region, {
             namePrefix: `${org.name}-${env.name}`,
-            preventDestroy: env.segment === "prod",
+            preventDestroy: protectedSegment(env.segment),
             alertEmails: [...env.alerts.emails],
             policySuppressions: env.policy.suppressions.map((x) => definedOnly(x)),
             adopt: adoptedResources(env.adopt),

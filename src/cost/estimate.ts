@@ -79,8 +79,8 @@ export interface AccountCostSubject {
   readonly stackName: string;
   readonly accountId: string;
   readonly region: string;
-  /** Routing segment of a workload. */
-  readonly segment?: "prod" | "nonprod";
+  /** Routing segment of a workload (`shared`: the shared-services segment, usually without an app tier). */
+  readonly segment?: "prod" | "nonprod" | "shared";
   readonly inputs: EnvironmentCostInputs;
   /** The usage assumptions the inputs were built with (printed with the result). */
   readonly assumptions: CostAssumptionsFile;

@@ -193,10 +193,11 @@ export const inspectionArea: DiagramArea = (model, d) => {
   const attachment = plan.attachments.find((a) => a.id === INSPECTION_ATTACHMENT);
   const inspected = model.environments.filter((e) => e.inspection === "central" && attachment);
   const segments = [...new Set(inspected.map((e) => e.segment))];
+  const shared = model.environments.filter((e) => e.segment === "shared");
   const who =
     inspected.length === 0
       ? "inspects nothing yet"
-      : `inspects segment ${segments.join(", ")} (${inspected.map((e) => e.name).join(", ")})`;
+      : `inspects segment ${segments.join(", ")} (${inspected.map((e) => e.name).join(", ")})${shared.length > 0 ? `, also with shared (${shared.map((e) => e.name).join(", ")})` : ""}`;
   const azs = Array.from({ length: insp.azCount }, (_, az) => az);
   d.cluster(ids.hubAccount(), ids.inspectionVpc(), "vpc", `inspection VPC ${insp.name} · ${insp.vpcCidr} · ${insp.azCount} AZs`);
   d.node(ids.inspectionVpc(), ids.inspectionAttachment(), "attachment", [
@@ -232,7 +233,7 @@ function workloadVpc(env: WorkloadModel, d: DiagramBuilder): void {
     undefined,
     ids.workloadAccount(env.name),
     "account",
-    `${env.name} · account ${env.accountId} · segment ${env.segment}${inspected}`,
+    `${env.name} · account ${env.accountId} · segment ${env.segment}${env.segment === "shared" ? " (reached by prod and nonprod, bridges neither)" : ""}${inspected}`,
   );
   d.cluster(ids.workloadAccount(env.name), ids.vpc(env.name), "vpc", `VPC ${vpc.name} · ${vpc.cidr} · ${vpc.azCount} AZs`);
   // The transit tier holds only the TGW attachment's ENIs, so its subnets are listed on the attachment's node.

@@ -3,7 +3,8 @@
  * `bootstrap` stack (when configured), the `organization` stack (with `organization.awsOrganizations`: OUs,
  * accounts and SCPs come before anything deploys into the accounts; while a core account is still to be created,
  * it is the only stack), the network hub (every workload needs its transit gateway), then the
- * workload environments in promotion order: the `nonprod` segment before `prod`, and within a segment by
+ * workload environments: the `shared` (shared-services) segment first, since prod and nonprod use its services
+ * (DNS resolvers, CI runners, directory), then in promotion order the `nonprod` segment before `prod`, and within a segment by
  * environment name. For the shipped config: bootstrap, network-hub, workload-dev, workload-test, workload-prod.
  * With hybrid DNS the environment hosting the Resolver endpoints (`networkHub.dns.resolverEndpointsIn`) comes first
  * among the workloads: every other one associates the forwarding rules its stack shares.
@@ -13,7 +14,7 @@
 import type { LandingZoneModel } from "../config/index.js";
 import { coreAccountTargets } from "../config/model-baseline.js";
 
-const SEGMENT_RANK: Readonly<Record<string, number>> = { nonprod: 0, prod: 1 };
+const SEGMENT_RANK: Readonly<Record<string, number>> = { shared: 0, nonprod: 1, prod: 2 };
 
 /**
  * Every stack name of `model` in deploy order (see the file comment).
@@ -26,7 +27,7 @@ export function deployOrder(model: LandingZoneModel): string[] {
   const workloads = [...model.environments].sort(
     (a, b) =>
       dnsFirst(a.name) - dnsFirst(b.name) ||
-      (SEGMENT_RANK[a.segment] ?? 2) - (SEGMENT_RANK[b.segment] ?? 2) ||
+      (SEGMENT_RANK[a.segment] ?? 3) - (SEGMENT_RANK[b.segment] ?? 3) ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   const org = model.awsOrganizations;

@@ -62,6 +62,7 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
   { match: "aws_guardduty_", service: "guardduty" },
   { match: "aws_iam_", service: "iam" },
   { match: "aws_iam_policy_document", service: null },
+  { match: "aws_identitystore_", service: "identitystore" },
   { match: "aws_inspector2_", service: "inspector2" },
   { match: "aws_instance", service: "ec2" },
   { match: "aws_internet_gateway", service: "ec2" },
@@ -101,6 +102,8 @@ export const SERVICE_OF_TYPE: readonly ServiceOfType[] = [
   { match: "aws_sns_", service: "sns" },
   { match: "aws_sqs_", service: "sqs" },
   { match: "aws_ssm_", service: "ssm" },
+  // IAM Identity Center permission sets and assignments (sso:*) and the identity store's groups (identitystore:*)
+  { match: "aws_ssoadmin_", service: "sso" },
   { match: "aws_subnet", service: "ec2" },
   { match: "aws_subnet_", service: "ec2" },
   { match: "aws_subnets", service: "ec2" },

@@ -41,7 +41,7 @@ export interface PromotionStage {
 /**
  * The stages of the main-branch pipeline, in promotion order, which is the deploy order `lz stacks` lists
  * ({@link inDeployOrder}): the network hub first (every workload's transit gateway attachment needs it), then one
- * stage per environment, the `nonprod` segment before the `prod` segment and, within a segment, by environment name. For the shipped config: network-hub → dev → test →
+ * stage per environment, the `shared` (shared-services) segment first, then the `nonprod` segment before the `prod` segment and, within a segment, by environment name. For the shipped config: network-hub → dev → test →
  * prod. An environment added to the `nonprod` segment (say `staging`) lands before prod; the bootstrap stack is
  * never a stage (applied by hand, README "Day 0").
  *

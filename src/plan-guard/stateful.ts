@@ -29,6 +29,7 @@
  * | aws_sqs_queue | holds the messages not yet consumed |
  * | aws_ecr_repository | holds the container images that running services pull |
  * | aws_cognito_user_pool | holds the users and their credentials, which cannot be exported with passwords |
+ * | aws_ssoadmin_permission_set | a replacement has a new ARN: every assignment of it is recreated and its IAM role in each account returns under a new name (AWSReservedSSO_<name>_<hash>), so sessions end and policies naming the old role stop matching |
  * | aws_route53_zone | a new zone gets new name servers, so the delegation in the parent zone breaks; a private zone's records start empty |
  * | aws_ec2_transit_gateway | every attachment, route table and RAM share in every account hangs off its ID |
  * | aws_dx_gateway | Direct Connect virtual interfaces and gateway associations must be recreated |
@@ -48,6 +49,8 @@
  *   instance loses nothing; it costs a failover, which a reviewer sees in the plan anyway. Guarding it
  *   would block routine instance rotations (a new identifier, another AZ) and teach people to
  *   rubber-stamp exceptions.
+ * - `aws_ssoadmin_account_assignment`: granting and revoking a group's access is the routine change of the
+ *   Identity Center config, visible line by line in the plan; the permission set it points at is guarded.
  * - Networking that only carries traffic (VPC, route tables, security groups, NAT gateways): recreating them
  *   is disruptive but loses no data. The gateways above are guarded because their identity is configured
  *   outside this stack. Subnets are guarded: `availability_zone_id` (and `cidr_block`) force a replacement,
@@ -94,6 +97,8 @@ export const STATEFUL_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.
   aws_sqs_queue: "holds the messages not yet consumed",
   aws_ecr_repository: "holds the container images that running services pull",
   aws_cognito_user_pool: "holds the users and their credentials, which cannot be exported with passwords",
+  aws_ssoadmin_permission_set:
+    "a replacement has a new ARN: every assignment of it is recreated and its IAM role in each account returns under a new name (AWSReservedSSO_<name>_<hash>), so sessions end and policies naming the old role stop matching",
   aws_route53_zone: "a new zone gets new name servers, so the delegation in the parent zone breaks; a private zone's records start empty",
   aws_ec2_transit_gateway: "every attachment, route table and RAM share in every account hangs off its ID",
   aws_dx_gateway: "Direct Connect virtual interfaces and gateway associations must be recreated",

@@ -12,6 +12,17 @@
  * reach each other. On-prem (the Direct Connect gateway and VPN attachments, both associated with the onprem
  * table) propagates into the tables of the segments it may reach.
  *
+ * Shared services (environments that say `segment: shared`; docs/shared-services.md): a `shared` table of their own,
+ * created only when such an environment exists. Shared VPCs propagate into it, into onprem, and into the prod and
+ * nonprod tables; prod and nonprod VPCs propagate into it. prod and nonprod still never propagate into each
+ * other, and a VPC delivers only what is addressed to it (the transit subnets, where the TGW hands packets to the
+ * VPC, route locally only), so the shared segment bridges neither: a packet from prod to nonprod finds no route
+ * in the prod table, and one that reached a shared VPC goes no further. With central inspection of a segment, that
+ * segment's traffic with shared crosses the inspection VPC both ways (the segment's table does not learn the
+ * shared CIDRs and keeps its 0.0.0.0/0 to inspection; the shared table holds a static route per inspected VPC CIDR
+ * to the inspection attachment; the inspection table learns the shared CIDRs; the firewall passes that traffic,
+ * src/modules/inspection/inspection-vpc.ts).
+ *
  * Central inspection (one segment, the one whose environments say `inspection: central`): the segment's table
  * holds a static 0.0.0.0/0 to the inspection VPC attachment and no on-prem routes; the onprem table holds a
  * static route per inspected VPC CIDR to the inspection attachment; the inspection table (associated with the
@@ -43,8 +54,14 @@ export {
   type NetworkAclRule,
 } from "./vpc-plan.js";
 
-/** Route tables of the TGW. `inspection` exists only with a central inspection VPC. */
-export type TgwTableName = "prod" | "nonprod" | "onprem" | "inspection";
+/**
+ * Route tables of the TGW. `inspection` exists only with a central inspection VPC, `shared` only with an
+ * environment in the shared-services segment.
+ */
+export type TgwTableName = "prod" | "nonprod" | "onprem" | "inspection" | "shared";
+
+/** The routing segment of a workload VPC (`segment:` of its environment file). */
+export type VpcSegment = "prod" | "nonprod" | "shared";
 
 /**
  * A TGW attachment: `vpc:<env>`, `vpc:inspection`, `directconnect` (the DX gateway, whatever the number of its
@@ -144,7 +161,7 @@ export interface VpcPlan {
   /** Environment name, or `inspection`. */
   readonly name: string;
   readonly cidr: string;
-  readonly segment?: "prod" | "nonprod";
+  readonly segment?: VpcSegment;
   readonly azCount: number;
   /** Subnet CIDRs per tier, index = AZ index. */
   readonly subnets: Readonly<Partial<Record<PlanTier, readonly string[]>>>;
@@ -226,7 +243,7 @@ export interface RoutingInput {
   }[];
   readonly environments: readonly {
     readonly name: string;
-    readonly segment: "prod" | "nonprod";
+    readonly segment: VpcSegment;
     readonly inspection: "central" | "per-vpc" | "none";
     readonly vpc: {
       readonly cidr: string;
@@ -331,12 +348,18 @@ export function planTransitGateway(input: RoutingInput): { tables: TgwTablePlan[
   for (const segment of ["prod", "nonprod"] as const) {
     if (segment !== central) table(segment).propagations.push(...onPremAttachments);
   }
+  const shared = hasSharedServices(input);
+  if (shared) table("shared").propagations.push(...onPremAttachments);
   for (const env of input.environments) {
     const id = vpcAttachment(env.name);
-    const routing = segmentRouting(env.segment, env.inspection === "central" && central !== undefined);
+    const routing =
+      env.segment === "shared"
+        ? sharedServicesRouting(central)
+        : segmentRouting(env.segment, env.inspection === "central" && central !== undefined, shared);
     table(routing.associateWith).associations.push(id);
     for (const t of routing.propagateTo) table(t).propagations.push(id);
     if (routing.inspected) table("onprem").staticRoutes.push({ destination: env.vpc.cidr, target: INSPECTION_ATTACHMENT });
+    if (routing.inspected && shared) table("shared").staticRoutes.push({ destination: env.vpc.cidr, target: INSPECTION_ATTACHMENT });
     if (onPremAttachments.length > 0)
       for (const destination of onPremisesClosedSubnets(env)) table("onprem").staticRoutes.push({ destination, target: "blackhole" });
     attachments.push({
@@ -393,12 +416,36 @@ export interface SegmentRouting {
 /**
  * Routing of a VPC attachment in `segment`: associated with the segment's table; propagated into it and into
  * onprem, or, when centrally inspected, into the segment's table and the inspection table (on-prem then reaches
- * the VPC only through the firewall).
+ * the VPC only through the firewall). With `sharedServices` (a shared-services segment exists), a VPC that is not
+ * centrally inspected also propagates into the shared table; an inspected one does not (the shared table reaches
+ * it through the inspection attachment, a static route the plan adds).
  */
-export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected = false): SegmentRouting {
+export function segmentRouting(segment: "prod" | "nonprod", centrallyInspected = false, sharedServices = false): SegmentRouting {
   return centrallyInspected
     ? { associateWith: segment, propagateTo: [segment, "inspection"], inspected: true }
-    : { associateWith: segment, propagateTo: [segment, "onprem"], inspected: false };
+    : { associateWith: segment, propagateTo: [segment, "onprem", ...(sharedServices ? (["shared"] as const) : [])], inspected: false };
+}
+
+/** True when an environment is in the shared-services segment (the plan then has a `shared` table). */
+export const hasSharedServices = (input: Pick<RoutingInput, "environments">): boolean =>
+  input.environments.some((e) => e.segment === "shared");
+
+/**
+ * Routing of a shared-services VPC attachment: associated with the shared table; propagated into it (shared VPCs
+ * reach each other), into onprem (on-prem reaches DNS resolvers and directory servers there, as far as the
+ * environment's `onPremisesAccess` admits), and into the prod and nonprod tables, except the table of the
+ * `centralSegment`, if any: that segment reaches shared through its 0.0.0.0/0 to the inspection VPC, so the shared
+ * CIDRs go into the inspection table instead (the firewall then sees both directions: the shared table sends the
+ * inspected VPCs' CIDRs to the inspection attachment). Never centrally inspected itself (the config refuses
+ * `inspection: central` in the shared segment).
+ */
+export function sharedServicesRouting(centralSegment?: "prod" | "nonprod"): SegmentRouting {
+  const segments = (["prod", "nonprod"] as const).filter((s) => s !== centralSegment);
+  return {
+    associateWith: "shared",
+    propagateTo: ["shared", "onprem", ...segments, ...(centralSegment ? (["inspection"] as const) : [])],
+    inspected: false,
+  };
 }
 
 /**

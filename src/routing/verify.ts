@@ -25,8 +25,11 @@ export {
   type Waypoint,
 } from "./trace.js";
 
-/** What an intent expects in one scenario. */
-export type Expectation = "denied" | { readonly via: Waypoint | readonly Waypoint[] };
+/**
+ * What an intent expects in one scenario: `denied`; `reached` (both ways, whatever the path crosses, the
+ * invariants kept); or `{ via }` (reached, every listed waypoint crossed both ways).
+ */
+export type Expectation = "denied" | "reached" | { readonly via: Waypoint | readonly Waypoint[] };
 
 /** A routing intent (see `routing.intents` in shared.yaml). */
 export interface Intent {
@@ -34,6 +37,11 @@ export interface Intent {
   readonly from: string;
   readonly to: string;
   readonly expect: Expectation;
+  /**
+   * An environment whose VPC the packet is relayed through (`denied` intents only): see {@link checkRelay}.
+   * @default no relay walk
+   */
+  readonly through?: string | undefined;
   /** Expectation per failure, where it differs from `expect`. */
   readonly failures: Readonly<Partial<Record<string, Expectation>>>;
 }
@@ -83,9 +91,10 @@ export interface IntentResult {
   readonly scenarios: readonly ScenarioResult[];
 }
 
-const viaList = (e: Expectation): readonly Waypoint[] => (e === "denied" ? [] : typeof e.via === "string" ? [e.via] : e.via);
-/** `denied` or `via a, b`. */
-export const describeExpectation = (e: Expectation) => (e === "denied" ? "denied" : `via ${viaList(e).join(", ")}`);
+const viaList = (e: Expectation): readonly Waypoint[] =>
+  e === "denied" || e === "reached" ? [] : typeof e.via === "string" ? [e.via] : e.via;
+/** `denied`, `reached` or `via a, b`. */
+export const describeExpectation = (e: Expectation) => (e === "denied" || e === "reached" ? e : `via ${viaList(e).join(", ")}`);
 /** One hop as text. */
 export const describeHop = (h: Hop, i: number) => `hop ${i + 1} ${h.at}: ${h.table} matched ${h.matched} → ${h.next}`;
 
@@ -243,6 +252,31 @@ function checkPath(net: Network, expected: Expectation, from: Endpoint, to: Endp
   };
 }
 
+/**
+ * The relay walk of a `denied` intent with `through`: the packet from `from` to `to`, as the transit gateway hands
+ * it to the relay VPC (its transit subnet in AZ `az`, where the VPC attachment's ENIs are), must go no further:
+ * the transit subnet's route table decides what a VPC does with a packet not addressed to it ("Transit gateway
+ * attachments to a VPC", routing, https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html), and a
+ * workload VPC's transit route tables route locally only. Stricter than the plain walk: the packet getting there
+ * one way (a UDP datagram) already bridges the segments, so no return walk is needed to fail it.
+ */
+function checkRelay(net: Network, relay: string, az: number, from: Endpoint, to: Endpoint, toLabel: string): PathResult {
+  const start: Endpoint = { kind: "subnet", vpc: relay, tier: "transit", az, ip: from.ip };
+  const forward = net.trace(start, to.ip);
+  const first = forward.hops[0];
+  return {
+    from: `${describeEndpoint(from)} relayed at ${describeEndpoint(start)}`,
+    to: describeEndpoint(to),
+    ok: !forward.reached,
+    forward,
+    ...(forward.reached
+      ? {
+          problem: `expected denied, but ${relay} passes the packet on to ${toLabel}: ${first ? describeHop(first, 0) : "locally"}`,
+        }
+      : {}),
+  };
+}
+
 /** Number of flow-hash choices worth trying: the most AZs any VPC attachment of `plan` has. */
 const flowChoices = (plan: RoutingPlan) => Math.max(1, ...plan.attachments.map((a) => a.azs.length));
 /** Number of on-prem link choices worth trying: the most transit VIFs or VPN connections a flow could pick from. */
@@ -289,6 +323,11 @@ export function checkScenario(plan: RoutingPlan, intent: Intent, scenario: "norm
         if (!path.forward.flowHashed && !path.back?.flowHashed) break;
       }
     }
+  const relay = intent.through !== undefined && expected === "denied" ? plan.vpcs.find((v) => v.name === intent.through) : undefined;
+  if (relay)
+    for (const from of froms)
+      for (const to of tos)
+        for (let az = 0; az < relay.azCount; az++) if (!net.azDown(az)) paths.push(checkRelay(net, relay.name, az, from, to, intent.to));
   const failed = paths.filter((p) => !p.ok);
   const shown = failed[0] ?? paths[0];
   const problem = failed[0]

@@ -39,7 +39,21 @@ export function tierOnPremisesCidrs(access: TierAccessInput, onPremisesCidrs: re
 /** The segment whose environments are centrally inspected, if any (the validator allows only one). */
 export function centralSegment(input: RoutingInput): "prod" | "nonprod" | undefined {
   if (!input.inspection) return undefined;
-  return input.environments.find((e) => e.inspection === "central")?.segment;
+  const segment = input.environments.find((e) => e.inspection === "central")?.segment;
+  return segment === "shared" ? undefined : segment;
+}
+
+/**
+ * The VPC CIDRs `env`'s privateApp tier routes to the transit gateway for the shared-services segment: for a prod
+ * or nonprod VPC, every shared-services VPC; for a shared-services VPC, every other workload VPC (prod, nonprod and
+ * shared: it serves them all, and its replies need the way back). Empty without a shared-services environment.
+ * prod and nonprod VPCs get no route to each other: the TGW tables would drop the packet anyway, and the VPC route
+ * table says the same.
+ */
+export function sharedServicesDestinations(input: RoutingInput, env: RoutingInput["environments"][number]): string[] {
+  return input.environments
+    .filter((e) => e.name !== env.name && (env.segment === "shared" || e.segment === "shared"))
+    .map((e) => e.vpc.cidr);
 }
 
 const contains = (cidr: string, ip: bigint) => {
@@ -130,6 +144,7 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
       privateApp: azs.map((az) => [
         local,
         ...tgw(app),
+        ...tgw(sharedServicesDestinations(input, env)),
         ...(central
           ? [{ destination: "0.0.0.0/0", target: { kind: "transit-gateway" } } as const]
           : natGateways === "none"
@@ -172,13 +187,15 @@ export function planWorkloadVpc(input: RoutingInput, env: RoutingInput["environm
  * Routes of the central inspection VPC, per AZ: TGW subnets → the AZ's firewall endpoint; firewall subnets →
  * TGW for private destinations (inspected VPCs and on-prem), NAT gateway for the internet; public subnets →
  * IGW, and back to the AZ's firewall endpoint for the inspected VPCs (so return traffic is inspected in the
- * same AZ: symmetric flows).
+ * same AZ: symmetric flows). The shared-services VPCs count among the private destinations: the inspected
+ * segment's traffic with them crosses the firewall.
  */
 export function planInspectionVpc(input: RoutingInput): VpcPlan | undefined {
   const insp = input.inspection;
   if (!insp || !centralSegment(input)) return undefined;
   const inspected = input.environments.filter((e) => e.inspection === "central").map((e) => e.vpc.cidr);
-  const privateDestinations = [...inspected, ...input.onPremisesCidrs];
+  const shared = input.environments.filter((e) => e.segment === "shared").map((e) => e.vpc.cidr);
+  const privateDestinations = [...inspected, ...shared, ...input.onPremisesCidrs];
   const local: VpcRoute = { destination: insp.vpcCidr, target: { kind: "local" } };
   const azs = Array.from({ length: insp.azCount }, (_, i) => i);
   return {

@@ -57,7 +57,7 @@ describe("the log archive in the AWS Organizations layout", () => {
     const manifest = JSON.parse(readFileSync(join(synthesis.outdir, "manifest.json"), "utf8")) as {
       stacks: Record<string, { dependencies: string[] }>;
     };
-    expect(manifest.stacks["organization"]!.dependencies).toEqual([]);
+    expect(manifest.stacks.organization!.dependencies).toEqual([]);
     expect(manifest.stacks["log-archive"]!.dependencies).toEqual(["organization"]);
     expect([...manifest.stacks["security-tooling"]!.dependencies].sort()).toEqual(["log-archive", "organization"]);
     expect([...manifest.stacks["network-hub"]!.dependencies].sort()).toEqual(["log-archive", "organization", "security-tooling"]);

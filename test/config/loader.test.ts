@@ -98,7 +98,7 @@ describe("shape errors", () => {
   it("rejects a missing required key and names it", () => {
     const dir = referenceWith({ "test.yaml": replace("segment: nonprod\n", "") });
     expect(problemsOf(dir)).toEqual([
-      '<dir>/test.yaml:4:1 segment: required key "segment" is missing (Routing segment. prod and nonprod never reach each other through the transit gateway). Add segment: under this mapping.',
+      '<dir>/test.yaml:4:1 segment: required key "segment" is missing (Routing segment. prod and nonprod never reach each other through the transit gateway; shared (common services) is reached by both and bridges neither). Add segment: under this mapping.',
     ]);
   });
 

@@ -6,7 +6,7 @@ import { inspectedVpcCidrs, planRouting, type RoutingInput, type RoutingPlan } f
 import { checkIntent, checkScenario, Network, type Failure, type Intent } from "../../src/routing/verify.js";
 
 type Env = RoutingInput["environments"][number];
-const env = (name: string, segment: "prod" | "nonprod", cidr: string, over: Partial<Env> = {}): Env => {
+const env = (name: string, segment: "prod" | "nonprod" | "shared", cidr: string, over: Partial<Env> = {}): Env => {
   const plan = planSubnets(cidr, { public: 24, privateApp: 20, privateData: 23, transit: 28 }, 3, {
     firewall: over.inspection === "per-vpc",
   });
@@ -404,7 +404,7 @@ describe("segment isolation (property)", () => {
   const tiers = ["public", "privateApp", "privateData"] as const;
   const layout = fc
     .record({
-      segments: fc.array(fc.constantFrom("prod" as const, "nonprod" as const), { minLength: 2, maxLength: 5 }),
+      segments: fc.array(fc.constantFrom("prod" as const, "nonprod" as const, "shared" as const), { minLength: 2, maxLength: 5 }),
       central: fc.boolean(),
       perVpc: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
       dx: fc.boolean(),
@@ -414,12 +414,13 @@ describe("segment isolation (property)", () => {
     })
     .filter((l) => l.segments.includes("prod") && l.segments.includes("nonprod"));
 
-  it("never lets prod and nonprod reach each other, whatever the layout, inspection modes and failures", () => {
+  it("never lets prod and nonprod reach each other, directly or relayed by a shared-services VPC, whatever the layout, inspection modes and failures", () => {
     fc.assert(
       fc.property(layout, (l) => {
         const environments = l.segments.map((segment, i) =>
           env(`e${i}`, segment, `10.${i + 1}.0.0/16`, {
             inspection: l.central && segment === "prod" ? "central" : l.perVpc[i] ? "per-vpc" : "none",
+            ...(segment === "shared" ? { inspection: l.perVpc[i] ? ("per-vpc" as const) : ("none" as const) } : {}),
             onPremisesAccess: { privateApp: l.access[i]!, privateData: l.access[i]! },
           }),
         );
@@ -433,16 +434,51 @@ describe("segment isolation (property)", () => {
         const net = new Network(plan, l.down);
         for (const a of environments)
           for (const b of environments) {
-            if (a.segment === b.segment) continue;
+            if (a.segment === b.segment || a.segment === "shared" || b.segment === "shared") continue;
             for (const tier of tiers) {
               const from = net.resolve(`${a.name}/${tier}`);
               const to = net.resolve(`${b.name}/privateApp`);
               if (typeof from === "string" || typeof to === "string") continue;
               expect(net.trace(from, to.ip).reached, `${a.name}/${tier} → ${b.name}`).toBe(false);
+              // relayed: the packet as the TGW hands it to a shared-services VPC goes no further
+              for (const relay of environments.filter((e) => e.segment === "shared"))
+                for (let az = 0; az < relay.vpc.azCount; az++) {
+                  const at = { kind: "subnet" as const, vpc: relay.name, tier: "transit" as const, az, ip: from.ip };
+                  expect(net.trace(at, to.ip).reached, `${a.name}/${tier} via ${relay.name} → ${b.name}`).toBe(false);
+                }
             }
           }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("lets prod and nonprod reach a shared-services VPC and back in the normal state, whatever the layout", () => {
+    fc.assert(
+      fc.property(layout, (l) => {
+        const environments = [
+          ...l.segments.map((segment, i) =>
+            env(`e${i}`, segment === "shared" ? "nonprod" : segment, `10.${i + 1}.0.0/16`, {
+              inspection: l.central && segment === "prod" ? "central" : l.perVpc[i] ? "per-vpc" : "none",
+            }),
+          ),
+          env("svc", "shared", "10.100.0.0/16"),
+        ];
+        const plan = planRouting(base({ environments, ...(l.central ? { inspection } : {}) }));
+        for (const e of environments.filter((x) => x.segment !== "shared"))
+          for (const [from, to] of [
+            [`${e.name}/privateApp`, "svc/privateApp"],
+            ["svc/privateApp", `${e.name}/privateApp`],
+          ] as const) {
+            const r = checkScenario(
+              plan,
+              intent(from, to, l.central && e.segment === "prod" ? { via: "inspection" } : "reached"),
+              "normal",
+            );
+            expect(r.ok, `${from} → ${to}: ${r.problem}`).toBe(true);
+          }
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -471,6 +471,7 @@ export const MOCK_RESOURCE_DEFAULTS: Readonly<Record<string, Readonly<Record<str
   aws_sns_topic: { arn: arn("sns", "mock") },
   aws_sqs_queue: { arn: arn("sqs", "mock"), url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/mock` },
   aws_ssm_parameter: { arn: arn("ssm", "parameter/mock") },
+  aws_ssoadmin_permission_set: { arn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef" },
   // Subnets are placed by AZ ID; the firewall endpoint lookups key on the AZ name a subnet lands in, which must be
   // one of the mocked firewall's sync states (mock-1a, ...).
   aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0"), availability_zone: "mock-1a" },
@@ -496,6 +497,7 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_iam_policy: { arn: iamArn("policy/mock") },
   aws_iam_policy_document: { json: POLICY_JSON, minified_json: POLICY_JSON },
   aws_iam_role: { arn: iamArn("role/mock") },
+  aws_identitystore_group: { group_id: "90676d4b-6011-70d7-4e54-9a8b1c2d3e4f" },
   aws_kms_alias: { arn: arn("kms", "alias/mock"), target_key_arn: arn("kms", `key/${UUID}`) },
   aws_kms_key: { arn: arn("kms", `key/${UUID}`) },
   aws_lb: { arn: arn("elasticloadbalancing", `loadbalancer/${ALB}`), arn_suffix: ALB },
@@ -519,6 +521,7 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
   aws_secretsmanager_secret_version: { arn: arn("secretsmanager", "secret:mock-AbCdEf"), secret_string: "MockSecretValue1234" },
   aws_sns_topic: { arn: arn("sns", "mock") },
   aws_ssm_parameter: { arn: arn("ssm", "parameter/mock"), insecure_value: "ami-0123456789abcdef0" },
+  aws_ssoadmin_instances: { arns: ["arn:aws:sso:::instance/ssoins-1234567890abcdef"], identity_store_ids: ["d-1234567890"] },
   // Subnets are placed by AZ ID; the firewall endpoint lookups key on the AZ name a subnet lands in, which must be
   // one of the mocked firewall's sync states (mock-1a, ...).
   aws_subnet: { arn: arn("ec2", "subnet/subnet-0123456789abcdef0"), availability_zone: "mock-1a" },

@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { AccountId, RegionName } from "./common.js";
+import { IdentityCenterSettings } from "./identity-center.js";
 
 const OU_PATH_HINT = "Write an OU path such as Workloads/Prod: OU names of letters, digits, spaces, . _ or -, separated by /.";
 
@@ -183,6 +184,10 @@ export const AwsOrganizationsSettings = z
         "The guardrail SCPs' Region allow-list and attachments. Default: every guardrail on every top-level OU, the Region allow-list on the workloads' top-level OUs.",
     }),
     tagPolicy: TagPolicySettings.optional(),
+    identityCenter: IdentityCenterSettings.optional().meta({
+      description:
+        "IAM Identity Center permission sets and group assignments (docs/identity-center.md). @default none: access is managed elsewhere",
+    }),
   })
   .meta({
     description:

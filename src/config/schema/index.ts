@@ -87,9 +87,10 @@ export const EnvironmentFileSchema = z
       description: "The account in AWS Organizations (name, root email, OU). Required with organization.awsOrganizations in shared.yaml.",
     }),
     region: RegionName.meta({ description: "Region of the workload VPC; must be the network hub's Region." }),
-    segment: z
-      .enum(["prod", "nonprod"], { error: "Write segment: prod or segment: nonprod." })
-      .meta({ description: "Routing segment. prod and nonprod never reach each other through the transit gateway." }),
+    segment: z.enum(["prod", "nonprod", "shared"], { error: "Write segment: prod, segment: nonprod or segment: shared." }).meta({
+      description:
+        "Routing segment. prod and nonprod never reach each other through the transit gateway; shared (common services) is reached by both and bridges neither",
+    }),
     vpc: WorkloadVpc,
     alerts: AlertSettings.default({ emails: [] }),
     app: AppSettings.optional().meta({

@@ -19,15 +19,16 @@ const FAILURE_HINT =
 /** A path waypoint an intent may require. */
 export const Waypoint = z.enum(["directconnect", "vpn", "inspection"], { error: "Write directconnect, vpn or inspection." });
 
-/** What an intent expects: `denied`, or `{ via: … }` (every listed waypoint on the path, both ways). */
+/** What an intent expects: `denied`, `reached` (both ways, any path), or `{ via: … }` (every listed waypoint on the path, both ways). */
 export const IntentExpectation = z.union(
   [
     z.literal("denied"),
+    z.literal("reached").meta({ description: "Reached both ways, whatever the path crosses (no waypoint required)." }),
     z.strictObject({
       via: z.union([Waypoint, z.array(Waypoint).min(1)]).meta({ description: "Waypoint(s) the path must cross, forward and back." }),
     }),
   ],
-  { error: "Write denied, or via: directconnect | vpn | inspection (or a list of them)." },
+  { error: "Write denied, reached, or via: directconnect | vpn | inspection (or a list of them)." },
 );
 
 const LOCATION =
@@ -50,6 +51,14 @@ export const RoutingIntent = z
       .string()
       .regex(LOCATION, { error: LOCATION_HINT })
       .meta({ description: `Destination. ${LOCATION_HINT}` }),
+    through: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, { error: "Write the name of an environment, for example shared." })
+      .optional()
+      .meta({
+        description:
+          "An environment whose VPC the packet is relayed through (only with expect: denied): the verifier also walks the packet from where the transit gateway hands it to that VPC (its transit subnets, every AZ), with from's address as source, and requires that it goes no further, for example prod → shared → nonprod. @default no relay",
+      }),
     expect: IntentExpectation.meta({ description: "Expected outcome in the normal state, and under failures not listed in failures." }),
     failures: z
       .record(z.string().regex(FAILURE_NAME, { error: FAILURE_HINT }), IntentExpectation)

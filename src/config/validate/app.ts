@@ -3,7 +3,7 @@
  *
  * - service names, ECR repositories and path patterns are unique in the environment (the ALB would route a
  *   path to the first matching rule only), and a variable is not both in `environment` and `secrets`;
- * - prod-segment environments keep data safe: `database.multiAz`, `database.deletionProtection`,
+ * - prod-segment (and shared-services) environments keep data safe: `database.multiAz`, `database.deletionProtection`,
  *   `database.backupRetentionDays >= 7`, and an explicit `shieldAdvanced` (a paid subscription, so the
  *   choice is written down);
  * - `edge.originSecretHeader: false` only with `edge.origin: vpc-origin`: an internet-facing ALB admits the CloudFront
@@ -121,19 +121,24 @@ export const validateApp: Validator = (config) => {
         "Multi-AZ with automatic failover needs at least one replica. Write replicas: 1 or more, or multiAz: false.",
       );
     }
-    if (segment === "prod") {
-      if (db && !db.multiAz) at(["database", "multiAz"], "a prod-segment database must have a Multi-AZ standby. Write multiAz: true.");
+    // The shared-services segment serves prod (DNS, CI, directory): its data is kept as prod's (protectedSegment).
+    if (segment !== "nonprod") {
+      if (db && !db.multiAz)
+        at(["database", "multiAz"], `a ${segment}-segment database must have a Multi-AZ standby. Write multiAz: true.`);
       if (db && !db.deletionProtection)
-        at(["database", "deletionProtection"], "a prod-segment database must be protected from deletion. Write deletionProtection: true.");
+        at(
+          ["database", "deletionProtection"],
+          `a ${segment}-segment database must be protected from deletion. Write deletionProtection: true.`,
+        );
       if (db && db.backupRetentionDays < 7)
         at(
           ["database", "backupRetentionDays"],
-          `prod keeps backups at least 7 days, got ${db.backupRetentionDays}. Write backupRetentionDays: 7 or more.`,
+          `${segment} keeps backups at least 7 days, got ${db.backupRetentionDays}. Write backupRetentionDays: 7 or more.`,
         );
       if (app.shieldAdvanced === undefined) {
         at(
           [],
-          "a prod-segment app must say whether it uses Shield Advanced (a paid subscription, USD 3,000/month per organization). Write shieldAdvanced: true or shieldAdvanced: false under app:.",
+          `a ${segment}-segment app must say whether it uses Shield Advanced (a paid subscription, USD 3,000/month per organization). Write shieldAdvanced: true or shieldAdvanced: false under app:.`,
         );
       }
     }
@@ -152,7 +157,7 @@ export const validateApp: Validator = (config) => {
         );
       }
     }
-    validateDynamodbTables(app.dynamodbTables, { org, name, region, prod: segment === "prod" }, at);
+    validateDynamodbTables(app.dynamodbTables, { org, name, region, prod: segment !== "nonprod" }, at);
     const longest = `${org}-${name}-${accountId}-frontend-replica`;
     if (longest.length > 63) {
       at([], `bucket names such as ${longest} exceed S3's 63 characters. Shorten the organization or environment name.`);

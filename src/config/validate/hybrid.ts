@@ -83,7 +83,14 @@ export const validateHybrid: Validator = (config) => {
           ),
         );
       }
-      centralSegments.add(segment);
+      if (segment === "shared")
+        problems.push(
+          env.source.problem(
+            ["inspection"],
+            `the shared-services segment is not centrally inspected itself: its traffic with a centrally inspected segment already crosses the inspection VPC both ways (docs/shared-services.md), and the one inspection VPC serves one segment. Write inspection: none (or per-vpc for its internet traffic).`,
+          ),
+        );
+      else centralSegments.add(segment);
     }
     if (inspection === "per-vpc" && !h?.inspection) {
       problems.push(

@@ -11,6 +11,7 @@ import { validateCidrs } from "./cidrs.js";
 import { validateDns } from "./dns.js";
 import { validateHybrid } from "./hybrid.js";
 import { validateHybridLinks } from "./hybrid-links.js";
+import { validateIdentityCenter } from "./identity-center.js";
 import { validateInspection } from "./inspection.js";
 import { validateOrganizationBaseline } from "./organization-baseline.js";
 import { validateOrganizations } from "./organizations.js";
@@ -30,6 +31,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateOrganizations,
   validateServiceControlPolicies,
   validateOrganizationBaseline,
+  validateIdentityCenter,
   validateRegions,
   validateCidrs,
   validateAsns,

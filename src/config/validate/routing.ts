@@ -108,6 +108,27 @@ export const validateRouting: Validator = (config) => {
           src.problem(at, `${loc} is in no VPC and no on-prem range. Write an address inside an environment's VPC, or onprem:<ip>.`),
         );
     }
+    if (intent.through !== undefined) {
+      const at = [...path, "through"];
+      const relay = envs.get(intent.through);
+      if (!relay && !fileNames.includes(`${intent.through}.yaml`)) {
+        const guess = closest(intent.through, [...envs.keys()]);
+        problems.push(
+          src.problem(
+            at,
+            `no environment "${intent.through}". ${guess ? `Did you mean ${guess}? ` : ""}Write one of: ${[...envs.keys()].join(", ")}.`,
+          ),
+        );
+      }
+      const notDenied = [intent.expect, ...Object.values(intent.failures)].some((e) => e !== "denied");
+      if (notDenied)
+        problems.push(
+          src.problem(
+            at,
+            `through: proves that ${intent.through}'s VPC does not pass the packet on, so the intent must expect denied in every scenario. Write expect: denied (and no other failures entry), or remove through.`,
+          ),
+        );
+    }
     for (const failure of Object.keys(intent.failures)) {
       const at = [...path, "failures", failure];
       if (failure === "directconnect-down" && !dx)

@@ -60,8 +60,15 @@ export interface InspectionVpcProps {
   readonly routes: readonly InspectionRoute[];
   /** Egress domains allowed (`.example.com` matches subdomains). */
   readonly allowedDomains: readonly string[];
-  /** Private ranges whose traffic to each other the firewall passes (inspected VPCs and on-prem). */
-  readonly eastWest: { readonly inspectedCidrs: readonly string[]; readonly onPremisesCidrs: readonly string[] };
+  /**
+   * Private ranges whose traffic to each other the firewall passes: inspected VPCs and on-prem, and inspected VPCs
+   * and the shared-services VPCs (`sharedServicesCidrs`, @default [] : no such rule).
+   */
+  readonly eastWest: {
+    readonly inspectedCidrs: readonly string[];
+    readonly onPremisesCidrs: readonly string[];
+    readonly sharedServicesCidrs?: readonly string[];
+  };
   /**
    * CIDRs of the VPCs whose traffic reaches the firewall through the transit gateway (the routing plan's
    * `inspectedVpcCidrs`). With the inspection VPC's own CIDR they are the policy's Suricata `HOME_NET`; without
@@ -155,7 +162,10 @@ export class InspectionVpc extends Construct {
       name: props.name,
       vpcId: vpc.id,
       subnetIds: subnets.firewall.map((s) => s.id),
-      passRules: [eastWestPassRule(props.eastWest.onPremisesCidrs, props.eastWest.inspectedCidrs)],
+      passRules: [
+        eastWestPassRule(props.eastWest.onPremisesCidrs, props.eastWest.inspectedCidrs),
+        ...sharedServicesPassRules(props.eastWest.inspectedCidrs, props.eastWest.sharedServicesCidrs ?? []),
+      ],
       suricataRules: props.suricataRules ?? [],
       allowedDomains: props.allowedDomains,
       homeNet: [...new Set([...props.homeNetCidrs, props.cidrBlock])],
@@ -183,6 +193,19 @@ export class InspectionVpc extends Construct {
       });
     });
   }
+}
+
+/**
+ * The pass rule of the central firewall for the inspected segment's traffic with the shared-services VPCs, both ways
+ * (sid 999999, below the 1000000 of {@link eastWestPassRule} and the local range config rules use); none without a
+ * shared-services VPC. Without it the policy's `aws:drop_established` default would drop that traffic, which the
+ * routing sends through the firewall (docs/shared-services.md).
+ */
+function sharedServicesPassRules(inspectedCidrs: readonly string[], sharedCidrs: readonly string[]): string[] {
+  if (inspectedCidrs.length === 0 || sharedCidrs.length === 0) return [];
+  return [
+    `pass ip [${inspectedCidrs.join(",")}] any <> [${sharedCidrs.join(",")}] any (msg:"east-west: inspected VPCs <-> shared services"; sid:999999; rev:1;)`,
+  ];
 }
 
 /** The east-west pass rule of the central firewall: on-prem <-> inspected VPCs, both ways (sid 1000000). */

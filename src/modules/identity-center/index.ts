@@ -1,0 +1,6 @@
+export {
+  IdentityCenter,
+  type IdentityCenterAssignment,
+  type IdentityCenterPermissionSet,
+  type IdentityCenterProps,
+} from "./identity-center.js";
