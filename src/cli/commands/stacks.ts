@@ -58,7 +58,7 @@ export function renderStacks(entries: readonly StackEntry[], s: Style, bootstrap
 export function defineStacks(cmd: Command, ctx: Context): void {
   cmd
     .description(
-      "list the stacks in deploy order (bootstrap by hand, the hub, then nonprod before prod), or print the GitHub Actions matrix",
+      "list the stacks in deploy order (bootstrap by hand, the organization and core accounts when configured, the hub, then the shared, nonprod and prod segments), or print the GitHub Actions matrix",
     )
     .option("--config <dir>", CONFIG_OPTION_HELP)
     .option("--json", 'print the GitHub Actions matrix, {"include":[...]}, as one line of JSON')

@@ -33,6 +33,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { addComputeEgress } from "../vpc/security-group-rules.js";
 import { type NamedPolicyStatement, policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
 /** The name of EC2 Auto Scaling's default service-linked role. */
@@ -183,24 +184,12 @@ export class AutoScalingTier extends Construct {
       fromPort: props.port,
       toPort: props.port,
     });
-    new VpcSecurityGroupEgressRule(this, "egress-https", {
+    addComputeEgress(this, {
       securityGroupId: sg.id,
-      description: "HTTPS to AWS APIs (SSM, S3) and package repositories",
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      vpcCidr: props.vpcCidr,
+      httpsDescription: "HTTPS to AWS APIs (SSM, S3) and package repositories",
+      ...(props.egressPorts ? { dataPorts: props.egressPorts } : {}),
     });
-    for (const port of props.egressPorts ?? [3306, 6379]) {
-      new VpcSecurityGroupEgressRule(this, `egress-vpc-${port}`, {
-        securityGroupId: sg.id,
-        description: `Data tier, port ${port}`,
-        cidrIpv4: props.vpcCidr,
-        ipProtocol: "tcp",
-        fromPort: port,
-        toPort: port,
-      });
-    }
 
     const ami = new DataAwsSsmParameter(this, "ami", { name: props.amiSsmParameter });
     const envFile = Object.entries(props.environment)

@@ -18,8 +18,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction as LambdaFunctionResource } from "@cdktf/provider-aws/lib/lambda-function";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Construct } from "constructs";
+import { addComputeEgress } from "../vpc/security-group-rules.js";
 import { policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
 /** The `AWSLambdaVPCAccessExecutionRole` EC2 actions: Lambda manages the function's network interfaces with them. */
@@ -115,24 +115,12 @@ export class VpcLambdaFunction extends Construct {
       vpcId: props.vpcId,
       tags,
     });
-    new VpcSecurityGroupEgressRule(this, "egress-https", {
+    addComputeEgress(this, {
       securityGroupId: sg.id,
-      description: "HTTPS to AWS APIs",
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      vpcCidr: props.vpcCidr,
+      httpsDescription: "HTTPS to AWS APIs",
+      ...(props.egressPorts ? { dataPorts: props.egressPorts } : {}),
     });
-    for (const port of props.egressPorts ?? [3306, 6379]) {
-      new VpcSecurityGroupEgressRule(this, `egress-vpc-${port}`, {
-        securityGroupId: sg.id,
-        description: `Data tier, port ${port}`,
-        cidrIpv4: props.vpcCidr,
-        ipProtocol: "tcp",
-        fromPort: port,
-        toPort: port,
-      });
-    }
 
     const code =
       "imageUri" in props.code

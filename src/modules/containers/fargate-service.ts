@@ -35,10 +35,10 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { dependable, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { addComputeEgress } from "../vpc/security-group-rules.js";
 import { policyJson, type PolicyStatement, serviceAssumesRole } from "../iam/index.js";
 
 /**
@@ -303,24 +303,12 @@ export class FargateService extends Construct {
         fromPort: props.containerPort,
         toPort: props.containerPort,
       });
-    new VpcSecurityGroupEgressRule(this, "egress-https", {
+    addComputeEgress(this, {
       securityGroupId: sg.id,
-      description: "HTTPS to AWS APIs, ECR and S3",
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      vpcCidr: props.vpcCidr,
+      httpsDescription: "HTTPS to AWS APIs, ECR and S3",
+      ...(props.egressPorts ? { dataPorts: props.egressPorts } : {}),
     });
-    for (const port of props.egressPorts ?? [3306, 6379]) {
-      new VpcSecurityGroupEgressRule(this, `egress-vpc-${port}`, {
-        securityGroupId: sg.id,
-        description: `Data tier, port ${port}`,
-        cidrIpv4: props.vpcCidr,
-        ipProtocol: "tcp",
-        fromPort: port,
-        toPort: port,
-      });
-    }
 
     const colors = props.deployment === "blue-green" ? ["blue", "green"] : ["main"];
     const groups = colors.map(
