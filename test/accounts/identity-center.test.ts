@@ -173,8 +173,8 @@ describe("config checks of identityCenter", () => {
       `managedPolicyArns: [${Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`).join(", ")}]`,
     );
     expect(problemsOf(identityCenterConfigDir(block))).toEqual([
-      '<dir>/shared.yaml:43:28 organization.awsOrganizations.identityCenter.permissionSets[0].sessionDuration: Write a session duration from PT1H to PT12H (ISO-8601 hours) (got string "PT24H").',
-      "<dir>/shared.yaml:46:30 organization.awsOrganizations.identityCenter.permissionSets[1].managedPolicyArns: A permission set's role holds at most 10 managed policies (the IAM default quota). Keep 10 or fewer (got a list). Expected (AWS managed policies of the set (at most 10), for example arn:aws:iam::aws:policy/job-function/NetworkAdministrator).",
+      '<dir>/shared.yaml:44:28 organization.awsOrganizations.identityCenter.permissionSets[0].sessionDuration: Write a session duration from PT1H to PT12H (ISO-8601 hours) (got string "PT24H").',
+      "<dir>/shared.yaml:47:30 organization.awsOrganizations.identityCenter.permissionSets[1].managedPolicyArns: A permission set's role holds at most 10 managed policies (the IAM default quota). Keep 10 or fewer (got a list). Expected (AWS managed policies of the set (at most 10), for example arn:aws:iam::aws:policy/job-function/NetworkAdministrator).",
     ]);
   });
 
@@ -187,12 +187,12 @@ describe("config checks of identityCenter", () => {
       .replace("permissionSet: NetworkAdministrator", "permissionSet: NetworkAdmin")
       .replace("accounts: [dev, test]", "accounts: [dev, tset]");
     expect(problemsOf(identityCenterConfigDir(block))).toEqual([
-      "<dir>/shared.yaml:40:20 organization.awsOrganizations.identityCenter.instanceArn: instanceArn and identityStoreId name one instance together. Write identityStoreId too (the IAM Identity Center console's Settings page shows both), or remove both to have the organization stack read them.",
-      "<dir>/shared.yaml:54:17 organization.awsOrganizations.identityCenter.permissionSets[3].name: permission set ReadOnly is already declared in permissionSets[1]. Give each permission set its own name.",
-      '<dir>/shared.yaml:66:26 organization.awsOrganizations.identityCenter.assignments[2].permissionSet: no permission set "NetworkAdmin". Write one of: Administrator, ReadOnly, NetworkAdministrator.',
+      "<dir>/shared.yaml:41:20 organization.awsOrganizations.identityCenter.instanceArn: instanceArn and identityStoreId name one instance together. Write identityStoreId too (the IAM Identity Center console's Settings page shows both), or remove both to have the organization stack read them.",
+      "<dir>/shared.yaml:55:17 organization.awsOrganizations.identityCenter.permissionSets[3].name: permission set ReadOnly is already declared in permissionSets[1]. Give each permission set its own name.",
+      '<dir>/shared.yaml:67:26 organization.awsOrganizations.identityCenter.assignments[2].permissionSet: no permission set "NetworkAdmin". Write one of: Administrator, ReadOnly, NetworkAdministrator.',
       // the set renamed to a duplicate leaves Developer undeclared
-      '<dir>/shared.yaml:69:26 organization.awsOrganizations.identityCenter.assignments[3].permissionSet: no permission set "Developer". Write one of: Administrator, ReadOnly, NetworkAdministrator.',
-      '<dir>/shared.yaml:70:27 organization.awsOrganizations.identityCenter.assignments[3].accounts[1]: no account "tset". Write one of: management, log-archive, security-tooling, network-hub, dev, prod, test, or accounts: all.',
+      '<dir>/shared.yaml:70:26 organization.awsOrganizations.identityCenter.assignments[3].permissionSet: no permission set "Developer". Write one of: Administrator, ReadOnly, NetworkAdministrator.',
+      '<dir>/shared.yaml:71:27 organization.awsOrganizations.identityCenter.assignments[3].accounts[1]: no account "tset". Write one of: management, log-archive, security-tooling, network-hub, dev, prod, test, or accounts: all.',
     ]);
   });
 });
