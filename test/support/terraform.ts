@@ -530,11 +530,19 @@ export const MOCK_DATA_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
 };
 
 /**
- * The `terraform test` file for a mocked apply of one stack: one `mock_provider` per provider configuration in
- * `json.provider` (with `alias = "…"` for aliased ones; a plain `mock_provider "aws"` if there is none), each
- * holding the `mock_resource` / `mock_data` defaults of the types this stack uses, then `run "mock_apply"`.
+ * What a `terraform test` run does after validating the configuration: `apply` (plan, apply against the mocks, then
+ * Terraform's teardown) or only `plan` (about half the CPU time: no apply and no teardown).
  */
-export function mockApplyTest(json: StackJson): string {
+export type MockCommand = "apply" | "plan";
+
+/**
+ * The `terraform test` file for a mocked apply (or plan) of one stack: one `mock_provider` per provider
+ * configuration in `json.provider` (with `alias = "…"` for aliased ones; a plain `mock_provider "aws"` if there is
+ * none), each holding the `mock_resource` / `mock_data` defaults of the types this stack uses, then
+ * `run "mock_apply"` (or `run "mock_plan"`) with that command.
+ * @param command @default "apply"
+ */
+export function mockApplyTest(json: StackJson, command: MockCommand = "apply"): string {
   const providers = Object.entries<readonly Record<string, unknown>[]>({ aws: [{}], ...json.provider });
   const blocks = providers.flatMap(([name, configs]) => {
     const defaults = [
@@ -546,7 +554,7 @@ export function mockApplyTest(json: StackJson): string {
       return [`mock_provider ${hcl(name)} {`, ...alias, ...defaults, "}"].join("\n");
     });
   });
-  return `${[...blocks, 'run "mock_apply" {\n  command = apply\n}'].join("\n\n")}\n`;
+  return `${[...blocks, `run "mock_${command}" {\n  command = ${command}\n}`].join("\n\n")}\n`;
 }
 
 /** `mock_resource`/`mock_data` blocks for the tabled types of `provider` that occur in `used`. */
@@ -569,11 +577,14 @@ function hcl(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Writes {@link mockApplyTest} of `stack` to `<stack.dir>/tests/mock_apply.tftest.hcl`. Returns the file's path. */
-export function writeMockApplyTest(stack: SynthesizedStack): string {
+/**
+ * Writes {@link mockApplyTest} of `stack` to `<stack.dir>/tests/mock_apply.tftest.hcl`. Returns the file's path.
+ * @param command @default "apply"
+ */
+export function writeMockApplyTest(stack: SynthesizedStack, command: MockCommand = "apply"): string {
   const path = join(stack.dir, MOCK_TEST_FILE);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, mockApplyTest(stack.json));
+  writeFileSync(path, mockApplyTest(stack.json, command));
   return path;
 }
 

@@ -1,8 +1,11 @@
 /**
  * The real Terraform, offline, on every stack synthesized from `environments/` and from every `examples/<name>/`
  * folder (whatever they hold): `init`, then `terraform test` with `mock_provider`, which validates the
- * configuration as `terraform validate` does (a test below proves it) and applies it against the mocks; the same
- * for the stack a per-vpc inspection environment gets in the reference config (test/support/per-vpc.ts). Every
+ * configuration as `terraform validate` does (a test below proves it), plans it and, for the stacks of
+ * `environments/` and of the test fixtures, applies it against the mocks; the stacks of `examples/` are validated
+ * and planned, not applied (an apply and its teardown cost about twice the CPU time of a plan, and the examples
+ * exercise the same constructs as the fixtures). The same for the stack a per-vpc inspection environment gets in
+ * the reference config (test/support/per-vpc.ts). Every
  * stack of every config has its test, but Terraform runs once per distinct cdk.tf.json: a stack byte-identical to
  * one already run (an example shaped like environments/) shares its result. Without the provider mirror but with
  * TF_PLUGIN_CACHE_DIR set (the GitHub workflows), it
@@ -31,6 +34,7 @@ import {
   readManifest,
   TerraformCli,
   writeMockApplyTest,
+  type MockCommand,
   type ProviderSchemas,
   type SynthesizedStack,
   type TerraformFound,
@@ -57,7 +61,7 @@ describe.skipIf(!probe.ok)(
  * A config whose stacks the real Terraform checks: its name in test names, its synthesis, and either its folder
  * (every stack its model implies is checked) or the only stacks to check.
  */
-type CheckedConfig = { readonly name: string; readonly synthesis: () => SharedSynthesis } & (
+type CheckedConfig = { readonly name: string; readonly synthesis: () => SharedSynthesis; readonly command: MockCommand } & (
   | { readonly dir: string }
   | { readonly only: readonly string[] }
 );
@@ -92,9 +96,10 @@ function stackFolders(root: string, configs: readonly CheckedConfig[]): Promise<
       cpSync(config.synthesis().outdir, outdir, { recursive: true });
       const folders = new Map<string, SynthesizedStack>();
       for (const stack of readManifest(outdir)) {
-        const hash = createHash("sha256")
+        // A stack planned for an example and applied for environments/ is run both ways.
+        const hash = `${config.command}:${createHash("sha256")
           .update(readFileSync(join(stack.dir, "cdk.tf.json")))
-          .digest("hex");
+          .digest("hex")}`;
         if (!byHash.has(hash)) byHash.set(hash, stack);
         folders.set(stack.name, byHash.get(hash)!);
       }
@@ -116,15 +121,21 @@ function organizationDir(): string {
 function terraformChecks(terraform: TerraformFound): void {
   const cli = new TerraformCli(terraform);
   const configs: CheckedConfig[] = [
-    ...checkedConfigDirs().map((dir) => ({ name: dir, dir, synthesis: () => configSynthesis(dir) })),
+    ...checkedConfigDirs().map((dir) => ({
+      name: dir,
+      dir,
+      synthesis: () => configSynthesis(dir),
+      command: dir === "environments" ? ("apply" as const) : ("plan" as const),
+    })),
     // The per-vpc scenario changes only workload-test (test/accounts/per-vpc.test.ts checks that).
-    { name: "the reference with test on per-vpc inspection", synthesis: perVpcSynthesis, only: ["workload-test"] },
+    { name: "the reference with test on per-vpc inspection", synthesis: perVpcSynthesis, only: ["workload-test"], command: "apply" },
     // The AWS Organizations layout (test/support/organization.ts): the core accounts' stacks, and a hub and a
     // workload that read the archive key across accounts and leave GuardDuty and Security Hub to the administrator.
     {
       name: "the reference in the organization layout",
       synthesis: () => configSynthesis(organizationDir()),
       only: ["log-archive", "security-tooling", "network-hub", "workload-dev"],
+      command: "apply",
     },
   ];
   // The test list comes from the models (loading is cheap); the syntheses run when the first test needs them.
@@ -145,21 +156,21 @@ function terraformChecks(terraform: TerraformFound): void {
     cleanupConfigDirs();
   });
 
-  // One init and mocked apply per stack folder, whichever tests ask for it (a stack identical in several configs
-  // runs once). Like the workflows, init uses the committed provider lock file as is.
+  // One init and mocked apply (or plan) per stack folder, whichever tests ask for it (a stack identical in several
+  // configs with the same command runs once: its folder is the first such config's). Like the workflows, init uses the committed provider lock file as is.
   const runs = new Map<string, Promise<TerraformResult>>();
   const once = (dir: string, command: string, run: () => Promise<TerraformResult>): Promise<TerraformResult> => {
     const key = `${dir}\0${command}`;
     if (!runs.has(key)) runs.set(key, run());
     return runs.get(key)!;
   };
-  const initialized = (stack: SynthesizedStack): Promise<TerraformResult> =>
+  const initialized = (stack: SynthesizedStack, command: MockCommand): Promise<TerraformResult> =>
     once(stack.dir, "init", () => {
-      writeMockApplyTest(stack);
+      writeMockApplyTest(stack, command);
       copyFileSync(PROVIDER_LOCK_FILE, join(stack.dir, ".terraform.lock.hcl"));
       return cli.run(stack.dir, ["init", "-backend=false", "-input=false", "-lockfile=readonly", "-no-color"]);
     });
-  const cases = subjects.map((s) => [`${s.stack} of ${s.config.name}`, s] as const);
+  const cases = subjects.map((s) => [`${s.stack} of ${s.config.name}`, s.config.command, s] as const);
 
   it("finds at least one stack to check", ({ expect }) => {
     expect(subjects.length).toBeGreaterThan(0);
@@ -168,11 +179,11 @@ function terraformChecks(terraform: TerraformFound): void {
   // `terraform test` validates the configuration first, exactly as `terraform validate` does (the provider's own
   // checks included; the next test proves it for the pinned Terraform), so one run per stack gives both verdicts.
   it.concurrent.for(cases)(
-    "stack %s passes terraform validate and applies against mocked providers under terraform test",
+    "stack %s passes terraform validate and a mocked %s under terraform test",
     options,
-    async ([, subject], { expect }) => {
+    async ([, command, subject], { expect }) => {
       const synthesized = await folder(subject);
-      const init = await initialized(synthesized);
+      const init = await initialized(synthesized, command);
       expect(init.ok, init.output).toBe(true);
       // Terraform refuses to import through a mock provider ("Cannot import resources from mock providers"), and
       // an override per imported address still leaves the refreshed state unknown: a stack with import blocks (the
@@ -181,7 +192,7 @@ function terraformChecks(terraform: TerraformFound): void {
       if (stack !== synthesized) {
         const validate = await once(synthesized.dir, "validate", () => cli.run(synthesized.dir, ["validate", "-no-color"]));
         expect(validate.ok, validate.output).toBe(true);
-        const copyInit = await initialized(stack);
+        const copyInit = await initialized(stack, command);
         expect(copyInit.ok, copyInit.output).toBe(true);
       }
       const test = await once(stack.dir, "test", () => cli.run(stack.dir, ["test", "-no-color"]));
