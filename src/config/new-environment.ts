@@ -1,8 +1,8 @@
 /**
  * A new environment file made from an existing one (`lz new-env NAME --from ENV`): the source file's text with
  * its comments, and only the settings that must differ changed: the name, the account id (a placeholder the
- * validator refuses until it is replaced), the VPC CIDR (the next free block of the same size) and the hosted
- * zone (`NAME.<parent zone>`). Pure: text in, text out; choosing the CIDR and writing the file are the caller's.
+ * validator refuses until it is replaced), the VPC CIDR (the next free block of the same size), the hosted
+ * zone (`NAME.<parent zone>`) and, with AWS Organizations, the `account:` block's name and root email (each unique). Pure: text in, text out; choosing the CIDR and writing the file are the caller's.
  */
 import { isMap, isScalar, parseDocument } from "yaml";
 import { nextFreeBlock, parseCidr, RFC1918, type Cidr } from "../net/cidr.js";
@@ -21,6 +21,33 @@ export interface NewEnvironmentSettings {
   readonly vpcCidr: string;
   /** The new hosted zone, when the source has `app.domain`. */
   readonly hostedZoneName?: string;
+  /** The new `account:` block's name and root email, when the source has one ({@link accountFor}). */
+  readonly account?: { readonly name: string; readonly email: string };
+}
+
+/**
+ * The `account:` block of the new environment, from the source's: the source's name replaced by the new one where
+ * it stands as a word (`acme-test` → `acme-staging`, `aws-test@acme.example` → `aws-staging@acme.example`); where
+ * it does not, the name gets `-<name>` and the email a `+<name>` sub-address (`aws@acme.example` →
+ * `aws+staging@acme.example`), since AWS wants each account's root email unique. Review the email: it must be a
+ * mailbox the platform team reads.
+ */
+export function accountFor(
+  name: string,
+  from: string,
+  source: { readonly name: string; readonly email: string },
+): {
+  name: string;
+  email: string;
+} {
+  const word = `(?<![a-z0-9])${from.replace(/[-.]/g, "\\$&")}(?![a-z0-9])`;
+  const has = (text: string) => new RegExp(word).test(text);
+  const renamed = (text: string) => text.replace(new RegExp(word, "g"), name);
+  const [local = "", domain = ""] = source.email.split("@");
+  return {
+    name: has(source.name) ? renamed(source.name) : `${source.name}-${name}`.slice(0, 50),
+    email: has(local) ? `${renamed(local)}@${domain}` : `${local}+${name}@${domain}`,
+  };
 }
 
 /**
@@ -72,7 +99,7 @@ export function freeVpcCidrs(model: LandingZoneModel, like: string, max = 1): st
 
 /**
  * The new file's text: `sourceText` with `name`, `accountId` (the placeholder, with a TODO comment), `vpc.cidr`
- * and, when given, `app.domain.hostedZoneName` replaced in place, and a comment line above the first key saying
+ * and, when given, `app.domain.hostedZoneName` and `account.name`/`account.email` replaced in place, and a comment line above the first key saying
  * where the file came from. Only those values' characters change: every other line, comment and alignment stays
  * byte for byte (the values are found with the yaml Document API and spliced into the text).
  * @throws Error when `sourceText` is not a YAML mapping or lacks one of those settings (the caller has loaded it
@@ -94,6 +121,10 @@ export function newEnvironmentText(sourceText: string, settings: NewEnvironmentS
   );
   replaceValue(["vpc", "cidr"], settings.vpcCidr);
   if (settings.hostedZoneName !== undefined) replaceValue(["app", "domain", "hostedZoneName"], settings.hostedZoneName);
+  if (settings.account !== undefined) {
+    replaceValue(["account", "name"], settings.account.name);
+    replaceValue(["account", "email"], settings.account.email);
+  }
   // Right above the first key, below the file's header comments (the editor schema line stays first).
   const firstKey = doc.contents.items[0]?.key;
   if (isScalar(firstKey) && firstKey.range) {

@@ -2,9 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { freeVpcCidrs, hostedZoneFor, newEnvironmentText, PLACEHOLDER_ACCOUNT_ID } from "../../src/config/new-environment.js";
+import { accountFor, freeVpcCidrs, hostedZoneFor, newEnvironmentText, PLACEHOLDER_ACCOUNT_ID } from "../../src/config/new-environment.js";
 import { nextFreeBlock, parseCidr } from "../../src/net/cidr.js";
 import { cleanupConfigDirs, REFERENCE_DIR, referenceWith } from "../support/config-dir.js";
+import { organizationWith } from "../support/organization.js";
 import { lz, STACK_FRAME, type Run } from "./lz.js";
 
 afterAll(cleanupConfigDirs);
@@ -104,7 +105,32 @@ describe("lz new-env refuses", () => {
   });
 });
 
+describe("lz new-env in the AWS Organizations layout", () => {
+  it("gives the copy its own account name and root email, so the copy validates once its id is written", async () => {
+    const dir = organizationWith();
+    const r = await lz(["new-env", "staging", "--from", "test", "--config", dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    const text = readFileSync(join(dir, "staging.yaml"), "utf8");
+    expect(text).toContain("  name: acme-staging\n  email: aws-staging@acme.example\n  organizationalUnit: Workloads/NonProd\n");
+    expect(r.stdout).toContain("organization: the account imported into its OU");
+    writeFileSync(join(dir, "staging.yaml"), text.replace(/accountId: "000000000000".*/, 'accountId: "888888888888"'));
+    expect(loadConfig(dir).awsOrganizations?.memberAccounts.map((a) => a.name)).toContain("acme-staging");
+  });
+});
+
 describe("the new environment's values", () => {
+  it("renames the account where the source's name stands as a word, else suffixes it and sub-addresses the email", () => {
+    expect(accountFor("staging", "test", { name: "acme-test", email: "aws-test@acme.example" })).toEqual({
+      name: "acme-staging",
+      email: "aws-staging@acme.example",
+    });
+    expect(accountFor("perf", "prod", { name: "acme-production", email: "aws@acme.example" })).toEqual({
+      name: "acme-production-perf",
+      email: "aws+perf@acme.example",
+    });
+  });
+
   it("puts the zone under the parent zone: the source's zone without its own name, or the source's zone itself", () => {
     expect(hostedZoneFor("staging", "dev", "dev.acme.example")).toBe("staging.acme.example");
     expect(hostedZoneFor("perf", "prod", "acme.example")).toBe("perf.acme.example");

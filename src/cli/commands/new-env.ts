@@ -11,6 +11,7 @@ import type { Command } from "commander";
 import { ConfigError, EnvironmentFileSchema } from "../../config/index.js";
 import {
   freeVpcCidrs,
+  accountFor,
   hostedZoneFor,
   newEnvironmentText,
   PLACEHOLDER_ACCOUNT_ID,
@@ -80,17 +81,23 @@ Examples:
       }
       const zone = from.app?.domain?.hostedZoneName;
       const sourceText = readFileSync(source.file, "utf8");
+      const sourceAccount = model.awsOrganizations?.memberAccounts.find((a) => a.environment === opts.from);
       const settingsFor = (vpcCidr: string): NewEnvironmentSettings => ({
         name,
         from: opts.from,
         vpcCidr,
         ...(zone !== undefined ? { hostedZoneName: hostedZoneFor(name, opts.from, zone) } : {}),
+        ...(sourceAccount ? { account: accountFor(name, opts.from, sourceAccount) } : {}),
       });
       const usedIds = new Set([model.networkHub.accountId, ...model.environments.map((e) => e.accountId)]);
       const chosen = candidates.find((cidr) => validWith(dir, name, newEnvironmentText(sourceText, settingsFor(cidr)), usedIds));
       const settings = settingsFor(chosen ?? candidates[0]!);
       writeFileSync(target, newEnvironmentText(sourceText, settings), { flag: "wx" });
-      ctx.io.stdout.write(checklist(target, settings, from.segment, ctx));
+      const layout = {
+        organization: model.awsOrganizations !== undefined,
+        ...(model.dns ? { dnsStack: model.dns.endpointStackName } : {}),
+      };
+      ctx.io.stdout.write(checklist(target, settings, from.segment, layout, ctx));
       if (chosen === undefined) {
         ctx.io.stderr.write(
           `${ctx.err.yellow("warning:")} none of the first ${candidates.length} free blocks passes lz validate with this file (routing intents included); ${settings.vpcCidr} was written. Run lz validate and choose vpc.cidr by hand.\n`,
@@ -124,17 +131,27 @@ function validWith(dir: string, name: string, text: string, usedIds: ReadonlySet
   }
 }
 
-/** What to do after the file is written, in order. */
-function checklist(target: string, s: NewEnvironmentSettings, segment: string, ctx: Context): string {
+/** What to do after the file is written, in order, and what the first plans show (`layout`: the organization layer, hybrid DNS). */
+function checklist(
+  target: string,
+  s: NewEnvironmentSettings,
+  segment: string,
+  layout: { readonly organization: boolean; readonly dnsStack?: string },
+  ctx: Context,
+): string {
   const { out } = ctx;
   const stack = `workload-${s.name}`;
   return `${out.green("Wrote")} ${target} (copied from ${s.from}): name ${s.name}, vpc.cidr ${s.vpcCidr}${
     s.hostedZoneName ? `, app.domain.hostedZoneName ${s.hostedZoneName}` : ""
-  }, accountId "${PLACEHOLDER_ACCOUNT_ID}" (placeholder).
+  }${s.account ? `, account ${s.account.name} <${s.account.email}>` : ""}, accountId "${PLACEHOLDER_ACCOUNT_ID}" (placeholder).
 
 Before the first pull request:
   1. Write the new account's id in ${target} (accountId). Until then \`lz validate\` fails on it.
-     The account must exist in the Organization with the admin role the bootstrap uses (README, Day 0).
+     The account must exist in the Organization with the admin role the bootstrap uses (README, Day 0).${
+       s.account
+         ? `\n     Check account.email (${s.account.email}): the root user's mailbox, unique across AWS; the organization\n     stack imports the account under that name and email, into its OU.`
+         : ""
+     }
   2. Review the copied settings (sizes, alert emails, policy suppressions, costAssumptions; segment ${segment}).${
     s.hostedZoneName ? `\n     Create the public hosted zone ${s.hostedZoneName} in the new account and delegate it from its parent.` : ""
   }
@@ -146,9 +163,16 @@ Before the first pull request:
 
 The first pull request's plans show:
   - ${stack}: every resource created, nothing changed or destroyed.
+${
+  layout.organization
+    ? `  - organization: the account imported into its OU (name and email from account:).
+  - log-archive: the log-archive and AWS Config bucket policies and their KMS key policy admit the new account.
   - network-hub: in-place updates that admit the new account: the transit gateway's resource share gains
+    it as a principal; the Direct Connect allowed prefixes gain ${s.vpcCidr} when on-prem may reach the environment.`
+    : `  - network-hub: in-place updates that admit the new account: the transit gateway's resource share gains
     it as a principal; the log-archive and AWS Config bucket policies and their KMS key policy gain it;
-    the Direct Connect allowed prefixes gain ${s.vpcCidr} when on-prem may reach the environment.
+    the Direct Connect allowed prefixes gain ${s.vpcCidr} when on-prem may reach the environment.`
+}${layout.dnsStack ? `\n  - ${layout.dnsStack}: the Route 53 Resolver rules' resource share gains the new account.` : ""}
   - the other workload stacks: no changes.
 `;
 }
