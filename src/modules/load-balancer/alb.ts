@@ -46,15 +46,79 @@ export const ALB_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /** Port of the blue-green test listener (CodeDeploy sends test traffic there before shifting). */
 export const TEST_LISTENER_PORT = 8443;
 
-/** Props of {@link CloudFrontOnlyAlb}. */
-export interface CloudFrontOnlyAlbProps {
+/** What every Application Load Balancer of the app tier takes (see {@link applicationLoadBalancer}). */
+export interface AlbBaseProps {
   /** Load balancer name (at most 32 characters). */
   readonly name: string;
   readonly vpcId: string;
-  /** The VPC CIDR: the test listener admits it. */
+  /** The VPC CIDR: the load balancer reaches its targets there (ports 1024-65535). */
   readonly vpcCidr: string;
-  /** Subnet ids, one per AZ: the public subnets, or private ones when `internal`. */
+  /** Subnet ids, one per AZ. */
   readonly subnetIds: readonly string[];
+  /** Bucket receiving access logs; it must use SSE-S3 and allow ELB log delivery (see `albLogDeliveryStatement`). */
+  readonly accessLogBucket: string;
+  /**
+   * The bucket's `aws_s3_bucket_policy` granting ELB log delivery. The load balancer depends on it: ELB checks
+   * that it may write to the bucket when access logs are enabled, and fails with "Access Denied for bucket"
+   * otherwise (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+   */
+  readonly accessLogBucketPolicy: ITerraformDependable;
+  /** `enable_deletion_protection`. @default false */
+  readonly deletionProtection?: boolean;
+  /** `desync_mitigation_mode`. @default "defensive" */
+  readonly desyncMitigationMode?: "defensive" | "strictest";
+}
+
+/**
+ * The security group and load balancer of an app-tier ALB, in `scope` (construct ids `security-group`,
+ * `egress-vpc`, `load-balancer`: Terraform addresses, keep them): the group `<name>-alb` with `admit` adding its
+ * ingress rules and one egress rule to the VPC's ports 1024-65535; the ALB with invalid header fields dropped,
+ * desync mitigation, access logs under `alb/` (the only prefix the bucket policy lets ELB write; ELB checks that
+ * permission when the load balancer is created, so it waits for the bucket policy) and deletion protection when asked.
+ */
+export function applicationLoadBalancer(
+  scope: Construct,
+  props: AlbBaseProps & {
+    readonly internal: boolean;
+    /** Description of the security group. */
+    readonly securityGroupDescription: string;
+    /** Adds the group's ingress rules. */
+    readonly admit: (securityGroupId: string) => void;
+  },
+): { readonly loadBalancer: Lb; readonly securityGroupId: string } {
+  const sg = new SecurityGroup(scope, "security-group", {
+    name: `${props.name}-alb`,
+    description: props.securityGroupDescription,
+    vpcId: props.vpcId,
+    tags: { Name: `${props.name}-alb` },
+  });
+  props.admit(sg.id);
+  new VpcSecurityGroupEgressRule(scope, "egress-vpc", {
+    securityGroupId: sg.id,
+    description: "To targets in the VPC",
+    cidrIpv4: props.vpcCidr,
+    ipProtocol: "tcp",
+    fromPort: 1024,
+    toPort: 65535,
+  });
+  const loadBalancer = new Lb(scope, "load-balancer", {
+    name: props.name,
+    loadBalancerType: "application",
+    internal: props.internal,
+    subnets: [...props.subnetIds],
+    securityGroups: [sg.id],
+    dropInvalidHeaderFields: true,
+    desyncMitigationMode: props.desyncMitigationMode ?? "defensive",
+    enableDeletionProtection: props.deletionProtection ?? false,
+    accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "alb" },
+    tags: { Name: props.name },
+    dependsOn: [props.accessLogBucketPolicy],
+  });
+  return { loadBalancer, securityGroupId: sg.id };
+}
+
+/** Props of {@link CloudFrontOnlyAlb}; `subnetIds` are the public subnets, or private ones when `internal`. */
+export interface CloudFrontOnlyAlbProps extends AlbBaseProps {
   /**
    * `internal`: an internal ALB (no public address) for a CloudFront VPC origin, in private subnets. Changing it
    * replaces the load balancer (`internal` forces a new resource). @default false
@@ -68,18 +132,6 @@ export interface CloudFrontOnlyAlbProps {
    * @default no header condition
    */
   readonly originHeaderValue?: string;
-  /** Bucket receiving access logs; it must use SSE-S3 and allow ELB log delivery (see `albLogDeliveryStatement`). */
-  readonly accessLogBucket: string;
-  /**
-   * The bucket's `aws_s3_bucket_policy` granting ELB log delivery. The load balancer depends on it: ELB checks
-   * that it may write to the bucket when access logs are enabled, and fails with "Access Denied for bucket"
-   * otherwise (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
-   */
-  readonly accessLogBucketPolicy: ITerraformDependable;
-  /** `enable_deletion_protection`. @default false */
-  readonly deletionProtection?: boolean;
-  /** `desync_mitigation_mode`. @default "defensive" */
-  readonly desyncMitigationMode?: "defensive" | "strictest";
   /** Add a test listener on {@link TEST_LISTENER_PORT} (blue-green deployments). @default false */
   readonly testListener?: boolean;
 }
@@ -124,54 +176,34 @@ export class CloudFrontOnlyAlb extends Construct {
     const cloudFront = new DataAwsEc2ManagedPrefixList(this, "cloudfront-origin-facing", {
       name: "com.amazonaws.global.cloudfront.origin-facing",
     });
-    const sg = new SecurityGroup(this, "security-group", {
-      name: `${props.name}-alb`,
-      description: "ALB: admits CloudFront origin-facing addresses only",
-      vpcId: props.vpcId,
-      tags: { Name: `${props.name}-alb` },
-    });
-    // The prefix list weighs 55 of the group's 60 IPv4 inbound rules, so it is referenced exactly once
-    // (https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html#aws-managed-prefix-list-weights):
-    // a second rule on it (port 80 next to 443) fails with RulesPerSecurityGroupLimitExceeded. CloudFront
-    // connects on the forwarding port only (origin protocol https-only with a certificate, http-only without).
-    new VpcSecurityGroupIngressRule(this, "ingress-cloudfront", {
-      securityGroupId: sg.id,
-      description: `CloudFront origin-facing, port ${this.forwardingPort}`,
-      prefixListId: cloudFront.id,
-      ipProtocol: "tcp",
-      fromPort: this.forwardingPort,
-      toPort: this.forwardingPort,
-    });
-    if (props.testListener) {
-      new VpcSecurityGroupIngressRule(this, "ingress-test-listener", {
-        securityGroupId: sg.id,
-        description: "Blue-green test listener, from inside the VPC",
-        cidrIpv4: props.vpcCidr,
-        ipProtocol: "tcp",
-        fromPort: TEST_LISTENER_PORT,
-        toPort: TEST_LISTENER_PORT,
-      });
-    }
-    new VpcSecurityGroupEgressRule(this, "egress-vpc", {
-      securityGroupId: sg.id,
-      description: "To targets in the VPC",
-      cidrIpv4: props.vpcCidr,
-      ipProtocol: "tcp",
-      fromPort: 1024,
-      toPort: 65535,
-    });
-    const lb = new Lb(this, "load-balancer", {
-      name: props.name,
-      loadBalancerType: "application",
+    const { loadBalancer: lb, securityGroupId } = applicationLoadBalancer(this, {
+      ...props,
       internal: props.internal ?? false,
-      subnets: [...props.subnetIds],
-      securityGroups: [sg.id],
-      dropInvalidHeaderFields: true,
-      desyncMitigationMode: props.desyncMitigationMode ?? "defensive",
-      enableDeletionProtection: props.deletionProtection ?? false,
-      accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "alb" },
-      tags: { Name: props.name },
-      dependsOn: [props.accessLogBucketPolicy],
+      securityGroupDescription: "ALB: admits CloudFront origin-facing addresses only",
+      admit: (sgId) => {
+        // The prefix list weighs 55 of the group's 60 IPv4 inbound rules, so it is referenced exactly once
+        // (https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html#aws-managed-prefix-list-weights):
+        // a second rule on it (port 80 next to 443) fails with RulesPerSecurityGroupLimitExceeded. CloudFront
+        // connects on the forwarding port only (origin protocol https-only with a certificate, http-only without).
+        new VpcSecurityGroupIngressRule(this, "ingress-cloudfront", {
+          securityGroupId: sgId,
+          description: `CloudFront origin-facing, port ${this.forwardingPort}`,
+          prefixListId: cloudFront.id,
+          ipProtocol: "tcp",
+          fromPort: this.forwardingPort,
+          toPort: this.forwardingPort,
+        });
+        if (props.testListener) {
+          new VpcSecurityGroupIngressRule(this, "ingress-test-listener", {
+            securityGroupId: sgId,
+            description: "Blue-green test listener, from inside the VPC",
+            cidrIpv4: props.vpcCidr,
+            ipProtocol: "tcp",
+            fromPort: TEST_LISTENER_PORT,
+            toPort: TEST_LISTENER_PORT,
+          });
+        }
+      },
     });
     const forbidden = [
       { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } },
@@ -197,7 +229,7 @@ export class CloudFrontOnlyAlb extends Construct {
     this.arnSuffix = lb.arnSuffix;
     this.dnsName = lb.dnsName;
     this.zoneId = lb.zoneId;
-    this.securityGroupId = sg.id;
+    this.securityGroupId = securityGroupId;
     this.forwardingListenerArn = listener.arn;
   }
 

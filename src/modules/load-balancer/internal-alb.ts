@@ -6,35 +6,16 @@
  * Invalid header fields are dropped, access logs go to the app tier's ALB log bucket under `alb/` like the public ALB's
  * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-scheme).
  */
-import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { ALB_TLS_POLICY } from "./alb.js";
+import { ALB_TLS_POLICY, type AlbBaseProps, applicationLoadBalancer } from "./alb.js";
 
-/** Props of {@link InternalAlb}. */
-export interface InternalAlbProps {
-  /** Load balancer name (at most 32 characters). */
-  readonly name: string;
-  readonly vpcId: string;
-  /** The VPC CIDR: targets the load balancer may reach. */
-  readonly vpcCidr: string;
-  /** Private app subnet ids, one per AZ. */
-  readonly subnetIds: readonly string[];
+/** Props of {@link InternalAlb}: `subnetIds` are the private app subnets. */
+export interface InternalAlbProps extends AlbBaseProps {
   /** Regional ACM certificate of the internal name. */
   readonly certificateArn: string;
-  /** Bucket receiving access logs (SSE-S3, ELB log delivery allowed). */
-  readonly accessLogBucket: string;
-  /** The bucket's policy; the load balancer waits for it (ELB checks it may write). */
-  readonly accessLogBucketPolicy: ITerraformDependable;
-  /** `enable_deletion_protection`. @default false */
-  readonly deletionProtection?: boolean;
-  /** `desync_mitigation_mode`. @default "defensive" */
-  readonly desyncMitigationMode?: "defensive" | "strictest";
 }
 
 /** The internal load balancer, its security group and HTTPS listener. */
@@ -55,34 +36,12 @@ export class InternalAlb extends Construct {
 
   constructor(scope: Construct, id: string, props: InternalAlbProps) {
     super(scope, id);
-    const sg = new SecurityGroup(this, "security-group", {
-      name: `${props.name}-alb`,
-      description: "Internal ALB: admits the web tier only",
-      vpcId: props.vpcId,
-      tags: { Name: `${props.name}-alb` },
-    });
-    new VpcSecurityGroupEgressRule(this, "egress-vpc", {
-      securityGroupId: sg.id,
-      description: "To targets in the VPC",
-      cidrIpv4: props.vpcCidr,
-      ipProtocol: "tcp",
-      fromPort: 1024,
-      toPort: 65535,
-    });
-    const lb = new Lb(this, "load-balancer", {
-      name: props.name,
-      loadBalancerType: "application",
+    // The same access-log prefix as the public ALB: object keys carry the load balancer's name and id.
+    const { loadBalancer: lb, securityGroupId } = applicationLoadBalancer(this, {
+      ...props,
       internal: true,
-      subnets: [...props.subnetIds],
-      securityGroups: [sg.id],
-      dropInvalidHeaderFields: true,
-      desyncMitigationMode: props.desyncMitigationMode ?? "defensive",
-      enableDeletionProtection: props.deletionProtection ?? false,
-      // The same prefix as the public ALB: the bucket policy lets ELB write under alb/ only, and ELB checks that
-      // permission when the load balancer is created; object keys carry the load balancer's name and id.
-      accessLogs: { bucket: props.accessLogBucket, enabled: true, prefix: "alb" },
-      tags: { Name: props.name },
-      dependsOn: [props.accessLogBucketPolicy],
+      securityGroupDescription: "Internal ALB: admits the web tier only",
+      admit: () => {}, // allowFrom adds the web tier's rules
     });
     const listener = new LbListener(this, "https-listener", {
       loadBalancerArn: lb.arn,
@@ -98,7 +57,7 @@ export class InternalAlb extends Construct {
     this.arnSuffix = lb.arnSuffix;
     this.dnsName = lb.dnsName;
     this.zoneId = lb.zoneId;
-    this.securityGroupId = sg.id;
+    this.securityGroupId = securityGroupId;
     this.listenerArn = listener.arn;
   }
 
